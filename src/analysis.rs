@@ -1,0 +1,188 @@
+//! The pipeline, end to end: discover → extract → model → rules → suppress/filter.
+//! Reporting is separate (see `report`), so the same outcome can be rendered in any format.
+
+use crate::config::Settings;
+use crate::diagnostic::Diagnostic;
+use crate::discover::{self, Skipped, WalkOptions};
+use crate::extract::{self, Extractors, FileOutcome, PhaseTimes};
+use crate::model::{RepoModel, ServiceView};
+use crate::rules::RULES;
+use crate::suppress;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+/// Wall time per phase, and throughput counters.
+#[derive(Debug, Default, Clone)]
+pub struct Stats {
+    /// Walking the tree.
+    pub walk: Duration,
+    /// Reading, parsing and extracting (wall).
+    pub extract_wall: Duration,
+    /// CPU time reading, summed over threads.
+    pub read_cpu: Duration,
+    /// CPU time parsing, summed over threads.
+    pub parse_cpu: Duration,
+    /// CPU time extracting facts, summed over threads.
+    pub extract_cpu: Duration,
+    /// Building the model.
+    pub model: Duration,
+    /// Running rules and suppressions.
+    pub rules: Duration,
+    /// Source files found.
+    pub files: usize,
+    /// Files parsed.
+    pub parsed: u64,
+    /// Bytes read.
+    pub bytes: u64,
+    /// Worker threads.
+    pub threads: usize,
+}
+
+/// A service as reported in the summary.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ServiceInfo {
+    /// Name.
+    pub name: String,
+    /// Directory relative to the root.
+    pub path: String,
+    /// Whether it uses OpenTelemetry.
+    pub uses_tracing: bool,
+}
+
+/// Everything a run found.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The scanned root.
+    pub root: PathBuf,
+    /// Diagnostics, sorted by path, line, column and rule.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files not analysed.
+    pub skipped: Vec<Skipped>,
+    /// One-line notes for the user (no tracing found, walk errors).
+    pub notes: Vec<String>,
+    /// The services found.
+    pub services: Vec<ServiceInfo>,
+    /// Timings and counters.
+    pub stats: Stats,
+}
+
+/// Runs the whole analysis on `root`.
+pub fn analyze(root: &Path, settings: &Settings) -> Result<Outcome, String> {
+    let mut stats = Stats {
+        threads: rayon::current_num_threads(),
+        ..Stats::default()
+    };
+    let t = Instant::now();
+    let walk_options = WalkOptions {
+        exclude: settings.exclude.clone(),
+        max_file_size: settings.max_file_size,
+        threads: settings.threads,
+    };
+    let found = discover::walk(root, &walk_options)?;
+    stats.walk = t.elapsed();
+    stats.files = found.sources.len();
+
+    let langs: Vec<_> = found
+        .sources
+        .iter()
+        .map(|s| s.lang)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let extractors = Extractors::for_languages(&langs)?;
+    let times = PhaseTimes::default();
+    let t = Instant::now();
+    let outcomes = extract::extract_all(&found.sources, &extractors, &times);
+    stats.extract_wall = t.elapsed();
+    stats.read_cpu = Duration::from_nanos(times.read.load(Ordering::Relaxed));
+    stats.parse_cpu = Duration::from_nanos(times.parse.load(Ordering::Relaxed));
+    stats.extract_cpu = Duration::from_nanos(times.extract.load(Ordering::Relaxed));
+    stats.bytes = times.bytes.load(Ordering::Relaxed);
+    stats.parsed = times.parsed.load(Ordering::Relaxed);
+
+    let t = Instant::now();
+    let mut skipped = found.skipped;
+    let mut files = Vec::with_capacity(outcomes.len());
+    for outcome in outcomes {
+        match outcome {
+            FileOutcome::Facts(f) => files.push(f),
+            FileOutcome::Skipped(s) => skipped.push(s),
+        }
+    }
+    skipped.sort_by(|a, b| a.rel.cmp(&b.rel));
+    let root_name = root_name(root);
+    let repo = RepoModel::build(files, &found.manifests, &root_name);
+    stats.model = t.elapsed();
+
+    let t = Instant::now();
+    let diagnostics = run_rules(&repo, settings);
+    stats.rules = t.elapsed();
+
+    let mut notes: Vec<String> = found.walk_errors;
+    if !repo.files.is_empty() && !repo.uses_tracing() {
+        notes.push(format!(
+            "no OpenTelemetry usage found in {} source files: nothing to check",
+            repo.files.len()
+        ));
+    }
+    let services = repo
+        .services
+        .iter()
+        .map(|s| ServiceInfo {
+            name: s.name.clone(),
+            path: s.root.clone(),
+            uses_tracing: s.uses_tracing,
+        })
+        .collect();
+    Ok(Outcome {
+        root: root.to_path_buf(),
+        diagnostics,
+        skipped,
+        notes,
+        services,
+        stats,
+    })
+}
+
+/// Runs every enabled rule over every service, then suppressions, then sorts and deduplicates
+/// (a finding in a file shared by several services is reported once).
+pub fn run_rules(repo: &RepoModel, settings: &Settings) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for service in &repo.services {
+        let view = ServiceView::new(repo, service);
+        for rule in RULES {
+            if settings.is_enabled(rule.meta.id) {
+                (rule.check)(&view, &mut diagnostics);
+            }
+        }
+    }
+    let generated: BTreeSet<&str> = repo
+        .files
+        .iter()
+        .filter(|f| f.generated)
+        .map(|f| f.path.as_str())
+        .collect();
+    diagnostics.retain(|d| !generated.contains(d.path.as_str()));
+    for d in &mut diagnostics {
+        d.severity = settings.severity_of(d.rule, d.severity);
+    }
+    let mut diagnostics = suppress::apply(diagnostics, &repo.files);
+    diagnostics.sort_by(|a, b| {
+        a.sort_key()
+            .cmp(&b.sort_key())
+            .then_with(|| a.message.cmp(&b.message))
+    });
+    diagnostics.dedup_by(|a, b| a.sort_key() == b.sort_key() && a.message == b.message);
+    diagnostics
+}
+
+/// The name of the scanned root directory, for a service at the root.
+fn root_name(root: &Path) -> String {
+    let canonical = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    canonical
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "root".into())
+}

@@ -1,0 +1,213 @@
+//! `tracewire check`.
+
+use super::{CheckArgs, ColorChoice, FailOn, Format, EXIT_FINDINGS, EXIT_OK};
+use crate::analysis::{self, Outcome};
+use crate::config::{self, Settings};
+use crate::diagnostic::Severity;
+use crate::report;
+use codespan_reporting::term::termcolor::{self, Buffer, StandardStream};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Runs `check` and returns the exit code, or an error message (exit 2).
+pub fn run(args: &CheckArgs) -> Result<i32, String> {
+    let paths: Vec<PathBuf> = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    for p in &paths {
+        if !p.exists() {
+            return Err(format!("{}: no such file or directory", p.display()));
+        }
+    }
+    let settings = settings(args, &paths[0])?;
+    if let Some(threads) = args.threads {
+        if threads == 0 {
+            return Err("--threads must be at least 1".into());
+        }
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build_global()
+            .map_err(|e| format!("cannot start {threads} threads: {e}"))?;
+    }
+    let mut outcomes = Vec::new();
+    for path in &paths {
+        let (root, only) = if path.is_file() {
+            let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+            (parent.unwrap_or(Path::new(".")).to_path_buf(), Some(path.clone()))
+        } else {
+            (path.clone(), None)
+        };
+        let mut outcome = analysis::analyze(&root, &settings)?;
+        if let Some(file) = only {
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+            outcome.diagnostics.retain(|d| Some(d.path.as_str()) == name.as_deref());
+        }
+        outcomes.push(outcome);
+    }
+    let outcome = merge(outcomes);
+    let t = std::time::Instant::now();
+    let rendered = render(&outcome, args)?;
+    write_output(&rendered, args)?;
+    if args.stats {
+        print_stats(&outcome, t.elapsed());
+    }
+    let threshold = match args.fail_on {
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Never => None,
+    };
+    let failed = threshold.is_some_and(|t| outcome.diagnostics.iter().any(|d| d.severity >= t));
+    Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// Resolves configuration: file (found or given), then command-line flags.
+fn settings(args: &CheckArgs, first: &Path) -> Result<Settings, String> {
+    let mut settings = Settings::default();
+    let file = if args.no_config {
+        None
+    } else if let Some(path) = &args.config {
+        if !path.is_file() {
+            return Err(format!("{}: configuration file not found", path.display()));
+        }
+        Some(path.clone())
+    } else {
+        config::find(first)
+    };
+    if let Some(path) = file {
+        let (options, source) = config::load(&path)?;
+        settings.apply_file(options, &source, &path)?;
+    }
+    settings.apply_cli(&args.select, &args.ignore)?;
+    settings.threads = args.threads.unwrap_or(0);
+    Ok(settings)
+}
+
+/// Merges the outcomes of several paths: each path's files are reported relative to it,
+/// prefixed with the path as given when there are several.
+fn merge(mut outcomes: Vec<Outcome>) -> Outcome {
+    if outcomes.len() == 1 {
+        return outcomes.pop().expect("one outcome");
+    }
+    let mut merged = Outcome {
+        root: PathBuf::from("."),
+        diagnostics: Vec::new(),
+        skipped: Vec::new(),
+        notes: Vec::new(),
+        services: Vec::new(),
+        stats: Default::default(),
+    };
+    for o in outcomes {
+        let prefix = crate::discover::relative(Path::new(""), &o.root).unwrap_or_default();
+        let join = |p: &str| {
+            if prefix.is_empty() || prefix == "." {
+                p.to_string()
+            } else {
+                format!("{}/{p}", prefix.trim_end_matches('/'))
+            }
+        };
+        for mut d in o.diagnostics {
+            d.path = join(&d.path);
+            for l in &mut d.labels {
+                l.path = join(&l.path);
+            }
+            merged.diagnostics.push(d);
+        }
+        for mut s in o.skipped {
+            s.rel = join(&s.rel);
+            merged.skipped.push(s);
+        }
+        for mut s in o.services {
+            s.path = join(&s.path);
+            merged.services.push(s);
+        }
+        merged.notes.extend(o.notes);
+        merged.stats.files += o.stats.files;
+        merged.stats.bytes += o.stats.bytes;
+        merged.stats.parsed += o.stats.parsed;
+        merged.stats.walk += o.stats.walk;
+        merged.stats.extract_wall += o.stats.extract_wall;
+        merged.stats.read_cpu += o.stats.read_cpu;
+        merged.stats.parse_cpu += o.stats.parse_cpu;
+        merged.stats.extract_cpu += o.stats.extract_cpu;
+        merged.stats.model += o.stats.model;
+        merged.stats.rules += o.stats.rules;
+        merged.stats.threads = o.stats.threads;
+    }
+    merged.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    merged
+}
+
+fn render(outcome: &Outcome, args: &CheckArgs) -> Result<Vec<u8>, String> {
+    match args.format {
+        Format::Json => Ok(report::json::render(outcome).into_bytes()),
+        Format::Human => {
+            let color = match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    args.output.is_none()
+                        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+                        && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
+            let mut buffer = if color { Buffer::ansi() } else { Buffer::no_color() };
+            report::human::render(outcome, &mut buffer).map_err(|e| e.to_string())?;
+            Ok(buffer.into_inner())
+        }
+    }
+}
+
+fn write_output(rendered: &[u8], args: &CheckArgs) -> Result<(), String> {
+    match &args.output {
+        Some(path) => std::fs::write(path, rendered)
+            .map_err(|e| format!("{}: cannot write report: {e}", path.display())),
+        None => {
+            let mut out = StandardStream::stdout(termcolor::ColorChoice::Never);
+            match out.write_all(rendered).and_then(|_| out.flush()) {
+                Ok(()) => Ok(()),
+                // A closed pipe (`| head`) is not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(format!("cannot write report: {e}")),
+            }
+        }
+    }
+}
+
+/// Prints files, bytes and time per phase to standard error.
+fn print_stats(outcome: &Outcome, report: std::time::Duration) {
+    let s = &outcome.stats;
+    let secs = |d: std::time::Duration| d.as_secs_f64();
+    let total = s.walk + s.extract_wall + s.model + s.rules + report;
+    let mb = s.bytes as f64 / 1e6;
+    eprintln!(
+        "files: {} found, {} parsed, {} skipped; {:.2} MB",
+        s.files,
+        s.parsed,
+        outcome.skipped.len(),
+        mb
+    );
+    eprintln!("threads: {}", s.threads);
+    eprintln!("walk     {:>9.3} s", secs(s.walk));
+    eprintln!(
+        "extract  {:>9.3} s wall (cpu: read {:.3} s, parse {:.3} s, extract {:.3} s)",
+        secs(s.extract_wall),
+        secs(s.read_cpu),
+        secs(s.parse_cpu),
+        secs(s.extract_cpu)
+    );
+    eprintln!("model    {:>9.3} s", secs(s.model));
+    eprintln!("rules    {:>9.3} s", secs(s.rules));
+    eprintln!("report   {:>9.3} s", secs(report));
+    let cpu = s.read_cpu + s.parse_cpu + s.extract_cpu;
+    let parse_share = if cpu.is_zero() { 0.0 } else { secs(s.parse_cpu) / secs(cpu) * 100.0 };
+    eprintln!(
+        "total    {:>9.3} s; {:.1} MB/s, {:.0} files/s; parse is {:.0}% of extraction cpu",
+        secs(total),
+        mb / secs(total).max(1e-9),
+        s.files as f64 / secs(total).max(1e-9),
+        parse_share
+    );
+}

@@ -1,0 +1,146 @@
+//! The command line: `check`, `rules`, `explain`. Parsing happens here; `main` only maps the
+//! outcome to an exit code.
+
+mod check;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Exit code: nothing at or above the failure threshold.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: findings at or above the failure threshold.
+pub const EXIT_FINDINGS: i32 = 1;
+/// Exit code: usage, configuration or I/O error.
+pub const EXIT_ERROR: i32 = 2;
+
+/// tracewire: find where distributed traces will break, before you ship.
+#[derive(Debug, Parser)]
+#[command(name = "tracewire", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse a repository and report broken tracing.
+    Check(CheckArgs),
+    /// List the rules.
+    Rules,
+    /// Print a rule's documentation.
+    Explain {
+        /// The rule id, e.g. `span-not-ended`.
+        rule: String,
+    },
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Annotated source excerpts and a summary line.
+    Human,
+    /// The versioned JSON document described in the README.
+    Json,
+}
+
+/// The lowest severity that makes `check` exit with 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Any finding.
+    Info,
+    /// Warnings and errors.
+    Warning,
+    /// Errors only.
+    Error,
+    /// Never: report only.
+    Never,
+}
+
+/// Colour choice for human output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Arguments of `check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Directories (or files) to analyse; defaults to the current directory.
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Run only these rules (comma-separated ids).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Never run these rules (comma-separated ids).
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// The lowest severity that fails the run.
+    #[arg(long, value_enum, default_value = "warning")]
+    pub fail_on: FailOn,
+    /// Configuration file (default: tracewire.toml found by walking up from the first path).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Ignore any tracewire.toml.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+    /// Worker threads (default: one per core).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Print files, bytes and time per phase to standard error.
+    #[arg(long)]
+    pub stats: bool,
+    /// Colour in human output.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+}
+
+/// Runs the parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Check(args) => match check::run(&args) {
+            Ok(code) => code,
+            Err(message) => {
+                eprintln!("error: {message}");
+                EXIT_ERROR
+            }
+        },
+        Command::Rules => {
+            for rule in crate::rules::RULES {
+                let langs: Vec<&str> = rule.meta.languages.iter().map(|l| l.name()).collect();
+                println!(
+                    "{:<24} {:<8} {:<10} {}",
+                    rule.meta.id,
+                    rule.meta.severity.name(),
+                    langs.join(","),
+                    rule.meta.summary
+                );
+            }
+            EXIT_OK
+        }
+        Command::Explain { rule } => match crate::rules::by_id(&rule) {
+            Some(r) => {
+                println!("# {}\n", r.meta.id);
+                println!("Default severity: {}. Languages: {}.\n", r.meta.severity.name(),
+                    r.meta.languages.iter().map(|l| l.name()).collect::<Vec<_>>().join(", "));
+                print!("{}", r.meta.docs);
+                EXIT_OK
+            }
+            None => {
+                eprintln!("error: unknown rule id `{rule}` (see `tracewire rules` for the list)");
+                EXIT_ERROR
+            }
+        },
+    }
+}

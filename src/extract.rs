@@ -1,0 +1,168 @@
+//! Extraction: read, parse and extract each source file on a rayon pool, one tree-sitter parser
+//! per thread and language. The tree is dropped as soon as the file's facts are out; a panic in
+//! one file is caught and reported for that file only.
+
+use crate::discover::{SkipReason, Skipped, SourceFile};
+use crate::facts::FileFacts;
+use crate::knowledge::Knowledge;
+use crate::lang::go::GoExtractor;
+use crate::lang::Lang;
+use rayon::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+use tree_sitter::Parser;
+
+/// Bytes inspected for a NUL when deciding whether a file is binary.
+const BINARY_SNIFF_LEN: usize = 8000;
+
+/// The compiled extractors, only for languages present in the run.
+pub struct Extractors {
+    go: Option<GoExtractor>,
+}
+
+impl Extractors {
+    /// Compiles the extractors the given languages need.
+    pub fn for_languages(langs: &[Lang]) -> Result<Extractors, String> {
+        let go = if langs.contains(&Lang::Go) {
+            let knowledge = Knowledge::parse(crate::lang::go::KNOWLEDGE)
+                .map_err(|e| format!("Go knowledge table: {e}"))?;
+            Some(GoExtractor::new(knowledge)?)
+        } else {
+            None
+        };
+        Ok(Extractors { go })
+    }
+}
+
+/// CPU time spent per phase, summed over threads, in nanoseconds.
+#[derive(Debug, Default)]
+pub struct PhaseTimes {
+    /// Reading files.
+    pub read: AtomicU64,
+    /// Parsing.
+    pub parse: AtomicU64,
+    /// Running queries and building facts.
+    pub extract: AtomicU64,
+    /// Bytes read.
+    pub bytes: AtomicU64,
+    /// Files parsed.
+    pub parsed: AtomicU64,
+}
+
+impl PhaseTimes {
+    fn add(counter: &AtomicU64, since: Instant) -> Instant {
+        let now = Instant::now();
+        counter.fetch_add((now - since).as_nanos() as u64, Ordering::Relaxed);
+        now
+    }
+}
+
+/// The outcome of one file.
+pub enum FileOutcome {
+    /// Facts extracted.
+    Facts(FileFacts),
+    /// Not analysed, and why.
+    Skipped(Skipped),
+}
+
+thread_local! {
+    static PARSERS: RefCell<HashMap<Lang, Parser>> = RefCell::new(HashMap::new());
+}
+
+/// Extracts every file in parallel; results come back in input order.
+pub fn extract_all(
+    files: &[SourceFile],
+    extractors: &Extractors,
+    times: &PhaseTimes,
+) -> Vec<FileOutcome> {
+    files
+        .par_iter()
+        .map(|file| extract_file(file, extractors, times))
+        .collect()
+}
+
+/// Reads, parses and extracts one file, containing any panic to this file.
+pub fn extract_file(file: &SourceFile, extractors: &Extractors, times: &PhaseTimes) -> FileOutcome {
+    let start = Instant::now();
+    let bytes = match std::fs::read(&file.abs) {
+        Ok(b) => b,
+        Err(err) => {
+            return FileOutcome::Skipped(Skipped {
+                rel: file.rel.clone(),
+                reason: SkipReason::Unreadable(err.to_string()),
+            })
+        }
+    };
+    PhaseTimes::add(&times.read, start);
+    times.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+    extract_source(&file.rel, file.lang, &bytes, extractors, times)
+}
+
+/// Parses and extracts source text that is already in memory (also used by the language server
+/// and the tests).
+pub fn extract_source(
+    rel: &str,
+    lang: Lang,
+    bytes: &[u8],
+    extractors: &Extractors,
+    times: &PhaseTimes,
+) -> FileOutcome {
+    let sniff = &bytes[..bytes.len().min(BINARY_SNIFF_LEN)];
+    if memchr::memchr(0, sniff).is_some() {
+        return FileOutcome::Skipped(Skipped {
+            rel: rel.to_string(),
+            reason: SkipReason::Binary,
+        });
+    }
+    let mut facts = FileFacts {
+        path: rel.to_string(),
+        lang: Some(lang),
+        ..FileFacts::default()
+    };
+    let extractor = match lang {
+        Lang::Go => extractors.go.as_ref(),
+        _ => None,
+    };
+    let Some(extractor) = extractor else {
+        // A language without extraction yet: it still belongs to its service.
+        return FileOutcome::Facts(facts);
+    };
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        let mut start = Instant::now();
+        let tree = PARSERS.with(|parsers| {
+            let mut parsers = parsers.borrow_mut();
+            let parser = parsers.entry(lang).or_insert_with(|| {
+                let mut p = Parser::new();
+                p.set_language(&lang.grammar())
+                    .expect("grammar ABI is checked by the grammar test");
+                p
+            });
+            parser.parse(bytes, None)
+        });
+        start = PhaseTimes::add(&times.parse, start);
+        times.parsed.fetch_add(1, Ordering::Relaxed);
+        if let Some(tree) = tree {
+            extractor.extract(bytes, &tree, &mut facts);
+        }
+        PhaseTimes::add(&times.extract, start);
+    }));
+    match result {
+        Ok(()) => FileOutcome::Facts(facts),
+        Err(panic) => {
+            // The parser may be in a bad state after a panic: start a fresh one next time.
+            PARSERS.with(|p| p.borrow_mut().remove(&lang));
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            FileOutcome::Skipped(Skipped {
+                rel: rel.to_string(),
+                reason: SkipReason::InternalError(message),
+            })
+        }
+    }
+}

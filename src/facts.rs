@@ -1,0 +1,287 @@
+//! The language-neutral fact vocabulary.
+//!
+//! Extraction turns each source file into a [`FileFacts`]: small records with source locations
+//! that say what the file does for tracing (sets up a provider, registers a route, sends a
+//! request, starts a span). Parse trees never outlive extraction; everything later stages know
+//! about the code is here.
+
+use crate::lang::Lang;
+use serde::Serialize;
+
+/// A source range. Lines and columns are 1-based; columns count Unicode scalar values.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Loc {
+    /// Line of the first character.
+    pub line: u32,
+    /// Column of the first character.
+    pub col: u32,
+    /// Line of the character after the range.
+    pub end_line: u32,
+    /// Column of the character after the range.
+    pub end_col: u32,
+    /// Byte offset of the first byte.
+    pub start_byte: u32,
+    /// Byte offset after the last byte.
+    pub end_byte: u32,
+}
+
+/// What crosses a process boundary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Proto {
+    /// HTTP requests.
+    Http,
+    /// gRPC calls.
+    Grpc,
+    /// Messages through a broker.
+    Messaging,
+}
+
+impl Proto {
+    /// The name used in messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Proto::Http => "HTTP",
+            Proto::Grpc => "gRPC",
+            Proto::Messaging => "messaging",
+        }
+    }
+}
+
+/// How an inbound entry point continues the caller's trace, as far as its own site shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Extraction {
+    /// Wrapped by instrumentation at this site.
+    Instrumented,
+    /// The handler extracts context by hand.
+    Manual,
+    /// The handler is the named function; whether it extracts is decided with the whole service.
+    Handler(String),
+    /// Nothing at this site extracts; the service may still instrument the server as a whole.
+    None,
+    /// The site cannot be judged (options built elsewhere, a factory).
+    Unknown,
+}
+
+/// How an outbound call injects the trace context, as far as its own site shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Injection {
+    /// Goes through instrumentation that injects.
+    Instrumented,
+    /// Context is injected by hand.
+    Manual,
+    /// Goes through the process-wide default client, instrumented only if the service replaces
+    /// the default transport.
+    DefaultClient,
+    /// Goes through the client stored under this name (a variable or struct field), resolved
+    /// against the client constructions of the whole service.
+    Client(String),
+    /// Known not to inject.
+    None,
+    /// The site cannot be judged.
+    Unknown,
+}
+
+/// Whether a started span is ended.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Lifecycle {
+    /// Ended on every path (deferred, or on each return).
+    Ended,
+    /// Returned, stored or passed on: whoever receives it owns the end.
+    HandedOff,
+    /// The span value is thrown away, so nothing can end it.
+    Discarded,
+    /// Some paths leave without ending it: these exits.
+    Leaks(Vec<Loc>),
+}
+
+/// How request code loses its context.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DropVia {
+    /// A fresh root context (`context.Background()`, `Context.root()`) reaches new work.
+    FreshContext,
+    /// An outbound request is built without any context (`http.NewRequest`).
+    RequestWithoutContext,
+}
+
+/// What happens to the context that carries a new span.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SpanContext {
+    /// The new context is used or the API makes it current.
+    Used,
+    /// The new context is discarded while later work still takes the old one, at this call.
+    DiscardedBefore(Loc),
+}
+
+/// What a provider handle is used for after it is built, within the function that built it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProviderHandling {
+    /// Its Shutdown or ForceFlush is called or taken as a value.
+    ShutdownLocal,
+    /// It leaves the function (returned, stored, passed on): the receiver may shut it down.
+    Escapes,
+    /// Neither: nothing can shut it down.
+    Dropped,
+}
+
+/// One thing a file does for (or against) tracing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum FactKind {
+    /// An SDK tracer provider is constructed.
+    ProviderCreated {
+        /// The variable it is bound to, if any.
+        var: Option<String>,
+        /// What the code does with it.
+        handling: ProviderHandling,
+    },
+    /// A provider is made the process-wide one.
+    ProviderRegistered,
+    /// A whole SDK is built from configuration (declarative config, autoconfigure).
+    SdkFromConfig,
+    /// A text-map propagator is installed process-wide.
+    PropagatorSet {
+        /// Formats named in the call (`tracecontext`, `baggage`, `b3`, `env`, ...).
+        formats: Vec<String>,
+    },
+    /// A provider's Shutdown is deferred in the program entry point.
+    ShutdownDeferredInMain,
+    /// The entry point blocks serving requests until the process is killed.
+    MainBlocksServing,
+    /// The entry point exits through a call that skips deferred functions.
+    MainExitsHard,
+    /// The process handles termination signals.
+    SignalHandled,
+    /// A tracer is taken from the process-wide provider.
+    GlobalTracer,
+    /// Instrumentation that uses the process-wide provider and propagator.
+    Instrumentation {
+        /// The instrumentation's qualified name.
+        what: String,
+        /// It is given a provider explicitly.
+        explicit_provider: bool,
+    },
+    /// A server, router or whole handler tree is wrapped by extracting instrumentation.
+    ServerInstrumented {
+        /// The wrapped expression, as written.
+        target: String,
+    },
+    /// A function whose body extracts the caller's context by hand.
+    HandlerExtracts {
+        /// The function's name.
+        name: String,
+    },
+    /// An inbound entry point: a route or a server.
+    Inbound {
+        /// What it serves.
+        proto: Proto,
+        /// The route or service, as written.
+        route: Option<String>,
+        /// The router it is registered on, as written.
+        router: Option<String>,
+        /// How it extracts context, as far as its site shows.
+        extraction: Extraction,
+    },
+    /// An outbound call or connection.
+    Outbound {
+        /// What it sends.
+        proto: Proto,
+        /// The callee (API or method), as written.
+        target: String,
+        /// How it injects context, as far as its site shows.
+        injection: Injection,
+    },
+    /// An HTTP client is constructed and stored under a name.
+    ClientBuilt {
+        /// The variable or field name it is stored under.
+        key: String,
+        /// Whether its transport injects context (`None`: cannot tell).
+        instrumented: Option<bool>,
+    },
+    /// The process-wide default HTTP transport or client is replaced by an instrumented one.
+    DefaultClientInstrumented,
+    /// A span is started.
+    SpanStarted {
+        /// The span name when it is a literal.
+        name: Option<String>,
+        /// Whether it is ended.
+        lifecycle: Lifecycle,
+        /// What happens to the context that carries it.
+        context: SpanContext,
+    },
+    /// Request-scoped code starts work from a fresh root context.
+    ContextDropped {
+        /// How the context is lost.
+        via: DropVia,
+        /// The fresh context or the context-less call, as written (`context.Background()`).
+        fresh: String,
+        /// What is started from it.
+        sink: String,
+        /// Where the request's context is in scope (its parameter).
+        in_scope: Option<String>,
+        /// The call that starts the work.
+        sink_loc: Loc,
+    },
+    /// Context is extracted from a carrier by hand.
+    ManualExtract,
+    /// Context is injected into a carrier by hand.
+    ManualInject,
+}
+
+/// A fact and where it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fact {
+    /// Where it is.
+    pub loc: Loc,
+    /// What it is.
+    pub kind: FactKind,
+}
+
+/// An inline suppression comment: `tracewire: ignore[rule-id] reason`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Suppression {
+    /// The comment's location.
+    pub loc: Loc,
+    /// The rule ids it names.
+    pub rules: Vec<String>,
+    /// Whether it covers the whole file (`ignore-file`).
+    pub whole_file: bool,
+    /// The reason given after the bracket, if any.
+    pub reason: Option<String>,
+}
+
+/// Everything extraction learned about one source file.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct FileFacts {
+    /// Path relative to the scanned root, with forward slashes.
+    pub path: String,
+    /// The file's language.
+    pub lang: Option<Lang>,
+    /// The package the file declares, where the language has one.
+    pub package: Option<String>,
+    /// The file holds the program's entry point (Go: `func main` in `package main`).
+    pub has_entry: bool,
+    /// The file is generated code: its facts count, its diagnostics are never reported.
+    pub generated: bool,
+    /// The file imports an OpenTelemetry package.
+    pub uses_tracing: bool,
+    /// The parse had syntax errors; facts come from the parts that parsed.
+    pub parse_errors: bool,
+    /// Facts in source order.
+    pub facts: Vec<Fact>,
+    /// Suppression comments.
+    pub suppressions: Vec<Suppression>,
+}
+
+impl FileFacts {
+    /// The facts of one kind, by predicate.
+    pub fn iter(&self) -> impl Iterator<Item = &Fact> {
+        self.facts.iter()
+    }
+}

@@ -1,0 +1,161 @@
+//! What qualified names mean: the per-language knowledge tables.
+//!
+//! Knowledge is data, not rule code. Each language ships `queries/<lang>/knowledge.toml`, which
+//! maps fully qualified names (import path + member, after alias resolution) to a [`Role`], and
+//! names propagator constructors with the wire format they speak. Supporting a new library is
+//! a change to that table plus a fixture.
+
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// What a function or type means for tracing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// Builds an SDK tracer provider.
+    ProviderNew,
+    /// Makes a provider the process-wide one.
+    ProviderRegister,
+    /// Builds a whole SDK from configuration.
+    SdkFromConfig,
+    /// Installs the process-wide propagator.
+    PropagatorSet,
+    /// Takes a tracer from the process-wide provider.
+    GlobalTracer,
+    /// Wraps a server handler with extracting instrumentation.
+    ServerWrap,
+    /// Server middleware that extracts context (installed on a router).
+    ServerMiddleware,
+    /// A gRPC server option that extracts context.
+    GrpcServerInstrumentation,
+    /// A gRPC client option that injects context.
+    GrpcClientInstrumentation,
+    /// An HTTP transport that injects context.
+    InstrumentedTransport,
+    /// Registers an HTTP route on the process-wide router.
+    RouteRegister,
+    /// Starts serving HTTP with a handler argument.
+    HttpServe,
+    /// Creates a gRPC server.
+    GrpcServerNew,
+    /// Opens a gRPC client connection.
+    GrpcDial,
+    /// Sends an HTTP request through the process-wide default client.
+    DefaultClientCall,
+    /// The process-wide default HTTP client or transport value.
+    DefaultClient,
+    /// Builds an outbound HTTP request that carries no context.
+    RequestWithoutContext,
+    /// Builds an outbound HTTP request from a context.
+    RequestWithContext,
+    /// Returns a fresh root context.
+    FreshContext,
+    /// Derives a context from its first argument.
+    DeriveContext,
+    /// Wraps HTTP headers as a propagation carrier.
+    HeaderCarrier,
+    /// The process-wide propagator (its Extract and Inject are manual propagation).
+    GlobalPropagator,
+    /// Handles termination signals.
+    SignalNotify,
+    /// Ends the process without running deferred functions.
+    HardExit,
+}
+
+/// The raw shape of a knowledge file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KnowledgeFile {
+    /// Qualified name → role.
+    #[serde(default)]
+    functions: HashMap<String, Role>,
+    /// Qualified propagator constructor or type → wire format name.
+    #[serde(default)]
+    propagators: HashMap<String, String>,
+    /// Method names whose meaning does not depend on the receiver's type.
+    #[serde(default)]
+    methods: MethodNames,
+    /// Import path prefixes that mark a file as using tracing.
+    #[serde(default)]
+    tracing_imports: Vec<String>,
+    /// Parameter types that put a request's context in scope → how to get that context
+    /// (`{name}` stands for the parameter's name).
+    #[serde(default)]
+    request_types: HashMap<String, String>,
+}
+
+/// Method names that carry meaning without type information.
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct MethodNames {
+    /// Methods that register a route on a router value (`mux.HandleFunc`, `r.GET`).
+    #[serde(default)]
+    pub route: Vec<String>,
+    /// Methods that install middleware on a router value (`r.Use`).
+    #[serde(default)]
+    pub middleware: Vec<String>,
+    /// Methods that send a request through an HTTP client value.
+    #[serde(default)]
+    pub client_call: Vec<String>,
+    /// Methods on a provider that shut it down or flush it.
+    #[serde(default)]
+    pub shutdown: Vec<String>,
+    /// Methods that start a span and return `(context, span)`.
+    #[serde(default)]
+    pub span_start: Vec<String>,
+    /// Methods that end a span.
+    #[serde(default)]
+    pub span_end: Vec<String>,
+    /// Methods the entry point calls to serve until killed.
+    #[serde(default)]
+    pub blocking_serve: Vec<String>,
+    /// Methods that attach a context to an existing request.
+    #[serde(default)]
+    pub request_with_context: Vec<String>,
+}
+
+/// A language's resolved knowledge table.
+#[derive(Debug)]
+pub struct Knowledge {
+    functions: HashMap<String, Role>,
+    propagators: HashMap<String, String>,
+    /// Method names with fixed meaning.
+    pub methods: MethodNames,
+    tracing_imports: Vec<String>,
+    request_types: HashMap<String, String>,
+}
+
+impl Knowledge {
+    /// Parses a knowledge table. The embedded tables are checked by a test, so a failure here is
+    /// a bug in the shipped data or in a user's extension.
+    pub fn parse(source: &str) -> Result<Knowledge, toml::de::Error> {
+        let raw: KnowledgeFile = toml::from_str(source)?;
+        Ok(Knowledge {
+            functions: raw.functions,
+            propagators: raw.propagators,
+            methods: raw.methods,
+            tracing_imports: raw.tracing_imports,
+            request_types: raw.request_types,
+        })
+    }
+
+    /// The role of a fully qualified name.
+    pub fn role(&self, qualified: &str) -> Option<Role> {
+        self.functions.get(qualified).copied()
+    }
+
+    /// The wire format a propagator constructor or type speaks.
+    pub fn propagator_format(&self, qualified: &str) -> Option<&str> {
+        self.propagators.get(qualified).map(String::as_str)
+    }
+
+    /// Whether importing this path means the file uses tracing.
+    pub fn is_tracing_import(&self, path: &str) -> bool {
+        self.tracing_imports.iter().any(|p| path.starts_with(p.as_str()))
+    }
+
+    /// For a parameter of this qualified type, how code reaches the request's context.
+    pub fn request_context(&self, qualified_type: &str) -> Option<&str> {
+        self.request_types.get(qualified_type).map(String::as_str)
+    }
+}

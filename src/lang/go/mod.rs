@@ -1,0 +1,687 @@
+//! Go fact extraction.
+//!
+//! One merged query finds the anchors (imports, calls, composite literals, functions,
+//! assignments, comments) in one pass; the extractor resolves each anchor's callee to a
+//! qualified name, looks it up in `queries/go/knowledge.toml`, and walks the few nodes around it
+//! that decide the fact (the handler argument, the variable a span is bound to, the statements
+//! after it).
+
+mod resolve;
+mod scope;
+mod spans;
+
+use crate::facts::{Extraction, Fact, FactKind, FileFacts, Injection, Loc, Proto};
+use crate::knowledge::{Knowledge, Role};
+use crate::lang::query;
+use crate::suppress;
+use resolve::{call_args, descendants, enclosing_function, Imports};
+use std::borrow::Cow;
+use tree_sitter::{Node, Query, QueryCursor, StreamingIterator, Tree};
+
+/// Go's query files, embedded.
+pub static QUERY_FILES: &[(&str, &str)] = &[
+    ("imports.scm", include_str!("../../../queries/go/imports.scm")),
+    ("calls.scm", include_str!("../../../queries/go/calls.scm")),
+    ("literals.scm", include_str!("../../../queries/go/literals.scm")),
+    ("functions.scm", include_str!("../../../queries/go/functions.scm")),
+    ("assignments.scm", include_str!("../../../queries/go/assignments.scm")),
+    ("comments.scm", include_str!("../../../queries/go/comments.scm")),
+];
+
+/// Go's knowledge table, embedded.
+pub const KNOWLEDGE: &str = include_str!("../../../queries/go/knowledge.toml");
+
+/// Capture indices of the merged Go query.
+struct Captures {
+    package_name: u32,
+    import_alias: u32,
+    import_path: u32,
+    call: u32,
+    literal: u32,
+    function: u32,
+    function_name: u32,
+    assign: u32,
+    comment: u32,
+}
+
+/// Extracts facts from Go files; built once per run, shared by all worker threads.
+pub struct GoExtractor {
+    query: Query,
+    captures: Captures,
+    knowledge: Knowledge,
+}
+
+impl GoExtractor {
+    /// Compiles Go's merged query and loads its knowledge table.
+    pub fn new(knowledge: Knowledge) -> Result<GoExtractor, String> {
+        let query = query::compile(crate::lang::Lang::Go)?;
+        let captures = Captures {
+            package_name: query::capture(&query, "package.name"),
+            import_alias: query::capture(&query, "import.alias"),
+            import_path: query::capture(&query, "import.path"),
+            call: query::capture(&query, "call"),
+            literal: query::capture(&query, "literal"),
+            function: query::capture(&query, "function"),
+            function_name: query::capture(&query, "function.name"),
+            assign: query::capture(&query, "assign"),
+            comment: query::capture(&query, "comment"),
+        };
+        Ok(GoExtractor {
+            query,
+            captures,
+            knowledge,
+        })
+    }
+
+    /// Extracts the facts of one parsed Go file into `out`.
+    pub fn extract(&self, src: &[u8], tree: &Tree, out: &mut FileFacts) {
+        let root = tree.root_node();
+        let anchors = self.collect_anchors(root, src);
+        let mut ctx = FileCtx {
+            src,
+            knowledge: &self.knowledge,
+            imports: Imports::default(),
+            facts: Vec::new(),
+        };
+        for (path, alias) in &anchors.imports {
+            ctx.imports.add(path, alias.as_deref());
+        }
+        out.package = anchors.package.clone();
+        out.uses_tracing = ctx.imports.paths().any(|p| ctx.knowledge.is_tracing_import(p));
+        out.has_entry = anchors.package.as_deref() == Some("main")
+            && anchors
+                .functions
+                .iter()
+                .any(|f| f.kind() == "function_declaration" && ctx.name_of(*f) == "main");
+        out.generated = out.path.ends_with(".pb.go")
+            || anchors.comments.iter().any(|c| {
+                let t = ctx.text(*c);
+                t.starts_with("// Code generated") && t.contains("DO NOT EDIT")
+            });
+        out.parse_errors = root.has_error();
+
+        for call in &anchors.calls {
+            ctx.call_fact(*call);
+        }
+        for literal in &anchors.literals {
+            ctx.literal_fact(*literal);
+        }
+        for assign in &anchors.assigns {
+            ctx.assignment_fact(*assign);
+        }
+        for function in &anchors.functions {
+            if function.kind() == "function_declaration" && ctx.name_of(*function) == "main" {
+                ctx.entry_point_facts(*function);
+            }
+        }
+        for comment in &anchors.comments {
+            if let Some(s) = suppress::parse_comment(&ctx.text(*comment), query::loc(*comment, src))
+            {
+                out.suppressions.push(s);
+            }
+        }
+        ctx.facts.sort_by_key(|f| (f.loc.start_byte, f.loc.end_byte));
+        ctx.facts.dedup();
+        out.facts = ctx.facts;
+    }
+
+    /// Runs the merged query once and sorts its captures by what they anchor.
+    fn collect_anchors<'t>(&self, root: Node<'t>, src: &[u8]) -> Anchors<'t> {
+        let c = &self.captures;
+        let mut anchors = Anchors::default();
+        let mut cursor = QueryCursor::new();
+        let mut matches = cursor.matches(&self.query, root, src);
+        while let Some(m) = matches.next() {
+            let mut alias = None;
+            let mut path = None;
+            for cap in m.captures() {
+                let i = cap.index;
+                let node = cap.node;
+                if i == c.package_name {
+                    anchors.package = Some(query::text(node, src).into_owned());
+                } else if i == c.import_alias {
+                    alias = Some(query::text(node, src).into_owned());
+                } else if i == c.import_path {
+                    path = Some(query::text(node, src).trim_matches(['"', '`']).to_string());
+                } else if i == c.call {
+                    anchors.calls.push(node);
+                } else if i == c.literal {
+                    anchors.literals.push(node);
+                } else if i == c.function {
+                    anchors.functions.push(node);
+                } else if i == c.assign {
+                    anchors.assigns.push(node);
+                } else if i == c.comment {
+                    anchors.comments.push(node);
+                } else if i == c.function_name {
+                    // Read through the function node.
+                }
+            }
+            if let Some(path) = path {
+                anchors.imports.push((path, alias));
+            }
+        }
+        anchors
+    }
+}
+
+/// The query's anchors in one file.
+#[derive(Default)]
+struct Anchors<'t> {
+    package: Option<String>,
+    imports: Vec<(String, Option<String>)>,
+    calls: Vec<Node<'t>>,
+    literals: Vec<Node<'t>>,
+    functions: Vec<Node<'t>>,
+    assigns: Vec<Node<'t>>,
+    comments: Vec<Node<'t>>,
+}
+
+/// Per-file extraction state.
+pub(super) struct FileCtx<'a> {
+    src: &'a [u8],
+    knowledge: &'a Knowledge,
+    imports: Imports,
+    facts: Vec<Fact>,
+}
+
+impl<'a> FileCtx<'a> {
+    fn text(&self, node: Node<'_>) -> Cow<'a, str> {
+        query::text(node, self.src)
+    }
+
+    fn loc(&self, node: Node<'_>) -> Loc {
+        query::loc(node, self.src)
+    }
+
+    fn push(&mut self, node: Node<'_>, kind: FactKind) {
+        let loc = self.loc(node);
+        self.facts.push(Fact { loc, kind });
+    }
+
+    /// The declared name of a function or method node ("" for literals).
+    fn name_of(&self, function: Node<'_>) -> String {
+        function
+            .child_by_field_name("name")
+            .map(|n| self.text(n).into_owned())
+            .unwrap_or_default()
+    }
+
+    /// The text of a string literal argument, unquoted.
+    fn string_literal(&self, node: Node<'_>) -> Option<String> {
+        matches!(
+            node.kind(),
+            "interpreted_string_literal" | "raw_string_literal"
+        )
+        .then(|| self.text(node).trim_matches(['"', '`']).to_string())
+    }
+
+    /// Facts from one call expression.
+    fn call_fact(&mut self, call: Node<'_>) {
+        let function = match call.child_by_field_name("function") {
+            Some(f) => f,
+            None => return,
+        };
+        if let Some(qualified) = self.qualify(function) {
+            if let Some(role) = self.knowledge.role(&qualified) {
+                self.role_fact(call, role, &qualified);
+            }
+            return;
+        }
+        if let Some((receiver, method)) = self.method_call(call) {
+            self.method_fact(call, receiver, &method);
+        }
+    }
+
+    /// Facts from a call to a known package function.
+    fn role_fact(&mut self, call: Node<'_>, role: Role, qualified: &str) {
+        let args = call_args(call);
+        match role {
+            Role::ProviderNew => {
+                let var = self.binding_name(call);
+                let handling = self.provider_handling(call, var.as_deref());
+                self.push(call, FactKind::ProviderCreated { var, handling });
+            }
+            Role::ProviderRegister => self.push(call, FactKind::ProviderRegistered),
+            Role::SdkFromConfig => self.push(call, FactKind::SdkFromConfig),
+            Role::PropagatorSet => {
+                let formats = self.propagator_formats(call);
+                self.push(call, FactKind::PropagatorSet { formats });
+            }
+            Role::GlobalTracer => self.push(call, FactKind::GlobalTracer),
+            Role::ServerWrap | Role::ServerMiddleware => {
+                self.instrumentation(call, qualified);
+                if !self.is_route_handler_argument(call) {
+                    let target = args
+                        .first()
+                        .filter(|_| role == Role::ServerWrap)
+                        .map(|a| self.text(*a).into_owned())
+                        .unwrap_or_default();
+                    self.push(call, FactKind::ServerInstrumented { target });
+                }
+            }
+            Role::GrpcServerInstrumentation
+            | Role::GrpcClientInstrumentation
+            | Role::InstrumentedTransport => self.instrumentation(call, qualified),
+            Role::RouteRegister => {
+                let route = args.first().and_then(|a| self.string_literal(*a));
+                let extraction = args
+                    .get(1)
+                    .map(|h| self.classify_handler(*h))
+                    .unwrap_or(Extraction::Unknown);
+                self.push(
+                    call,
+                    FactKind::Inbound {
+                        proto: Proto::Http,
+                        route,
+                        router: Some("http.DefaultServeMux".into()),
+                        extraction,
+                    },
+                );
+            }
+            Role::GrpcServerNew => {
+                let extraction = match self.grpc_options(call, Role::GrpcServerInstrumentation) {
+                    Injection::Instrumented => Extraction::Instrumented,
+                    Injection::Unknown => Extraction::Unknown,
+                    _ => Extraction::None,
+                };
+                self.push(
+                    call,
+                    FactKind::Inbound {
+                        proto: Proto::Grpc,
+                        route: None,
+                        router: None,
+                        extraction,
+                    },
+                );
+            }
+            Role::GrpcDial => {
+                let injection = self.grpc_options(call, Role::GrpcClientInstrumentation);
+                self.push(
+                    call,
+                    FactKind::Outbound {
+                        proto: Proto::Grpc,
+                        target: self.text(function_of(call)).into_owned(),
+                        injection,
+                    },
+                );
+            }
+            Role::DefaultClientCall => self.push(
+                call,
+                FactKind::Outbound {
+                    proto: Proto::Http,
+                    target: self.text(function_of(call)).into_owned(),
+                    injection: Injection::DefaultClient,
+                },
+            ),
+            Role::FreshContext => self.fresh_context(call),
+            Role::RequestWithoutContext => self.request_without_context(call),
+            Role::SignalNotify => self.push(call, FactKind::SignalHandled),
+            Role::HttpServe
+            | Role::DefaultClient
+            | Role::RequestWithContext
+            | Role::DeriveContext
+            | Role::HeaderCarrier
+            | Role::GlobalPropagator
+            | Role::HardExit => {}
+        }
+    }
+
+    /// Facts from a method call on a value.
+    fn method_fact(&mut self, call: Node<'_>, receiver: Node<'_>, method: &str) {
+        let methods = &self.knowledge.methods;
+        let args = call_args(call);
+        if methods.route.iter().any(|m| m == method) && args.len() >= 2 {
+            if let Some(route) = args.first().and_then(|a| self.string_literal(*a)) {
+                if is_route_pattern(&route) {
+                    let handler = *args.last().expect("len checked");
+                    let extraction = self.classify_handler(handler);
+                    self.push(
+                        call,
+                        FactKind::Inbound {
+                            proto: Proto::Http,
+                            route: Some(route),
+                            router: Some(self.text(receiver).into_owned()),
+                            extraction,
+                        },
+                    );
+                    return;
+                }
+            }
+        }
+        if methods.span_start.iter().any(|m| m == method) && args.len() >= 2 {
+            self.span_started(call);
+            return;
+        }
+        if method == "Extract" || method == "Inject" {
+            if self.is_manual_propagation(call, receiver) {
+                if method == "Extract" {
+                    self.push(call, FactKind::ManualExtract);
+                    if let Some(f) = enclosing_function(call) {
+                        let name = self.name_of(f);
+                        if !name.is_empty() {
+                            self.push(call, FactKind::HandlerExtracts { name });
+                        }
+                    }
+                } else {
+                    self.push(call, FactKind::ManualInject);
+                }
+            }
+            return;
+        }
+        if methods.client_call.iter().any(|m| m == method) {
+            let default_client = self
+                .qualify(receiver)
+                .and_then(|q| self.knowledge.role(&q))
+                .is_some_and(|r| r == Role::DefaultClient);
+            let injection = if default_client {
+                Injection::DefaultClient
+            } else {
+                match resolve::last_name(&self.text(receiver)) {
+                    Some(key) => Injection::Client(key),
+                    None => return,
+                }
+            };
+            self.push(
+                call,
+                FactKind::Outbound {
+                    proto: Proto::Http,
+                    target: self.text(function_of(call)).into_owned(),
+                    injection,
+                },
+            );
+        }
+    }
+
+    /// Records an instrumentation call and whether it is handed a provider explicitly.
+    fn instrumentation(&mut self, call: Node<'_>, qualified: &str) {
+        let explicit_provider = descendants(call).any(|n| {
+            n.kind() == "selector_expression"
+                && n.child_by_field_name("field")
+                    .is_some_and(|f| self.text(f) == "WithTracerProvider")
+        });
+        self.push(
+            call,
+            FactKind::Instrumentation {
+                what: qualified.to_string(),
+                explicit_provider,
+            },
+        );
+    }
+
+    /// Whether a wrapping call sits in the handler argument of a route registration.
+    fn is_route_handler_argument(&self, call: Node<'_>) -> bool {
+        let mut node = call;
+        for _ in 0..8 {
+            let Some(parent) = node.parent() else {
+                return false;
+            };
+            if parent.kind() == "argument_list" {
+                let outer = match parent.parent() {
+                    Some(o) => o,
+                    None => return false,
+                };
+                if self.call_role(outer) == Some(Role::RouteRegister) {
+                    return true;
+                }
+                if let Some((_, method)) = self.method_call(outer) {
+                    if self.knowledge.methods.route.iter().any(|m| *m == method) {
+                        let args = call_args(outer);
+                        return args.len() >= 2
+                            && args
+                                .first()
+                                .and_then(|a| self.string_literal(*a))
+                                .is_some_and(|r| is_route_pattern(&r));
+                    }
+                }
+            }
+            if parent.kind().ends_with("statement") || resolve::is_function(parent) {
+                return false;
+            }
+            node = parent;
+        }
+        false
+    }
+
+    /// How a route's handler argument continues the caller's trace.
+    fn classify_handler(&self, handler: Node<'_>) -> Extraction {
+        if self.subtree_has_role(handler, &[Role::ServerWrap, Role::ServerMiddleware]) {
+            return Extraction::Instrumented;
+        }
+        match handler.kind() {
+            "func_literal" => {
+                if self.has_manual_extract(handler) {
+                    Extraction::Manual
+                } else {
+                    Extraction::None
+                }
+            }
+            "identifier" => Extraction::Handler(self.text(handler).into_owned()),
+            "selector_expression" => match handler.child_by_field_name("field") {
+                Some(f) => Extraction::Handler(self.text(f).into_owned()),
+                None => Extraction::Unknown,
+            },
+            "call_expression" => {
+                // `http.HandlerFunc(h)` is a conversion: judge `h`.
+                let converts = self
+                    .qualify(function_of(handler))
+                    .is_some_and(|q| q == "net/http.HandlerFunc");
+                match call_args(handler).first() {
+                    Some(inner) if converts => self.classify_handler(*inner),
+                    _ => Extraction::Unknown,
+                }
+            }
+            _ => Extraction::Unknown,
+        }
+    }
+
+    /// Whether a subtree extracts context by hand.
+    fn has_manual_extract(&self, node: Node<'_>) -> bool {
+        descendants(node).any(|n| {
+            n.kind() == "call_expression"
+                && self
+                    .method_call(n)
+                    .is_some_and(|(recv, m)| m == "Extract" && self.is_manual_propagation(n, recv))
+        })
+    }
+
+    /// Whether an `Extract`/`Inject` call is OpenTelemetry propagation: on the global
+    /// propagator, or into a header carrier.
+    fn is_manual_propagation(&self, call: Node<'_>, receiver: Node<'_>) -> bool {
+        let on_global = descendants(receiver).any(|n| {
+            n.kind() == "call_expression" && self.call_role(n) == Some(Role::GlobalPropagator)
+        });
+        on_global || self.subtree_has_role(call, &[Role::HeaderCarrier])
+    }
+
+    /// Whether gRPC server or client options include instrumentation.
+    fn grpc_options(&self, call: Node<'_>, role: Role) -> Injection {
+        if self.subtree_has_role(call, &[role]) {
+            return Injection::Instrumented;
+        }
+        if let Some(f) = enclosing_function(call) {
+            if self.subtree_has_role(f, &[role]) {
+                return Injection::Instrumented;
+            }
+        }
+        let spreads = call
+            .child_by_field_name("arguments")
+            .is_some_and(|a| self.text(a).contains("..."));
+        if spreads {
+            Injection::Unknown
+        } else {
+            Injection::None
+        }
+    }
+
+    /// The wire formats named inside a `SetTextMapPropagator` call.
+    fn propagator_formats(&self, call: Node<'_>) -> Vec<String> {
+        let mut formats: Vec<String> = descendants(call)
+            .filter_map(|n| {
+                let named = match n.kind() {
+                    "call_expression" => self.qualify(function_of(n)),
+                    "composite_literal" => n.child_by_field_name("type").and_then(|t| self.qualify(t)),
+                    _ => None,
+                }?;
+                self.knowledge.propagator_format(&named).map(str::to_string)
+            })
+            .collect();
+        formats.sort();
+        formats.dedup();
+        formats
+    }
+
+    /// Facts from a composite literal: HTTP clients and where they are stored.
+    fn literal_fact(&mut self, literal: Node<'_>) {
+        let Some(ty) = literal.child_by_field_name("type") else {
+            return;
+        };
+        if self.qualify(ty).as_deref() != Some("net/http.Client") {
+            return;
+        }
+        let Some(key) = self.binding_name(literal) else {
+            return;
+        };
+        let transport = self.client_transport(literal);
+        if transport == Injection::Instrumented && key == "DefaultClient" {
+            self.push(literal, FactKind::DefaultClientInstrumented);
+        }
+        self.push(
+            literal,
+            FactKind::ClientBuilt {
+                key,
+                instrumented: match transport {
+                    Injection::Instrumented => Some(true),
+                    Injection::None => Some(false),
+                    Injection::DefaultClient => Some(false),
+                    _ => None,
+                },
+            },
+        );
+    }
+
+    /// How an `http.Client{...}` literal's transport injects context.
+    fn client_transport(&self, literal: Node<'_>) -> Injection {
+        let Some(body) = literal.child_by_field_name("body") else {
+            return Injection::DefaultClient;
+        };
+        let mut cursor = body.walk();
+        let transport = body.named_children(&mut cursor).find_map(|el| {
+            (el.kind() == "keyed_element"
+                && el
+                    .child_by_field_name("key")
+                    .is_some_and(|k| self.text(k).trim() == "Transport"))
+            .then(|| el.child_by_field_name("value"))
+            .flatten()
+        });
+        let Some(value) = transport else {
+            return Injection::DefaultClient;
+        };
+        if self.subtree_has_role(value, &[Role::InstrumentedTransport]) {
+            return Injection::Instrumented;
+        }
+        let inner = value.named_child(0).unwrap_or(value);
+        if let Some(q) = self.qualify(inner) {
+            if self.knowledge.role(&q) == Some(Role::DefaultClient) {
+                return Injection::DefaultClient;
+            }
+        }
+        let raw_transport = descendants(inner).any(|n| {
+            n.kind() == "composite_literal"
+                && n.child_by_field_name("type")
+                    .and_then(|t| self.qualify(t))
+                    .is_some_and(|q| q == "net/http.Transport")
+        });
+        if raw_transport && inner.kind() != "call_expression" {
+            return Injection::None;
+        }
+        // A transport variable: instrumented if this function builds an instrumented one.
+        if let Some(f) = enclosing_function(literal) {
+            if self.subtree_has_role(f, &[Role::InstrumentedTransport]) {
+                return Injection::Instrumented;
+            }
+        }
+        Injection::Unknown
+    }
+
+    /// Facts from assignments to package-level values.
+    fn assignment_fact(&mut self, assign: Node<'_>) {
+        let (Some(left), Some(right)) = (
+            assign.child_by_field_name("left"),
+            assign.child_by_field_name("right"),
+        ) else {
+            return;
+        };
+        let Some(target) = left.named_child(0) else {
+            return;
+        };
+        let Some(q) = self.qualify(target) else {
+            return;
+        };
+        let replaces_default = q == "net/http.DefaultTransport"
+            || q == "net/http.DefaultClient"
+            || q == "net/http.DefaultClient.Transport";
+        if replaces_default && self.subtree_has_role(right, &[Role::InstrumentedTransport]) {
+            self.push(assign, FactKind::DefaultClientInstrumented);
+        }
+    }
+
+    /// Facts about how `main` ends: deferred shutdowns, blocking serves, hard exits.
+    fn entry_point_facts(&mut self, main: Node<'_>) {
+        let Some(body) = main.child_by_field_name("body") else {
+            return;
+        };
+        let shutdown = &self.knowledge.methods.shutdown;
+        let serve = &self.knowledge.methods.blocking_serve;
+        let mut found = Vec::new();
+        for node in descendants(body) {
+            match node.kind() {
+                "defer_statement" => {
+                    let defers_shutdown = descendants(node).any(|n| {
+                        n.kind() == "call_expression"
+                            && self
+                                .method_call(n)
+                                .is_some_and(|(_, m)| shutdown.iter().any(|s| *s == m))
+                    });
+                    if defers_shutdown {
+                        found.push((node, FactKind::ShutdownDeferredInMain));
+                    }
+                }
+                "call_expression" => {
+                    if resolve::enclosing_function(node).map(|f| f.id()) != Some(main.id()) {
+                        continue;
+                    }
+                    let role = self.call_role(node);
+                    if role == Some(Role::HardExit) {
+                        found.push((node, FactKind::MainExitsHard));
+                    }
+                    let serves = role == Some(Role::HttpServe)
+                        || self
+                            .method_call(node)
+                            .is_some_and(|(_, m)| serve.iter().any(|s| *s == m));
+                    if serves {
+                        found.push((node, FactKind::MainBlocksServing));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (node, kind) in found {
+            self.push(node, kind);
+        }
+    }
+}
+
+/// The function part of a call.
+fn function_of(call: Node<'_>) -> Node<'_> {
+    call.child_by_field_name("function").unwrap_or(call)
+}
+
+/// Whether a string is a route pattern: `/path`, or Go 1.22's `METHOD /path`.
+fn is_route_pattern(route: &str) -> bool {
+    let path = match route.split_once(' ') {
+        Some((method, path)) if method.chars().all(|c| c.is_ascii_uppercase()) => path.trim(),
+        _ => route,
+    };
+    path.starts_with('/')
+}

@@ -1,0 +1,203 @@
+//! Go request scope: which functions have a request's context in scope, and where request code
+//! starts work from a fresh root instead (`context.Background()`, `http.NewRequest`).
+
+use crate::facts::{DropVia, FactKind};
+use crate::knowledge::Role;
+use tree_sitter::Node;
+
+use super::resolve::{call_args, descendants, enclosing_function, last_name};
+use super::{function_of, FileCtx};
+
+/// How deep a fresh context is followed through derived contexts and variables.
+const MAX_FLOW_DEPTH: usize = 4;
+
+impl<'a> FileCtx<'a> {
+    /// How code at `node` reaches the request's context (`ctx`, `r.Context()`), if a request is
+    /// in scope: a parameter of the enclosing function, or of a function a closure sits in. A
+    /// closure started with `go` is detached on purpose and has no request in scope.
+    pub(super) fn request_context(&self, node: Node<'_>) -> Option<String> {
+        let mut function = enclosing_function(node);
+        while let Some(f) = function {
+            if let Some(how) = self.params_context(f) {
+                return Some(how);
+            }
+            if f.kind() != "func_literal" || is_go_launched(f) {
+                return None;
+            }
+            function = enclosing_function(f);
+        }
+        None
+    }
+
+    fn params_context(&self, function: Node<'_>) -> Option<String> {
+        let params = function.child_by_field_name("parameters")?;
+        let mut cursor = params.walk();
+        for param in params.named_children(&mut cursor) {
+            if param.kind() != "parameter_declaration" {
+                continue;
+            }
+            let Some(ty) = param.child_by_field_name("type") else {
+                continue;
+            };
+            let Some(how) = self
+                .qualify(ty)
+                .and_then(|q| self.knowledge.request_context(&q))
+            else {
+                continue;
+            };
+            let mut names = param.walk();
+            let name = param
+                .children_by_field_name("name", &mut names)
+                .map(|n| self.text(n))
+                .find(|n| n != "_");
+            if let Some(name) = name {
+                return Some(how.replace("{name}", &name));
+            }
+        }
+        None
+    }
+
+    /// `context.Background()` / `context.TODO()` in request code: reports it when it reaches a
+    /// span start or an outbound call.
+    pub(super) fn fresh_context(&mut self, call: Node<'_>) {
+        let Some(in_scope) = self.request_context(call) else {
+            return;
+        };
+        let Some(sink) = self.fresh_sink(call, 0) else {
+            return;
+        };
+        let kind = FactKind::ContextDropped {
+            via: DropVia::FreshContext,
+            fresh: self.text(call).into_owned(),
+            sink: self.describe_sink(sink),
+            in_scope: Some(in_scope),
+            sink_loc: self.loc(sink),
+        };
+        self.push(call, kind);
+    }
+
+    /// The call that first starts work from `value`, following derived contexts
+    /// (`context.WithTimeout(context.Background(), d)`) and the variables they are bound to.
+    fn fresh_sink<'t>(&self, value: Node<'t>, depth: usize) -> Option<Node<'t>> {
+        if depth > MAX_FLOW_DEPTH {
+            return None;
+        }
+        let parent = value.parent()?;
+        match parent.kind() {
+            "argument_list" => {
+                let outer = parent.parent()?;
+                if is_go_statement_call(outer) {
+                    return None;
+                }
+                if self.call_role(outer) == Some(Role::DeriveContext) {
+                    return self.fresh_sink(outer, depth + 1);
+                }
+                let is_first = call_args(outer).first().is_some_and(|a| a.id() == value.id());
+                let into_context_pkg = self
+                    .qualify(function_of(outer))
+                    .is_some_and(|q| q.starts_with("context."));
+                (is_first && !into_context_pkg).then_some(outer)
+            }
+            "expression_list" => {
+                let holder = parent.parent()?;
+                if !matches!(holder.kind(), "short_var_declaration" | "assignment_statement") {
+                    return None;
+                }
+                let var = self.binding_name(value)?;
+                self.variable_sink(&var, holder, depth + 1)
+            }
+            _ => None,
+        }
+    }
+
+    /// The first call after `after` that takes variable `var` as its context.
+    fn variable_sink<'t>(&self, var: &str, after: Node<'t>, depth: usize) -> Option<Node<'t>> {
+        let function = enclosing_function(after)?;
+        let uses = descendants(function).filter(|n| {
+            n.kind() == "call_expression"
+                && n.start_byte() >= after.end_byte()
+                && call_args(*n)
+                    .first()
+                    .is_some_and(|a| a.kind() == "identifier" && self.text(*a) == var)
+        });
+        for call in uses {
+            if is_go_statement_call(call) {
+                continue;
+            }
+            if self.call_role(call) == Some(Role::DeriveContext) {
+                if let Some(sink) = self.fresh_sink(call, depth + 1) {
+                    return Some(sink);
+                }
+                continue;
+            }
+            if self
+                .qualify(function_of(call))
+                .is_some_and(|q| q.starts_with("context."))
+            {
+                continue;
+            }
+            return Some(call);
+        }
+        None
+    }
+
+    /// A short description of what a sink call starts.
+    fn describe_sink(&self, sink: Node<'_>) -> String {
+        let methods = &self.knowledge.methods;
+        if let Some((_, m)) = self.method_call(sink) {
+            if methods.span_start.iter().any(|s| *s == m) {
+                return "a span".into();
+            }
+            if methods.request_with_context.iter().any(|s| *s == m) {
+                return "an outbound request".into();
+            }
+        }
+        if self.call_role(sink) == Some(Role::RequestWithContext) {
+            return "an outbound request".into();
+        }
+        format!("`{}`", self.text(function_of(sink)))
+    }
+
+    /// `http.NewRequest` in request code: the request carries no context unless the code later
+    /// attaches one (`req.WithContext(ctx)`).
+    pub(super) fn request_without_context(&mut self, call: Node<'_>) {
+        let Some(in_scope) = self.request_context(call) else {
+            return;
+        };
+        let var = self.binding_name(call);
+        let function = enclosing_function(call);
+        if let (Some(var), Some(function)) = (var.as_deref(), function) {
+            let attaches = descendants(function).any(|n| {
+                n.kind() == "call_expression"
+                    && self.method_call(n).is_some_and(|(recv, m)| {
+                        self.knowledge.methods.request_with_context.iter().any(|w| *w == m)
+                            && last_name(&self.text(recv)).as_deref() == Some(var)
+                    })
+            });
+            if attaches {
+                return;
+            }
+        }
+        let kind = FactKind::ContextDropped {
+            via: DropVia::RequestWithoutContext,
+            fresh: self.text(function_of(call)).into_owned(),
+            sink: "an outbound request".into(),
+            in_scope: Some(in_scope),
+            sink_loc: self.loc(call),
+        };
+        self.push(call, kind);
+    }
+}
+
+/// Whether a function literal is started as a goroutine: `go func() { ... }()`.
+fn is_go_launched(func_literal: Node<'_>) -> bool {
+    func_literal
+        .parent()
+        .filter(|c| c.kind() == "call_expression")
+        .is_some_and(is_go_statement_call)
+}
+
+/// Whether a call is the one a `go` statement starts.
+fn is_go_statement_call(call: Node<'_>) -> bool {
+    call.parent().is_some_and(|p| p.kind() == "go_statement")
+}

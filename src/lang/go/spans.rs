@@ -1,0 +1,519 @@
+//! Go span and provider lifecycles: is a started span ended on every path, is its context
+//! used, and can anything shut a provider down.
+//!
+//! The path analysis is structural, in the style of `go vet`'s lostcancel: from the statement
+//! that starts the span, follow the statements to every exit of the function, treating `if`,
+//! `switch`, `select` and loops by their branches, and collect the `return`s (and the fall-off
+//! end) reached without an end call. Ownership handoff (the span returned, stored, passed on)
+//! stops the analysis: whoever receives it owns the end.
+
+use crate::facts::{FactKind, Lifecycle, Loc, ProviderHandling, SpanContext};
+use crate::knowledge::Role;
+use tree_sitter::Node;
+
+use super::resolve::{call_args, descendants, enclosing_function, is_function};
+use super::FileCtx;
+
+/// Where an end call sits relative to the function that started the span.
+enum EndSite {
+    /// `defer span.End()` or inside a deferred closure.
+    Deferred,
+    /// Inside another closure (a goroutine, a callback): that code owns the end.
+    Closure,
+    /// A plain statement of the function.
+    Direct,
+}
+
+impl<'a> FileCtx<'a> {
+    /// Records a span start: `ctx, span := tracer.Start(ctx, "name")`.
+    pub(super) fn span_started(&mut self, call: Node<'_>) {
+        let name = call_args(call)
+            .get(1)
+            .and_then(|a| self.string_literal(*a));
+        let (lifecycle, context) = self.span_lifecycle(call);
+        self.push(
+            call,
+            FactKind::SpanStarted {
+                name,
+                lifecycle,
+                context,
+            },
+        );
+    }
+
+    fn span_lifecycle(&self, call: Node<'_>) -> (Lifecycle, SpanContext) {
+        let Some(parent) = call.parent() else {
+            return (Lifecycle::HandedOff, SpanContext::Used);
+        };
+        match parent.kind() {
+            "expression_statement" => (Lifecycle::Discarded, SpanContext::Used),
+            "expression_list" => {
+                let Some(holder) = parent.parent() else {
+                    return (Lifecycle::HandedOff, SpanContext::Used);
+                };
+                let is_binding = matches!(
+                    holder.kind(),
+                    "short_var_declaration" | "assignment_statement"
+                ) && holder
+                    .child_by_field_name("right")
+                    .is_some_and(|r| r.id() == parent.id());
+                let left = holder.child_by_field_name("left");
+                let (Some(left), true) = (left, is_binding) else {
+                    return (Lifecycle::HandedOff, SpanContext::Used);
+                };
+                if left.named_child_count() != 2 {
+                    return (Lifecycle::HandedOff, SpanContext::Used);
+                }
+                let ctx_var = self.text(left.named_child(0).expect("two names"));
+                let span_node = left.named_child(1).expect("two names");
+                let span_var = self.text(span_node);
+                if span_node.kind() != "identifier" {
+                    // `s.span = ...`: stored in a struct, ended elsewhere.
+                    return (Lifecycle::HandedOff, SpanContext::Used);
+                }
+                let lifecycle = if span_var == "_" {
+                    Lifecycle::Discarded
+                } else {
+                    self.span_end_analysis(holder, &span_var)
+                };
+                let context = if ctx_var == "_" {
+                    self.discarded_context(holder, call, &span_var)
+                } else {
+                    SpanContext::Used
+                };
+                (lifecycle, context)
+            }
+            _ => (Lifecycle::HandedOff, SpanContext::Used),
+        }
+    }
+
+    /// Decides whether the span bound to `var` by statement `stmt` is ended.
+    fn span_end_analysis(&self, stmt: Node<'_>, var: &str) -> Lifecycle {
+        let Some(function) = enclosing_function(stmt) else {
+            return Lifecycle::HandedOff;
+        };
+        let Some(body) = function.child_by_field_name("body") else {
+            return Lifecycle::HandedOff;
+        };
+        let end_methods = &self.knowledge.methods.span_end;
+        let mut ended_elsewhere = false;
+        let mut handed_off = false;
+        for id in references(body, stmt, var, self.src) {
+            let parent = id.parent().expect("identifier has a parent");
+            if parent.kind() == "selector_expression" {
+                let is_operand = parent
+                    .child_by_field_name("operand")
+                    .is_some_and(|o| o.id() == id.id());
+                if is_operand {
+                    let field = parent
+                        .child_by_field_name("field")
+                        .map(|f| self.text(f))
+                        .unwrap_or_default();
+                    let call = parent.parent().filter(|c| c.kind() == "call_expression");
+                    if let (true, Some(call)) = (end_methods.iter().any(|m| *m == field), call) {
+                        match end_site(call, function) {
+                            EndSite::Deferred | EndSite::Closure => ended_elsewhere = true,
+                            EndSite::Direct => {}
+                        }
+                    }
+                    continue;
+                }
+            }
+            if is_assignment_target(id) {
+                continue;
+            }
+            handed_off = true;
+        }
+        if ended_elsewhere {
+            return Lifecycle::Ended;
+        }
+        if handed_off {
+            return Lifecycle::HandedOff;
+        }
+        match self.leaks_after(stmt, function, var) {
+            Some(leaks) if !leaks.is_empty() => Lifecycle::Leaks(leaks),
+            _ => Lifecycle::Ended,
+        }
+    }
+
+    /// The exits reached from `stmt` without ending the span; `None` when the statement's place
+    /// cannot be followed.
+    fn leaks_after(&self, stmt: Node<'_>, function: Node<'_>, var: &str) -> Option<Vec<Loc>> {
+        let body = function.child_by_field_name("body")?;
+        let mut leaks = Vec::new();
+        let mut node = stmt;
+        let mut ended = false;
+        loop {
+            let list = node.parent()?;
+            if list.kind() != "statement_list" {
+                return None;
+            }
+            let index = super::resolve::named_index(list, node)?;
+            match self.flow_list(list, index + 1, ended, var, &mut leaks) {
+                None => return Some(leaks),
+                Some(state) => ended = state,
+            }
+            // Climb to the statement that contains this list.
+            node = list;
+            loop {
+                let parent = node.parent()?;
+                if parent.id() == body.id() || is_function(parent) {
+                    if !ended {
+                        let close = body.child(body.child_count().saturating_sub(1))?;
+                        leaks.push(self.loc(close));
+                    }
+                    return Some(leaks);
+                }
+                if parent.kind() == "statement_list" {
+                    break;
+                }
+                node = parent;
+            }
+        }
+    }
+
+    fn flow_list(
+        &self,
+        list: Node<'_>,
+        from: usize,
+        ended: bool,
+        var: &str,
+        leaks: &mut Vec<Loc>,
+    ) -> Option<bool> {
+        let mut state = ended;
+        let mut cursor = list.walk();
+        for stmt in list.named_children(&mut cursor).skip(from) {
+            if stmt.kind() == "comment" {
+                continue;
+            }
+            state = self.flow_stmt(stmt, state, var, leaks)?;
+        }
+        Some(state)
+    }
+
+    fn flow_block(&self, block: Node<'_>, ended: bool, var: &str, leaks: &mut Vec<Loc>) -> Option<bool> {
+        match statement_list(block) {
+            Some(list) => self.flow_list(list, 0, ended, var, leaks),
+            None => Some(ended),
+        }
+    }
+
+    fn flow_stmt(&self, stmt: Node<'_>, ended: bool, var: &str, leaks: &mut Vec<Loc>) -> Option<bool> {
+        match stmt.kind() {
+            "expression_statement" => {
+                let expr = stmt.named_child(0)?;
+                if expr.kind() == "call_expression" {
+                    if self.is_end_call(expr, var) {
+                        return Some(true);
+                    }
+                    if self.exits(expr) {
+                        return None;
+                    }
+                }
+                Some(ended)
+            }
+            "return_statement" => {
+                if !ended {
+                    leaks.push(self.loc(stmt));
+                }
+                None
+            }
+            "block" => self.flow_block(stmt, ended, var, leaks),
+            "if_statement" => {
+                let then = match stmt.child_by_field_name("consequence") {
+                    Some(b) => self.flow_block(b, ended, var, leaks),
+                    None => Some(ended),
+                };
+                let otherwise = match stmt.child_by_field_name("alternative") {
+                    Some(alt) if alt.kind() == "block" => self.flow_block(alt, ended, var, leaks),
+                    Some(alt) => self.flow_stmt(alt, ended, var, leaks),
+                    None => Some(ended),
+                };
+                combine(then, otherwise)
+            }
+            "for_statement" => {
+                if let Some(b) = stmt.child_by_field_name("body") {
+                    let _ = self.flow_block(b, ended, var, leaks);
+                }
+                let mut cursor = stmt.walk();
+                let infinite = stmt
+                    .named_children(&mut cursor)
+                    .all(|c| c.kind() == "block" || c.kind() == "comment");
+                if infinite && !breaks_out(stmt) {
+                    None
+                } else {
+                    Some(ended)
+                }
+            }
+            "expression_switch_statement" | "type_switch_statement" | "select_statement" => {
+                let mut result: Option<bool> = None;
+                let mut has_default = false;
+                let mut cursor = stmt.walk();
+                for case in stmt.named_children(&mut cursor) {
+                    if !case.kind().ends_with("_case") {
+                        continue;
+                    }
+                    has_default |= case.kind() == "default_case";
+                    let flow = match statement_list(case) {
+                        Some(list) => self.flow_list(list, 0, ended, var, leaks),
+                        None => Some(ended),
+                    };
+                    result = combine(result, flow);
+                }
+                if !has_default {
+                    result = combine(result, Some(ended));
+                }
+                result
+            }
+            "labeled_statement" => match stmt.named_child(1) {
+                Some(inner) => self.flow_stmt(inner, ended, var, leaks),
+                None => Some(ended),
+            },
+            _ => Some(ended),
+        }
+    }
+
+    fn is_end_call(&self, call: Node<'_>, var: &str) -> bool {
+        let Some(function) = call.child_by_field_name("function") else {
+            return false;
+        };
+        if function.kind() != "selector_expression" {
+            return false;
+        }
+        let operand_is_var = function
+            .child_by_field_name("operand")
+            .is_some_and(|o| o.kind() == "identifier" && self.text(o) == var);
+        let field = function
+            .child_by_field_name("field")
+            .map(|f| self.text(f))
+            .unwrap_or_default();
+        operand_is_var && self.knowledge.methods.span_end.iter().any(|m| *m == field)
+    }
+
+    /// Whether a call ends the process or unwinds (`panic`, `log.Fatal`, `os.Exit`).
+    fn exits(&self, call: Node<'_>) -> bool {
+        let function = call.child_by_field_name("function");
+        function.is_some_and(|f| f.kind() == "identifier" && self.text(f) == "panic")
+            || self.call_role(call) == Some(Role::HardExit)
+    }
+
+    /// With the new context discarded (`_, span := tracer.Start(ctx, ...)`), the first later
+    /// call that still takes the old context while the span is open.
+    fn discarded_context(&self, stmt: Node<'_>, start: Node<'_>, span_var: &str) -> SpanContext {
+        // The parent context as written: a variable, or an accessor such as `r.Context()`.
+        let parent_ctx = match call_args(start).first() {
+            Some(a) if matches!(a.kind(), "identifier" | "call_expression") => {
+                self.text(*a).into_owned()
+            }
+            _ => return SpanContext::Used,
+        };
+        let Some(function) = enclosing_function(stmt) else {
+            return SpanContext::Used;
+        };
+        let first_direct_end = descendants(function)
+            .filter(|n| n.kind() == "call_expression" && n.start_byte() > stmt.end_byte())
+            .find(|n| self.is_end_call(*n, span_var) && matches!(end_site(*n, function), EndSite::Direct))
+            .map(|n| n.start_byte())
+            .unwrap_or(usize::MAX);
+        let downstream = descendants(function).find(|n| {
+            n.kind() == "call_expression"
+                && n.start_byte() > stmt.end_byte()
+                && n.start_byte() < first_direct_end
+                && !self.is_on_var(*n, span_var)
+                && call_args(*n).iter().any(|a| self.text(*a) == parent_ctx)
+        });
+        match downstream {
+            Some(call) => SpanContext::DiscardedBefore(self.loc(call)),
+            None => SpanContext::Used,
+        }
+    }
+
+    /// Whether a call is a method on the named variable.
+    fn is_on_var(&self, call: Node<'_>, var: &str) -> bool {
+        self.method_call(call)
+            .is_some_and(|(recv, _)| recv.kind() == "identifier" && self.text(recv) == var)
+    }
+
+    /// Decides whether anything can shut down the provider built by `call`.
+    pub(super) fn provider_handling(&self, call: Node<'_>, var: Option<&str>) -> ProviderHandling {
+        let Some(var) = var else {
+            return self.unbound_provider(call);
+        };
+        let Some(function) = enclosing_function(call) else {
+            // A package-level variable: any function may shut it down.
+            return ProviderHandling::Escapes;
+        };
+        let Some(stmt) = binding_statement(call) else {
+            return ProviderHandling::Escapes;
+        };
+        let stored_in_field = stmt
+            .child_by_field_name("left")
+            .and_then(|l| l.named_child(0))
+            .is_some_and(|l| l.kind() == "selector_expression");
+        if stored_in_field {
+            return ProviderHandling::Escapes;
+        }
+        let Some(body) = function.child_by_field_name("body") else {
+            return ProviderHandling::Escapes;
+        };
+        let shutdown = &self.knowledge.methods.shutdown;
+        let mut escapes = false;
+        for id in references(body, stmt, var, self.src) {
+            let parent = id.parent().expect("identifier has a parent");
+            if parent.kind() == "selector_expression" {
+                let field = parent
+                    .child_by_field_name("field")
+                    .map(|f| self.text(f))
+                    .unwrap_or_default();
+                if shutdown.iter().any(|s| *s == field) {
+                    return ProviderHandling::ShutdownLocal;
+                }
+                continue;
+            }
+            if is_assignment_target(id) {
+                continue;
+            }
+            let registers = parent.kind() == "argument_list"
+                && parent
+                    .parent()
+                    .is_some_and(|c| self.call_role(c) == Some(Role::ProviderRegister));
+            if !registers {
+                escapes = true;
+            }
+        }
+        if escapes {
+            ProviderHandling::Escapes
+        } else {
+            ProviderHandling::Dropped
+        }
+    }
+
+    /// A provider built without a variable: returned (escapes) or passed straight on.
+    fn unbound_provider(&self, call: Node<'_>) -> ProviderHandling {
+        let mut node = call;
+        while let Some(parent) = node.parent() {
+            match parent.kind() {
+                "return_statement" => return ProviderHandling::Escapes,
+                "argument_list" => {
+                    let registers = parent
+                        .parent()
+                        .is_some_and(|c| self.call_role(c) == Some(Role::ProviderRegister));
+                    return if registers {
+                        ProviderHandling::Dropped
+                    } else {
+                        ProviderHandling::Escapes
+                    };
+                }
+                "expression_statement" => return ProviderHandling::Dropped,
+                _ if is_function(parent) => return ProviderHandling::Escapes,
+                _ => node = parent,
+            }
+        }
+        ProviderHandling::Escapes
+    }
+}
+
+/// The short variable declaration or assignment whose right side holds `value`.
+fn binding_statement(value: Node<'_>) -> Option<Node<'_>> {
+    let list = value.parent().filter(|p| p.kind() == "expression_list")?;
+    list.parent().filter(|h| {
+        matches!(h.kind(), "short_var_declaration" | "assignment_statement")
+            && h.child_by_field_name("right").is_some_and(|r| r.id() == list.id())
+    })
+}
+
+/// Identifiers named `var` in `body` after `stmt`.
+fn references<'t>(body: Node<'t>, stmt: Node<'t>, var: &str, src: &[u8]) -> Vec<Node<'t>> {
+    descendants(body)
+        .filter(|n| {
+            n.kind() == "identifier"
+                && n.start_byte() >= stmt.end_byte()
+                && &src[n.byte_range()] == var.as_bytes()
+        })
+        .collect()
+}
+
+/// Whether an identifier is being assigned to (`span = ...`, `ctx, span = ...`).
+fn is_assignment_target(id: Node<'_>) -> bool {
+    let Some(list) = id.parent().filter(|p| p.kind() == "expression_list") else {
+        return false;
+    };
+    list.parent().is_some_and(|h| {
+        matches!(h.kind(), "short_var_declaration" | "assignment_statement")
+            && h.child_by_field_name("left").is_some_and(|l| l.id() == list.id())
+    })
+}
+
+/// Where an end call sits relative to the function that started the span.
+fn end_site(call: Node<'_>, function: Node<'_>) -> EndSite {
+    let mut node = call;
+    while let Some(parent) = node.parent() {
+        if parent.id() == function.id() {
+            return EndSite::Direct;
+        }
+        match parent.kind() {
+            "defer_statement" => return EndSite::Deferred,
+            "func_literal" => {
+                let deferred = parent
+                    .parent()
+                    .filter(|c| c.kind() == "call_expression")
+                    .and_then(|c| c.parent())
+                    .is_some_and(|s| s.kind() == "defer_statement");
+                return if deferred {
+                    EndSite::Deferred
+                } else {
+                    EndSite::Closure
+                };
+            }
+            _ => node = parent,
+        }
+    }
+    EndSite::Direct
+}
+
+/// The statement list of a block or a case clause.
+fn statement_list(node: Node<'_>) -> Option<Node<'_>> {
+    let mut cursor = node.walk();
+    let found = node
+        .named_children(&mut cursor)
+        .find(|c| c.kind() == "statement_list");
+    found
+}
+
+/// Whether a `for` statement has a `break` that leaves it.
+fn breaks_out(for_stmt: Node<'_>) -> bool {
+    descendants(for_stmt).any(|n| {
+        if n.kind() != "break_statement" {
+            return false;
+        }
+        if n.named_child_count() > 0 {
+            return true; // labelled: assume it may leave this loop
+        }
+        let mut current = n.parent();
+        while let Some(p) = current {
+            if p.id() == for_stmt.id() {
+                return true;
+            }
+            if matches!(
+                p.kind(),
+                "for_statement"
+                    | "expression_switch_statement"
+                    | "type_switch_statement"
+                    | "select_statement"
+                    | "func_literal"
+            ) {
+                return false;
+            }
+            current = p.parent();
+        }
+        false
+    })
+}
+
+/// Joins the outcomes of two branches: a path that never falls through adds nothing.
+fn combine(a: Option<bool>, b: Option<bool>) -> Option<bool> {
+    match (a, b) {
+        (None, x) | (x, None) => x,
+        (Some(a), Some(b)) => Some(a && b),
+    }
+}

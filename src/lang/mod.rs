@@ -1,0 +1,124 @@
+//! The languages tracewire reads: which files belong to which grammar, the grammars themselves,
+//! and each language's compiled query and fact extractor.
+//!
+//! Every language's patterns live in `queries/<lang>/*.scm`; they are embedded in the binary and
+//! concatenated into one query per language, so a file is parsed once and walked once.
+
+pub mod go;
+pub mod query;
+
+use serde::Serialize;
+use std::path::Path;
+
+/// A source language with a tree-sitter grammar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Go (`.go`).
+    Go,
+    /// Python (`.py`, `.pyi`).
+    Python,
+    /// JavaScript (`.js`, `.mjs`, `.cjs`, `.jsx`).
+    JavaScript,
+    /// TypeScript without JSX (`.ts`, `.mts`, `.cts`).
+    TypeScript,
+    /// TypeScript with JSX (`.tsx`).
+    Tsx,
+    /// Java (`.java`).
+    Java,
+    /// C# (`.cs`).
+    CSharp,
+    /// Rust (`.rs`).
+    Rust,
+}
+
+impl Lang {
+    /// Every language, in a fixed order.
+    pub const ALL: [Lang; 8] = [
+        Lang::Go,
+        Lang::Python,
+        Lang::JavaScript,
+        Lang::TypeScript,
+        Lang::Tsx,
+        Lang::Java,
+        Lang::CSharp,
+        Lang::Rust,
+    ];
+
+    /// The language of a source file, decided by its extension alone (an explicit table: the
+    /// `ignore` crate's type table maps extensions too loosely to choose a grammar).
+    pub fn from_path(path: &Path) -> Option<Lang> {
+        let ext = path.extension()?.to_str()?;
+        Some(match ext {
+            "go" => Lang::Go,
+            "py" | "pyi" => Lang::Python,
+            "js" | "mjs" | "cjs" | "jsx" => Lang::JavaScript,
+            "ts" | "mts" | "cts" => Lang::TypeScript,
+            "tsx" => Lang::Tsx,
+            "java" => Lang::Java,
+            "cs" => Lang::CSharp,
+            "rs" => Lang::Rust,
+            _ => return None,
+        })
+    }
+
+    /// The short lowercase name used in output and in `queries/<name>/`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Go => "go",
+            Lang::Python => "python",
+            Lang::JavaScript => "javascript",
+            Lang::TypeScript => "typescript",
+            Lang::Tsx => "tsx",
+            Lang::Java => "java",
+            Lang::CSharp => "csharp",
+            Lang::Rust => "rust",
+        }
+    }
+
+    /// The tree-sitter grammar for this language.
+    pub fn grammar(self) -> tree_sitter::Language {
+        match self {
+            Lang::Go => tree_sitter_go::LANGUAGE.into(),
+            Lang::Python => tree_sitter_python::LANGUAGE.into(),
+            Lang::JavaScript => tree_sitter_javascript::LANGUAGE.into(),
+            Lang::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
+            Lang::Tsx => tree_sitter_typescript::LANGUAGE_TSX.into(),
+            Lang::Java => tree_sitter_java::LANGUAGE.into(),
+            Lang::CSharp => tree_sitter_c_sharp::LANGUAGE.into(),
+            Lang::Rust => tree_sitter_rust::LANGUAGE.into(),
+        }
+    }
+
+    /// The embedded query files of this language, as `(file name, source)` pairs. Languages
+    /// without fact extraction yet have none.
+    pub fn query_files(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Lang::Go => go::QUERY_FILES,
+            _ => &[],
+        }
+    }
+
+    /// The propagation formats the global propagator speaks when code never sets one
+    /// (shared reference otel-api.md §8): none for Go, Rust and the JS API; W3C trace context and
+    /// baggage where the SDK or runtime installs them by default.
+    pub fn default_propagators(self) -> &'static [&'static str] {
+        match self {
+            Lang::Go | Lang::Rust => &[],
+            Lang::Python | Lang::CSharp => &["tracecontext", "baggage"],
+            // Depends on which SDK entry point is used; decided by that language's facts.
+            Lang::JavaScript | Lang::TypeScript | Lang::Tsx | Lang::Java => &[],
+        }
+    }
+
+    /// Whether tracewire extracts facts from this language's files.
+    pub fn is_analyzed(self) -> bool {
+        !self.query_files().is_empty()
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}

@@ -1,0 +1,19 @@
+//! tracewire: a static analyzer that finds where distributed traces will break.
+//!
+//! The pipeline runs one way, one module per stage:
+//! [`discover`] → [`extract`] (per file, parallel, via [`lang`]) → [`model`] → [`rules`] →
+//! [`suppress`] → [`report`]. [`analysis`] wires the stages together.
+
+pub mod analysis;
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod discover;
+pub mod extract;
+pub mod facts;
+pub mod knowledge;
+pub mod lang;
+pub mod model;
+pub mod report;
+pub mod rules;
+pub mod suppress;

@@ -1,0 +1,257 @@
+//! The model: files grouped into services, and what each service does for tracing as a whole.
+//!
+//! A service is a deployable unit: the nearest directory holding a manifest. A Go module with
+//! several `main` packages is one service per main package; the module's other packages are
+//! shared by them (visible to each for whole-service questions, reported once).
+
+mod summary;
+
+pub use summary::{ClientSite, ServiceSummary};
+
+use crate::discover::Manifest;
+use crate::facts::{Fact, FileFacts};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A deployable unit.
+#[derive(Clone, Debug)]
+pub struct Service {
+    /// Display name (the directory's name, or its path when names collide).
+    pub name: String,
+    /// Directory relative to the root ("" for the root).
+    pub root: String,
+    /// Indices of the files it owns.
+    pub files: Vec<usize>,
+    /// Indices of files it sees but does not own (a Go module's non-main packages).
+    pub shared: Vec<usize>,
+    /// Whether it has a program entry point: setup rules apply only then.
+    pub has_entry: bool,
+    /// Whether any file it sees imports OpenTelemetry.
+    pub uses_tracing: bool,
+}
+
+/// The whole repository: every file's facts and the services they form.
+#[derive(Debug, Default)]
+pub struct RepoModel {
+    /// Facts per file, sorted by path.
+    pub files: Vec<FileFacts>,
+    /// Services, sorted by root.
+    pub services: Vec<Service>,
+}
+
+/// One service with access to its files and its summary.
+pub struct ServiceView<'a> {
+    /// The repository.
+    pub repo: &'a RepoModel,
+    /// The service.
+    pub service: &'a Service,
+    /// What the service does as a whole.
+    pub summary: ServiceSummary,
+}
+
+impl<'a> ServiceView<'a> {
+    /// Builds the view and its summary.
+    pub fn new(repo: &'a RepoModel, service: &'a Service) -> ServiceView<'a> {
+        let summary = ServiceSummary::build(repo, service);
+        ServiceView {
+            repo,
+            service,
+            summary,
+        }
+    }
+
+    /// The files the service owns (its diagnostics go here).
+    pub fn owned(&self) -> impl Iterator<Item = &'a FileFacts> + '_ {
+        self.service.files.iter().map(|&i| &self.repo.files[i])
+    }
+
+    /// Every fact of the files the service sees (owned and shared), with its file. Findings at
+    /// shared files are reported once however many services see them.
+    pub fn visible_facts(&self) -> impl Iterator<Item = (&'a FileFacts, &'a Fact)> + '_ {
+        self.service
+            .files
+            .iter()
+            .chain(&self.service.shared)
+            .map(|&i| &self.repo.files[i])
+            .flat_map(|f| f.facts.iter().map(move |fact| (f, fact)))
+    }
+
+    /// Every fact of the files the service owns, with its file.
+    pub fn owned_facts(&self) -> impl Iterator<Item = (&'a FileFacts, &'a Fact)> + '_ {
+        self.owned().flat_map(|f| f.facts.iter().map(move |fact| (f, fact)))
+    }
+}
+
+impl RepoModel {
+    /// Groups files into services.
+    pub fn build(files: Vec<FileFacts>, manifests: &[Manifest], root_name: &str) -> RepoModel {
+        let manifest_dirs: BTreeSet<&str> = manifests.iter().map(|m| m.dir.as_str()).collect();
+        let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, file) in files.iter().enumerate() {
+            groups
+                .entry(nearest_manifest_dir(&file.path, &manifest_dirs))
+                .or_default()
+                .push(i);
+        }
+        let mut services = Vec::new();
+        for (root, members) in groups {
+            services.extend(split_main_packages(&files, root, members));
+        }
+        name_services(&mut services, root_name);
+        for service in &mut services {
+            service.has_entry = service.files.iter().any(|&i| files[i].has_entry);
+            service.uses_tracing = service
+                .files
+                .iter()
+                .chain(&service.shared)
+                .any(|&i| files[i].uses_tracing);
+        }
+        services.sort_by(|a, b| a.root.cmp(&b.root));
+        RepoModel { files, services }
+    }
+
+    /// Whether any file in the repository imports OpenTelemetry.
+    pub fn uses_tracing(&self) -> bool {
+        self.files.iter().any(|f| f.uses_tracing)
+    }
+}
+
+/// The directory of a file's nearest manifest ("" when none: the root is the service).
+fn nearest_manifest_dir(path: &str, dirs: &BTreeSet<&str>) -> String {
+    let mut dir = parent_dir(path);
+    loop {
+        if dirs.contains(dir) {
+            return dir.to_string();
+        }
+        if dir.is_empty() {
+            return String::new();
+        }
+        dir = parent_dir(dir);
+    }
+}
+
+/// The parent directory of a relative path ("" at the top).
+fn parent_dir(path: &str) -> &str {
+    path.rsplit_once('/').map(|(d, _)| d).unwrap_or("")
+}
+
+/// Splits a group with several Go `main` packages into one service per main package, the rest
+/// shared among them.
+fn split_main_packages(files: &[FileFacts], root: String, members: Vec<usize>) -> Vec<Service> {
+    let main_dirs: BTreeSet<&str> = members
+        .iter()
+        .filter(|&&i| files[i].has_entry && files[i].lang == Some(crate::lang::Lang::Go))
+        .map(|&i| parent_dir(&files[i].path))
+        .collect();
+    let whole = |files: Vec<usize>, shared: Vec<usize>, root: String| Service {
+        name: String::new(),
+        root,
+        files,
+        shared,
+        has_entry: false,
+        uses_tracing: false,
+    };
+    if main_dirs.len() < 2 {
+        return vec![whole(members, Vec::new(), root)];
+    }
+    let owner = |path: &str| {
+        main_dirs
+            .iter()
+            .filter(|d| path.starts_with(&format!("{d}/")))
+            .max_by_key(|d| d.len())
+            .map(|d| d.to_string())
+    };
+    let mut per_main: BTreeMap<String, Vec<usize>> =
+        main_dirs.iter().map(|d| (d.to_string(), Vec::new())).collect();
+    let mut rest = Vec::new();
+    for i in members {
+        match owner(&files[i].path) {
+            Some(d) => per_main.get_mut(&d).expect("known dir").push(i),
+            None => rest.push(i),
+        }
+    }
+    let mut services: Vec<Service> = per_main
+        .into_iter()
+        .map(|(dir, owned)| whole(owned, rest.clone(), dir))
+        .collect();
+    if !rest.is_empty() {
+        services.push(whole(rest, Vec::new(), root));
+    }
+    services
+}
+
+/// Names services after their directory, falling back to the full path on collisions.
+fn name_services(services: &mut [Service], root_name: &str) {
+    let base = |root: &str| -> String {
+        if root.is_empty() {
+            root_name.to_string()
+        } else {
+            root.rsplit('/').next().unwrap_or(root).to_string()
+        }
+    };
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for s in services.iter() {
+        *counts.entry(base(&s.root)).or_default() += 1;
+    }
+    for s in services.iter_mut() {
+        let b = base(&s.root);
+        s.name = if counts[&b] > 1 && !s.root.is_empty() {
+            s.root.clone()
+        } else {
+            b
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::discover::ManifestKind;
+    use crate::lang::Lang;
+
+    fn go(path: &str, entry: bool) -> FileFacts {
+        FileFacts {
+            path: path.into(),
+            lang: Some(Lang::Go),
+            has_entry: entry,
+            ..FileFacts::default()
+        }
+    }
+
+    #[test]
+    fn several_main_packages_are_several_services() {
+        let files = vec![
+            go("svc/cmd/api/main.go", true),
+            go("svc/cmd/worker/main.go", true),
+            go("svc/internal/otel.go", false),
+            go("other/main.go", true),
+        ];
+        let manifests = vec![
+            Manifest { dir: "svc".into(), kind: ManifestKind::GoMod },
+            Manifest { dir: "other".into(), kind: ManifestKind::GoMod },
+        ];
+        let repo = RepoModel::build(files, &manifests, "repo");
+        let names: Vec<(&str, &str, bool)> = repo
+            .services
+            .iter()
+            .map(|s| (s.name.as_str(), s.root.as_str(), s.has_entry))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("other", "other", true),
+                ("svc", "svc", false),
+                ("api", "svc/cmd/api", true),
+                ("worker", "svc/cmd/worker", true),
+            ]
+        );
+        let api = &repo.services[2];
+        assert_eq!(api.shared, vec![2]);
+    }
+
+    #[test]
+    fn files_without_manifest_belong_to_the_root() {
+        let repo = RepoModel::build(vec![go("a/main.go", true)], &[], "myrepo");
+        assert_eq!(repo.services.len(), 1);
+        assert_eq!(repo.services[0].name, "myrepo");
+    }
+}

@@ -1,0 +1,140 @@
+//! What a service does for tracing as a whole: folded once from the facts of every file it
+//! sees, so rules ask questions instead of rescanning facts.
+
+use super::{RepoModel, Service};
+use crate::facts::{FactKind, Injection, Loc};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Where an HTTP client is constructed.
+#[derive(Clone, Debug)]
+pub struct ClientSite {
+    /// File path.
+    pub path: String,
+    /// Location of the construction.
+    pub loc: Loc,
+    /// Whether its transport injects (`None`: cannot tell).
+    pub instrumented: Option<bool>,
+}
+
+/// Whole-service facts.
+#[derive(Clone, Debug, Default)]
+pub struct ServiceSummary {
+    /// An SDK provider is built.
+    pub provider_created: bool,
+    /// A provider is registered globally.
+    pub provider_registered: bool,
+    /// An SDK is built from configuration.
+    pub sdk_from_config: bool,
+    /// A propagator is installed globally, with the formats named.
+    pub propagators: Option<Vec<String>>,
+    /// Spans, tracers or instrumentation exist.
+    pub creates_telemetry: bool,
+    /// Instrumentation relies on the global provider (not handed one explicitly).
+    pub uses_global_provider: bool,
+    /// Some server, router or handler tree is wrapped by extracting instrumentation.
+    pub server_instrumented: bool,
+    /// Names of handler functions that extract by hand.
+    pub extracting_handlers: BTreeSet<String>,
+    /// gRPC server instrumentation exists somewhere.
+    pub grpc_server_instrumented: bool,
+    /// gRPC client instrumentation exists somewhere.
+    pub grpc_client_instrumented: bool,
+    /// The default HTTP client/transport is replaced by an instrumented one.
+    pub default_client_instrumented: bool,
+    /// Termination signals are handled.
+    pub signal_handled: bool,
+    /// The entry point blocks serving (or exits hard) so deferred calls never run.
+    pub main_never_returns_normally: bool,
+    /// HTTP clients by the name they are stored under.
+    pub clients: BTreeMap<String, Vec<ClientSite>>,
+    /// Inbound or outbound sites exist (traces cross this service's boundary).
+    pub has_boundary: bool,
+}
+
+impl ServiceSummary {
+    /// Folds the facts of every file the service sees.
+    pub fn build(repo: &RepoModel, service: &Service) -> ServiceSummary {
+        let mut s = ServiceSummary::default();
+        let mut blocks = false;
+        let mut exits_hard = false;
+        for &i in service.files.iter().chain(&service.shared) {
+            let file = &repo.files[i];
+            for fact in &file.facts {
+                match &fact.kind {
+                    FactKind::ProviderCreated { .. } => s.provider_created = true,
+                    FactKind::ProviderRegistered => s.provider_registered = true,
+                    FactKind::SdkFromConfig => s.sdk_from_config = true,
+                    FactKind::PropagatorSet { formats } => {
+                        s.propagators
+                            .get_or_insert_with(Vec::new)
+                            .extend(formats.iter().cloned());
+                    }
+                    FactKind::GlobalTracer => {
+                        s.creates_telemetry = true;
+                        s.uses_global_provider = true;
+                    }
+                    FactKind::Instrumentation {
+                        what,
+                        explicit_provider,
+                    } => {
+                        s.creates_telemetry = true;
+                        s.uses_global_provider |= !explicit_provider;
+                        s.grpc_server_instrumented |= what.contains("ServerHandler")
+                            || what.contains("ServerInterceptor");
+                        s.grpc_client_instrumented |= what.contains("ClientHandler")
+                            || what.contains("ClientInterceptor");
+                    }
+                    FactKind::SpanStarted { .. } => s.creates_telemetry = true,
+                    FactKind::ServerInstrumented { .. } => s.server_instrumented = true,
+                    FactKind::HandlerExtracts { name } => {
+                        s.extracting_handlers.insert(name.clone());
+                    }
+                    FactKind::DefaultClientInstrumented => s.default_client_instrumented = true,
+                    FactKind::SignalHandled => s.signal_handled = true,
+                    FactKind::MainBlocksServing => blocks = true,
+                    FactKind::MainExitsHard => exits_hard = true,
+                    FactKind::ClientBuilt { key, instrumented } => {
+                        s.clients.entry(key.clone()).or_default().push(ClientSite {
+                            path: file.path.clone(),
+                            loc: fact.loc,
+                            instrumented: *instrumented,
+                        });
+                    }
+                    FactKind::Inbound { .. } | FactKind::Outbound { .. } => s.has_boundary = true,
+                    _ => {}
+                }
+            }
+        }
+        s.main_never_returns_normally = blocks || exits_hard;
+        if let Some(p) = s.propagators.as_mut() {
+            p.sort();
+            p.dedup();
+        }
+        s
+    }
+
+    /// Whether an SDK is set up in code.
+    pub fn has_sdk(&self) -> bool {
+        self.provider_created || self.provider_registered || self.sdk_from_config
+    }
+
+    /// How a call through the client stored under `key` injects context: instrumented only if
+    /// every construction under that name is; `None` when some construction cannot be judged.
+    pub fn client_injection(&self, key: &str) -> Injection {
+        let Some(sites) = self.clients.get(key) else {
+            return Injection::Unknown;
+        };
+        if sites.iter().any(|s| s.instrumented.is_none()) {
+            return Injection::Unknown;
+        }
+        if sites.iter().all(|s| s.instrumented == Some(true)) || self.default_client_instrumented
+        {
+            return Injection::Instrumented;
+        }
+        if sites.iter().any(|s| s.instrumented == Some(true)) {
+            // Same name, different clients: cannot tell which one a call uses.
+            return Injection::Unknown;
+        }
+        Injection::None
+    }
+}

@@ -1,0 +1,101 @@
+//! `context-dropped`: request code starts a span or an outbound call from a fresh root while
+//! the request's context is in scope.
+
+use super::{code, RuleMeta};
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::facts::{DropVia, FactKind};
+use crate::lang::Lang;
+use crate::model::ServiceView;
+
+/// Metadata and docs.
+pub static META: RuleMeta = RuleMeta {
+    id: "context-dropped",
+    severity: Severity::Warning,
+    summary: "request-scoped code starts a span or outbound call from a fresh root context",
+    languages: &[Lang::Go],
+    docs: r#"## What it does
+
+Inside a function that has a request's context in scope (a `context.Context`, `*http.Request`,
+`*gin.Context`, `echo.Context` or `*fiber.Ctx` parameter, or a closure within such a function),
+reports:
+
+- `context.Background()` or `context.TODO()` — directly, through `context.WithTimeout` and
+  friends, or through a variable — reaching a span start, an outbound request or any call that
+  takes a context;
+- `http.NewRequest`, which builds a request with no context, unless the request later gets one
+  with `req.WithContext(ctx)`.
+
+`main`, `init` and goroutines started with `go` are not request code: a fresh context there is
+deliberate.
+
+## Why it matters
+
+Work started from a fresh root has no parent: its spans become new traces, and outbound calls
+send no trace context even through an instrumented transport.
+
+## Example
+
+```go
+func (s *server) GetQuote(ctx context.Context, req *pb.QuoteRequest) (*pb.Quote, error) {
+    ctx2, cancel := context.WithTimeout(context.Background(), time.Second)
+    defer cancel()
+    return s.rates.Lookup(ctx2, req.Currency)
+}
+```
+
+## Fix
+
+Derive from the request's context: `context.WithTimeout(ctx, time.Second)`, and
+`http.NewRequestWithContext(r.Context(), ...)`. To keep the trace but drop cancellation, use
+`context.WithoutCancel(ctx)`.
+"#,
+};
+
+/// Reports request code that drops its context.
+pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
+    if !view.service.uses_tracing {
+        return;
+    }
+    for (file, fact) in view.owned_facts() {
+        let FactKind::ContextDropped {
+            via,
+            fresh,
+            sink,
+            in_scope,
+            sink_loc,
+        } = &fact.kind
+        else {
+            continue;
+        };
+        let scope = in_scope.as_deref().unwrap_or("ctx");
+        let (message, help) = match via {
+            DropVia::FreshContext => (
+                format!(
+                    "{} starts {sink} from a fresh root while {} is in scope",
+                    code(fresh),
+                    code(scope)
+                ),
+                format!("Use the request's context instead: {}.", code(scope)),
+            ),
+            DropVia::RequestWithoutContext => (
+                format!(
+                    "{} builds a request with no context while {} is in scope",
+                    code(fresh),
+                    code(scope)
+                ),
+                format!(
+                    "Use `http.NewRequestWithContext({scope}, ...)` so the transport can inject the trace context."
+                ),
+            ),
+        };
+        let mut d = view.diagnostic(&META, file, fact.loc, message, help);
+        if sink_loc != &fact.loc {
+            d.labels.push(Label {
+                path: file.path.clone(),
+                loc: *sink_loc,
+                message: format!("{sink} starts here"),
+            });
+        }
+        out.push(d);
+    }
+}

@@ -1,0 +1,125 @@
+//! `inbound-not-extracted`: an HTTP route or gRPC server continues no caller's trace.
+
+use super::{code, push_labels, RuleMeta};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::facts::{Extraction, FactKind, FileFacts, Loc, Proto};
+use crate::lang::Lang;
+use crate::model::ServiceView;
+use std::collections::BTreeMap;
+
+/// Metadata and docs.
+pub static META: RuleMeta = RuleMeta {
+    id: "inbound-not-extracted",
+    severity: Severity::Warning,
+    summary: "an HTTP/gRPC server, route or consumer continues no caller's trace",
+    languages: &[Lang::Go],
+    docs: r#"## What it does
+
+In a service that uses OpenTelemetry, reports HTTP routes and gRPC servers whose incoming
+requests never have their trace context extracted: the route's handler is not wrapped by
+instrumentation (`otelhttp.NewHandler`, framework middleware such as `otelgin`, `otelmux`,
+`otelecho`, `otelfiber`), the router or server is not wrapped as a whole, the handler does not
+call `Extract` itself, and the gRPC server has no `otelgrpc` stats handler or interceptor.
+
+Routes on one router are reported once, at the first route, with the others as labels. When
+the service wraps any router or server as a whole, its routes are not reported: tracewire
+cannot always tell which router a wrapper covers, and says nothing rather than guess.
+
+## Why it matters
+
+Each request to such a route starts a new trace. The caller's span and this service's work end
+up in different traces, so the end-to-end view is cut here.
+
+## Example
+
+```go
+mux := http.NewServeMux()
+mux.HandleFunc("/quote", quote)
+http.ListenAndServe(":8080", mux)
+```
+
+## Fix
+
+Wrap the router once where the server starts:
+
+```go
+http.ListenAndServe(":8080", otelhttp.NewHandler(mux, "server"))
+```
+
+For gRPC: `grpc.NewServer(grpc.StatsHandler(otelgrpc.NewServerHandler()))`.
+"#,
+};
+
+/// Reports inbound entry points that extract nothing.
+pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
+    if !view.service.uses_tracing {
+        return;
+    }
+    let s = &view.summary;
+    let mut by_router: BTreeMap<String, Vec<(&FileFacts, Loc, Option<String>)>> = BTreeMap::new();
+    for (file, fact) in view.owned_facts() {
+        let FactKind::Inbound {
+            proto,
+            route,
+            router,
+            extraction,
+        } = &fact.kind
+        else {
+            continue;
+        };
+        let extracts = match extraction {
+            Extraction::Instrumented | Extraction::Manual | Extraction::Unknown => true,
+            Extraction::Handler(name) => s.extracting_handlers.contains(name),
+            Extraction::None => false,
+        };
+        if extracts {
+            continue;
+        }
+        match proto {
+            Proto::Http if !s.server_instrumented => {
+                by_router
+                    .entry(router.clone().unwrap_or_default())
+                    .or_default()
+                    .push((file, fact.loc, route.clone()));
+            }
+            Proto::Grpc if !s.grpc_server_instrumented => {
+                out.push(view.diagnostic(
+                    &META,
+                    file,
+                    fact.loc,
+                    "gRPC server does not continue the caller's trace".into(),
+                    "Create it with `grpc.NewServer(grpc.StatsHandler(otelgrpc.NewServerHandler()))`."
+                        .into(),
+                ));
+            }
+            _ => {}
+        }
+    }
+    for (router, sites) in by_router {
+        let (file, loc, route) = &sites[0];
+        let message = if sites.len() == 1 {
+            format!(
+                "HTTP route {} does not continue the caller's trace",
+                code(route.as_deref().unwrap_or("?"))
+            )
+        } else {
+            format!(
+                "{} HTTP routes on {} do not continue the caller's trace",
+                sites.len(),
+                code(&router)
+            )
+        };
+        let help = format!(
+            "Wrap the router once where the server starts, e.g. `otelhttp.NewHandler({}, \"server\")`, \
+             or install the framework's OpenTelemetry middleware (otelgin, otelmux, otelecho, otelfiber).",
+            if router == "http.DefaultServeMux" { "http.DefaultServeMux" } else { router.as_str() }
+        );
+        let mut d = view.diagnostic(&META, file, *loc, message, help);
+        let rest: Vec<(String, Loc)> = sites[1..]
+            .iter()
+            .map(|(f, l, _)| (f.path.clone(), *l))
+            .collect();
+        push_labels(&mut d, &rest, "also registered without extraction");
+        out.push(d);
+    }
+}

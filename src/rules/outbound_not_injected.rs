@@ -1,0 +1,121 @@
+//! `outbound-not-injected`: an HTTP or gRPC client call sends no trace context.
+
+use super::{code, push_labels, RuleMeta};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::facts::{FactKind, Injection, Loc, Proto};
+use crate::lang::Lang;
+use crate::model::ServiceView;
+use std::collections::BTreeMap;
+
+/// Metadata and docs.
+pub static META: RuleMeta = RuleMeta {
+    id: "outbound-not-injected",
+    severity: Severity::Warning,
+    summary: "an HTTP/gRPC client call or message producer sends no trace context",
+    languages: &[Lang::Go],
+    docs: r#"## What it does
+
+In a service that uses OpenTelemetry, reports outbound calls that carry no trace context:
+
+- `http.Get`, `http.Post`, `http.Head`, `http.PostForm` and `http.DefaultClient` calls, unless
+  the service replaces the default transport with `otelhttp.NewTransport`;
+- requests sent through an `http.Client` built without an instrumented transport — reported
+  once at the client's construction (which may be in another file), with the calls as labels;
+- gRPC connections (`grpc.NewClient`, `grpc.Dial`, `grpc.DialContext`) without the `otelgrpc`
+  client stats handler or interceptors.
+
+A client whose construction tracewire cannot see (a parameter, a factory in another package)
+is not reported.
+
+## Why it matters
+
+The next service receives no `traceparent` and starts a new trace: the call graph is cut at
+this edge even when both services are instrumented.
+
+## Example
+
+```go
+client := &http.Client{Timeout: 5 * time.Second}
+resp, err := client.Do(req)
+```
+
+## Fix
+
+```go
+client := &http.Client{Timeout: 5 * time.Second, Transport: otelhttp.NewTransport(http.DefaultTransport)}
+```
+
+and build requests with `http.NewRequestWithContext(ctx, ...)`. For gRPC:
+`grpc.NewClient(target, grpc.WithStatsHandler(otelgrpc.NewClientHandler()))`.
+"#,
+};
+
+/// Reports outbound calls that inject nothing.
+pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
+    if !view.service.uses_tracing {
+        return;
+    }
+    let s = &view.summary;
+    let mut by_client: BTreeMap<String, Vec<(String, Loc)>> = BTreeMap::new();
+    for (file, fact) in view.owned_facts() {
+        let FactKind::Outbound {
+            proto,
+            target,
+            injection,
+        } = &fact.kind
+        else {
+            continue;
+        };
+        match (proto, injection) {
+            (Proto::Http, Injection::DefaultClient) if !s.default_client_instrumented => {
+                out.push(view.diagnostic(
+                    &META,
+                    file,
+                    fact.loc,
+                    format!("{} sends the request without trace context", code(target)),
+                    "Send it through a client with an instrumented transport: \
+                     `&http.Client{Transport: otelhttp.NewTransport(http.DefaultTransport)}`, \
+                     with the request built by `http.NewRequestWithContext(ctx, ...)`."
+                        .into(),
+                ));
+            }
+            (Proto::Http, Injection::Client(key)) if s.client_injection(key) == Injection::None => {
+                by_client
+                    .entry(key.clone())
+                    .or_default()
+                    .push((file.path.clone(), fact.loc));
+            }
+            (Proto::Grpc, Injection::None) => {
+                out.push(view.diagnostic(
+                    &META,
+                    file,
+                    fact.loc,
+                    "gRPC connection sends calls without trace context".into(),
+                    "Add `grpc.WithStatsHandler(otelgrpc.NewClientHandler())` to the dial options."
+                        .into(),
+                ));
+            }
+            _ => {}
+        }
+    }
+    for (key, calls) in by_client {
+        let Some(site) = s.clients.get(&key).and_then(|sites| sites.first()) else {
+            continue;
+        };
+        let Some(file) = view.repo.files.iter().find(|f| f.path == site.path) else {
+            continue;
+        };
+        let mut d = view.diagnostic(
+            &META,
+            file,
+            site.loc,
+            format!(
+                "HTTP client {} sends requests without trace context",
+                code(&key)
+            ),
+            "Give it an instrumented transport: `Transport: otelhttp.NewTransport(http.DefaultTransport)`.".into(),
+        );
+        push_labels(&mut d, &calls, "request sent here");
+        out.push(d);
+    }
+}

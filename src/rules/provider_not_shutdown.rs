@@ -1,0 +1,94 @@
+//! `provider-not-shutdown`: nothing shuts down or flushes the provider on a path that runs at
+//! exit, so the tail of every batch is lost.
+
+use super::RuleMeta;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::facts::{FactKind, ProviderHandling};
+use crate::lang::Lang;
+use crate::model::ServiceView;
+
+/// Metadata and docs.
+pub static META: RuleMeta = RuleMeta {
+    id: "provider-not-shutdown",
+    severity: Severity::Warning,
+    summary: "nothing shuts down or flushes the provider on a reachable exit path",
+    languages: &[Lang::Go],
+    docs: r#"## What it does
+
+Reports, in a program with an entry point:
+
+- a tracer provider that nothing can shut down: built, registered, and never kept for a
+  `Shutdown` or `ForceFlush` call, returned or stored;
+- a `defer tp.Shutdown(ctx)` in `main` that never runs, because `main` blocks serving requests
+  (or exits through `log.Fatal`/`os.Exit`) and nothing in the service handles termination
+  signals: a Go process killed by SIGTERM runs no deferred functions.
+
+A provider handed to a caller or stored in a struct is not reported: its owner shuts it down.
+
+## Why it matters
+
+The batch span processor exports on a timer. Whatever is still buffered when the process
+stops is lost: the last seconds of every deployment, and every short-lived job.
+
+## Example
+
+```go
+func main() {
+    tp := sdktrace.NewTracerProvider(sdktrace.WithBatcher(exp))
+    otel.SetTracerProvider(tp)
+    defer tp.Shutdown(context.Background()) // never runs
+    log.Fatal(http.ListenAndServe(":8080", handler))
+}
+```
+
+## Fix
+
+Handle the signal and return from `main` so the deferred call runs:
+
+```go
+ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+defer stop()
+srv := &http.Server{Addr: ":8080", Handler: handler}
+go srv.ListenAndServe()
+<-ctx.Done()
+srv.Shutdown(context.Background())
+```
+"#,
+};
+
+/// Reports providers nobody can shut down, and shutdowns that never run.
+pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
+    if !view.service.has_entry {
+        return;
+    }
+    for (file, fact) in view.visible_facts() {
+        if let FactKind::ProviderCreated {
+            handling: ProviderHandling::Dropped,
+            ..
+        } = &fact.kind
+        {
+            out.push(view.diagnostic(
+                &META,
+                file,
+                fact.loc,
+                "tracer provider is never shut down: spans still buffered at exit are lost".into(),
+                "Keep the provider and call `tp.Shutdown(ctx)` on the way out of main, after handling SIGTERM with `signal.NotifyContext`.".into(),
+            ));
+        }
+    }
+    let s = &view.summary;
+    if !s.main_never_returns_normally || s.signal_handled {
+        return;
+    }
+    for (file, fact) in view.owned_facts() {
+        if matches!(fact.kind, FactKind::ShutdownDeferredInMain) {
+            out.push(view.diagnostic(
+                &META,
+                file,
+                fact.loc,
+                "deferred Shutdown never runs: main only stops on a signal that nothing handles".into(),
+                "Handle SIGTERM with `ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)`, serve in a goroutine, and return from main after `<-ctx.Done()`.".into(),
+            ));
+        }
+    }
+}

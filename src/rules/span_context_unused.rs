@@ -1,0 +1,77 @@
+//! `span-context-unused`: the context that carries a new span is discarded while later work
+//! still takes the old one, so that work does not nest under the span.
+
+use super::{code, RuleMeta};
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::facts::{FactKind, SpanContext};
+use crate::lang::Lang;
+use crate::model::ServiceView;
+
+/// Metadata and docs.
+pub static META: RuleMeta = RuleMeta {
+    id: "span-context-unused",
+    severity: Severity::Warning,
+    summary: "the context that carries a new span is discarded, so work below it does not nest under it",
+    languages: &[Lang::Go],
+    docs: r#"## What it does
+
+Reports `_, span := tracer.Start(ctx, ...)` when, while the span is open, later calls in the
+same function still take the old `ctx`. Only the returned context carries the new span; work
+given the old one becomes a sibling of the span instead of its child.
+
+A leaf span with nothing below it is not reported.
+
+## Why it matters
+
+The trace tree is wrong: outbound calls and child spans attach to the parent, the span looks
+empty, and latency is attributed to the wrong operation.
+
+## Example
+
+```go
+_, span := tracer.Start(ctx, "load-cart")
+defer span.End()
+items, err := s.db.Query(ctx, cartID) // not under "load-cart"
+```
+
+## Fix
+
+Bind the returned context and pass it on:
+
+```go
+ctx, span := tracer.Start(ctx, "load-cart")
+```
+"#,
+};
+
+/// Reports discarded span contexts followed by work on the old context.
+pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
+    for (file, fact) in view.owned_facts() {
+        let FactKind::SpanStarted {
+            name,
+            context: SpanContext::DiscardedBefore(later),
+            ..
+        } = &fact.kind
+        else {
+            continue;
+        };
+        let span = name
+            .as_deref()
+            .map(|n| format!("span {}", code(n)))
+            .unwrap_or_else(|| "the span".to_string());
+        let mut d = view.diagnostic(
+            &META,
+            file,
+            fact.loc,
+            format!("the context returned with {span} is discarded, so later work does not nest under it"),
+            "Bind the returned context and pass it on: `ctx, span := tracer.Start(ctx, name)`."
+                .into(),
+        );
+        d.labels.push(Label {
+            path: file.path.clone(),
+            loc: *later,
+            message: "still uses the parent context".into(),
+        });
+        out.push(d);
+    }
+}

@@ -1,0 +1,84 @@
+//! `span-not-ended`: a started span is not ended on every path.
+
+use super::{code, push_labels, RuleMeta};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::facts::{FactKind, Lifecycle, Loc};
+use crate::lang::Lang;
+use crate::model::ServiceView;
+
+/// Metadata and docs.
+pub static META: RuleMeta = RuleMeta {
+    id: "span-not-ended",
+    severity: Severity::Warning,
+    summary: "a started span is not ended on every path",
+    languages: &[Lang::Go],
+    docs: r#"## What it does
+
+Follows each span from `tracer.Start` to every exit of the function and reports the spans that
+are not ended on some path: no `defer span.End()`, and a `return` (or the end of the function)
+reached without `span.End()`. Also reports a span that is thrown away at the start
+(`_, _ = tracer.Start(...)` or a bare call), since nothing can end it.
+
+Not reported: a span that is returned, stored in a struct, passed to another function or ended
+in a closure — its new owner ends it (in `Close()`, a callback, a goroutine); spans taken with
+`trace.SpanFromContext`, which starts nothing; exits through `panic`, `log.Fatal` and `os.Exit`.
+
+## Why it matters
+
+A span that is never ended is never exported. Its children point to a parent the backend never
+receives, and the trace shows a hole exactly where an error path was taken.
+
+## Example
+
+```go
+ctx, span := tracer.Start(ctx, "charge")
+if err := validate(req); err != nil {
+    return err // span leaks
+}
+span.End()
+```
+
+## Fix
+
+End it on every path with `defer span.End()` right after `tracer.Start`.
+"#,
+};
+
+/// Reports spans that leak on some path.
+pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
+    for (file, fact) in view.owned_facts() {
+        let FactKind::SpanStarted {
+            name, lifecycle, ..
+        } = &fact.kind
+        else {
+            continue;
+        };
+        let span = name
+            .as_deref()
+            .map(|n| format!("span {}", code(n)))
+            .unwrap_or_else(|| "span".to_string());
+        match lifecycle {
+            Lifecycle::Leaks(exits) => {
+                let mut d = view.diagnostic(
+                    &META,
+                    file,
+                    fact.loc,
+                    format!("{span} is not ended on every path"),
+                    "Add `defer span.End()` right after the span is started.".into(),
+                );
+                let sites: Vec<(String, Loc)> =
+                    exits.iter().map(|l| (file.path.clone(), *l)).collect();
+                push_labels(&mut d, &sites, "leaves here without ending the span");
+                out.push(d);
+            }
+            Lifecycle::Discarded => out.push(view.diagnostic(
+                &META,
+                file,
+                fact.loc,
+                format!("{span} is discarded, so nothing can end it"),
+                "Bind the span and end it: `ctx, span := tracer.Start(ctx, name)` followed by `defer span.End()`.".into(),
+            )),
+            Lifecycle::Ended | Lifecycle::HandedOff => {}
+        }
+    }
+}
