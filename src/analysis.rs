@@ -30,7 +30,7 @@ pub struct Stats {
     pub model: Duration,
     /// Running rules and suppressions.
     pub rules: Duration,
-    /// Source files found.
+    /// Source files found, skipped ones included.
     pub files: usize,
     /// Files parsed.
     pub parsed: u64,
@@ -82,7 +82,7 @@ pub fn analyze(root: &Path, settings: &Settings) -> Result<Outcome, String> {
     };
     let found = discover::walk(root, &walk_options)?;
     stats.walk = t.elapsed();
-    stats.files = found.sources.len();
+    stats.files = found.sources.len() + found.skipped.len();
 
     let langs: Vec<_> = found
         .sources

@@ -92,7 +92,12 @@ impl Settings {
     }
 
     /// Applies a parsed configuration file.
-    pub fn apply_file(&mut self, options: Options, source: &str, path: &Path) -> Result<(), String> {
+    pub fn apply_file(
+        &mut self,
+        options: Options,
+        source: &str,
+        path: &Path,
+    ) -> Result<(), String> {
         let at = |needle: &str| position_of(source, needle, path);
         for id in options
             .rules
@@ -198,7 +203,12 @@ fn position_of(source: &str, needle: &str, path: &Path) -> String {
 fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let before = &source[..offset.min(source.len())];
     let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
     (line, col)
 }
 
@@ -219,7 +229,10 @@ mod tests {
             .unwrap();
         assert!(!s.is_enabled("span-not-ended"));
         assert!(s.is_enabled("context-dropped"));
-        assert_eq!(s.severity_of("context-dropped", Severity::Warning), Severity::Error);
+        assert_eq!(
+            s.severity_of("context-dropped", Severity::Warning),
+            Severity::Error
+        );
     }
 
     #[test]

@@ -150,7 +150,9 @@ pub fn exclude_set(globs: &[String]) -> Result<GlobSet, String> {
             builder.add(glob);
         }
     }
-    builder.build().map_err(|e| format!("invalid exclude globs: {e}"))
+    builder
+        .build()
+        .map_err(|e| format!("invalid exclude globs: {e}"))
 }
 
 /// Walks `root` and returns what it holds, sorted for deterministic output.
@@ -206,7 +208,10 @@ pub fn walk(root: &Path, options: &WalkOptions) -> Result<Discovery, String> {
             };
             let name = entry.file_name().to_string_lossy();
             if let Some(kind) = ManifestKind::from_file_name(&name) {
-                let dir = rel.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default();
+                let dir = rel
+                    .rsplit_once('/')
+                    .map(|(d, _)| d.to_string())
+                    .unwrap_or_default();
                 lock(found).manifests.push(Manifest { dir, kind });
                 return WalkState::Continue;
             }
@@ -244,7 +249,9 @@ pub fn walk(root: &Path, options: &WalkOptions) -> Result<Discovery, String> {
     discovery
         .manifests
         .sort_by(|a, b| (&a.dir, a.kind).cmp(&(&b.dir, b.kind)));
-    discovery.manifests.dedup_by(|a, b| a.dir == b.dir && a.kind == b.kind);
+    discovery
+        .manifests
+        .dedup_by(|a, b| a.dir == b.dir && a.kind == b.kind);
     discovery.skipped.sort_by(|a, b| a.rel.cmp(&b.rel));
     discovery.walk_errors.sort();
     Ok(discovery)
@@ -273,19 +280,28 @@ mod tests {
 
     #[test]
     fn manifests_are_recognised() {
-        assert_eq!(ManifestKind::from_file_name("go.mod"), Some(ManifestKind::GoMod));
+        assert_eq!(
+            ManifestKind::from_file_name("go.mod"),
+            Some(ManifestKind::GoMod)
+        );
         assert_eq!(
             ManifestKind::from_file_name("requirements-dev.txt"),
             Some(ManifestKind::Python)
         );
-        assert_eq!(ManifestKind::from_file_name("Api.csproj"), Some(ManifestKind::Csproj));
+        assert_eq!(
+            ManifestKind::from_file_name("Api.csproj"),
+            Some(ManifestKind::Csproj)
+        );
         assert_eq!(ManifestKind::from_file_name("main.go"), None);
     }
 
     #[test]
     fn languages_come_from_an_explicit_table() {
         assert_eq!(Lang::from_path(Path::new("a/b.tsx")), Some(Lang::Tsx));
-        assert_eq!(Lang::from_path(Path::new("a/b.mts")), Some(Lang::TypeScript));
+        assert_eq!(
+            Lang::from_path(Path::new("a/b.mts")),
+            Some(Lang::TypeScript)
+        );
         assert_eq!(Lang::from_path(Path::new("a/b.vue")), None);
         assert_eq!(Lang::from_path(Path::new("Makefile")), None);
     }

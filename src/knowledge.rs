@@ -151,7 +151,9 @@ impl Knowledge {
 
     /// Whether importing this path means the file uses tracing.
     pub fn is_tracing_import(&self, path: &str) -> bool {
-        self.tracing_imports.iter().any(|p| path.starts_with(p.as_str()))
+        self.tracing_imports
+            .iter()
+            .any(|p| path.starts_with(p.as_str()))
     }
 
     /// For a parameter of this qualified type, how code reaches the request's context.

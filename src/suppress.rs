@@ -79,7 +79,11 @@ mod tests {
         assert_eq!(s.rules, vec!["span-not-ended", "context-dropped"]);
         assert_eq!(s.reason.as_deref(), Some("closed by the pool"));
         assert!(!s.whole_file);
-        let f = parse_comment("/* tracewire: ignore-file[no-propagator] */", Loc::default()).unwrap();
+        let f = parse_comment(
+            "/* tracewire: ignore-file[no-propagator] */",
+            Loc::default(),
+        )
+        .unwrap();
         assert!(f.whole_file);
         assert_eq!(f.reason, None);
         assert!(parse_comment("// tracewire is great", Loc::default()).is_none());

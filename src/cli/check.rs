@@ -35,14 +35,19 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
     for path in &paths {
         let (root, only) = if path.is_file() {
             let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
-            (parent.unwrap_or(Path::new(".")).to_path_buf(), Some(path.clone()))
+            (
+                parent.unwrap_or(Path::new(".")).to_path_buf(),
+                Some(path.clone()),
+            )
         } else {
             (path.clone(), None)
         };
         let mut outcome = analysis::analyze(&root, &settings)?;
         if let Some(file) = only {
             let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
-            outcome.diagnostics.retain(|d| Some(d.path.as_str()) == name.as_deref());
+            outcome
+                .diagnostics
+                .retain(|d| Some(d.path.as_str()) == name.as_deref());
         }
         outcomes.push(outcome);
     }
@@ -136,7 +141,9 @@ fn merge(mut outcomes: Vec<Outcome>) -> Outcome {
         merged.stats.rules += o.stats.rules;
         merged.stats.threads = o.stats.threads;
     }
-    merged.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    merged
+        .diagnostics
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     merged
 }
 
@@ -153,7 +160,11 @@ fn render(outcome: &Outcome, args: &CheckArgs) -> Result<Vec<u8>, String> {
                         && std::env::var_os("NO_COLOR").is_none()
                 }
             };
-            let mut buffer = if color { Buffer::ansi() } else { Buffer::no_color() };
+            let mut buffer = if color {
+                Buffer::ansi()
+            } else {
+                Buffer::no_color()
+            };
             report::human::render(outcome, &mut buffer).map_err(|e| e.to_string())?;
             Ok(buffer.into_inner())
         }
@@ -202,7 +213,11 @@ fn print_stats(outcome: &Outcome, report: std::time::Duration) {
     eprintln!("rules    {:>9.3} s", secs(s.rules));
     eprintln!("report   {:>9.3} s", secs(report));
     let cpu = s.read_cpu + s.parse_cpu + s.extract_cpu;
-    let parse_share = if cpu.is_zero() { 0.0 } else { secs(s.parse_cpu) / secs(cpu) * 100.0 };
+    let parse_share = if cpu.is_zero() {
+        0.0
+    } else {
+        secs(s.parse_cpu) / secs(cpu) * 100.0
+    };
     eprintln!(
         "total    {:>9.3} s; {:.1} MB/s, {:.0} files/s; parse is {:.0}% of extraction cpu",
         secs(total),

@@ -132,8 +132,16 @@ pub fn run(cli: Cli) -> i32 {
         Command::Explain { rule } => match crate::rules::by_id(&rule) {
             Some(r) => {
                 println!("# {}\n", r.meta.id);
-                println!("Default severity: {}. Languages: {}.\n", r.meta.severity.name(),
-                    r.meta.languages.iter().map(|l| l.name()).collect::<Vec<_>>().join(", "));
+                println!(
+                    "Default severity: {}. Languages: {}.\n",
+                    r.meta.severity.name(),
+                    r.meta
+                        .languages
+                        .iter()
+                        .map(|l| l.name())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
                 print!("{}", r.meta.docs);
                 EXIT_OK
             }

@@ -77,7 +77,8 @@ impl<'a> ServiceView<'a> {
 
     /// Every fact of the files the service owns, with its file.
     pub fn owned_facts(&self) -> impl Iterator<Item = (&'a FileFacts, &'a Fact)> + '_ {
-        self.owned().flat_map(|f| f.facts.iter().map(move |fact| (f, fact)))
+        self.owned()
+            .flat_map(|f| f.facts.iter().map(move |fact| (f, fact)))
     }
 }
 
@@ -160,8 +161,10 @@ fn split_main_packages(files: &[FileFacts], root: String, members: Vec<usize>) -
             .max_by_key(|d| d.len())
             .map(|d| d.to_string())
     };
-    let mut per_main: BTreeMap<String, Vec<usize>> =
-        main_dirs.iter().map(|d| (d.to_string(), Vec::new())).collect();
+    let mut per_main: BTreeMap<String, Vec<usize>> = main_dirs
+        .iter()
+        .map(|d| (d.to_string(), Vec::new()))
+        .collect();
     let mut rest = Vec::new();
     for i in members {
         match owner(&files[i].path) {
@@ -226,8 +229,14 @@ mod tests {
             go("other/main.go", true),
         ];
         let manifests = vec![
-            Manifest { dir: "svc".into(), kind: ManifestKind::GoMod },
-            Manifest { dir: "other".into(), kind: ManifestKind::GoMod },
+            Manifest {
+                dir: "svc".into(),
+                kind: ManifestKind::GoMod,
+            },
+            Manifest {
+                dir: "other".into(),
+                kind: ManifestKind::GoMod,
+            },
         ];
         let repo = RepoModel::build(files, &manifests, "repo");
         let names: Vec<(&str, &str, bool)> = repo

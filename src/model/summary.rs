@@ -79,10 +79,10 @@ impl ServiceSummary {
                     } => {
                         s.creates_telemetry = true;
                         s.uses_global_provider |= !explicit_provider;
-                        s.grpc_server_instrumented |= what.contains("ServerHandler")
-                            || what.contains("ServerInterceptor");
-                        s.grpc_client_instrumented |= what.contains("ClientHandler")
-                            || what.contains("ClientInterceptor");
+                        s.grpc_server_instrumented |=
+                            what.contains("ServerHandler") || what.contains("ServerInterceptor");
+                        s.grpc_client_instrumented |=
+                            what.contains("ClientHandler") || what.contains("ClientInterceptor");
                     }
                     FactKind::SpanStarted { .. } => s.creates_telemetry = true,
                     FactKind::ServerInstrumented { .. } => s.server_instrumented = true,
@@ -127,8 +127,7 @@ impl ServiceSummary {
         if sites.iter().any(|s| s.instrumented.is_none()) {
             return Injection::Unknown;
         }
-        if sites.iter().all(|s| s.instrumented == Some(true)) || self.default_client_instrumented
-        {
+        if sites.iter().all(|s| s.instrumented == Some(true)) || self.default_client_instrumented {
             return Injection::Instrumented;
         }
         if sites.iter().any(|s| s.instrumented == Some(true)) {

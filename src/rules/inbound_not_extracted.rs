@@ -50,13 +50,16 @@ For gRPC: `grpc.NewServer(grpc.StatsHandler(otelgrpc.NewServerHandler()))`.
 "#,
 };
 
+/// A route registration: its file, where, and the route as written.
+type RouteSite<'a> = (&'a FileFacts, Loc, Option<String>);
+
 /// Reports inbound entry points that extract nothing.
 pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
     if !view.service.uses_tracing {
         return;
     }
     let s = &view.summary;
-    let mut by_router: BTreeMap<String, Vec<(&FileFacts, Loc, Option<String>)>> = BTreeMap::new();
+    let mut by_router: BTreeMap<String, Vec<RouteSite>> = BTreeMap::new();
     for (file, fact) in view.owned_facts() {
         let FactKind::Inbound {
             proto,

@@ -41,15 +41,42 @@ pub struct Rule {
 
 /// Every rule, in catalog order.
 pub static RULES: &[Rule] = &[
-    Rule { meta: &no_tracer_provider::META, check: no_tracer_provider::check },
-    Rule { meta: &provider_not_registered::META, check: provider_not_registered::check },
-    Rule { meta: &no_propagator::META, check: no_propagator::check },
-    Rule { meta: &provider_not_shutdown::META, check: provider_not_shutdown::check },
-    Rule { meta: &inbound_not_extracted::META, check: inbound_not_extracted::check },
-    Rule { meta: &outbound_not_injected::META, check: outbound_not_injected::check },
-    Rule { meta: &context_dropped::META, check: context_dropped::check },
-    Rule { meta: &span_not_ended::META, check: span_not_ended::check },
-    Rule { meta: &span_context_unused::META, check: span_context_unused::check },
+    Rule {
+        meta: &no_tracer_provider::META,
+        check: no_tracer_provider::check,
+    },
+    Rule {
+        meta: &provider_not_registered::META,
+        check: provider_not_registered::check,
+    },
+    Rule {
+        meta: &no_propagator::META,
+        check: no_propagator::check,
+    },
+    Rule {
+        meta: &provider_not_shutdown::META,
+        check: provider_not_shutdown::check,
+    },
+    Rule {
+        meta: &inbound_not_extracted::META,
+        check: inbound_not_extracted::check,
+    },
+    Rule {
+        meta: &outbound_not_injected::META,
+        check: outbound_not_injected::check,
+    },
+    Rule {
+        meta: &context_dropped::META,
+        check: context_dropped::check,
+    },
+    Rule {
+        meta: &span_not_ended::META,
+        check: span_not_ended::check,
+    },
+    Rule {
+        meta: &span_context_unused::META,
+        check: span_context_unused::check,
+    },
 ];
 
 /// Looks a rule up by id.

@@ -11,7 +11,8 @@ use crate::model::ServiceView;
 pub static META: RuleMeta = RuleMeta {
     id: "no-propagator",
     severity: Severity::Error,
-    summary: "an SDK is set up but no text-map propagator is, where the language default is a no-op",
+    summary:
+        "an SDK is set up but no text-map propagator is, where the language default is a no-op",
     languages: &[Lang::Go],
     docs: r#"## What it does
 
@@ -57,7 +58,10 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         .find(|(_, f)| matches!(f.kind, FactKind::ProviderRegistered))
         .or_else(|| {
             view.visible_facts().find(|(_, f)| {
-                matches!(f.kind, FactKind::ProviderCreated { .. } | FactKind::SdkFromConfig)
+                matches!(
+                    f.kind,
+                    FactKind::ProviderCreated { .. } | FactKind::SdkFromConfig
+                )
             })
         });
     let Some((file, fact)) = site else {

@@ -11,7 +11,8 @@ use crate::model::ServiceView;
 pub static META: RuleMeta = RuleMeta {
     id: "no-tracer-provider",
     severity: Severity::Warning,
-    summary: "a service creates spans or installs instrumentation, but no SDK tracer provider is set up",
+    summary:
+        "a service creates spans or installs instrumentation, but no SDK tracer provider is set up",
     languages: &[Lang::Go],
     docs: r#"## What it does
 
@@ -61,7 +62,9 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
     let first = view.owned_facts().find(|(_, f)| {
         matches!(
             f.kind,
-            FactKind::SpanStarted { .. } | FactKind::Instrumentation { .. } | FactKind::GlobalTracer
+            FactKind::SpanStarted { .. }
+                | FactKind::Instrumentation { .. }
+                | FactKind::GlobalTracer
         )
     });
     let Some((file, fact)) = first else {

@@ -68,16 +68,18 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         };
         match (proto, injection) {
             (Proto::Http, Injection::DefaultClient) if !s.default_client_instrumented => {
-                out.push(view.diagnostic(
-                    &META,
-                    file,
-                    fact.loc,
-                    format!("{} sends the request without trace context", code(target)),
-                    "Send it through a client with an instrumented transport: \
+                out.push(
+                    view.diagnostic(
+                        &META,
+                        file,
+                        fact.loc,
+                        format!("{} sends the request without trace context", code(target)),
+                        "Send it through a client with an instrumented transport: \
                      `&http.Client{Transport: otelhttp.NewTransport(http.DefaultTransport)}`, \
                      with the request built by `http.NewRequestWithContext(ctx, ...)`."
-                        .into(),
-                ));
+                            .into(),
+                    ),
+                );
             }
             (Proto::Http, Injection::Client(key)) if s.client_injection(key) == Injection::None => {
                 by_client

@@ -11,7 +11,8 @@ use crate::model::ServiceView;
 pub static META: RuleMeta = RuleMeta {
     id: "span-context-unused",
     severity: Severity::Warning,
-    summary: "the context that carries a new span is discarded, so work below it does not nest under it",
+    summary:
+        "the context that carries a new span is discarded, so work below it does not nest under it",
     languages: &[Lang::Go],
     docs: r#"## What it does
 

@@ -20,12 +20,27 @@ use tree_sitter::{Node, Query, QueryCursor, StreamingIterator, Tree};
 
 /// Go's query files, embedded.
 pub static QUERY_FILES: &[(&str, &str)] = &[
-    ("imports.scm", include_str!("../../../queries/go/imports.scm")),
+    (
+        "imports.scm",
+        include_str!("../../../queries/go/imports.scm"),
+    ),
     ("calls.scm", include_str!("../../../queries/go/calls.scm")),
-    ("literals.scm", include_str!("../../../queries/go/literals.scm")),
-    ("functions.scm", include_str!("../../../queries/go/functions.scm")),
-    ("assignments.scm", include_str!("../../../queries/go/assignments.scm")),
-    ("comments.scm", include_str!("../../../queries/go/comments.scm")),
+    (
+        "literals.scm",
+        include_str!("../../../queries/go/literals.scm"),
+    ),
+    (
+        "functions.scm",
+        include_str!("../../../queries/go/functions.scm"),
+    ),
+    (
+        "assignments.scm",
+        include_str!("../../../queries/go/assignments.scm"),
+    ),
+    (
+        "comments.scm",
+        include_str!("../../../queries/go/comments.scm"),
+    ),
 ];
 
 /// Go's knowledge table, embedded.
@@ -87,7 +102,10 @@ impl GoExtractor {
             ctx.imports.add(path, alias.as_deref());
         }
         out.package = anchors.package.clone();
-        out.uses_tracing = ctx.imports.paths().any(|p| ctx.knowledge.is_tracing_import(p));
+        out.uses_tracing = ctx
+            .imports
+            .paths()
+            .any(|p| ctx.knowledge.is_tracing_import(p));
         out.has_entry = anchors.package.as_deref() == Some("main")
             && anchors
                 .functions
@@ -120,7 +138,8 @@ impl GoExtractor {
                 out.suppressions.push(s);
             }
         }
-        ctx.facts.sort_by_key(|f| (f.loc.start_byte, f.loc.end_byte));
+        ctx.facts
+            .sort_by_key(|f| (f.loc.start_byte, f.loc.end_byte));
         ctx.facts.dedup();
         out.facts = ctx.facts;
     }
@@ -306,14 +325,17 @@ impl<'a> FileCtx<'a> {
                     },
                 );
             }
-            Role::DefaultClientCall => self.push(
-                call,
-                FactKind::Outbound {
-                    proto: Proto::Http,
-                    target: self.text(function_of(call)).into_owned(),
-                    injection: Injection::DefaultClient,
-                },
-            ),
+            Role::DefaultClientCall => {
+                self.push(
+                    call,
+                    FactKind::Outbound {
+                        proto: Proto::Http,
+                        target: self.text(function_of(call)).into_owned(),
+                        injection: Injection::DefaultClient,
+                    },
+                );
+                self.request_without_context(call);
+            }
             Role::FreshContext => self.fresh_context(call),
             Role::RequestWithoutContext => self.request_without_context(call),
             Role::SignalNotify => self.push(call, FactKind::SignalHandled),
@@ -390,6 +412,10 @@ impl<'a> FileCtx<'a> {
                     injection,
                 },
             );
+            // `client.Get(url)` and friends build their request without a context.
+            if method != "Do" {
+                self.request_without_context(call);
+            }
         }
     }
 
@@ -425,7 +451,7 @@ impl<'a> FileCtx<'a> {
                     return true;
                 }
                 if let Some((_, method)) = self.method_call(outer) {
-                    if self.knowledge.methods.route.iter().any(|m| *m == method) {
+                    if self.knowledge.methods.route.contains(&method) {
                         let args = call_args(outer);
                         return args.len() >= 2
                             && args
@@ -520,7 +546,9 @@ impl<'a> FileCtx<'a> {
             .filter_map(|n| {
                 let named = match n.kind() {
                     "call_expression" => self.qualify(function_of(n)),
-                    "composite_literal" => n.child_by_field_name("type").and_then(|t| self.qualify(t)),
+                    "composite_literal" => {
+                        n.child_by_field_name("type").and_then(|t| self.qualify(t))
+                    }
                     _ => None,
                 }?;
                 self.knowledge.propagator_format(&named).map(str::to_string)
@@ -641,7 +669,7 @@ impl<'a> FileCtx<'a> {
                         n.kind() == "call_expression"
                             && self
                                 .method_call(n)
-                                .is_some_and(|(_, m)| shutdown.iter().any(|s| *s == m))
+                                .is_some_and(|(_, m)| shutdown.contains(&m))
                     });
                     if defers_shutdown {
                         found.push((node, FactKind::ShutdownDeferredInMain));
@@ -655,10 +683,15 @@ impl<'a> FileCtx<'a> {
                     if role == Some(Role::HardExit) {
                         found.push((node, FactKind::MainExitsHard));
                     }
-                    let serves = role == Some(Role::HttpServe)
-                        || self
-                            .method_call(node)
-                            .is_some_and(|(_, m)| serve.iter().any(|s| *s == m));
+                    // `srv.ListenAndServe()`, `r.Run(":8080")`: a serve call takes at most an
+                    // address, and one started with `go` does not block main.
+                    let in_goroutine = node.parent().is_some_and(|p| p.kind() == "go_statement");
+                    let serves = !in_goroutine
+                        && (role == Some(Role::HttpServe)
+                            || (call_args(node).len() <= 1
+                                && self
+                                    .method_call(node)
+                                    .is_some_and(|(_, m)| serve.contains(&m))));
                     if serves {
                         found.push((node, FactKind::MainBlocksServing));
                     }

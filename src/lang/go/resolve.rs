@@ -42,9 +42,7 @@ pub(super) fn default_package_name(path: &str) -> &str {
     let mut parts = path.rsplit('/');
     let last = parts.next().unwrap_or(path);
     let is_version = |s: &str| {
-        s.len() > 1
-            && s.starts_with('v')
-            && s[1..].chars().all(|c| c.is_ascii_digit() || c == '.')
+        s.len() > 1 && s.starts_with('v') && s[1..].chars().all(|c| c.is_ascii_digit() || c == '.')
     };
     let name = if is_version(last) {
         parts.next().unwrap_or(last)
@@ -147,7 +145,9 @@ impl<'a> FileCtx<'a> {
                         if right.id() != parent.id() {
                             return None;
                         }
-                        holder.child_by_field_name("left")?.named_child(index as u32)?
+                        holder
+                            .child_by_field_name("left")?
+                            .named_child(index as u32)?
                     }
                     "var_spec" => {
                         return holder

@@ -92,7 +92,9 @@ impl<'a> FileCtx<'a> {
                 if self.call_role(outer) == Some(Role::DeriveContext) {
                     return self.fresh_sink(outer, depth + 1);
                 }
-                let is_first = call_args(outer).first().is_some_and(|a| a.id() == value.id());
+                let is_first = call_args(outer)
+                    .first()
+                    .is_some_and(|a| a.id() == value.id());
                 let into_context_pkg = self
                     .qualify(function_of(outer))
                     .is_some_and(|q| q.starts_with("context."));
@@ -100,7 +102,10 @@ impl<'a> FileCtx<'a> {
             }
             "expression_list" => {
                 let holder = parent.parent()?;
-                if !matches!(holder.kind(), "short_var_declaration" | "assignment_statement") {
+                if !matches!(
+                    holder.kind(),
+                    "short_var_declaration" | "assignment_statement"
+                ) {
                     return None;
                 }
                 let var = self.binding_name(value)?;
@@ -145,10 +150,10 @@ impl<'a> FileCtx<'a> {
     fn describe_sink(&self, sink: Node<'_>) -> String {
         let methods = &self.knowledge.methods;
         if let Some((_, m)) = self.method_call(sink) {
-            if methods.span_start.iter().any(|s| *s == m) {
+            if methods.span_start.contains(&m) {
                 return "a span".into();
             }
-            if methods.request_with_context.iter().any(|s| *s == m) {
+            if methods.request_with_context.contains(&m) {
                 return "an outbound request".into();
             }
         }
@@ -170,7 +175,7 @@ impl<'a> FileCtx<'a> {
             let attaches = descendants(function).any(|n| {
                 n.kind() == "call_expression"
                     && self.method_call(n).is_some_and(|(recv, m)| {
-                        self.knowledge.methods.request_with_context.iter().any(|w| *w == m)
+                        self.knowledge.methods.request_with_context.contains(&m)
                             && last_name(&self.text(recv)).as_deref() == Some(var)
                     })
             });

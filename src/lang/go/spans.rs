@@ -27,9 +27,7 @@ enum EndSite {
 impl<'a> FileCtx<'a> {
     /// Records a span start: `ctx, span := tracer.Start(ctx, "name")`.
     pub(super) fn span_started(&mut self, call: Node<'_>) {
-        let name = call_args(call)
-            .get(1)
-            .and_then(|a| self.string_literal(*a));
+        let name = call_args(call).get(1).and_then(|a| self.string_literal(*a));
         let (lifecycle, context) = self.span_lifecycle(call);
         self.push(
             call,
@@ -191,14 +189,26 @@ impl<'a> FileCtx<'a> {
         Some(state)
     }
 
-    fn flow_block(&self, block: Node<'_>, ended: bool, var: &str, leaks: &mut Vec<Loc>) -> Option<bool> {
+    fn flow_block(
+        &self,
+        block: Node<'_>,
+        ended: bool,
+        var: &str,
+        leaks: &mut Vec<Loc>,
+    ) -> Option<bool> {
         match statement_list(block) {
             Some(list) => self.flow_list(list, 0, ended, var, leaks),
             None => Some(ended),
         }
     }
 
-    fn flow_stmt(&self, stmt: Node<'_>, ended: bool, var: &str, leaks: &mut Vec<Loc>) -> Option<bool> {
+    fn flow_stmt(
+        &self,
+        stmt: Node<'_>,
+        ended: bool,
+        var: &str,
+        leaks: &mut Vec<Loc>,
+    ) -> Option<bool> {
         match stmt.kind() {
             "expression_statement" => {
                 let expr = stmt.named_child(0)?;
@@ -312,7 +322,9 @@ impl<'a> FileCtx<'a> {
         };
         let first_direct_end = descendants(function)
             .filter(|n| n.kind() == "call_expression" && n.start_byte() > stmt.end_byte())
-            .find(|n| self.is_end_call(*n, span_var) && matches!(end_site(*n, function), EndSite::Direct))
+            .find(|n| {
+                self.is_end_call(*n, span_var) && matches!(end_site(*n, function), EndSite::Direct)
+            })
             .map(|n| n.start_byte())
             .unwrap_or(usize::MAX);
         let downstream = descendants(function).find(|n| {
@@ -418,7 +430,8 @@ fn binding_statement(value: Node<'_>) -> Option<Node<'_>> {
     let list = value.parent().filter(|p| p.kind() == "expression_list")?;
     list.parent().filter(|h| {
         matches!(h.kind(), "short_var_declaration" | "assignment_statement")
-            && h.child_by_field_name("right").is_some_and(|r| r.id() == list.id())
+            && h.child_by_field_name("right")
+                .is_some_and(|r| r.id() == list.id())
     })
 }
 
@@ -440,7 +453,8 @@ fn is_assignment_target(id: Node<'_>) -> bool {
     };
     list.parent().is_some_and(|h| {
         matches!(h.kind(), "short_var_declaration" | "assignment_statement")
-            && h.child_by_field_name("left").is_some_and(|l| l.id() == list.id())
+            && h.child_by_field_name("left")
+                .is_some_and(|l| l.id() == list.id())
     })
 }
 

@@ -1,0 +1,39 @@
+// Request code that starts work from a fresh root while the request's context is in scope.
+package api
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"go.opentelemetry.io/otel"
+)
+
+var tracer = otel.Tracer("api")
+
+type ratesClient interface {
+	Lookup(ctx context.Context, currency string) (float64, error)
+}
+
+type server struct {
+	rates  ratesClient
+	client *http.Client
+}
+
+func (s *server) quote(w http.ResponseWriter, r *http.Request) {
+	_, span := tracer.Start(context.Background(), "quote") // expect: context-dropped
+	defer span.End()
+	req, _ := http.NewRequest(http.MethodGet, "http://rates/", nil) // expect: context-dropped
+	s.client.Do(req)
+}
+
+// GetQuote is a gRPC method.
+func (s *server) GetQuote(ctx context.Context, currency string) (float64, error) {
+	c, cancel := context.WithTimeout(context.Background(), time.Second) // expect: context-dropped
+	defer cancel()
+	return s.rates.Lookup(c, currency)
+}
+
+func (s *server) todo(ctx context.Context) {
+	s.rates.Lookup(context.TODO(), "EUR") // expect: context-dropped
+}

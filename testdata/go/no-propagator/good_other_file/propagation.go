@@ -1,0 +1,10 @@
+package main
+
+import (
+	"go.opentelemetry.io/contrib/propagators/b3"
+	"go.opentelemetry.io/otel"
+)
+
+func setupPropagation() {
+	otel.SetTextMapPropagator(b3.New())
+}

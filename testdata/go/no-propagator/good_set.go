@@ -1,0 +1,29 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"os"
+	"os/signal"
+
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/propagation"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	tp := sdktrace.NewTracerProvider()
+	otel.SetTracerProvider(tp)
+	otel.SetTextMapPropagator(propagation.NewCompositeTextMapPropagator(propagation.TraceContext{}, propagation.Baggage{}))
+	defer tp.Shutdown(ctx)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/quote", quote)
+	srv := &http.Server{Addr: ":8080", Handler: otelhttp.NewHandler(mux, "server")}
+	go srv.ListenAndServe()
+	<-ctx.Done()
+}
+
+func quote(w http.ResponseWriter, r *http.Request) {}

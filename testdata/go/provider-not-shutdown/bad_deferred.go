@@ -1,0 +1,22 @@
+// The shutdown is deferred, but main blocks in ListenAndServe and stops on SIGTERM, which
+// nothing handles: deferred calls never run.
+package main
+
+import (
+	"context"
+	"log"
+	"net/http"
+
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/propagation"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+)
+
+func main() {
+	tp := sdktrace.NewTracerProvider()
+	otel.SetTracerProvider(tp)
+	otel.SetTextMapPropagator(propagation.TraceContext{})
+	defer tp.Shutdown(context.Background()) // expect: provider-not-shutdown
+	log.Fatal(http.ListenAndServe(":8080", otelhttp.NewHandler(http.NotFoundHandler(), "api")))
+}

@@ -1,0 +1,307 @@
+//! End-to-end tests of the `tracewire` binary: exit codes, formats, determinism, bad input.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_tracewire"))
+}
+
+fn shop() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/repos/shop")
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn findings_exit_one_and_json_has_the_documented_shape() {
+    let o = run(&["check", shop().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(doc["version"], 1);
+    let diags = doc["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 7);
+    for d in diags {
+        for key in [
+            "rule",
+            "severity",
+            "message",
+            "path",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "service",
+            "labels",
+            "help",
+        ] {
+            assert!(d.get(key).is_some(), "diagnostic lacks {key}: {d}");
+        }
+        let path = d["path"].as_str().unwrap();
+        assert!(!path.contains('\\') && !path.starts_with('/') && !path.starts_with("./"));
+        assert!(d["line"].as_u64().unwrap() >= 1 && d["column"].as_u64().unwrap() >= 1);
+    }
+    let services: Vec<&str> = doc["summary"]["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(services, vec!["cart", "frontend"]);
+    assert_eq!(doc["summary"]["errors"], 1);
+    assert_eq!(doc["summary"]["warnings"], 6);
+}
+
+#[test]
+fn output_is_identical_across_runs_and_thread_counts() {
+    let root = shop();
+    let root = root.to_str().unwrap();
+    for format in ["json", "human"] {
+        let one = run(&["check", root, "--format", format, "--threads", "1"]);
+        let two = run(&["check", root, "--format", format, "--threads", "2"]);
+        let again = run(&["check", root, "--format", format, "--threads", "2"]);
+        assert_eq!(
+            one.stdout, two.stdout,
+            "{format} differs between 1 and 2 threads"
+        );
+        assert_eq!(two.stdout, again.stdout, "{format} differs between runs");
+    }
+}
+
+#[test]
+fn human_output_names_rule_file_and_help() {
+    let o = run(&["check", shop().to_str().unwrap(), "--color", "never"]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("warning[span-not-ended]: span `validate-item` is not ended on every path")
+    );
+    assert!(out.contains("┌─ cart/server.go:27:15"), "{out}");
+    assert!(out.contains("= help: Add `defer span.End()`"));
+    assert!(out
+        .trim_end()
+        .ends_with("7 findings (1 error, 6 warnings, 0 infos) in 7 files, 2 services"));
+}
+
+#[test]
+fn fail_on_controls_the_exit_code() {
+    let root = shop();
+    let root = root.to_str().unwrap();
+    assert_eq!(
+        run(&["check", root, "--fail-on", "never"]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        run(&["check", root, "--fail-on", "error"]).status.code(),
+        Some(1)
+    );
+    let only_warnings = run(&[
+        "check",
+        root,
+        "--fail-on",
+        "error",
+        "--ignore",
+        "no-propagator",
+    ]);
+    assert_eq!(only_warnings.status.code(), Some(0));
+}
+
+#[test]
+fn select_runs_only_the_named_rules() {
+    let o = run(&[
+        "check",
+        shop().to_str().unwrap(),
+        "--format",
+        "json",
+        "--select",
+        "span-not-ended",
+    ]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let rules: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, vec!["span-not-ended"]);
+}
+
+#[test]
+fn usage_errors_exit_two_with_a_message() {
+    let o = run(&["check", "/no/such/dir"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("/no/such/dir: no such file or directory"));
+
+    let o = run(&[
+        "check",
+        shop().to_str().unwrap(),
+        "--select",
+        "span-not-endd",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown rule id `span-not-endd`"));
+
+    let o = run(&["explain", "nope"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown rule id `nope`"));
+
+    let o = run(&["check", "--format", "xml"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn bad_configuration_is_an_error_pointing_into_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("tracewire.toml"),
+        "exclude = []\n[rules]\nignor = []\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("main.go"), "package main\nfunc main() {}\n").unwrap();
+    let o = run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("tracewire.toml:3:1: invalid configuration"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"));
+
+    fs::write(
+        dir.path().join("tracewire.toml"),
+        "[rules]\nseverity = { \"span-not-ended\" = \"fatal\" }\n",
+    )
+    .unwrap();
+    let o = run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("must be \"info\", \"warning\" or \"error\""));
+}
+
+#[test]
+fn configuration_is_found_by_walking_up_and_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    fs::create_dir_all(repo.join("svc")).unwrap();
+    fs::write(
+        dir.path().join("tracewire.toml"),
+        "[rules]\nseverity = { \"span-not-ended\" = \"error\" }\n",
+    )
+    .unwrap();
+    fs::write(
+        repo.join("svc/work.go"),
+        "package svc\n\nimport (\n\t\"context\"\n\n\t\"go.opentelemetry.io/otel\"\n)\n\nfunc Work(ctx context.Context) {\n\totel.Tracer(\"x\").Start(ctx, \"work\")\n}\n",
+    )
+    .unwrap();
+    let o = run(&["check", repo.to_str().unwrap(), "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(doc["diagnostics"][0]["rule"], "span-not-ended");
+    assert_eq!(doc["diagnostics"][0]["severity"], "error");
+    assert_eq!(doc["diagnostics"][0]["path"], "svc/work.go");
+    let ignored = run(&[
+        "check",
+        repo.to_str().unwrap(),
+        "--no-config",
+        "--format",
+        "json",
+    ]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&ignored)).unwrap();
+    assert_eq!(doc["diagnostics"][0]["severity"], "warning");
+}
+
+#[test]
+fn suppressions_silence_the_named_rule_on_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = "package svc\n\nimport (\n\t\"context\"\n\n\t\"go.opentelemetry.io/otel\"\n)\n\nfunc A(ctx context.Context) {\n\t// tracewire: ignore[span-not-ended] ended by the pool\n\totel.Tracer(\"x\").Start(ctx, \"a\")\n}\n\nfunc B(ctx context.Context) {\n\totel.Tracer(\"x\").Start(ctx, \"b\") // tracewire: ignore[context-dropped] wrong rule\n}\n";
+    fs::write(dir.path().join("svc.go"), src).unwrap();
+    let o = run(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let lines: Vec<u64> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, vec![15]);
+}
+
+#[test]
+fn a_repository_without_tracing_gets_one_note() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("main.go"),
+        "package main\n\nimport \"net/http\"\n\nfunc main() {\n\thttp.HandleFunc(\"/\", nil)\n\thttp.Get(\"http://x\")\n}\n",
+    )
+    .unwrap();
+    let o = run(&["check", dir.path().to_str().unwrap(), "--color", "never"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("note: no OpenTelemetry usage found in 1 source files: nothing to check"));
+    assert!(out.contains("no findings in 1 file, 1 service"));
+}
+
+#[test]
+fn stats_report_every_phase_on_stderr() {
+    let o = run(&[
+        "check",
+        shop().to_str().unwrap(),
+        "--stats",
+        "--format",
+        "json",
+    ]);
+    let err = stderr(&o);
+    for phase in [
+        "files:", "walk", "extract", "parse", "model", "rules", "report", "MB/s",
+    ] {
+        assert!(err.contains(phase), "--stats lacks {phase}: {err}");
+    }
+    serde_json::from_str::<serde_json::Value>(&stdout(&o)).expect("stdout stays pure JSON");
+}
+
+#[test]
+fn rules_and_explain_document_the_catalog() {
+    let o = run(&["rules"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    for rule in tracewire::rules::RULES {
+        assert!(out.contains(rule.meta.id));
+        let e = run(&["explain", rule.meta.id]);
+        assert_eq!(e.status.code(), Some(0));
+        let doc = stdout(&e);
+        for heading in [
+            "## What it does",
+            "## Why it matters",
+            "## Example",
+            "## Fix",
+        ] {
+            assert!(
+                doc.contains(heading),
+                "{} docs lack {heading}",
+                rule.meta.id
+            );
+        }
+    }
+}
+
+#[test]
+fn a_single_file_argument_reports_only_that_file() {
+    let file = shop().join("frontend/rpc.go");
+    let o = run(&["check", file.to_str().unwrap(), "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let paths: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, vec!["rpc.go"]);
+}

@@ -1,0 +1,196 @@
+//! The fixture harness.
+//!
+//! Expectations are comments on the reported line: `// expect: span-not-ended` (several ids may
+//! be comma-separated). For every fixture under `testdata/<lang>/<rule>/` — a single file, or a
+//! directory analysed as one repository — and for every repository under `testdata/repos/`, the
+//! harness asserts that the exact set of (file, line, rule) reported equals the set expected,
+//! across all rules: a fixture that trips an unrelated rule fails too.
+//!
+//! It also enforces the catalog's quality bar: every rule has, for every language it claims, a
+//! `bad*` fixture that expects it and a `good*` fixture.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use tracewire::analysis;
+use tracewire::config::Settings;
+use tracewire::lang::Lang;
+use tracewire::rules::RULES;
+
+type Finding = (String, u32, String);
+
+fn testdata() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata")
+}
+
+/// Every `expect:` comment under `root`, as (relative path, line, rule).
+fn expectations(root: &Path) -> BTreeSet<Finding> {
+    let mut out = BTreeSet::new();
+    for entry in walk(root) {
+        if Lang::from_path(&entry).is_none() {
+            continue;
+        }
+        let rel = entry
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let text = fs::read_to_string(&entry).unwrap_or_default();
+        for (i, line) in text.lines().enumerate() {
+            let Some(at) = line.find("expect:") else {
+                continue;
+            };
+            for id in line[at + "expect:".len()..].split([',', ' ']) {
+                let id = id.trim();
+                if !id.is_empty() {
+                    out.insert((rel.clone(), i as u32 + 1, id.to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn walk(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if root.is_file() {
+        out.push(root.to_path_buf());
+        return out;
+    }
+    let mut entries: Vec<_> = fs::read_dir(root)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Analyses a fixture (file or directory) and returns what was reported.
+fn analyse(fixture: &Path) -> (BTreeSet<Finding>, BTreeSet<Finding>, String) {
+    let settings = Settings::default();
+    let (root, _tmp) = if fixture.is_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        fs::copy(fixture, tmp.path().join(fixture.file_name().unwrap())).unwrap();
+        (tmp.path().to_path_buf(), Some(tmp))
+    } else {
+        (fixture.to_path_buf(), None)
+    };
+    let outcome = analysis::analyze(&root, &settings).expect("analysis runs");
+    let actual = outcome
+        .diagnostics
+        .iter()
+        .map(|d| (d.path.clone(), d.loc.line, d.rule.to_string()))
+        .collect();
+    let rendered = tracewire::report::json::render(&outcome);
+    (expectations(&root), actual, rendered)
+}
+
+fn fixtures_of(dir: &Path) -> Vec<PathBuf> {
+    let Ok(rd) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<_> = rd.flatten().map(|e| e.path()).collect();
+    out.sort();
+    out
+}
+
+fn check_all(fixtures: &[PathBuf]) {
+    let mut failures = Vec::new();
+    for fixture in fixtures {
+        let (expected, actual, rendered) = analyse(fixture);
+        if expected != actual {
+            let missing: Vec<_> = expected.difference(&actual).collect();
+            let unexpected: Vec<_> = actual.difference(&expected).collect();
+            failures.push(format!(
+                "{}\n  missing:    {missing:?}\n  unexpected: {unexpected:?}\n{rendered}",
+                fixture.display()
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "fixture failures:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn language_fixtures_report_exactly_what_they_expect() {
+    let mut fixtures = Vec::new();
+    for lang in Lang::ALL {
+        for rule_dir in fixtures_of(&testdata().join(lang.name())) {
+            fixtures.extend(fixtures_of(&rule_dir));
+        }
+    }
+    assert!(!fixtures.is_empty(), "no fixtures found");
+    check_all(&fixtures);
+}
+
+#[test]
+fn repositories_report_exactly_what_they_expect() {
+    let repos = fixtures_of(&testdata().join("repos"));
+    assert!(!repos.is_empty(), "no repositories found");
+    check_all(&repos);
+}
+
+#[test]
+fn every_rule_has_bad_and_good_fixtures_in_every_language_it_claims() {
+    let mut problems = Vec::new();
+    for rule in RULES {
+        for lang in rule.meta.languages {
+            let dir = testdata().join(lang.name()).join(rule.meta.id);
+            let entries = fixtures_of(&dir);
+            let named = |prefix: &str| {
+                entries
+                    .iter()
+                    .filter(|p| {
+                        p.file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let bad_expects_rule = named("bad")
+                .iter()
+                .any(|p| expectations(p).iter().any(|(_, _, r)| r == rule.meta.id));
+            if !bad_expects_rule {
+                problems.push(format!(
+                    "{}: no bad fixture expecting {}",
+                    dir.display(),
+                    rule.meta.id
+                ));
+            }
+            if named("good").is_empty() {
+                problems.push(format!("{}: no good fixture", dir.display()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn expectations_name_real_rules() {
+    let mut all = BTreeSet::new();
+    for path in walk(&testdata()) {
+        if path.is_file() {
+            for (_, _, rule) in expectations(&path) {
+                all.insert(rule);
+            }
+        }
+    }
+    let unknown: Vec<_> = all
+        .iter()
+        .filter(|r| tracewire::rules::by_id(r).is_none())
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "unknown rule ids in expectations: {unknown:?}"
+    );
+}

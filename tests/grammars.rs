@@ -1,0 +1,66 @@
+//! Every grammar loads on the one tree-sitter version, and every shipped query compiles against
+//! its grammar, file by file and merged.
+
+use std::fs;
+use std::path::Path;
+use tracewire::knowledge::Knowledge;
+use tracewire::lang::{query, Lang};
+use tree_sitter::{Parser, Query};
+
+#[test]
+fn every_grammar_loads_and_parses() {
+    for lang in Lang::ALL {
+        let grammar = lang.grammar();
+        let abi = grammar.abi_version();
+        assert!(
+            (tree_sitter::MIN_COMPATIBLE_LANGUAGE_VERSION..=tree_sitter::LANGUAGE_VERSION)
+                .contains(&abi),
+            "{lang}: ABI {abi} outside the supported range"
+        );
+        let mut parser = Parser::new();
+        parser.set_language(&grammar).expect("grammar loads");
+        let tree = parser.parse("x", None).expect("parses");
+        assert!(tree.root_node().child_count() > 0 || tree.root_node().has_error());
+    }
+}
+
+#[test]
+fn every_query_file_compiles_against_its_grammar() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
+    let mut compiled = 0;
+    for dir in fs::read_dir(&root).unwrap().flatten() {
+        if !dir.path().is_dir() {
+            continue;
+        }
+        let name = dir.file_name().to_string_lossy().into_owned();
+        let lang = Lang::ALL
+            .into_iter()
+            .find(|l| l.name() == name)
+            .unwrap_or_else(|| panic!("queries/{name}: not a known language"));
+        for file in fs::read_dir(dir.path()).unwrap().flatten() {
+            let path = file.path();
+            if path.extension().is_some_and(|e| e == "scm") {
+                let source = fs::read_to_string(&path).unwrap();
+                Query::new(&lang.grammar(), &source)
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                compiled += 1;
+                let embedded = lang
+                    .query_files()
+                    .iter()
+                    .any(|(n, text)| *n == file.file_name().to_string_lossy() && *text == source);
+                assert!(embedded, "{} is not embedded in the binary", path.display());
+            }
+        }
+    }
+    assert!(compiled > 0);
+    for lang in Lang::ALL {
+        if lang.is_analyzed() {
+            query::compile(lang).unwrap();
+        }
+    }
+}
+
+#[test]
+fn knowledge_tables_parse() {
+    Knowledge::parse(tracewire::lang::go::KNOWLEDGE).expect("Go knowledge table parses");
+}

@@ -1,0 +1,84 @@
+//! A tree of 10,000 generated files — valid, broken, binary, empty, huge, deeply nested and
+//! non-UTF-8 — runs to completion without a panic, skips what it must with a note, and keeps
+//! the findings of the good files.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+const FILES: usize = 10_000;
+
+const GOOD: &str = "package svc\n\nimport (\n\t\"context\"\n\n\t\"go.opentelemetry.io/otel\"\n)\n\nfunc Work(ctx context.Context) {\n\totel.Tracer(\"x\").Start(ctx, \"work\")\n}\n";
+
+fn write_tree(root: &Path) {
+    for i in 0..FILES {
+        let dir = root.join(format!("d{}", i / 500));
+        if i % 500 == 0 {
+            fs::create_dir_all(&dir).unwrap();
+        }
+        let path = dir.join(format!("f{i}.go"));
+        let content: Vec<u8> = match i % 10 {
+            0 => GOOD.as_bytes().to_vec(),
+            1 => b"package svc\nfunc broken( {\n\tx := [\n".to_vec(),
+            2 => vec![0u8, 159, 146, 150, 0, 1, 2, 3, 255, 254],
+            3 => Vec::new(),
+            4 => {
+                let mut v =
+                    b"package svc\n// \xff\xfe invalid utf-8 \xc3\x28\nfunc A() {}\n".to_vec();
+                v.extend_from_slice(&[0xe2, 0x82]);
+                v
+            }
+            5 => format!(
+                "package svc\nvar x = {}1{}\n",
+                "(".repeat(3000),
+                ")".repeat(3000)
+            )
+            .into_bytes(),
+            6 => "\u{feff}package svc\r\nfunc B() {}\r\n".as_bytes().to_vec(),
+            7 => "package svc\nfunc C() { otel.Tracer(\"x\").Start("
+                .as_bytes()
+                .to_vec(),
+            _ => b"package svc\n\nfunc D() int { return 1 }\n".to_vec(),
+        };
+        fs::write(path, content).unwrap();
+    }
+    // One file over the size limit.
+    let huge = "package svc\n".to_string() + &"var _ = 1\n".repeat(120_000);
+    fs::write(root.join("huge.go"), huge).unwrap();
+}
+
+#[test]
+fn a_hostile_tree_runs_to_completion() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tree(dir.path());
+    let out = Command::new(env!("CARGO_BIN_EXE_tracewire"))
+        .args(["check", dir.path().to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        matches!(out.status.code(), Some(0) | Some(1)),
+        "exit {:?}: {stderr}",
+        out.status
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["summary"]["files"], FILES as u64 + 1);
+    let skipped = doc["summary"]["skipped"].as_array().unwrap();
+    let binary = skipped
+        .iter()
+        .filter(|s| s["reason"] == "binary content")
+        .count();
+    assert_eq!(binary, FILES / 10);
+    assert!(skipped.iter().any(
+        |s| s["path"] == "huge.go" && s["reason"].as_str().unwrap().starts_with("larger than")
+    ));
+    // Every good file keeps its finding: the discarded span.
+    let discarded = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "span-not-ended")
+        .count();
+    assert_eq!(discarded, FILES / 10);
+}
