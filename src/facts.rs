@@ -227,6 +227,9 @@ pub enum FactKind {
         in_scope: Option<String>,
         /// The call that starts the work.
         sink_loc: Loc,
+        /// The request goes through the client stored under this name: the finding stands only
+        /// if the service builds an HTTP client under it.
+        via_client: Option<String>,
     },
     /// Context is extracted from a carrier by hand.
     ManualExtract,

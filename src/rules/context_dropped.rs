@@ -63,10 +63,17 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             sink,
             in_scope,
             sink_loc,
+            via_client,
         } = &fact.kind
         else {
             continue;
         };
+        if via_client
+            .as_ref()
+            .is_some_and(|key| !view.summary.clients.contains_key(key))
+        {
+            continue;
+        }
         let scope = in_scope.as_deref().unwrap_or("ctx");
         let (message, help) = match via {
             DropVia::FreshContext => (

@@ -331,13 +331,13 @@ impl<'a> FileCtx<'a> {
                     FactKind::Outbound {
                         proto: Proto::Http,
                         target: self.text(function_of(call)).into_owned(),
-                        injection: Injection::DefaultClient,
+                        injection: self.unless_injected_by_hand(call, Injection::DefaultClient),
                     },
                 );
-                self.request_without_context(call);
+                self.request_without_context(call, None);
             }
             Role::FreshContext => self.fresh_context(call),
-            Role::RequestWithoutContext => self.request_without_context(call),
+            Role::RequestWithoutContext => self.request_without_context(call, None),
             Role::SignalNotify => self.push(call, FactKind::SignalHandled),
             Role::HttpServe
             | Role::DefaultClient
@@ -396,14 +396,19 @@ impl<'a> FileCtx<'a> {
                 .qualify(receiver)
                 .and_then(|q| self.knowledge.role(&q))
                 .is_some_and(|r| r == Role::DefaultClient);
-            let injection = if default_client {
-                Injection::DefaultClient
+            let key = if default_client {
+                None
             } else {
                 match resolve::last_name(&self.text(receiver)) {
-                    Some(key) => Injection::Client(key),
+                    Some(key) => Some(key),
                     None => return,
                 }
             };
+            let injection = match &key {
+                None => Injection::DefaultClient,
+                Some(k) => Injection::Client(k.clone()),
+            };
+            let injection = self.unless_injected_by_hand(call, injection);
             self.push(
                 call,
                 FactKind::Outbound {
@@ -414,8 +419,26 @@ impl<'a> FileCtx<'a> {
             );
             // `client.Get(url)` and friends build their request without a context.
             if method != "Do" {
-                self.request_without_context(call);
+                self.request_without_context(call, key);
             }
+        }
+    }
+
+    /// A call's injection, unless the function around it injects context by hand
+    /// (`otel.GetTextMapPropagator().Inject(ctx, propagation.HeaderCarrier(req.Header))`).
+    fn unless_injected_by_hand(&self, call: Node<'_>, injection: Injection) -> Injection {
+        let injects = enclosing_function(call).is_some_and(|f| {
+            descendants(f).any(|n| {
+                n.kind() == "call_expression"
+                    && self.method_call(n).is_some_and(|(recv, m)| {
+                        m == "Inject" && self.is_manual_propagation(n, recv)
+                    })
+            })
+        });
+        if injects {
+            Injection::Manual
+        } else {
+            injection
         }
     }
 

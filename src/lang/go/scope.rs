@@ -72,6 +72,7 @@ impl<'a> FileCtx<'a> {
             sink: self.describe_sink(sink),
             in_scope: Some(in_scope),
             sink_loc: self.loc(sink),
+            via_client: None,
         };
         self.push(call, kind);
     }
@@ -164,8 +165,9 @@ impl<'a> FileCtx<'a> {
     }
 
     /// `http.NewRequest` in request code: the request carries no context unless the code later
-    /// attaches one (`req.WithContext(ctx)`).
-    pub(super) fn request_without_context(&mut self, call: Node<'_>) {
+    /// attaches one (`req.WithContext(ctx)`). `via_client` names the client a `client.Get(url)`
+    /// goes through: the finding stands only if that name is an HTTP client of the service.
+    pub(super) fn request_without_context(&mut self, call: Node<'_>, via_client: Option<String>) {
         let Some(in_scope) = self.request_context(call) else {
             return;
         };
@@ -189,6 +191,7 @@ impl<'a> FileCtx<'a> {
             sink: "an outbound request".into(),
             in_scope: Some(in_scope),
             sink_loc: self.loc(call),
+            via_client,
         };
         self.push(call, kind);
     }

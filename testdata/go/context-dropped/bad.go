@@ -37,3 +37,9 @@ func (s *server) GetQuote(ctx context.Context, currency string) (float64, error)
 func (s *server) todo(ctx context.Context) {
 	s.rates.Lookup(context.TODO(), "EUR") // expect: context-dropped
 }
+
+var pricing = &http.Client{Transport: http.DefaultTransport} // expect: outbound-not-injected
+
+func (s *server) price(ctx context.Context) {
+	pricing.Get("http://pricing/") // expect: context-dropped
+}
