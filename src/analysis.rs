@@ -5,6 +5,7 @@ use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::discover::{self, Skipped, WalkOptions};
 use crate::extract::{self, Extractors, FileOutcome, PhaseTimes};
+use crate::knowledge::KnowledgeBase;
 use crate::model::{RepoModel, ServiceView};
 use crate::rules::RULES;
 use crate::suppress;
@@ -91,7 +92,8 @@ pub fn analyze(root: &Path, settings: &Settings) -> Result<Outcome, String> {
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let extractors = Extractors::for_languages(&langs)?;
+    let knowledge = KnowledgeBase::load(&langs)?;
+    let extractors = Extractors::new(&knowledge)?;
     let times = PhaseTimes::default();
     let t = Instant::now();
     let outcomes = extract::extract_all(&found.sources, &extractors, &times);
@@ -117,7 +119,7 @@ pub fn analyze(root: &Path, settings: &Settings) -> Result<Outcome, String> {
     stats.model = t.elapsed();
 
     let t = Instant::now();
-    let diagnostics = run_rules(&repo, settings);
+    let diagnostics = run_rules(&repo, &knowledge, settings);
     stats.rules = t.elapsed();
 
     let mut notes: Vec<String> = found.walk_errors;
@@ -148,10 +150,14 @@ pub fn analyze(root: &Path, settings: &Settings) -> Result<Outcome, String> {
 
 /// Runs every enabled rule over every service, then suppressions, then sorts and deduplicates
 /// (a finding in a file shared by several services is reported once).
-pub fn run_rules(repo: &RepoModel, settings: &Settings) -> Vec<Diagnostic> {
+pub fn run_rules(
+    repo: &RepoModel,
+    knowledge: &KnowledgeBase,
+    settings: &Settings,
+) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for service in &repo.services {
-        let view = ServiceView::new(repo, service);
+        let view = ServiceView::new(repo, service, knowledge);
         for rule in RULES {
             if settings.is_enabled(rule.meta.id) {
                 (rule.check)(&view, &mut diagnostics);

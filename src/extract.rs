@@ -4,9 +4,8 @@
 
 use crate::discover::{SkipReason, Skipped, SourceFile};
 use crate::facts::FileFacts;
-use crate::knowledge::Knowledge;
-use crate::lang::go::GoExtractor;
-use crate::lang::Lang;
+use crate::knowledge::KnowledgeBase;
+use crate::lang::{Extractor, Lang};
 use rayon::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -19,21 +18,28 @@ use tree_sitter::Parser;
 const BINARY_SNIFF_LEN: usize = 8000;
 
 /// The compiled extractors, only for languages present in the run.
+#[derive(Default)]
 pub struct Extractors {
-    go: Option<GoExtractor>,
+    by_lang: HashMap<Lang, Box<dyn Extractor>>,
 }
 
 impl Extractors {
-    /// Compiles the extractors the given languages need.
-    pub fn for_languages(langs: &[Lang]) -> Result<Extractors, String> {
-        let go = if langs.contains(&Lang::Go) {
-            let knowledge = Knowledge::parse(crate::lang::go::KNOWLEDGE)
-                .map_err(|e| format!("Go knowledge table: {e}"))?;
-            Some(GoExtractor::new(knowledge)?)
-        } else {
-            None
-        };
-        Ok(Extractors { go })
+    /// Compiles the extractors of the languages that have a knowledge table in `knowledge`.
+    pub fn new(knowledge: &KnowledgeBase) -> Result<Extractors, String> {
+        let mut by_lang = HashMap::new();
+        for lang in Lang::ALL {
+            let Some(table) = knowledge.get(lang) else {
+                continue;
+            };
+            if let Some(extractor) = lang.extractor(table.clone()) {
+                by_lang.insert(lang, extractor?);
+            }
+        }
+        Ok(Extractors { by_lang })
+    }
+
+    fn get(&self, lang: Lang) -> Option<&dyn Extractor> {
+        self.by_lang.get(&lang).map(|e| e.as_ref())
     }
 }
 
@@ -122,11 +128,7 @@ pub fn extract_source(
         lang: Some(lang),
         ..FileFacts::default()
     };
-    let extractor = match lang {
-        Lang::Go => extractors.go.as_ref(),
-        _ => None,
-    };
-    let Some(extractor) = extractor else {
+    let Some(extractor) = extractors.get(lang) else {
         // A language without extraction yet: it still belongs to its service.
         return FileOutcome::Facts(facts);
     };

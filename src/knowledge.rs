@@ -5,8 +5,10 @@
 //! names propagator constructors with the wire format they speak. Supporting a new library is
 //! a change to that table plus a fixture.
 
+use crate::lang::Lang;
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// What a function or type means for tracing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
@@ -82,6 +84,10 @@ struct KnowledgeFile {
     /// (`{name}` stands for the parameter's name).
     #[serde(default)]
     request_types: HashMap<String, String>,
+    /// Fix advice in this language, by rule id (or `rule-id/variant`); `{name}` placeholders
+    /// are filled by the rule.
+    #[serde(default)]
+    help: HashMap<String, String>,
 }
 
 /// Method names that carry meaning without type information.
@@ -123,6 +129,7 @@ pub struct Knowledge {
     pub methods: MethodNames,
     tracing_imports: Vec<String>,
     request_types: HashMap<String, String>,
+    help: HashMap<String, String>,
 }
 
 impl Knowledge {
@@ -136,6 +143,7 @@ impl Knowledge {
             methods: raw.methods,
             tracing_imports: raw.tracing_imports,
             request_types: raw.request_types,
+            help: raw.help,
         })
     }
 
@@ -156,8 +164,49 @@ impl Knowledge {
             .any(|p| path.starts_with(p.as_str()))
     }
 
+    /// The fix advice for `key` with its `{placeholders}` filled from `vars`.
+    pub fn help(&self, key: &str, vars: &[(&str, &str)]) -> Option<String> {
+        let mut text = self.help.get(key)?.clone();
+        for (name, value) in vars {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        Some(text)
+    }
+
+    /// Whether advice exists for `key`.
+    pub fn has_help(&self, key: &str) -> bool {
+        self.help.contains_key(key)
+    }
+
     /// For a parameter of this qualified type, how code reaches the request's context.
     pub fn request_context(&self, qualified_type: &str) -> Option<&str> {
         self.request_types.get(qualified_type).map(String::as_str)
+    }
+}
+
+/// The knowledge tables of one run, by language: the embedded tables, loaded only for the
+/// languages present.
+#[derive(Debug, Default, Clone)]
+pub struct KnowledgeBase {
+    tables: HashMap<Lang, Arc<Knowledge>>,
+}
+
+impl KnowledgeBase {
+    /// Loads the embedded tables of these languages.
+    pub fn load(langs: &[Lang]) -> Result<KnowledgeBase, String> {
+        let mut tables = HashMap::new();
+        for &lang in langs {
+            if let Some(source) = lang.knowledge_source() {
+                let table =
+                    Knowledge::parse(source).map_err(|e| format!("{lang} knowledge table: {e}"))?;
+                tables.insert(lang, Arc::new(table));
+            }
+        }
+        Ok(KnowledgeBase { tables })
+    }
+
+    /// A language's table, if it has one.
+    pub fn get(&self, lang: Lang) -> Option<&Arc<Knowledge>> {
+        self.tables.get(&lang)
     }
 }

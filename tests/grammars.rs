@@ -61,6 +61,25 @@ fn every_query_file_compiles_against_its_grammar() {
 }
 
 #[test]
-fn knowledge_tables_parse() {
-    Knowledge::parse(tracewire::lang::go::KNOWLEDGE).expect("Go knowledge table parses");
+fn knowledge_tables_parse_and_advise_on_every_rule_they_claim() {
+    for lang in Lang::ALL {
+        let Some(source) = lang.knowledge_source() else {
+            assert!(
+                !lang.is_analyzed(),
+                "{lang} has queries but no knowledge table"
+            );
+            continue;
+        };
+        let table = Knowledge::parse(source).unwrap_or_else(|e| panic!("{lang}: {e}"));
+        for rule in tracewire::rules::RULES {
+            if rule.meta.languages.contains(&lang) {
+                for key in rule.meta.help_keys {
+                    assert!(
+                        table.has_help(key),
+                        "{lang} knowledge has no help for `{key}`"
+                    );
+                }
+            }
+        }
+    }
 }

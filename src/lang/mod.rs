@@ -7,8 +7,18 @@
 pub mod go;
 pub mod query;
 
+use crate::facts::FileFacts;
+use crate::knowledge::Knowledge;
 use serde::Serialize;
 use std::path::Path;
+use std::sync::Arc;
+
+/// Turns one parsed file of a language into facts. Built once per run and shared by the worker
+/// threads; the tree is dropped by the caller when `extract` returns.
+pub trait Extractor: Send + Sync {
+    /// Extracts the facts of one parsed file into `out` (whose `path` and `lang` are set).
+    fn extract(&self, src: &[u8], tree: &tree_sitter::Tree, out: &mut FileFacts);
+}
 
 /// A source language with a tree-sitter grammar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -108,6 +118,28 @@ impl Lang {
             Lang::Python | Lang::CSharp => &["tracecontext", "baggage"],
             // Depends on which SDK entry point is used; decided by that language's facts.
             Lang::JavaScript | Lang::TypeScript | Lang::Tsx | Lang::Java => &[],
+        }
+    }
+
+    /// The embedded knowledge table (`queries/<lang>/knowledge.toml`), if the language has one.
+    pub fn knowledge_source(self) -> Option<&'static str> {
+        match self {
+            Lang::Go => Some(go::KNOWLEDGE),
+            _ => None,
+        }
+    }
+
+    /// Builds the fact extractor of this language from its knowledge table; `None` for
+    /// languages without extraction yet.
+    pub fn extractor(
+        self,
+        knowledge: Arc<Knowledge>,
+    ) -> Option<Result<Box<dyn Extractor>, String>> {
+        match self {
+            Lang::Go => {
+                Some(go::GoExtractor::new(knowledge).map(|e| Box::new(e) as Box<dyn Extractor>))
+            }
+            _ => None,
         }
     }
 

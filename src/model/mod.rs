@@ -10,6 +10,7 @@ pub use summary::{ClientSite, ServiceSummary};
 
 use crate::discover::Manifest;
 use crate::facts::{Fact, FileFacts};
+use crate::knowledge::KnowledgeBase;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A deployable unit.
@@ -46,16 +47,23 @@ pub struct ServiceView<'a> {
     pub service: &'a Service,
     /// What the service does as a whole.
     pub summary: ServiceSummary,
+    /// The run's knowledge tables (fix advice per language).
+    pub knowledge: &'a KnowledgeBase,
 }
 
 impl<'a> ServiceView<'a> {
     /// Builds the view and its summary.
-    pub fn new(repo: &'a RepoModel, service: &'a Service) -> ServiceView<'a> {
+    pub fn new(
+        repo: &'a RepoModel,
+        service: &'a Service,
+        knowledge: &'a KnowledgeBase,
+    ) -> ServiceView<'a> {
         let summary = ServiceSummary::build(repo, service);
         ServiceView {
             repo,
             service,
             summary,
+            knowledge,
         }
     }
 

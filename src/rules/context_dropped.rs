@@ -13,6 +13,10 @@ pub static META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     summary: "request-scoped code starts a span or outbound call from a fresh root context",
     languages: &[Lang::Go],
+    help_keys: &[
+        "context-dropped/fresh-context",
+        "context-dropped/request-without-context",
+    ],
     docs: r#"## What it does
 
 Inside a function that has a request's context in scope (a `context.Context`, `*http.Request`,
@@ -82,7 +86,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                     code(fresh),
                     code(scope)
                 ),
-                format!("Use the request's context instead: {}.", code(scope)),
+                view.help(file, "context-dropped/fresh-context", &[("scope", scope)]),
             ),
             DropVia::RequestWithoutContext => (
                 format!(
@@ -90,8 +94,10 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                     code(fresh),
                     code(scope)
                 ),
-                format!(
-                    "Use `http.NewRequestWithContext({scope}, ...)` so the transport can inject the trace context."
+                view.help(
+                    file,
+                    "context-dropped/request-without-context",
+                    &[("scope", scope)],
                 ),
             ),
         };

@@ -13,6 +13,7 @@ pub static META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     summary: "an HTTP/gRPC server, route or consumer continues no caller's trace",
     languages: &[Lang::Go],
+    help_keys: &["inbound-not-extracted/http", "inbound-not-extracted/grpc"],
     docs: r#"## What it does
 
 In a service that uses OpenTelemetry, reports HTTP routes and gRPC servers whose incoming
@@ -91,8 +92,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                     file,
                     fact.loc,
                     "gRPC server does not continue the caller's trace".into(),
-                    "Create it with `grpc.NewServer(grpc.StatsHandler(otelgrpc.NewServerHandler()))`."
-                        .into(),
+                    view.help(file, "inbound-not-extracted/grpc", &[]),
                 ));
             }
             _ => {}
@@ -112,11 +112,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                 code(&router)
             )
         };
-        let help = format!(
-            "Wrap the router once where the server starts, e.g. `otelhttp.NewHandler({}, \"server\")`, \
-             or install the framework's OpenTelemetry middleware (otelgin, otelmux, otelecho, otelfiber).",
-            if router == "http.DefaultServeMux" { "http.DefaultServeMux" } else { router.as_str() }
-        );
+        let help = view.help(file, "inbound-not-extracted/http", &[("router", &router)]);
         let mut d = view.diagnostic(&META, file, *loc, message, help);
         let rest: Vec<(String, Loc)> = sites[1..]
             .iter()

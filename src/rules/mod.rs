@@ -29,6 +29,8 @@ pub struct RuleMeta {
     pub languages: &'static [Lang],
     /// Markdown docs: What it does / Why it matters / Example / Fix.
     pub docs: &'static str,
+    /// The `[help]` keys the rule reads from each claimed language's knowledge table.
+    pub help_keys: &'static [&'static str],
 }
 
 /// A rule: metadata plus its check.
@@ -107,6 +109,20 @@ impl<'a> ServiceView<'a> {
             labels: Vec::new(),
             help,
         }
+    }
+}
+
+impl ServiceView<'_> {
+    /// The fix advice `key` for `file`'s language, with placeholders filled; a pointer to the
+    /// rule's docs where the language has none.
+    pub fn help(&self, file: &FileFacts, key: &str, vars: &[(&str, &str)]) -> String {
+        file.lang
+            .and_then(|l| self.knowledge.get(l))
+            .and_then(|k| k.help(key, vars))
+            .unwrap_or_else(|| {
+                let rule = key.split('/').next().unwrap_or(key);
+                format!("See `tracewire explain {rule}` for the fix.")
+            })
     }
 }
 

@@ -14,6 +14,7 @@ pub static META: RuleMeta = RuleMeta {
     summary:
         "an SDK is set up but no text-map propagator is, where the language default is a no-op",
     languages: &[Lang::Go],
+    help_keys: &["no-propagator"],
     docs: r#"## What it does
 
 Reports a service that sets up a tracer provider and receives or sends requests, but never
@@ -81,7 +82,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             "no propagator is set: {}'s default propagator is a no-op, so trace context never crosses service boundaries",
             lang_name(lang)
         ),
-        "Next to this call, add `otel.SetTextMapPropagator(propagation.NewCompositeTextMapPropagator(propagation.TraceContext{}, propagation.Baggage{}))`.".into(),
+        view.help(file, "no-propagator", &[]),
     ));
 }
 

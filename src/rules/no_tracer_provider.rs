@@ -14,6 +14,7 @@ pub static META: RuleMeta = RuleMeta {
     summary:
         "a service creates spans or installs instrumentation, but no SDK tracer provider is set up",
     languages: &[Lang::Go],
+    help_keys: &["no-tracer-provider"],
     docs: r#"## What it does
 
 Reports a service (a program with an entry point) that starts spans, takes tracers or installs
@@ -78,8 +79,6 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             "service `{}` creates telemetry but never sets up a tracer provider: every span is a no-op",
             view.service.name
         ),
-        "In main, build a provider with `sdktrace.NewTracerProvider(sdktrace.WithBatcher(exporter))` \
-         and register it with `otel.SetTracerProvider(tp)`."
-            .into(),
+        view.help(file, "no-tracer-provider", &[]),
     ));
 }

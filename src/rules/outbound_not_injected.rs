@@ -13,6 +13,11 @@ pub static META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     summary: "an HTTP/gRPC client call or message producer sends no trace context",
     languages: &[Lang::Go],
+    help_keys: &[
+        "outbound-not-injected/default-client",
+        "outbound-not-injected/client",
+        "outbound-not-injected/grpc",
+    ],
     docs: r#"## What it does
 
 In a service that uses OpenTelemetry, reports outbound calls that carry no trace context:
@@ -68,18 +73,13 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         };
         match (proto, injection) {
             (Proto::Http, Injection::DefaultClient) if !s.default_client_instrumented => {
-                out.push(
-                    view.diagnostic(
-                        &META,
-                        file,
-                        fact.loc,
-                        format!("{} sends the request without trace context", code(target)),
-                        "Send it through a client with an instrumented transport: \
-                     `&http.Client{Transport: otelhttp.NewTransport(http.DefaultTransport)}`, \
-                     with the request built by `http.NewRequestWithContext(ctx, ...)`."
-                            .into(),
-                    ),
-                );
+                out.push(view.diagnostic(
+                    &META,
+                    file,
+                    fact.loc,
+                    format!("{} sends the request without trace context", code(target)),
+                    view.help(file, "outbound-not-injected/default-client", &[]),
+                ));
             }
             (Proto::Http, Injection::Client(key)) if s.client_injection(key) == Injection::None => {
                 by_client
@@ -93,8 +93,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                     file,
                     fact.loc,
                     "gRPC connection sends calls without trace context".into(),
-                    "Add `grpc.WithStatsHandler(otelgrpc.NewClientHandler())` to the dial options."
-                        .into(),
+                    view.help(file, "outbound-not-injected/grpc", &[]),
                 ));
             }
             _ => {}
@@ -115,7 +114,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                 "HTTP client {} sends requests without trace context",
                 code(&key)
             ),
-            "Give it an instrumented transport: `Transport: otelhttp.NewTransport(http.DefaultTransport)`.".into(),
+            view.help(file, "outbound-not-injected/client", &[]),
         );
         push_labels(&mut d, &calls, "request sent here");
         out.push(d);

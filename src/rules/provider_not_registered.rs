@@ -13,6 +13,7 @@ pub static META: RuleMeta = RuleMeta {
     severity: Severity::Error,
     summary: "a tracer provider is built but never registered globally nor handed to the instrumentation that needs it",
     languages: &[Lang::Go],
+    help_keys: &["provider-not-registered"],
     docs: r#"## What it does
 
 Reports an SDK tracer provider that is built but never made the global provider, in a service
@@ -58,7 +59,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                 file,
                 fact.loc,
                 "tracer provider is built but never registered: tracers and instrumentation still use the no-op global provider".into(),
-                format!("Call `otel.SetTracerProvider({name})` right after building it."),
+                view.help(file, "provider-not-registered", &[("provider", name)]),
             ));
         }
     }

@@ -13,6 +13,10 @@ pub static META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     summary: "nothing shuts down or flushes the provider on a reachable exit path",
     languages: &[Lang::Go],
+    help_keys: &[
+        "provider-not-shutdown/dropped",
+        "provider-not-shutdown/never-runs",
+    ],
     docs: r#"## What it does
 
 Reports, in a program with an entry point:
@@ -72,7 +76,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                 file,
                 fact.loc,
                 "tracer provider is never shut down: spans still buffered at exit are lost".into(),
-                "Keep the provider and call `tp.Shutdown(ctx)` on the way out of main, after handling SIGTERM with `signal.NotifyContext`.".into(),
+                view.help(file, "provider-not-shutdown/dropped", &[]),
             ));
         }
     }
@@ -87,7 +91,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                 file,
                 fact.loc,
                 "deferred Shutdown never runs: main only stops on a signal that nothing handles".into(),
-                "Handle SIGTERM with `ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)`, serve in a goroutine, and return from main after `<-ctx.Done()`.".into(),
+                view.help(file, "provider-not-shutdown/never-runs", &[]),
             ));
         }
     }

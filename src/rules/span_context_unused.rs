@@ -14,6 +14,7 @@ pub static META: RuleMeta = RuleMeta {
     summary:
         "the context that carries a new span is discarded, so work below it does not nest under it",
     languages: &[Lang::Go],
+    help_keys: &["span-context-unused"],
     docs: r#"## What it does
 
 Reports `_, span := tracer.Start(ctx, ...)` when, while the span is open, later calls in the
@@ -65,8 +66,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             file,
             fact.loc,
             format!("the context returned with {span} is discarded, so later work does not nest under it"),
-            "Bind the returned context and pass it on: `ctx, span := tracer.Start(ctx, name)`."
-                .into(),
+            view.help(file, "span-context-unused", &[]),
         );
         d.labels.push(Label {
             path: file.path.clone(),

@@ -12,6 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     summary: "a started span is not ended on every path",
     languages: &[Lang::Go],
+    help_keys: &["span-not-ended/leaks", "span-not-ended/discarded"],
     docs: r#"## What it does
 
 Follows each span from `tracer.Start` to every exit of the function and reports the spans that
@@ -64,7 +65,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                     file,
                     fact.loc,
                     format!("{span} is not ended on every path"),
-                    "Add `defer span.End()` right after the span is started.".into(),
+                    view.help(file, "span-not-ended/leaks", &[]),
                 );
                 let sites: Vec<(String, Loc)> =
                     exits.iter().map(|l| (file.path.clone(), *l)).collect();
@@ -76,7 +77,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                 file,
                 fact.loc,
                 format!("{span} is discarded, so nothing can end it"),
-                "Bind the span and end it: `ctx, span := tracer.Start(ctx, name)` followed by `defer span.End()`.".into(),
+                view.help(file, "span-not-ended/discarded", &[]),
             )),
             Lifecycle::Ended | Lifecycle::HandedOff => {}
         }

@@ -16,6 +16,7 @@ use crate::lang::query;
 use crate::suppress;
 use resolve::{call_args, descendants, enclosing_function, Imports};
 use std::borrow::Cow;
+use std::sync::Arc;
 use tree_sitter::{Node, Query, QueryCursor, StreamingIterator, Tree};
 
 /// Go's query files, embedded.
@@ -63,12 +64,12 @@ struct Captures {
 pub struct GoExtractor {
     query: Query,
     captures: Captures,
-    knowledge: Knowledge,
+    knowledge: Arc<Knowledge>,
 }
 
 impl GoExtractor {
     /// Compiles Go's merged query and loads its knowledge table.
-    pub fn new(knowledge: Knowledge) -> Result<GoExtractor, String> {
+    pub fn new(knowledge: Arc<Knowledge>) -> Result<GoExtractor, String> {
         let query = query::compile(crate::lang::Lang::Go)?;
         let captures = Captures {
             package_name: query::capture(&query, "package.name"),
@@ -88,13 +89,53 @@ impl GoExtractor {
         })
     }
 
-    /// Extracts the facts of one parsed Go file into `out`.
-    pub fn extract(&self, src: &[u8], tree: &Tree, out: &mut FileFacts) {
+    /// Runs the merged query once and sorts its captures by what they anchor.
+    fn collect_anchors<'t>(&self, root: Node<'t>, src: &[u8]) -> Anchors<'t> {
+        let c = &self.captures;
+        let mut anchors = Anchors::default();
+        let mut cursor = QueryCursor::new();
+        let mut matches = cursor.matches(&self.query, root, src);
+        while let Some(m) = matches.next() {
+            let mut alias = None;
+            let mut path = None;
+            for cap in m.captures() {
+                let i = cap.index;
+                let node = cap.node;
+                if i == c.package_name {
+                    anchors.package = Some(query::text(node, src).into_owned());
+                } else if i == c.import_alias {
+                    alias = Some(query::text(node, src).into_owned());
+                } else if i == c.import_path {
+                    path = Some(query::text(node, src).trim_matches(['"', '`']).to_string());
+                } else if i == c.call {
+                    anchors.calls.push(node);
+                } else if i == c.literal {
+                    anchors.literals.push(node);
+                } else if i == c.function {
+                    anchors.functions.push(node);
+                } else if i == c.assign {
+                    anchors.assigns.push(node);
+                } else if i == c.comment {
+                    anchors.comments.push(node);
+                } else if i == c.function_name {
+                    // Read through the function node.
+                }
+            }
+            if let Some(path) = path {
+                anchors.imports.push((path, alias));
+            }
+        }
+        anchors
+    }
+}
+
+impl crate::lang::Extractor for GoExtractor {
+    fn extract(&self, src: &[u8], tree: &Tree, out: &mut FileFacts) {
         let root = tree.root_node();
         let anchors = self.collect_anchors(root, src);
         let mut ctx = FileCtx {
             src,
-            knowledge: &self.knowledge,
+            knowledge: self.knowledge.as_ref(),
             imports: Imports::default(),
             facts: Vec::new(),
         };
@@ -142,45 +183,6 @@ impl GoExtractor {
             .sort_by_key(|f| (f.loc.start_byte, f.loc.end_byte));
         ctx.facts.dedup();
         out.facts = ctx.facts;
-    }
-
-    /// Runs the merged query once and sorts its captures by what they anchor.
-    fn collect_anchors<'t>(&self, root: Node<'t>, src: &[u8]) -> Anchors<'t> {
-        let c = &self.captures;
-        let mut anchors = Anchors::default();
-        let mut cursor = QueryCursor::new();
-        let mut matches = cursor.matches(&self.query, root, src);
-        while let Some(m) = matches.next() {
-            let mut alias = None;
-            let mut path = None;
-            for cap in m.captures() {
-                let i = cap.index;
-                let node = cap.node;
-                if i == c.package_name {
-                    anchors.package = Some(query::text(node, src).into_owned());
-                } else if i == c.import_alias {
-                    alias = Some(query::text(node, src).into_owned());
-                } else if i == c.import_path {
-                    path = Some(query::text(node, src).trim_matches(['"', '`']).to_string());
-                } else if i == c.call {
-                    anchors.calls.push(node);
-                } else if i == c.literal {
-                    anchors.literals.push(node);
-                } else if i == c.function {
-                    anchors.functions.push(node);
-                } else if i == c.assign {
-                    anchors.assigns.push(node);
-                } else if i == c.comment {
-                    anchors.comments.push(node);
-                } else if i == c.function_name {
-                    // Read through the function node.
-                }
-            }
-            if let Some(path) = path {
-                anchors.imports.push((path, alias));
-            }
-        }
-        anchors
     }
 }
 
