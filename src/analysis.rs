@@ -114,6 +114,7 @@ pub fn analyze(root: &Path, settings: &Settings) -> Result<Outcome, String> {
         }
     }
     skipped.sort_by(|a, b| a.rel.cmp(&b.rel));
+    files.extend(deployment_facts(&found.deploy));
     let root_name = root_name(root);
     let repo = RepoModel::build(files, &found.manifests, &root_name);
     stats.model = t.elapsed();
@@ -182,6 +183,20 @@ pub fn run_rules(
     });
     diagnostics.dedup_by(|a, b| a.sort_key() == b.sort_key() && a.message == b.message);
     diagnostics
+}
+
+/// Reads the deployment files; one that cannot be read or parsed contributes nothing.
+fn deployment_facts(files: &[discover::DeployFile]) -> Vec<crate::facts::FileFacts> {
+    use rayon::prelude::*;
+    files
+        .par_iter()
+        .flat_map_iter(|f| {
+            let text = std::fs::read(&f.abs)
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default();
+            crate::deploy::extract(f.kind, &f.rel, &text)
+        })
+        .collect()
 }
 
 /// The name of the scanned root directory, for a service at the root.

@@ -105,6 +105,19 @@ pub struct Skipped {
     pub reason: SkipReason,
 }
 
+/// A file that may describe how a service is deployed.
+#[derive(Clone, Debug)]
+pub struct DeployFile {
+    /// Path on disk.
+    pub abs: PathBuf,
+    /// Path relative to the root.
+    pub rel: String,
+    /// What kind it is.
+    pub kind: crate::deploy::DeployKind,
+    /// Size in bytes at walk time.
+    pub size: u64,
+}
+
 /// Everything the walk found.
 #[derive(Debug, Default)]
 pub struct Discovery {
@@ -112,6 +125,8 @@ pub struct Discovery {
     pub sources: Vec<SourceFile>,
     /// Manifests, sorted by directory.
     pub manifests: Vec<Manifest>,
+    /// Deployment files, sorted by path.
+    pub deploy: Vec<DeployFile>,
     /// Files skipped at walk time.
     pub skipped: Vec<Skipped>,
     /// Walk errors that are not about one file (unreadable directories, loops).
@@ -207,6 +222,17 @@ pub fn walk(root: &Path, options: &WalkOptions) -> Result<Discovery, String> {
                 return WalkState::Continue;
             };
             let name = entry.file_name().to_string_lossy();
+            if let Some(kind) = crate::deploy::DeployKind::from_file_name(&name) {
+                let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+                if size <= max {
+                    lock(found).deploy.push(DeployFile {
+                        abs: path.to_path_buf(),
+                        rel: rel.clone(),
+                        kind,
+                        size,
+                    });
+                }
+            }
             if let Some(kind) = ManifestKind::from_file_name(&name) {
                 let dir = rel
                     .rsplit_once('/')
@@ -253,6 +279,7 @@ pub fn walk(root: &Path, options: &WalkOptions) -> Result<Discovery, String> {
         .manifests
         .dedup_by(|a, b| a.dir == b.dir && a.kind == b.kind);
     discovery.skipped.sort_by(|a, b| a.rel.cmp(&b.rel));
+    discovery.deploy.sort_by(|a, b| a.rel.cmp(&b.rel));
     discovery.walk_errors.sort();
     Ok(discovery)
 }

@@ -231,6 +231,22 @@ pub enum FactKind {
         /// if the service builds an HTTP client under it.
         via_client: Option<String>,
     },
+    /// Deployment switches on automatic instrumentation or preloads a module before the
+    /// application: `opentelemetry-instrument`, `node-auto-instrumentations`, `node-preload`,
+    /// `java-agent`, `dotnet-auto-instrumentation`.
+    AutoInstrumentation {
+        /// Which launcher or agent.
+        agent: String,
+        /// The preloaded module or agent jar, where there is one.
+        module: Option<String>,
+    },
+    /// Deployment sets an OpenTelemetry or runtime-options environment variable.
+    EnvSetting {
+        /// Variable name.
+        name: String,
+        /// Its value as written.
+        value: String,
+    },
     /// Context is extracted from a carrier by hand.
     ManualExtract,
     /// Context is injected into a carrier by hand.
@@ -280,6 +296,11 @@ pub struct FileFacts {
     pub facts: Vec<Fact>,
     /// Suppression comments.
     pub suppressions: Vec<Suppression>,
+    /// For deployment facts: the directory of the service they describe, when it is not the
+    /// file's own (a compose service's build context).
+    pub applies_to_dir: Option<String>,
+    /// For deployment facts: the name of the service they describe (a Kubernetes container).
+    pub applies_to_name: Option<String>,
 }
 
 impl FileFacts {

@@ -95,17 +95,29 @@ impl RepoModel {
     pub fn build(files: Vec<FileFacts>, manifests: &[Manifest], root_name: &str) -> RepoModel {
         let manifest_dirs: BTreeSet<&str> = manifests.iter().map(|m| m.dir.as_str()).collect();
         let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut by_name: Vec<(usize, &str)> = Vec::new();
         for (i, file) in files.iter().enumerate() {
-            groups
-                .entry(nearest_manifest_dir(&file.path, &manifest_dirs))
-                .or_default()
-                .push(i);
+            if let Some(name) = &file.applies_to_name {
+                by_name.push((i, name));
+                continue;
+            }
+            let located = match &file.applies_to_dir {
+                Some(dir) => nearest_manifest_dir(&format!("{dir}/-"), &manifest_dirs),
+                None => nearest_manifest_dir(&file.path, &manifest_dirs),
+            };
+            groups.entry(located).or_default().push(i);
         }
         let mut services = Vec::new();
         for (root, members) in groups {
             services.extend(split_main_packages(&files, root, members));
         }
         name_services(&mut services, root_name);
+        // Deployment facts addressed by name (a Kubernetes container) join that service.
+        for (i, name) in by_name {
+            if let Some(s) = services.iter_mut().find(|s| s.name == name) {
+                s.files.push(i);
+            }
+        }
         for service in &mut services {
             service.has_entry = service.files.iter().any(|&i| files[i].has_entry);
             service.uses_tracing = service
@@ -263,6 +275,44 @@ mod tests {
         );
         let api = &repo.services[2];
         assert_eq!(api.shared, vec![2]);
+    }
+
+    #[test]
+    fn deployment_facts_join_the_service_they_describe() {
+        let compose = FileFacts {
+            path: "docker-compose.yml".into(),
+            applies_to_dir: Some("api".into()),
+            uses_tracing: true,
+            ..FileFacts::default()
+        };
+        let k8s = FileFacts {
+            path: "k8s/web.yaml".into(),
+            applies_to_name: Some("web".into()),
+            ..FileFacts::default()
+        };
+        let files = vec![
+            go("api/main.go", true),
+            go("web/main.go", true),
+            compose,
+            k8s,
+        ];
+        let manifests = vec![
+            Manifest {
+                dir: "api".into(),
+                kind: ManifestKind::GoMod,
+            },
+            Manifest {
+                dir: "web".into(),
+                kind: ManifestKind::GoMod,
+            },
+        ];
+        let repo = RepoModel::build(files, &manifests, "repo");
+        let api = repo.services.iter().find(|s| s.name == "api").unwrap();
+        assert_eq!(api.files, vec![0, 2]);
+        assert!(api.uses_tracing);
+        let web = repo.services.iter().find(|s| s.name == "web").unwrap();
+        assert_eq!(web.files, vec![1, 3]);
+        assert!(!repo.services.iter().any(|s| s.root.is_empty()));
     }
 
     #[test]

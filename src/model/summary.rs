@@ -49,6 +49,10 @@ pub struct ServiceSummary {
     pub clients: BTreeMap<String, Vec<ClientSite>>,
     /// Inbound or outbound sites exist (traces cross this service's boundary).
     pub has_boundary: bool,
+    /// Automatic instrumentation or preloads switched on by deployment, by agent name.
+    pub auto_instrumentation: BTreeSet<String>,
+    /// OpenTelemetry and runtime-option environment variables set by deployment.
+    pub env: BTreeMap<String, String>,
 }
 
 impl ServiceSummary {
@@ -101,6 +105,12 @@ impl ServiceSummary {
                         });
                     }
                     FactKind::Inbound { .. } | FactKind::Outbound { .. } => s.has_boundary = true,
+                    FactKind::AutoInstrumentation { agent, .. } => {
+                        s.auto_instrumentation.insert(agent.clone());
+                    }
+                    FactKind::EnvSetting { name, value } => {
+                        s.env.insert(name.clone(), value.clone());
+                    }
                     _ => {}
                 }
             }

@@ -56,7 +56,11 @@ Libraries (modules without a `main`) are not reported: the application sets up t
 /// Reports services that create telemetry without any SDK.
 pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
     let s = &view.summary;
-    if !view.service.has_entry || !view.service.uses_tracing || s.has_sdk() || !s.creates_telemetry
+    if !view.service.has_entry
+        || !view.service.uses_tracing
+        || s.has_sdk()
+        || !s.creates_telemetry
+        || !s.auto_instrumentation.is_empty()
     {
         return;
     }

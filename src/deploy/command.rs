@@ -1,0 +1,185 @@
+//! What a start command or environment switches on: launchers, preloaded modules and agents.
+
+use super::line_of;
+use crate::facts::{Fact, FactKind};
+
+/// Environment variables recorded as settings: OpenTelemetry's own and the runtime option
+/// variables that carry agents and preloads.
+const RECORDED_ENV: &[&str] = &[
+    "NODE_OPTIONS",
+    "JAVA_TOOL_OPTIONS",
+    "_JAVA_OPTIONS",
+    "JDK_JAVA_OPTIONS",
+];
+
+/// Facts from a command line (tokens as the shell would split them). `text` is the whole file,
+/// used to place the facts; `needle` is what to search for to find the line.
+pub fn scan_command(tokens: &[String], text: &str, needle: &str) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    let loc = line_of(text, needle);
+    let push = |facts: &mut Vec<Fact>, agent: &str, module: Option<String>| {
+        facts.push(Fact {
+            loc,
+            kind: FactKind::AutoInstrumentation {
+                agent: agent.to_string(),
+                module,
+            },
+        })
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i].as_str();
+        let base = t.rsplit('/').next().unwrap_or(t);
+        if t.contains(char::is_whitespace) {
+            // `sh -c "node -r ./tracing.js app.js"`: the quoted command is a command too.
+            facts.extend(scan_command(&split_words(t), text, needle));
+        } else if base == "opentelemetry-instrument" {
+            push(&mut facts, "opentelemetry-instrument", None);
+        } else if let Some(module) = preload_module(tokens, i) {
+            if module.contains("@opentelemetry/auto-instrumentations-node/register") {
+                push(&mut facts, "node-auto-instrumentations", Some(module));
+            } else {
+                push(&mut facts, "node-preload", Some(module));
+            }
+        } else if t.starts_with("-javaagent:") {
+            push(
+                &mut facts,
+                "java-agent",
+                Some(t.trim_start_matches("-javaagent:").to_string()),
+            );
+        }
+        i += 1;
+    }
+    facts
+}
+
+/// The module after `--require`/`-r`/`--import` at `i` (also the `--require=x` form).
+fn preload_module(tokens: &[String], i: usize) -> Option<String> {
+    let t = tokens[i].as_str();
+    for flag in ["--require", "--import", "-r"] {
+        if t == flag {
+            return tokens.get(i + 1).cloned();
+        }
+        if let Some(v) = t.strip_prefix(flag).and_then(|r| r.strip_prefix('=')) {
+            return Some(v.to_string());
+        }
+    }
+    None
+}
+
+/// Facts from one environment variable.
+pub fn scan_env(name: &str, value: &str, text: &str) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    let loc = line_of(text, name);
+    if name.starts_with("OTEL_") || RECORDED_ENV.contains(&name) {
+        facts.push(Fact {
+            loc,
+            kind: FactKind::EnvSetting {
+                name: name.to_string(),
+                value: value.to_string(),
+            },
+        });
+    }
+    let carries_flags = RECORDED_ENV.contains(&name);
+    if carries_flags {
+        facts.extend(scan_command(&split_words(value), text, name));
+    }
+    let dotnet_auto = (name == "CORECLR_ENABLE_PROFILING" && value.trim() == "1")
+        || name == "OTEL_DOTNET_AUTO_HOME";
+    if dotnet_auto {
+        facts.push(Fact {
+            loc,
+            kind: FactKind::AutoInstrumentation {
+                agent: "dotnet-auto-instrumentation".into(),
+                module: None,
+            },
+        });
+    }
+    facts
+}
+
+/// Splits a shell-like command line into words, honouring single and double quotes.
+pub fn split_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let mut quote: Option<char> = None;
+    let mut in_word = false;
+    for c in line.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => current.push(c),
+            (None, '\'' | '"') => {
+                quote = Some(c);
+                in_word = true;
+            }
+            (None, c) if c.is_whitespace() => {
+                if in_word {
+                    words.push(std::mem::take(&mut current));
+                    in_word = false;
+                }
+            }
+            (None, c) => {
+                current.push(c);
+                in_word = true;
+            }
+        }
+    }
+    if in_word {
+        words.push(current);
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn agents(line: &str) -> Vec<(String, Option<String>)> {
+        scan_command(&split_words(line), line, "")
+            .into_iter()
+            .filter_map(|f| match f.kind {
+                FactKind::AutoInstrumentation { agent, module } => Some((agent, module)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn launchers_preloads_and_agents() {
+        assert_eq!(
+            agents("opentelemetry-instrument python app.py"),
+            vec![("opentelemetry-instrument".to_string(), None)]
+        );
+        assert_eq!(
+            agents("node --require @opentelemetry/auto-instrumentations-node/register app.js"),
+            vec![(
+                "node-auto-instrumentations".to_string(),
+                Some("@opentelemetry/auto-instrumentations-node/register".to_string())
+            )]
+        );
+        assert_eq!(
+            agents("node --import=./instrumentation.mjs server.mjs"),
+            vec![(
+                "node-preload".to_string(),
+                Some("./instrumentation.mjs".to_string())
+            )]
+        );
+        assert_eq!(
+            agents("java -javaagent:/otel/opentelemetry-javaagent.jar -jar app.jar")[0].0,
+            "java-agent"
+        );
+        assert!(agents("python app.py").is_empty());
+        assert_eq!(
+            agents(r#"sh -c "node -r ./tracing.js app.js""#)[0].0,
+            "node-preload"
+        );
+    }
+
+    #[test]
+    fn words_honour_quotes() {
+        assert_eq!(
+            split_words(r#"sh -c "node -r ./t.js a.js" 'x y'"#),
+            vec!["sh", "-c", "node -r ./t.js a.js", "x y"]
+        );
+    }
+}

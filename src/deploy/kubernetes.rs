@@ -1,0 +1,84 @@
+//! Kubernetes workloads: each container's `command`, `args` and `env`, attached to the service
+//! named like the container.
+
+use super::command::{scan_command, scan_env};
+use super::compose::scalar;
+use super::Target;
+use crate::facts::Fact;
+use yaml_rust2::{Yaml, YamlLoader};
+
+/// Facts per container of every workload document in the file; non-Kubernetes YAML yields none.
+pub fn facts(text: &str) -> Vec<(Target, Vec<Fact>)> {
+    // Cheap filter: most YAML files in a repository are not workloads.
+    if !text.contains("containers:") || !text.contains("kind:") {
+        return Vec::new();
+    }
+    let Ok(docs) = YamlLoader::load_from_str(text) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for doc in &docs {
+        for container in containers(doc) {
+            let Some(name) = container["name"].as_str() else {
+                continue;
+            };
+            let mut words: Vec<String> = Vec::new();
+            for key in ["command", "args"] {
+                if let Some(items) = container[key].as_vec() {
+                    words.extend(items.iter().map(scalar));
+                }
+            }
+            let needle = words.first().cloned().unwrap_or_default();
+            let mut facts = scan_command(&words, text, &needle);
+            if let Some(env) = container["env"].as_vec() {
+                for var in env {
+                    if let Some(k) = var["name"].as_str() {
+                        facts.extend(scan_env(k, &scalar(&var["value"]), text));
+                    }
+                }
+            }
+            out.push((Target::Name(name.to_string()), facts));
+        }
+    }
+    out
+}
+
+/// The containers of a Pod, a workload's pod template, or a CronJob's job template.
+fn containers(doc: &Yaml) -> Vec<&Yaml> {
+    let specs = [
+        &doc["spec"],
+        &doc["spec"]["template"]["spec"],
+        &doc["spec"]["jobTemplate"]["spec"]["template"]["spec"],
+    ];
+    specs
+        .into_iter()
+        .filter_map(|spec| spec["containers"].as_vec())
+        .flatten()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::FactKind;
+
+    #[test]
+    fn deployment_containers() {
+        let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: cart\nspec:\n  template:\n    spec:\n      containers:\n        - name: cart\n          image: cart:1\n          env:\n            - name: JAVA_TOOL_OPTIONS\n              value: -javaagent:/otel/opentelemetry-javaagent.jar\n";
+        let got = facts(text);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, Target::Name("cart".into()));
+        let agents: Vec<_> = got[0]
+            .1
+            .iter()
+            .filter(|f| matches!(f.kind, FactKind::AutoInstrumentation { .. }))
+            .collect();
+        assert_eq!(agents.len(), 1);
+        assert_eq!(agents[0].loc.line, 12);
+    }
+
+    #[test]
+    fn other_yaml_is_ignored() {
+        assert!(facts("name: ci\non: push\n").is_empty());
+    }
+}

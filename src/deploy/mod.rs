@@ -1,0 +1,177 @@
+//! Deployment facts: the Dockerfiles, compose files, Kubernetes manifests, `package.json`
+//! scripts and Procfiles that start a service decide what is instrumented before any code runs
+//! (`opentelemetry-instrument`, `--require .../register`, `-javaagent`, .NET automatic
+//! instrumentation) and configure it (`OTEL_PROPAGATORS`, `OTEL_SDK_DISABLED`, ...).
+//!
+//! Each file becomes one or more [`FileFacts`] without a language; `applies_to` names the
+//! service they describe when it is not the file's own directory (a compose service's build
+//! context, a Kubernetes container's name).
+
+mod command;
+mod compose;
+mod dockerfile;
+mod kubernetes;
+mod package_json;
+mod procfile;
+
+use crate::facts::{Fact, FactKind, FileFacts, Loc};
+
+pub use command::scan_command;
+
+/// A file that may describe how a service is started.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DeployKind {
+    /// `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`.
+    Dockerfile,
+    /// `docker-compose*.yml`, `compose*.yaml`.
+    Compose,
+    /// Any other YAML file: read if it is a Kubernetes workload.
+    Yaml,
+    /// `package.json` scripts.
+    PackageJson,
+    /// `Procfile`.
+    Procfile,
+}
+
+impl DeployKind {
+    /// The deployment kind of a file name.
+    pub fn from_file_name(name: &str) -> Option<DeployKind> {
+        let lower = name.to_ascii_lowercase();
+        let yaml = lower.ends_with(".yml") || lower.ends_with(".yaml");
+        Some(
+            if lower == "dockerfile"
+                || lower == "containerfile"
+                || lower.starts_with("dockerfile.")
+                || lower.ends_with(".dockerfile")
+            {
+                DeployKind::Dockerfile
+            } else if yaml && (lower.starts_with("docker-compose") || lower.starts_with("compose"))
+            {
+                DeployKind::Compose
+            } else if yaml {
+                DeployKind::Yaml
+            } else if lower == "package.json" {
+                DeployKind::PackageJson
+            } else if lower == "procfile" {
+                DeployKind::Procfile
+            } else {
+                return None;
+            },
+        )
+    }
+}
+
+/// Extracts the deployment facts of one file. `rel` is its path relative to the root.
+pub fn extract(kind: DeployKind, rel: &str, text: &str) -> Vec<FileFacts> {
+    let dir = rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+    let mut out = match kind {
+        DeployKind::Dockerfile => vec![own(rel, dockerfile::facts(text))],
+        DeployKind::PackageJson => vec![own(rel, package_json::facts(text))],
+        DeployKind::Procfile => vec![own(rel, procfile::facts(text))],
+        DeployKind::Compose => compose::facts(text, dir)
+            .into_iter()
+            .map(|(target, facts)| targeted(rel, target, facts))
+            .collect(),
+        DeployKind::Yaml => kubernetes::facts(text)
+            .into_iter()
+            .map(|(target, facts)| targeted(rel, target, facts))
+            .collect(),
+    };
+    out.retain(|f| !f.facts.is_empty());
+    out
+}
+
+/// Which service a group of deployment facts describes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// The service in this directory (relative to the root).
+    Dir(String),
+    /// The service with this name.
+    Name(String),
+}
+
+fn own(rel: &str, facts: Vec<Fact>) -> FileFacts {
+    finish(FileFacts {
+        path: rel.to_string(),
+        facts,
+        ..FileFacts::default()
+    })
+}
+
+fn targeted(rel: &str, target: Target, facts: Vec<Fact>) -> FileFacts {
+    let mut f = own(rel, facts);
+    match target {
+        Target::Dir(d) => f.applies_to_dir = Some(d),
+        Target::Name(n) => f.applies_to_name = Some(n),
+    }
+    f
+}
+
+/// Marks files that switch instrumentation on as using tracing.
+fn finish(mut f: FileFacts) -> FileFacts {
+    f.uses_tracing = f
+        .facts
+        .iter()
+        .any(|fact| matches!(fact.kind, FactKind::AutoInstrumentation { .. }));
+    f
+}
+
+/// The location of the first line containing `needle` (line 1 when absent), spanning that line.
+pub(crate) fn line_of(text: &str, needle: &str) -> Loc {
+    let (index, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(needle))
+        .unwrap_or((0, text.lines().next().unwrap_or("")));
+    let start: usize = text.lines().take(index).map(|l| l.len() + 1).sum();
+    let indent = line.len() - line.trim_start().len();
+    Loc {
+        line: index as u32 + 1,
+        col: line[..indent].chars().count() as u32 + 1,
+        end_line: index as u32 + 1,
+        end_col: line.chars().count() as u32 + 1,
+        start_byte: (start + indent) as u32,
+        end_byte: (start + line.len()) as u32,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deployment_files_are_recognised() {
+        assert_eq!(
+            DeployKind::from_file_name("Dockerfile"),
+            Some(DeployKind::Dockerfile)
+        );
+        assert_eq!(
+            DeployKind::from_file_name("api.Dockerfile"),
+            Some(DeployKind::Dockerfile)
+        );
+        assert_eq!(
+            DeployKind::from_file_name("docker-compose.prod.yml"),
+            Some(DeployKind::Compose)
+        );
+        assert_eq!(
+            DeployKind::from_file_name("compose.yaml"),
+            Some(DeployKind::Compose)
+        );
+        assert_eq!(
+            DeployKind::from_file_name("deploy.yaml"),
+            Some(DeployKind::Yaml)
+        );
+        assert_eq!(
+            DeployKind::from_file_name("Procfile"),
+            Some(DeployKind::Procfile)
+        );
+        assert_eq!(DeployKind::from_file_name("main.go"), None);
+    }
+
+    #[test]
+    fn locations_point_at_the_line() {
+        let loc = line_of("FROM x\n  CMD run\n", "CMD");
+        assert_eq!((loc.line, loc.col, loc.end_col), (2, 3, 10));
+        assert_eq!((loc.start_byte, loc.end_byte), (9, 16));
+    }
+}
