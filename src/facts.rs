@@ -247,6 +247,16 @@ pub enum FactKind {
         /// Its value as written.
         value: String,
     },
+    /// Instrumentation is installed after the library it patches was imported or its
+    /// server/client constructed, so that library stays uninstrumented.
+    InstrumentedTooLate {
+        /// The instrumentation or SDK, as written.
+        instrumentation: String,
+        /// What it comes too late for (the import, server or client), as written.
+        target: String,
+        /// Where that target is imported or constructed.
+        target_loc: Loc,
+    },
     /// Context is extracted from a carrier by hand.
     ManualExtract,
     /// Context is injected into a carrier by hand.
