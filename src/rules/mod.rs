@@ -3,6 +3,7 @@
 
 mod context_dropped;
 mod inbound_not_extracted;
+mod instrumented_too_late;
 mod no_propagator;
 mod no_tracer_provider;
 mod outbound_not_injected;
@@ -78,6 +79,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &span_context_unused::META,
         check: span_context_unused::check,
+    },
+    Rule {
+        meta: &instrumented_too_late::META,
+        check: instrumented_too_late::check,
     },
 ];
 
