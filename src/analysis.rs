@@ -80,6 +80,7 @@ pub fn analyze(root: &Path, settings: &Settings) -> Result<Outcome, String> {
         exclude: settings.exclude.clone(),
         max_file_size: settings.max_file_size,
         threads: settings.threads,
+        include_tests: settings.include_tests,
     };
     let found = discover::walk(root, &walk_options)?;
     stats.walk = t.elapsed();
@@ -114,6 +115,9 @@ pub fn analyze(root: &Path, settings: &Settings) -> Result<Outcome, String> {
         }
     }
     skipped.sort_by(|a, b| a.rel.cmp(&b.rel));
+    if !settings.include_tests {
+        files.retain(|f| !f.test_code);
+    }
     files.extend(deployment_facts(&found.deploy));
     let root_name = root_name(root);
     let repo = RepoModel::build(files, &found.manifests, &root_name);

@@ -59,6 +59,8 @@ pub struct Settings {
     pub max_file_size: u64,
     /// Walker threads (0: automatic).
     pub threads: usize,
+    /// Analyse test code too.
+    pub include_tests: bool,
     /// Only these rules run (`None`: all).
     pub select: Option<BTreeSet<String>>,
     /// These rules never run.
@@ -73,6 +75,7 @@ impl Default for Settings {
             exclude: Vec::new(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             threads: 0,
+            include_tests: false,
             select: None,
             ignore: BTreeSet::new(),
             severity: BTreeMap::new(),

@@ -142,6 +142,8 @@ pub struct WalkOptions {
     pub max_file_size: u64,
     /// Walker threads (0: automatic).
     pub threads: usize,
+    /// Analyse test code too (`_test.go`, `tests/`, `*.spec.ts`, ...).
+    pub include_tests: bool,
 }
 
 impl Default for WalkOptions {
@@ -150,6 +152,7 @@ impl Default for WalkOptions {
             exclude: Vec::new(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             threads: 0,
+            include_tests: false,
         }
     }
 }
@@ -202,6 +205,7 @@ pub fn walk(root: &Path, options: &WalkOptions) -> Result<Discovery, String> {
         let found = &found;
         let root = &root_buf;
         let max = options.max_file_size;
+        let include_tests = options.include_tests;
         Box::new(move |entry| {
             let entry = match entry {
                 Ok(e) => e,
@@ -244,6 +248,9 @@ pub fn walk(root: &Path, options: &WalkOptions) -> Result<Discovery, String> {
             let Some(lang) = Lang::from_path(path) else {
                 return WalkState::Continue;
             };
+            if !include_tests && lang.is_test_path(&rel) {
+                return WalkState::Continue;
+            }
             let size = match entry.metadata() {
                 Ok(m) => m.len(),
                 Err(err) => {

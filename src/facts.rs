@@ -84,6 +84,18 @@ pub enum Injection {
     Unknown,
 }
 
+/// Whether a trace can be in flight where a call is made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Flow {
+    /// A request's context is in scope, or the function starts a span.
+    Request,
+    /// Inside this named function, which has neither: in flight only if request code calls it.
+    Function(String),
+    /// Outside any request: start-up, a detached goroutine, an anonymous function.
+    Detached,
+}
+
 /// Whether a started span is ended.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -140,6 +152,9 @@ pub enum FactKind {
         var: Option<String>,
         /// What the code does with it.
         handling: ProviderHandling,
+        /// It buffers spans (a batch processor, or a processor tracewire cannot see); a provider
+        /// that only exports synchronously loses nothing at exit.
+        buffered: bool,
     },
     /// A provider is made the process-wide one.
     ProviderRegistered,
@@ -151,15 +166,19 @@ pub enum FactKind {
         formats: Vec<String>,
     },
     /// A provider's Shutdown is deferred in the program entry point.
-    ShutdownDeferredInMain,
+    ShutdownDeferredInMain {
+        /// The receiver's last name (`tp` in `defer tp.Shutdown(ctx)`).
+        receiver: String,
+    },
     /// The entry point blocks serving requests until the process is killed.
     MainBlocksServing,
-    /// The entry point exits through a call that skips deferred functions.
-    MainExitsHard,
     /// The process handles termination signals.
     SignalHandled,
     /// A tracer is taken from the process-wide provider.
     GlobalTracer,
+    /// A tracer is taken from a provider value (`tp.Tracer("x")`): the code uses a provider
+    /// explicitly rather than the global one.
+    ExplicitTracer,
     /// Instrumentation that uses the process-wide provider and propagator.
     Instrumentation {
         /// The instrumentation's qualified name.
@@ -196,6 +215,14 @@ pub enum FactKind {
         target: String,
         /// How it injects context, as far as its site shows.
         injection: Injection,
+        /// Whether a trace can be in flight at the call.
+        flow: Flow,
+    },
+    /// Request code calls a function by this name (the last name of the callee as written):
+    /// a trace is in flight inside it.
+    CalledFromRequest {
+        /// The callee's name.
+        name: String,
     },
     /// An HTTP client is constructed and stored under a name.
     ClientBuilt {
@@ -300,6 +327,9 @@ pub struct FileFacts {
     pub generated: bool,
     /// The file imports an OpenTelemetry package.
     pub uses_tracing: bool,
+    /// The file is test support code by its content (a Go file importing `testing`): left out
+    /// of the analysis like test files are.
+    pub test_code: bool,
     /// The parse had syntax errors; facts come from the parts that parsed.
     pub parse_errors: bool,
     /// Facts in source order.

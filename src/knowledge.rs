@@ -62,6 +62,8 @@ pub enum Role {
     SignalNotify,
     /// Ends the process without running deferred functions.
     HardExit,
+    /// Hands a connection to an exporter (which must not be instrumented).
+    ExporterConnection,
 }
 
 /// The raw shape of a knowledge file.
@@ -118,6 +120,21 @@ pub struct MethodNames {
     /// Methods that attach a context to an existing request.
     #[serde(default)]
     pub request_with_context: Vec<String>,
+    /// Metric-recording methods that take a context without doing traced work.
+    #[serde(default)]
+    pub metric_record: Vec<String>,
+    /// Lifecycle methods that take a context for cancellation only.
+    #[serde(default)]
+    pub context_neutral: Vec<String>,
+    /// Provider options that export synchronously.
+    #[serde(default)]
+    pub sync_export: Vec<String>,
+    /// Provider options that export in batches.
+    #[serde(default)]
+    pub batch_export: Vec<String>,
+    /// Methods that take a tracer from a provider value.
+    #[serde(default)]
+    pub tracer_from_provider: Vec<String>,
 }
 
 /// A language's resolved knowledge table.

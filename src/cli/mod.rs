@@ -34,6 +34,12 @@ pub enum Command {
         /// The rule id, e.g. `span-not-ended`.
         rule: String,
     },
+    /// Print the facts extracted from one source file, as JSON (for developing queries).
+    #[command(hide = true)]
+    Facts {
+        /// The source file.
+        file: PathBuf,
+    },
 }
 
 /// Output formats of `check`.
@@ -129,6 +135,16 @@ pub fn run(cli: Cli) -> i32 {
             }
             EXIT_OK
         }
+        Command::Facts { file } => match facts(&file) {
+            Ok(json) => {
+                println!("{json}");
+                EXIT_OK
+            }
+            Err(message) => {
+                eprintln!("error: {message}");
+                EXIT_ERROR
+            }
+        },
         Command::Explain { rule } => match crate::rules::by_id(&rule) {
             Some(r) => {
                 println!("# {}\n", r.meta.id);
@@ -150,5 +166,20 @@ pub fn run(cli: Cli) -> i32 {
                 EXIT_ERROR
             }
         },
+    }
+}
+
+/// The facts of one file as pretty JSON.
+fn facts(file: &std::path::Path) -> Result<String, String> {
+    use crate::extract::{extract_source, Extractors, FileOutcome, PhaseTimes};
+    let lang = crate::lang::Lang::from_path(file)
+        .ok_or_else(|| format!("{}: not a source file of a known language", file.display()))?;
+    let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let knowledge = crate::knowledge::KnowledgeBase::load(&[lang])?;
+    let extractors = Extractors::new(&knowledge)?;
+    let name = file.to_string_lossy();
+    match extract_source(&name, lang, &bytes, &extractors, &PhaseTimes::default()) {
+        FileOutcome::Facts(f) => Ok(serde_json::to_string_pretty(&f).expect("plain data")),
+        FileOutcome::Skipped(s) => Err(format!("{}: skipped: {}", file.display(), s.reason)),
     }
 }

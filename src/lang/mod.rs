@@ -121,6 +121,35 @@ impl Lang {
         }
     }
 
+    /// Whether a path (relative, forward slashes) is test code in this language's conventions.
+    /// Test code is not deployed: it is left out of the analysis unless asked for.
+    pub fn is_test_path(self, rel: &str) -> bool {
+        let file = rel.rsplit('/').next().unwrap_or(rel);
+        let mut dirs = rel.split('/').rev().skip(1);
+        let in_test_dir =
+            dirs.any(|d| is_test_dir(d) || (self == Lang::Go && is_go_test_package(d)));
+        in_test_dir
+            || match self {
+                Lang::Go => file.ends_with("_test.go"),
+                Lang::Python => {
+                    (file.starts_with("test_") || file.ends_with("_test.py"))
+                        || file == "conftest.py"
+                }
+                Lang::JavaScript | Lang::TypeScript | Lang::Tsx => {
+                    [".test.", ".spec.", "-test.", "-spec."]
+                        .iter()
+                        .any(|m| file.contains(m))
+                }
+                Lang::Java => {
+                    file.ends_with("Test.java")
+                        || file.ends_with("Tests.java")
+                        || file.ends_with("IT.java")
+                }
+                Lang::CSharp => file.ends_with("Tests.cs") || file.ends_with("Test.cs"),
+                Lang::Rust => false,
+            }
+    }
+
     /// The embedded knowledge table (`queries/<lang>/knowledge.toml`), if the language has one.
     pub fn knowledge_source(self) -> Option<&'static str> {
         match self {
@@ -147,6 +176,35 @@ impl Lang {
     pub fn is_analyzed(self) -> bool {
         !self.query_files().is_empty()
     }
+}
+
+/// Whether a directory name marks test code (`test`, `tests`, `testdata`, `__tests__`, Go's
+/// `xxxtest` helper packages, ...).
+fn is_test_dir(name: &str) -> bool {
+    matches!(
+        name,
+        "test"
+            | "tests"
+            | "testdata"
+            | "testing"
+            | "__tests__"
+            | "e2e"
+            | "mocks"
+            | "mock"
+            | "fakes"
+            | "testutil"
+            | "testutils"
+            | "integration-tests"
+            | "integration_tests"
+    )
+}
+
+/// Go's test helper packages: `httptest`, `grpctest`, `clickhousetest`.
+fn is_go_test_package(name: &str) -> bool {
+    name.len() > 4
+        && name.ends_with("test")
+        && name != "latest"
+        && name.chars().all(|c| c.is_ascii_lowercase())
 }
 
 impl std::fmt::Display for Lang {

@@ -120,11 +120,9 @@ impl RepoModel {
         }
         for service in &mut services {
             service.has_entry = service.files.iter().any(|&i| files[i].has_entry);
-            service.uses_tracing = service
-                .files
-                .iter()
-                .chain(&service.shared)
-                .any(|&i| files[i].uses_tracing);
+            // Its own code (or its deployment) uses OpenTelemetry: shared packages that do are
+            // not enough, since a tool built from the same module may not trace at all.
+            service.uses_tracing = service.files.iter().any(|&i| files[i].uses_tracing);
         }
         services.sort_by(|a, b| a.root.cmp(&b.root));
         RepoModel { files, services }
@@ -192,12 +190,15 @@ fn split_main_packages(files: &[FileFacts], root: String, members: Vec<usize>) -
             None => rest.push(i),
         }
     }
+    // The shared packages are code of the main packages: they see the mains' files too (a
+    // router registered in a shared package may be wrapped in a main).
+    let mains: Vec<usize> = per_main.values().flatten().copied().collect();
     let mut services: Vec<Service> = per_main
         .into_iter()
         .map(|(dir, owned)| whole(owned, rest.clone(), dir))
         .collect();
     if !rest.is_empty() {
-        services.push(whole(rest, Vec::new(), root));
+        services.push(whole(rest, mains, root));
     }
     services
 }

@@ -2,7 +2,7 @@
 //! sees, so rules ask questions instead of rescanning facts.
 
 use super::{RepoModel, Service};
-use crate::facts::{FactKind, Injection, Loc};
+use crate::facts::{FactKind, Flow, Injection, Loc};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Where an HTTP client is constructed.
@@ -31,6 +31,8 @@ pub struct ServiceSummary {
     pub creates_telemetry: bool,
     /// Instrumentation relies on the global provider (not handed one explicitly).
     pub uses_global_provider: bool,
+    /// Tracers are taken from a provider value somewhere.
+    pub explicit_tracers: bool,
     /// Some server, router or handler tree is wrapped by extracting instrumentation.
     pub server_instrumented: bool,
     /// Names of handler functions that extract by hand.
@@ -43,7 +45,8 @@ pub struct ServiceSummary {
     pub default_client_instrumented: bool,
     /// Termination signals are handled.
     pub signal_handled: bool,
-    /// The entry point blocks serving (or exits hard) so deferred calls never run.
+    /// The entry point blocks serving until the process is killed, so deferred calls never run
+    /// unless a signal is handled.
     pub main_never_returns_normally: bool,
     /// HTTP clients by the name they are stored under.
     pub clients: BTreeMap<String, Vec<ClientSite>>,
@@ -53,6 +56,8 @@ pub struct ServiceSummary {
     pub auto_instrumentation: BTreeSet<String>,
     /// OpenTelemetry and runtime-option environment variables set by deployment.
     pub env: BTreeMap<String, String>,
+    /// Names of functions request code calls.
+    pub called_from_request: BTreeSet<String>,
 }
 
 impl ServiceSummary {
@@ -60,7 +65,6 @@ impl ServiceSummary {
     pub fn build(repo: &RepoModel, service: &Service) -> ServiceSummary {
         let mut s = ServiceSummary::default();
         let mut blocks = false;
-        let mut exits_hard = false;
         for &i in service.files.iter().chain(&service.shared) {
             let file = &repo.files[i];
             for fact in &file.facts {
@@ -89,6 +93,7 @@ impl ServiceSummary {
                             what.contains("ClientHandler") || what.contains("ClientInterceptor");
                     }
                     FactKind::SpanStarted { .. } => s.creates_telemetry = true,
+                    FactKind::ExplicitTracer => s.explicit_tracers = true,
                     FactKind::ServerInstrumented { .. } => s.server_instrumented = true,
                     FactKind::HandlerExtracts { name } => {
                         s.extracting_handlers.insert(name.clone());
@@ -96,7 +101,6 @@ impl ServiceSummary {
                     FactKind::DefaultClientInstrumented => s.default_client_instrumented = true,
                     FactKind::SignalHandled => s.signal_handled = true,
                     FactKind::MainBlocksServing => blocks = true,
-                    FactKind::MainExitsHard => exits_hard = true,
                     FactKind::ClientBuilt { key, instrumented } => {
                         s.clients.entry(key.clone()).or_default().push(ClientSite {
                             path: file.path.clone(),
@@ -108,6 +112,9 @@ impl ServiceSummary {
                     FactKind::AutoInstrumentation { agent, .. } => {
                         s.auto_instrumentation.insert(agent.clone());
                     }
+                    FactKind::CalledFromRequest { name } => {
+                        s.called_from_request.insert(name.clone());
+                    }
                     FactKind::EnvSetting { name, value } => {
                         s.env.insert(name.clone(), value.clone());
                     }
@@ -115,12 +122,21 @@ impl ServiceSummary {
                 }
             }
         }
-        s.main_never_returns_normally = blocks || exits_hard;
+        s.main_never_returns_normally = blocks;
         if let Some(p) = s.propagators.as_mut() {
             p.sort();
             p.dedup();
         }
         s
+    }
+
+    /// Whether a trace can be in flight at a call with this flow.
+    pub fn in_flight(&self, flow: &Flow) -> bool {
+        match flow {
+            Flow::Request => true,
+            Flow::Function(name) => self.called_from_request.contains(name),
+            Flow::Detached => false,
+        }
     }
 
     /// Whether an SDK is set up in code.

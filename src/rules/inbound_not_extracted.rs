@@ -22,6 +22,9 @@ instrumentation (`otelhttp.NewHandler`, framework middleware such as `otelgin`, 
 `otelecho`, `otelfiber`), the router or server is not wrapped as a whole, the handler does not
 call `Extract` itself, and the gRPC server has no `otelgrpc` stats handler or interceptor.
 
+Operational endpoints (`/metrics`, `/healthz`, `/readyz`, `/debug/pprof/...`, `/version`, ...)
+are not reported: infrastructure polls them outside any trace.
+
 Routes on one router are reported once, at the first route, with the others as labels. When
 the service wraps any router or server as a whole, its routes are not reported: tracewire
 cannot always tell which router a wrapper covers, and says nothing rather than guess.
@@ -51,6 +54,34 @@ For gRPC: `grpc.NewServer(grpc.StatsHandler(otelgrpc.NewServerHandler()))`.
 "#,
 };
 
+/// Operational endpoints that are polled by infrastructure, not called inside a trace.
+const OPERATIONAL_ROUTES: &[&str] = &[
+    "/metrics",
+    "/health",
+    "/healthz",
+    "/livez",
+    "/readyz",
+    "/ready",
+    "/ping",
+    "/version",
+    "/status",
+    "/debug/",
+    "/favicon.ico",
+    "/robots.txt",
+];
+
+/// Whether a route is an operational endpoint (`/healthz`, `/debug/pprof/`, `GET /metrics`).
+fn is_operational(route: &str) -> bool {
+    let path = route.rsplit(' ').next().unwrap_or(route);
+    OPERATIONAL_ROUTES.iter().any(|op| {
+        if op.ends_with('/') {
+            path.starts_with(op)
+        } else {
+            path == *op || path.starts_with(&format!("{op}/"))
+        }
+    })
+}
+
 /// A route registration: its file, where, and the route as written.
 type RouteSite<'a> = (&'a FileFacts, Loc, Option<String>);
 
@@ -76,7 +107,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             Extraction::Handler(name) => s.extracting_handlers.contains(name),
             Extraction::None => false,
         };
-        if extracts {
+        if extracts || route.as_deref().is_some_and(is_operational) {
             continue;
         }
         match proto {

@@ -67,10 +67,15 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             proto,
             target,
             injection,
+            flow,
         } = &fact.kind
         else {
             continue;
         };
+        // An HTTP call with no trace in flight has nothing to propagate.
+        if *proto == Proto::Http && !s.in_flight(flow) {
+            continue;
+        }
         match (proto, injection) {
             (Proto::Http, Injection::DefaultClient) if !s.default_client_instrumented => {
                 out.push(view.diagnostic(

@@ -18,7 +18,8 @@ pub static META: RuleMeta = RuleMeta {
 
 Reports an SDK tracer provider that is built but never made the global provider, in a service
 whose tracers (`otel.Tracer`) or instrumentation (`otelhttp`, `otelgrpc`, ... without
-`WithTracerProvider`) read the global provider.
+`WithTracerProvider`) read the global provider. A service that takes tracers from a provider
+value (`tp.Tracer(...)`) uses its provider deliberately and is not reported.
 
 ## Why it matters
 
@@ -48,7 +49,11 @@ or hand it to each instrumentation with `otelhttp.WithTracerProvider(tp)`.
 /// Reports providers that the global-reading code never sees.
 pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
     let s = &view.summary;
-    if !view.service.has_entry || s.provider_registered || !s.uses_global_provider {
+    if !view.service.has_entry
+        || s.provider_registered
+        || !s.uses_global_provider
+        || s.explicit_tracers
+    {
         return;
     }
     for (file, fact) in view.visible_facts() {

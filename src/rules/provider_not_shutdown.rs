@@ -22,7 +22,8 @@ pub static META: RuleMeta = RuleMeta {
 Reports, in a program with an entry point:
 
 - a tracer provider that nothing can shut down: built, registered, and never kept for a
-  `Shutdown` or `ForceFlush` call, returned or stored;
+  `Shutdown` or `ForceFlush` call, returned or stored (a provider that only exports
+  synchronously, with `WithSyncer`, buffers nothing and is not reported);
 - a `defer tp.Shutdown(ctx)` in `main` that never runs, because `main` blocks serving requests
   (or exits through `log.Fatal`/`os.Exit`) and nothing in the service handles termination
   signals: a Go process killed by SIGTERM runs no deferred functions.
@@ -68,6 +69,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
     for (file, fact) in view.visible_facts() {
         if let FactKind::ProviderCreated {
             handling: ProviderHandling::Dropped,
+            buffered: true,
             ..
         } = &fact.kind
         {
@@ -84,8 +86,24 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
     if !s.main_never_returns_normally || s.signal_handled {
         return;
     }
+    // Only shutdowns of a tracer provider (by the name it was built under) count: a deferred
+    // `srv.Shutdown` or `mp.Shutdown` is not this rule's business.
+    let providers: Vec<&str> = view
+        .visible_facts()
+        .filter_map(|(_, f)| match &f.kind {
+            FactKind::ProviderCreated {
+                var: Some(var),
+                buffered: true,
+                ..
+            } => Some(var.as_str()),
+            _ => None,
+        })
+        .collect();
     for (file, fact) in view.owned_facts() {
-        if matches!(fact.kind, FactKind::ShutdownDeferredInMain) {
+        let FactKind::ShutdownDeferredInMain { receiver } = &fact.kind else {
+            continue;
+        };
+        if providers.contains(&receiver.as_str()) {
             out.push(view.diagnostic(
                 &META,
                 file,

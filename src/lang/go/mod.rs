@@ -10,7 +10,7 @@ mod resolve;
 mod scope;
 mod spans;
 
-use crate::facts::{Extraction, Fact, FactKind, FileFacts, Injection, Loc, Proto};
+use crate::facts::{Extraction, Fact, FactKind, FileFacts, Flow, Injection, Loc, Proto};
 use crate::knowledge::{Knowledge, Role};
 use crate::lang::query;
 use crate::suppress;
@@ -138,10 +138,15 @@ impl crate::lang::Extractor for GoExtractor {
             knowledge: self.knowledge.as_ref(),
             imports: Imports::default(),
             facts: Vec::new(),
+            exporter_connection_in_file: false,
         };
         for (path, alias) in &anchors.imports {
             ctx.imports.add(path, alias.as_deref());
         }
+        ctx.exporter_connection_in_file = anchors
+            .calls
+            .iter()
+            .any(|c| ctx.call_role(*c) == Some(Role::ExporterConnection));
         out.package = anchors.package.clone();
         out.uses_tracing = ctx
             .imports
@@ -158,9 +163,22 @@ impl crate::lang::Extractor for GoExtractor {
                 t.starts_with("// Code generated") && t.contains("DO NOT EDIT")
             });
         out.parse_errors = root.has_error();
+        out.test_code = ctx.imports.paths().any(|p| p == "testing");
 
+        let mut called_from_request = std::collections::BTreeSet::new();
         for call in &anchors.calls {
             ctx.call_fact(*call);
+            if let Some(name) = ctx.callee_name(*call) {
+                if !called_from_request.contains(&name) && ctx.request_context(*call).is_some() {
+                    called_from_request.insert(name);
+                }
+            }
+        }
+        for name in called_from_request {
+            ctx.facts.push(Fact {
+                loc: Loc::default(),
+                kind: FactKind::CalledFromRequest { name },
+            });
         }
         for literal in &anchors.literals {
             ctx.literal_fact(*literal);
@@ -174,8 +192,11 @@ impl crate::lang::Extractor for GoExtractor {
             }
         }
         for comment in &anchors.comments {
-            if let Some(s) = suppress::parse_comment(&ctx.text(*comment), query::loc(*comment, src))
-            {
+            let text = ctx.text(*comment);
+            let loc = query::loc(*comment, src);
+            if let Some(s) = suppress::parse_comment(&text, loc) {
+                out.suppressions.push(s);
+            } else if let Some(s) = contextcheck_nolint(&text, loc) {
                 out.suppressions.push(s);
             }
         }
@@ -204,6 +225,8 @@ pub(super) struct FileCtx<'a> {
     knowledge: &'a Knowledge,
     imports: Imports,
     facts: Vec<Fact>,
+    /// The file hands a connection to an exporter (`otlptracegrpc.WithGRPCConn`).
+    exporter_connection_in_file: bool,
 }
 
 impl<'a> FileCtx<'a> {
@@ -246,8 +269,8 @@ impl<'a> FileCtx<'a> {
         if let Some(qualified) = self.qualify(function) {
             if let Some(role) = self.knowledge.role(&qualified) {
                 self.role_fact(call, role, &qualified);
+                return;
             }
-            return;
         }
         if let Some((receiver, method)) = self.method_call(call) {
             self.method_fact(call, receiver, &method);
@@ -261,7 +284,23 @@ impl<'a> FileCtx<'a> {
             Role::ProviderNew => {
                 let var = self.binding_name(call);
                 let handling = self.provider_handling(call, var.as_deref());
-                self.push(call, FactKind::ProviderCreated { var, handling });
+                let methods = &self.knowledge.methods;
+                let options: Vec<String> = descendants(call)
+                    .filter(|n| n.kind() == "call_expression")
+                    .filter_map(|n| self.callee_name(n))
+                    .collect();
+                let only_sync = options.iter().any(|o| methods.sync_export.contains(o))
+                    && !options
+                        .iter()
+                        .any(|o| methods.batch_export.contains(o) || o == "WithSpanProcessor");
+                self.push(
+                    call,
+                    FactKind::ProviderCreated {
+                        var,
+                        handling,
+                        buffered: !only_sync,
+                    },
+                );
             }
             Role::ProviderRegister => self.push(call, FactKind::ProviderRegistered),
             Role::SdkFromConfig => self.push(call, FactKind::SdkFromConfig),
@@ -317,13 +356,24 @@ impl<'a> FileCtx<'a> {
                 );
             }
             Role::GrpcDial => {
-                let injection = self.grpc_options(call, Role::GrpcClientInstrumentation);
+                // The exporter's own connection must stay uninstrumented: not judged here.
+                let to_collector = self.exporter_connection_in_file
+                    || args
+                        .first()
+                        .and_then(|a| self.string_literal(*a))
+                        .is_some_and(|t| t.ends_with(":4317"));
+                let injection = if to_collector {
+                    Injection::Unknown
+                } else {
+                    self.grpc_options(call, Role::GrpcClientInstrumentation)
+                };
                 self.push(
                     call,
                     FactKind::Outbound {
                         proto: Proto::Grpc,
                         target: self.text(function_of(call)).into_owned(),
                         injection,
+                        flow: self.flow(call),
                     },
                 );
             }
@@ -334,6 +384,7 @@ impl<'a> FileCtx<'a> {
                         proto: Proto::Http,
                         target: self.text(function_of(call)).into_owned(),
                         injection: self.unless_injected_by_hand(call, Injection::DefaultClient),
+                        flow: self.flow(call),
                     },
                 );
                 self.request_without_context(call, None);
@@ -347,7 +398,8 @@ impl<'a> FileCtx<'a> {
             | Role::DeriveContext
             | Role::HeaderCarrier
             | Role::GlobalPropagator
-            | Role::HardExit => {}
+            | Role::HardExit
+            | Role::ExporterConnection => {}
         }
     }
 
@@ -372,6 +424,10 @@ impl<'a> FileCtx<'a> {
                     return;
                 }
             }
+        }
+        if methods.tracer_from_provider.iter().any(|m| m == method) && !args.is_empty() {
+            self.push(call, FactKind::ExplicitTracer);
+            return;
         }
         if methods.span_start.iter().any(|m| m == method) && args.len() >= 2 {
             self.span_started(call);
@@ -417,12 +473,51 @@ impl<'a> FileCtx<'a> {
                     proto: Proto::Http,
                     target: self.text(function_of(call)).into_owned(),
                     injection,
+                    flow: self.flow(call),
                 },
             );
             // `client.Get(url)` and friends build their request without a context.
             if method != "Do" {
                 self.request_without_context(call, key);
             }
+        }
+    }
+
+    /// The last name of a call's callee as written (`helper`, `s.fetch` → `fetch`).
+    fn callee_name(&self, call: Node<'_>) -> Option<String> {
+        let function = function_of(call);
+        match function.kind() {
+            "identifier" => Some(self.text(function).into_owned()),
+            "selector_expression" => function
+                .child_by_field_name("field")
+                .map(|f| self.text(f).into_owned()),
+            _ => None,
+        }
+    }
+
+    /// Whether a trace can be in flight at a call: a request's context in scope or a span
+    /// started in the same function; otherwise the enclosing function's name, for the model to
+    /// match against the functions request code calls.
+    fn flow(&self, call: Node<'_>) -> Flow {
+        if self.request_context(call).is_some() {
+            return Flow::Request;
+        }
+        let Some(function) = enclosing_function(call) else {
+            return Flow::Detached;
+        };
+        let starts_span = descendants(function).any(|n| {
+            n.kind() == "call_expression"
+                && call_args(n).len() >= 2
+                && self
+                    .method_call(n)
+                    .is_some_and(|(_, m)| self.knowledge.methods.span_start.contains(&m))
+        });
+        if starts_span {
+            return Flow::Request;
+        }
+        match self.name_of(function) {
+            name if name.is_empty() || name == "main" || name == "init" => Flow::Detached,
+            name => Flow::Function(name),
         }
     }
 
@@ -451,6 +546,17 @@ impl<'a> FileCtx<'a> {
                 && n.child_by_field_name("field")
                     .is_some_and(|f| self.text(f) == "WithTracerProvider")
         });
+        // `otelgrpc.WithPropagators(p)` gives this instrumentation its own propagator.
+        let own_propagator = descendants(call).find(|n| {
+            n.kind() == "call_expression"
+                && self
+                    .callee_name(*n)
+                    .is_some_and(|name| name == "WithPropagators")
+        });
+        if let Some(option) = own_propagator {
+            let formats = self.propagator_formats(option);
+            self.push(option, FactKind::PropagatorSet { formats });
+        }
         self.push(
             call,
             FactKind::Instrumentation {
@@ -690,14 +796,17 @@ impl<'a> FileCtx<'a> {
         for node in descendants(body) {
             match node.kind() {
                 "defer_statement" => {
-                    let defers_shutdown = descendants(node).any(|n| {
-                        n.kind() == "call_expression"
-                            && self
-                                .method_call(n)
-                                .is_some_and(|(_, m)| shutdown.contains(&m))
+                    let receiver = descendants(node).find_map(|n| {
+                        if n.kind() != "call_expression" {
+                            return None;
+                        }
+                        let (recv, m) = self.method_call(n)?;
+                        shutdown
+                            .contains(&m)
+                            .then(|| resolve::last_name(&self.text(recv)))?
                     });
-                    if defers_shutdown {
-                        found.push((node, FactKind::ShutdownDeferredInMain));
+                    if let Some(receiver) = receiver {
+                        found.push((node, FactKind::ShutdownDeferredInMain { receiver }));
                     }
                 }
                 "call_expression" => {
@@ -705,9 +814,6 @@ impl<'a> FileCtx<'a> {
                         continue;
                     }
                     let role = self.call_role(node);
-                    if role == Some(Role::HardExit) {
-                        found.push((node, FactKind::MainExitsHard));
-                    }
                     // `srv.ListenAndServe()`, `r.Run(":8080")`: a serve call takes at most an
                     // address, and one started with `go` does not block main.
                     let in_goroutine = node.parent().is_some_and(|p| p.kind() == "go_statement");
@@ -728,6 +834,25 @@ impl<'a> FileCtx<'a> {
             self.push(node, kind);
         }
     }
+}
+
+/// A `//nolint:contextcheck` (or bare `//nolint`) comment: the author already decided this
+/// fresh context is deliberate, so `context-dropped` stays silent on that line.
+fn contextcheck_nolint(comment: &str, loc: Loc) -> Option<crate::facts::Suppression> {
+    let rest = comment.trim_start_matches('/').trim_start();
+    let linters = rest.strip_prefix("nolint")?;
+    let applies = linters.is_empty()
+        || linters.starts_with(' ')
+        || linters.strip_prefix(':').is_some_and(|l| {
+            l.split([',', ' '])
+                .any(|n| n == "contextcheck" || n == "all")
+        });
+    applies.then(|| crate::facts::Suppression {
+        loc,
+        rules: vec!["context-dropped".into()],
+        whole_file: false,
+        reason: Some("nolint:contextcheck".into()),
+    })
 }
 
 /// The function part of a call.

@@ -96,10 +96,7 @@ impl<'a> FileCtx<'a> {
                 let is_first = call_args(outer)
                     .first()
                     .is_some_and(|a| a.id() == value.id());
-                let into_context_pkg = self
-                    .qualify(function_of(outer))
-                    .is_some_and(|q| q.starts_with("context."));
-                (is_first && !into_context_pkg).then_some(outer)
+                (is_first && self.is_traced_work(outer)).then_some(outer)
             }
             "expression_list" => {
                 let holder = parent.parent()?;
@@ -136,22 +133,36 @@ impl<'a> FileCtx<'a> {
                 }
                 continue;
             }
-            if self
-                .qualify(function_of(call))
-                .is_some_and(|q| q.starts_with("context."))
-            {
-                continue;
+            if self.is_traced_work(call) {
+                return Some(call);
             }
-            return Some(call);
         }
         None
+    }
+
+    /// Whether a call taking a context as its first argument starts work a trace would follow:
+    /// a span, an outbound request, a method on a client or service value, a local function.
+    /// Package functions (constructors, `context.*`) and lifecycle methods that use the
+    /// context for cancellation only are not.
+    fn is_traced_work(&self, call: Node<'_>) -> bool {
+        let methods = &self.knowledge.methods;
+        if let Some((_, m)) = self.method_call(call) {
+            let span_start = methods.span_start.contains(&m) && call_args(call).len() >= 2;
+            return span_start
+                || methods.request_with_context.contains(&m)
+                || !methods.context_neutral.contains(&m);
+        }
+        if self.qualify(function_of(call)).is_some() {
+            return self.call_role(call) == Some(Role::RequestWithContext);
+        }
+        function_of(call).kind() == "identifier"
     }
 
     /// A short description of what a sink call starts.
     fn describe_sink(&self, sink: Node<'_>) -> String {
         let methods = &self.knowledge.methods;
         if let Some((_, m)) = self.method_call(sink) {
-            if methods.span_start.contains(&m) {
+            if methods.span_start.contains(&m) && call_args(sink).len() >= 2 {
                 return "a span".into();
             }
             if methods.request_with_context.contains(&m) {

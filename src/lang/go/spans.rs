@@ -69,7 +69,14 @@ impl<'a> FileCtx<'a> {
                     // `s.span = ...`: stored in a struct, ended elsewhere.
                     return (Lifecycle::HandedOff, SpanContext::Used);
                 }
-                let lifecycle = if span_var == "_" {
+                let ctx_node = left.named_child(0).expect("two names");
+                // The returned context carries the span: stored or returned, whoever takes it
+                // can end the span (`trace.SpanFromContext(ctx).End()`).
+                let ctx_kept = ctx_node.kind() != "identifier"
+                    || (ctx_var != "_" && self.escapes(holder, &ctx_var));
+                let lifecycle = if ctx_kept {
+                    Lifecycle::HandedOff
+                } else if span_var == "_" {
                     Lifecycle::Discarded
                 } else {
                     self.span_end_analysis(holder, &span_var)
@@ -327,17 +334,40 @@ impl<'a> FileCtx<'a> {
             })
             .map(|n| n.start_byte())
             .unwrap_or(usize::MAX);
+        let metric = &self.knowledge.methods.metric_record;
         let downstream = descendants(function).find(|n| {
             n.kind() == "call_expression"
                 && n.start_byte() > stmt.end_byte()
                 && n.start_byte() < first_direct_end
                 && !self.is_on_var(*n, span_var)
+                && !self
+                    .method_call(*n)
+                    .is_some_and(|(_, m)| metric.contains(&m))
                 && call_args(*n).iter().any(|a| self.text(*a) == parent_ctx)
         });
         match downstream {
             Some(call) => SpanContext::DiscardedBefore(self.loc(call)),
             None => SpanContext::Used,
         }
+    }
+
+    /// Whether the variable bound by `stmt` leaves through anything but call arguments and
+    /// method calls: returned, stored, put in a literal, sent.
+    fn escapes(&self, stmt: Node<'_>, var: &str) -> bool {
+        let Some(body) = enclosing_function(stmt).and_then(|f| f.child_by_field_name("body"))
+        else {
+            return true;
+        };
+        references(body, stmt, var, self.src).into_iter().any(|id| {
+            let parent = id.parent().expect("identifier has a parent");
+            let returned = ancestors(id)
+                .find(|a| a.kind().ends_with("statement") || a.kind().ends_with("declaration"))
+                .is_some_and(|s| s.kind() == "return_statement");
+            returned
+                || !(parent.kind() == "argument_list"
+                    || parent.kind() == "selector_expression"
+                    || is_assignment_target(id))
+        })
     }
 
     /// Whether a call is a method on the named variable.
@@ -358,11 +388,9 @@ impl<'a> FileCtx<'a> {
         let Some(stmt) = binding_statement(call) else {
             return ProviderHandling::Escapes;
         };
-        let stored_in_field = stmt
-            .child_by_field_name("left")
-            .and_then(|l| l.named_child(0))
-            .is_some_and(|l| l.kind() == "selector_expression");
-        if stored_in_field {
+        // `a.tp = ...` stores it in a struct; `tp = ...` assigns a variable declared elsewhere
+        // (often package level): either way another function may shut it down.
+        if stmt.kind() == "assignment_statement" {
             return ProviderHandling::Escapes;
         }
         let Some(body) = function.child_by_field_name("body") else {
@@ -433,6 +461,11 @@ fn binding_statement(value: Node<'_>) -> Option<Node<'_>> {
             && h.child_by_field_name("right")
                 .is_some_and(|r| r.id() == list.id())
     })
+}
+
+/// The ancestors of a node, innermost first.
+fn ancestors(node: Node<'_>) -> impl Iterator<Item = Node<'_>> {
+    std::iter::successors(node.parent(), |n| n.parent())
 }
 
 /// Identifiers named `var` in `body` after `stmt`.

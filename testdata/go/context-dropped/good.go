@@ -45,3 +45,7 @@ func background() {
 func unnamed(_ context.Context) {
 	audit(context.Background())
 }
+
+func lifecycle(ctx context.Context) {
+	audit(context.Background()) //nolint:contextcheck // outlives the start-up context on purpose
+}
