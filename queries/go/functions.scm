@@ -1,3 +1,5 @@
-; Function declarations: the entry point and the names handlers are registered by.
-(function_declaration name: (identifier) @function.name) @function
-(method_declaration name: (field_identifier) @function.name) @function
+; Functions: the entry point, the names handlers are registered by, and the index that tells
+; which function encloses a call.
+(function_declaration) @function
+(method_declaration) @function
+(func_literal) @function

@@ -1,2 +1,2 @@
 ; Composite literals: `&http.Client{Transport: ...}`, `http.Server{Handler: ...}`.
-(composite_literal type: (_) @literal.type body: (literal_value) @literal.body) @literal
+(composite_literal) @literal

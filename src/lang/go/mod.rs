@@ -14,8 +14,10 @@ use crate::facts::{Extraction, Fact, FactKind, FileFacts, Flow, Injection, Loc, 
 use crate::knowledge::{Knowledge, Role};
 use crate::lang::query;
 use crate::suppress;
-use resolve::{call_args, descendants, enclosing_function, Imports};
+use resolve::{call_args, descendants, FunctionIndex, Imports};
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::Arc;
 use tree_sitter::{Node, Query, QueryCursor, StreamingIterator, Tree};
 
@@ -55,7 +57,6 @@ struct Captures {
     call: u32,
     literal: u32,
     function: u32,
-    function_name: u32,
     assign: u32,
     comment: u32,
 }
@@ -78,7 +79,6 @@ impl GoExtractor {
             call: query::capture(&query, "call"),
             literal: query::capture(&query, "literal"),
             function: query::capture(&query, "function"),
-            function_name: query::capture(&query, "function.name"),
             assign: query::capture(&query, "assign"),
             comment: query::capture(&query, "comment"),
         };
@@ -90,7 +90,7 @@ impl GoExtractor {
     }
 
     /// Runs the merged query once and sorts its captures by what they anchor.
-    fn collect_anchors<'t>(&self, root: Node<'t>, src: &[u8]) -> Anchors<'t> {
+    fn collect_anchors<'t>(&self, root: Node<'t>, src: &'t [u8]) -> Anchors<'t> {
         let c = &self.captures;
         let mut anchors = Anchors::default();
         let mut cursor = QueryCursor::new();
@@ -117,8 +117,6 @@ impl GoExtractor {
                     anchors.assigns.push(node);
                 } else if i == c.comment {
                     anchors.comments.push(node);
-                } else if i == c.function_name {
-                    // Read through the function node.
                 }
             }
             if let Some(path) = path {
@@ -138,6 +136,10 @@ impl crate::lang::Extractor for GoExtractor {
             knowledge: self.knowledge.as_ref(),
             imports: Imports::default(),
             facts: Vec::new(),
+            functions: FunctionIndex::new(&anchors.functions),
+            request_contexts: RefCell::default(),
+            starts_span: RefCell::default(),
+            injects: RefCell::default(),
             exporter_connection_in_file: false,
         };
         for (path, alias) in &anchors.imports {
@@ -225,26 +227,33 @@ pub(super) struct FileCtx<'a> {
     knowledge: &'a Knowledge,
     imports: Imports,
     facts: Vec<Fact>,
+    functions: FunctionIndex<'a>,
+    /// Per function (by node id): how request code reaches the request's context.
+    request_contexts: RefCell<HashMap<usize, Option<String>>>,
+    /// Per function (by node id): whether it starts a span.
+    starts_span: RefCell<HashMap<usize, bool>>,
+    /// Per function (by node id): whether it injects context by hand.
+    injects: RefCell<HashMap<usize, bool>>,
     /// The file hands a connection to an exporter (`otlptracegrpc.WithGRPCConn`).
     exporter_connection_in_file: bool,
 }
 
 impl<'a> FileCtx<'a> {
-    fn text(&self, node: Node<'_>) -> Cow<'a, str> {
+    fn text(&self, node: Node<'a>) -> Cow<'a, str> {
         query::text(node, self.src)
     }
 
-    fn loc(&self, node: Node<'_>) -> Loc {
+    fn loc(&self, node: Node<'a>) -> Loc {
         query::loc(node, self.src)
     }
 
-    fn push(&mut self, node: Node<'_>, kind: FactKind) {
+    fn push(&mut self, node: Node<'a>, kind: FactKind) {
         let loc = self.loc(node);
         self.facts.push(Fact { loc, kind });
     }
 
     /// The declared name of a function or method node ("" for literals).
-    fn name_of(&self, function: Node<'_>) -> String {
+    fn name_of(&self, function: Node<'a>) -> String {
         function
             .child_by_field_name("name")
             .map(|n| self.text(n).into_owned())
@@ -252,7 +261,7 @@ impl<'a> FileCtx<'a> {
     }
 
     /// The text of a string literal argument, unquoted.
-    fn string_literal(&self, node: Node<'_>) -> Option<String> {
+    fn string_literal(&self, node: Node<'a>) -> Option<String> {
         matches!(
             node.kind(),
             "interpreted_string_literal" | "raw_string_literal"
@@ -261,7 +270,7 @@ impl<'a> FileCtx<'a> {
     }
 
     /// Facts from one call expression.
-    fn call_fact(&mut self, call: Node<'_>) {
+    fn call_fact(&mut self, call: Node<'a>) {
         let function = match call.child_by_field_name("function") {
             Some(f) => f,
             None => return,
@@ -278,7 +287,7 @@ impl<'a> FileCtx<'a> {
     }
 
     /// Facts from a call to a known package function.
-    fn role_fact(&mut self, call: Node<'_>, role: Role, qualified: &str) {
+    fn role_fact(&mut self, call: Node<'a>, role: Role, qualified: &str) {
         let args = call_args(call);
         match role {
             Role::ProviderNew => {
@@ -404,7 +413,7 @@ impl<'a> FileCtx<'a> {
     }
 
     /// Facts from a method call on a value.
-    fn method_fact(&mut self, call: Node<'_>, receiver: Node<'_>, method: &str) {
+    fn method_fact(&mut self, call: Node<'a>, receiver: Node<'a>, method: &str) {
         let methods = &self.knowledge.methods;
         let args = call_args(call);
         if methods.route.iter().any(|m| m == method) && args.len() >= 2 {
@@ -437,7 +446,7 @@ impl<'a> FileCtx<'a> {
             if self.is_manual_propagation(call, receiver) {
                 if method == "Extract" {
                     self.push(call, FactKind::ManualExtract);
-                    if let Some(f) = enclosing_function(call) {
+                    if let Some(f) = self.enclosing_function(call) {
                         let name = self.name_of(f);
                         if !name.is_empty() {
                             self.push(call, FactKind::HandlerExtracts { name });
@@ -483,8 +492,13 @@ impl<'a> FileCtx<'a> {
         }
     }
 
+    /// The innermost function around a node.
+    fn enclosing_function(&self, node: Node<'a>) -> Option<Node<'a>> {
+        self.functions.enclosing(node)
+    }
+
     /// The last name of a call's callee as written (`helper`, `s.fetch` → `fetch`).
-    fn callee_name(&self, call: Node<'_>) -> Option<String> {
+    fn callee_name(&self, call: Node<'a>) -> Option<String> {
         let function = function_of(call);
         match function.kind() {
             "identifier" => Some(self.text(function).into_owned()),
@@ -498,20 +512,26 @@ impl<'a> FileCtx<'a> {
     /// Whether a trace can be in flight at a call: a request's context in scope or a span
     /// started in the same function; otherwise the enclosing function's name, for the model to
     /// match against the functions request code calls.
-    fn flow(&self, call: Node<'_>) -> Flow {
+    fn flow(&self, call: Node<'a>) -> Flow {
         if self.request_context(call).is_some() {
             return Flow::Request;
         }
-        let Some(function) = enclosing_function(call) else {
+        let Some(function) = self.enclosing_function(call) else {
             return Flow::Detached;
         };
-        let starts_span = descendants(function).any(|n| {
-            n.kind() == "call_expression"
-                && call_args(n).len() >= 2
-                && self
-                    .method_call(n)
-                    .is_some_and(|(_, m)| self.knowledge.methods.span_start.contains(&m))
-        });
+        let starts_span = *self
+            .starts_span
+            .borrow_mut()
+            .entry(function.id())
+            .or_insert_with(|| {
+                descendants(function).any(|n| {
+                    n.kind() == "call_expression"
+                        && call_args(n).len() >= 2
+                        && self
+                            .method_call(n)
+                            .is_some_and(|(_, m)| self.knowledge.methods.span_start.contains(&m))
+                })
+            });
         if starts_span {
             return Flow::Request;
         }
@@ -523,14 +543,19 @@ impl<'a> FileCtx<'a> {
 
     /// A call's injection, unless the function around it injects context by hand
     /// (`otel.GetTextMapPropagator().Inject(ctx, propagation.HeaderCarrier(req.Header))`).
-    fn unless_injected_by_hand(&self, call: Node<'_>, injection: Injection) -> Injection {
-        let injects = enclosing_function(call).is_some_and(|f| {
-            descendants(f).any(|n| {
+    fn unless_injected_by_hand(&self, call: Node<'a>, injection: Injection) -> Injection {
+        let injects = self.enclosing_function(call).is_some_and(|f| {
+            if let Some(known) = self.injects.borrow().get(&f.id()) {
+                return *known;
+            }
+            let found = descendants(f).any(|n| {
                 n.kind() == "call_expression"
                     && self.method_call(n).is_some_and(|(recv, m)| {
                         m == "Inject" && self.is_manual_propagation(n, recv)
                     })
-            })
+            });
+            self.injects.borrow_mut().insert(f.id(), found);
+            found
         });
         if injects {
             Injection::Manual
@@ -540,7 +565,7 @@ impl<'a> FileCtx<'a> {
     }
 
     /// Records an instrumentation call and whether it is handed a provider explicitly.
-    fn instrumentation(&mut self, call: Node<'_>, qualified: &str) {
+    fn instrumentation(&mut self, call: Node<'a>, qualified: &str) {
         let explicit_provider = descendants(call).any(|n| {
             n.kind() == "selector_expression"
                 && n.child_by_field_name("field")
@@ -567,7 +592,7 @@ impl<'a> FileCtx<'a> {
     }
 
     /// Whether a wrapping call sits in the handler argument of a route registration.
-    fn is_route_handler_argument(&self, call: Node<'_>) -> bool {
+    fn is_route_handler_argument(&self, call: Node<'a>) -> bool {
         let mut node = call;
         for _ in 0..8 {
             let Some(parent) = node.parent() else {
@@ -601,7 +626,7 @@ impl<'a> FileCtx<'a> {
     }
 
     /// How a route's handler argument continues the caller's trace.
-    fn classify_handler(&self, handler: Node<'_>) -> Extraction {
+    fn classify_handler(&self, handler: Node<'a>) -> Extraction {
         if self.subtree_has_role(handler, &[Role::ServerWrap, Role::ServerMiddleware]) {
             return Extraction::Instrumented;
         }
@@ -633,7 +658,7 @@ impl<'a> FileCtx<'a> {
     }
 
     /// Whether a subtree extracts context by hand.
-    fn has_manual_extract(&self, node: Node<'_>) -> bool {
+    fn has_manual_extract(&self, node: Node<'a>) -> bool {
         descendants(node).any(|n| {
             n.kind() == "call_expression"
                 && self
@@ -644,7 +669,7 @@ impl<'a> FileCtx<'a> {
 
     /// Whether an `Extract`/`Inject` call is OpenTelemetry propagation: on the global
     /// propagator, or into a header carrier.
-    fn is_manual_propagation(&self, call: Node<'_>, receiver: Node<'_>) -> bool {
+    fn is_manual_propagation(&self, call: Node<'a>, receiver: Node<'a>) -> bool {
         let on_global = descendants(receiver).any(|n| {
             n.kind() == "call_expression" && self.call_role(n) == Some(Role::GlobalPropagator)
         });
@@ -652,11 +677,11 @@ impl<'a> FileCtx<'a> {
     }
 
     /// Whether gRPC server or client options include instrumentation.
-    fn grpc_options(&self, call: Node<'_>, role: Role) -> Injection {
+    fn grpc_options(&self, call: Node<'a>, role: Role) -> Injection {
         if self.subtree_has_role(call, &[role]) {
             return Injection::Instrumented;
         }
-        if let Some(f) = enclosing_function(call) {
+        if let Some(f) = self.enclosing_function(call) {
             if self.subtree_has_role(f, &[role]) {
                 return Injection::Instrumented;
             }
@@ -672,7 +697,7 @@ impl<'a> FileCtx<'a> {
     }
 
     /// The wire formats named inside a `SetTextMapPropagator` call.
-    fn propagator_formats(&self, call: Node<'_>) -> Vec<String> {
+    fn propagator_formats(&self, call: Node<'a>) -> Vec<String> {
         let mut formats: Vec<String> = descendants(call)
             .filter_map(|n| {
                 let named = match n.kind() {
@@ -691,7 +716,7 @@ impl<'a> FileCtx<'a> {
     }
 
     /// Facts from a composite literal: HTTP clients and where they are stored.
-    fn literal_fact(&mut self, literal: Node<'_>) {
+    fn literal_fact(&mut self, literal: Node<'a>) {
         let Some(ty) = literal.child_by_field_name("type") else {
             return;
         };
@@ -720,7 +745,7 @@ impl<'a> FileCtx<'a> {
     }
 
     /// How an `http.Client{...}` literal's transport injects context.
-    fn client_transport(&self, literal: Node<'_>) -> Injection {
+    fn client_transport(&self, literal: Node<'a>) -> Injection {
         let Some(body) = literal.child_by_field_name("body") else {
             return Injection::DefaultClient;
         };
@@ -755,7 +780,7 @@ impl<'a> FileCtx<'a> {
             return Injection::None;
         }
         // A transport variable: instrumented if this function builds an instrumented one.
-        if let Some(f) = enclosing_function(literal) {
+        if let Some(f) = self.enclosing_function(literal) {
             if self.subtree_has_role(f, &[Role::InstrumentedTransport]) {
                 return Injection::Instrumented;
             }
@@ -764,7 +789,7 @@ impl<'a> FileCtx<'a> {
     }
 
     /// Facts from assignments to package-level values.
-    fn assignment_fact(&mut self, assign: Node<'_>) {
+    fn assignment_fact(&mut self, assign: Node<'a>) {
         let (Some(left), Some(right)) = (
             assign.child_by_field_name("left"),
             assign.child_by_field_name("right"),
@@ -786,7 +811,7 @@ impl<'a> FileCtx<'a> {
     }
 
     /// Facts about how `main` ends: deferred shutdowns, blocking serves, hard exits.
-    fn entry_point_facts(&mut self, main: Node<'_>) {
+    fn entry_point_facts(&mut self, main: Node<'a>) {
         let Some(body) = main.child_by_field_name("body") else {
             return;
         };
@@ -810,7 +835,7 @@ impl<'a> FileCtx<'a> {
                     }
                 }
                 "call_expression" => {
-                    if resolve::enclosing_function(node).map(|f| f.id()) != Some(main.id()) {
+                    if self.enclosing_function(node).map(|f| f.id()) != Some(main.id()) {
                         continue;
                     }
                     let role = self.call_role(node);

@@ -58,7 +58,7 @@ pub(super) fn default_package_name(path: &str) -> &str {
 impl<'a> FileCtx<'a> {
     /// The qualified name (`import/path.Member`) of an identifier or selector that names a
     /// package member; `None` for locals and method values.
-    pub(super) fn qualify(&self, node: Node<'_>) -> Option<String> {
+    pub(super) fn qualify(&self, node: Node<'a>) -> Option<String> {
         match node.kind() {
             "selector_expression" => {
                 let operand = node.child_by_field_name("operand")?;
@@ -86,13 +86,13 @@ impl<'a> FileCtx<'a> {
     }
 
     /// The role of the function a call invokes.
-    pub(super) fn call_role(&self, call: Node<'_>) -> Option<Role> {
+    pub(super) fn call_role(&self, call: Node<'a>) -> Option<Role> {
         let function = call.child_by_field_name("function")?;
         self.knowledge.role(&self.qualify(function)?)
     }
 
     /// For a method call `x.M(...)` whose receiver is not a package: `(receiver, method)`.
-    pub(super) fn method_call<'t>(&self, call: Node<'t>) -> Option<(Node<'t>, String)> {
+    pub(super) fn method_call(&self, call: Node<'a>) -> Option<(Node<'a>, String)> {
         let function = call.child_by_field_name("function")?;
         if function.kind() != "selector_expression" {
             return None;
@@ -106,7 +106,7 @@ impl<'a> FileCtx<'a> {
     }
 
     /// Whether any call in the subtree has one of these roles.
-    pub(super) fn subtree_has_role(&self, node: Node<'_>, roles: &[Role]) -> bool {
+    pub(super) fn subtree_has_role(&self, node: Node<'a>, roles: &[Role]) -> bool {
         descendants(node).any(|n| {
             n.kind() == "call_expression" && self.call_role(n).is_some_and(|r| roles.contains(&r))
         })
@@ -114,7 +114,7 @@ impl<'a> FileCtx<'a> {
 
     /// The name a value is stored under where it is created: the variable, the struct field, or
     /// the assigned selector's last field.
-    pub(super) fn binding_name(&self, value: Node<'_>) -> Option<String> {
+    pub(super) fn binding_name(&self, value: Node<'a>) -> Option<String> {
         let mut node = value;
         // Look through `&T{}` and parentheses.
         while let Some(parent) = node.parent() {
@@ -207,16 +207,35 @@ pub(super) fn descendants(root: Node<'_>) -> impl Iterator<Item = Node<'_>> {
     })
 }
 
-/// The innermost function (declaration, method or literal) around a node.
-pub(super) fn enclosing_function(node: Node<'_>) -> Option<Node<'_>> {
-    let mut current = node.parent();
-    while let Some(n) = current {
-        if is_function(n) {
-            return Some(n);
-        }
-        current = n.parent();
+/// The functions of a file (declarations, methods, literals) by byte range, so the function
+/// around a node is a binary search instead of a walk up the tree (`Node::parent` costs a walk
+/// down from the root in tree-sitter).
+pub(super) struct FunctionIndex<'t> {
+    /// `(start, end, node)`, sorted by start, outer before inner on equal starts.
+    spans: Vec<(usize, usize, Node<'t>)>,
+}
+
+impl<'t> FunctionIndex<'t> {
+    /// Indexes the given function nodes.
+    pub(super) fn new(functions: &[Node<'t>]) -> FunctionIndex<'t> {
+        let mut spans: Vec<_> = functions
+            .iter()
+            .map(|f| (f.start_byte(), f.end_byte(), *f))
+            .collect();
+        spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        FunctionIndex { spans }
     }
-    None
+
+    /// The innermost function that strictly encloses `node`.
+    pub(super) fn enclosing(&self, node: Node<'_>) -> Option<Node<'t>> {
+        let (start, end) = (node.start_byte(), node.end_byte());
+        let upto = self.spans.partition_point(|s| s.0 <= start);
+        self.spans[..upto]
+            .iter()
+            .rev()
+            .find(|(s, e, f)| *s <= start && *e >= end && f.id() != node.id())
+            .map(|(_, _, f)| *f)
+    }
 }
 
 /// Whether a node is a function declaration, method declaration or function literal.

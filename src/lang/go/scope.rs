@@ -5,7 +5,7 @@ use crate::facts::{DropVia, FactKind};
 use crate::knowledge::Role;
 use tree_sitter::Node;
 
-use super::resolve::{call_args, descendants, enclosing_function, last_name};
+use super::resolve::{call_args, descendants, last_name};
 use super::{function_of, FileCtx};
 
 /// How deep a fresh context is followed through derived contexts and variables.
@@ -15,21 +15,25 @@ impl<'a> FileCtx<'a> {
     /// How code at `node` reaches the request's context (`ctx`, `r.Context()`), if a request is
     /// in scope: a parameter of the enclosing function, or of a function a closure sits in. A
     /// closure started with `go` is detached on purpose and has no request in scope.
-    pub(super) fn request_context(&self, node: Node<'_>) -> Option<String> {
-        let mut function = enclosing_function(node);
-        while let Some(f) = function {
-            if let Some(how) = self.params_context(f) {
-                return Some(how);
-            }
-            if f.kind() != "func_literal" || is_go_launched(f) {
-                return None;
-            }
-            function = enclosing_function(f);
+    pub(super) fn request_context(&self, node: Node<'a>) -> Option<String> {
+        let function = self.enclosing_function(node)?;
+        if let Some(known) = self.request_contexts.borrow().get(&function.id()) {
+            return known.clone();
         }
-        None
+        let how = match self.params_context(function) {
+            Some(how) => Some(how),
+            None if function.kind() == "func_literal" && !is_go_launched(function) => {
+                self.request_context(function)
+            }
+            None => None,
+        };
+        self.request_contexts
+            .borrow_mut()
+            .insert(function.id(), how.clone());
+        how
     }
 
-    fn params_context(&self, function: Node<'_>) -> Option<String> {
+    fn params_context(&self, function: Node<'a>) -> Option<String> {
         let params = function.child_by_field_name("parameters")?;
         let mut cursor = params.walk();
         for param in params.named_children(&mut cursor) {
@@ -59,7 +63,7 @@ impl<'a> FileCtx<'a> {
 
     /// `context.Background()` / `context.TODO()` in request code: reports it when it reaches a
     /// span start or an outbound call.
-    pub(super) fn fresh_context(&mut self, call: Node<'_>) {
+    pub(super) fn fresh_context(&mut self, call: Node<'a>) {
         let Some(in_scope) = self.request_context(call) else {
             return;
         };
@@ -79,7 +83,7 @@ impl<'a> FileCtx<'a> {
 
     /// The call that first starts work from `value`, following derived contexts
     /// (`context.WithTimeout(context.Background(), d)`) and the variables they are bound to.
-    fn fresh_sink<'t>(&self, value: Node<'t>, depth: usize) -> Option<Node<'t>> {
+    fn fresh_sink(&self, value: Node<'a>, depth: usize) -> Option<Node<'a>> {
         if depth > MAX_FLOW_DEPTH {
             return None;
         }
@@ -107,6 +111,10 @@ impl<'a> FileCtx<'a> {
                     return None;
                 }
                 let var = self.binding_name(value)?;
+                // `if ctx == nil { ctx = context.Background() }`: a nil guard, not a new root.
+                if holder.kind() == "assignment_statement" && self.is_nil_guard(holder, &var) {
+                    return None;
+                }
                 self.variable_sink(&var, holder, depth + 1)
             }
             _ => None,
@@ -114,8 +122,8 @@ impl<'a> FileCtx<'a> {
     }
 
     /// The first call after `after` that takes variable `var` as its context.
-    fn variable_sink<'t>(&self, var: &str, after: Node<'t>, depth: usize) -> Option<Node<'t>> {
-        let function = enclosing_function(after)?;
+    fn variable_sink(&self, var: &str, after: Node<'a>, depth: usize) -> Option<Node<'a>> {
+        let function = self.enclosing_function(after)?;
         let uses = descendants(function).filter(|n| {
             n.kind() == "call_expression"
                 && n.start_byte() >= after.end_byte()
@@ -140,11 +148,30 @@ impl<'a> FileCtx<'a> {
         None
     }
 
+    /// Whether `stmt` sits in an `if` that tests `var == nil`.
+    fn is_nil_guard(&self, stmt: Node<'a>, var: &str) -> bool {
+        let mut node = stmt;
+        for _ in 0..4 {
+            let Some(parent) = node.parent() else {
+                return false;
+            };
+            if parent.kind() == "if_statement" {
+                let condition = parent
+                    .child_by_field_name("condition")
+                    .map(|c| self.text(c).replace(' ', ""))
+                    .unwrap_or_default();
+                return condition.contains(&format!("{var}==nil"));
+            }
+            node = parent;
+        }
+        false
+    }
+
     /// Whether a call taking a context as its first argument starts work a trace would follow:
     /// a span, an outbound request, a method on a client or service value, a local function.
     /// Package functions (constructors, `context.*`) and lifecycle methods that use the
     /// context for cancellation only are not.
-    fn is_traced_work(&self, call: Node<'_>) -> bool {
+    fn is_traced_work(&self, call: Node<'a>) -> bool {
         let methods = &self.knowledge.methods;
         if let Some((_, m)) = self.method_call(call) {
             let span_start = methods.span_start.contains(&m) && call_args(call).len() >= 2;
@@ -159,7 +186,7 @@ impl<'a> FileCtx<'a> {
     }
 
     /// A short description of what a sink call starts.
-    fn describe_sink(&self, sink: Node<'_>) -> String {
+    fn describe_sink(&self, sink: Node<'a>) -> String {
         let methods = &self.knowledge.methods;
         if let Some((_, m)) = self.method_call(sink) {
             if methods.span_start.contains(&m) && call_args(sink).len() >= 2 {
@@ -178,12 +205,12 @@ impl<'a> FileCtx<'a> {
     /// `http.NewRequest` in request code: the request carries no context unless the code later
     /// attaches one (`req.WithContext(ctx)`). `via_client` names the client a `client.Get(url)`
     /// goes through: the finding stands only if that name is an HTTP client of the service.
-    pub(super) fn request_without_context(&mut self, call: Node<'_>, via_client: Option<String>) {
+    pub(super) fn request_without_context(&mut self, call: Node<'a>, via_client: Option<String>) {
         let Some(in_scope) = self.request_context(call) else {
             return;
         };
         let var = self.binding_name(call);
-        let function = enclosing_function(call);
+        let function = self.enclosing_function(call);
         if let (Some(var), Some(function)) = (var.as_deref(), function) {
             let attaches = descendants(function).any(|n| {
                 n.kind() == "call_expression"

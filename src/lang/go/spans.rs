@@ -11,7 +11,7 @@ use crate::facts::{FactKind, Lifecycle, Loc, ProviderHandling, SpanContext};
 use crate::knowledge::Role;
 use tree_sitter::Node;
 
-use super::resolve::{call_args, descendants, enclosing_function, is_function};
+use super::resolve::{call_args, descendants, is_function};
 use super::FileCtx;
 
 /// Where an end call sits relative to the function that started the span.
@@ -26,7 +26,7 @@ enum EndSite {
 
 impl<'a> FileCtx<'a> {
     /// Records a span start: `ctx, span := tracer.Start(ctx, "name")`.
-    pub(super) fn span_started(&mut self, call: Node<'_>) {
+    pub(super) fn span_started(&mut self, call: Node<'a>) {
         let name = call_args(call).get(1).and_then(|a| self.string_literal(*a));
         let (lifecycle, context) = self.span_lifecycle(call);
         self.push(
@@ -39,7 +39,7 @@ impl<'a> FileCtx<'a> {
         );
     }
 
-    fn span_lifecycle(&self, call: Node<'_>) -> (Lifecycle, SpanContext) {
+    fn span_lifecycle(&self, call: Node<'a>) -> (Lifecycle, SpanContext) {
         let Some(parent) = call.parent() else {
             return (Lifecycle::HandedOff, SpanContext::Used);
         };
@@ -93,8 +93,8 @@ impl<'a> FileCtx<'a> {
     }
 
     /// Decides whether the span bound to `var` by statement `stmt` is ended.
-    fn span_end_analysis(&self, stmt: Node<'_>, var: &str) -> Lifecycle {
-        let Some(function) = enclosing_function(stmt) else {
+    fn span_end_analysis(&self, stmt: Node<'a>, var: &str) -> Lifecycle {
+        let Some(function) = self.enclosing_function(stmt) else {
             return Lifecycle::HandedOff;
         };
         let Some(body) = function.child_by_field_name("body") else {
@@ -143,7 +143,7 @@ impl<'a> FileCtx<'a> {
 
     /// The exits reached from `stmt` without ending the span; `None` when the statement's place
     /// cannot be followed.
-    fn leaks_after(&self, stmt: Node<'_>, function: Node<'_>, var: &str) -> Option<Vec<Loc>> {
+    fn leaks_after(&self, stmt: Node<'a>, function: Node<'a>, var: &str) -> Option<Vec<Loc>> {
         let body = function.child_by_field_name("body")?;
         let mut leaks = Vec::new();
         let mut node = stmt;
@@ -290,7 +290,7 @@ impl<'a> FileCtx<'a> {
         }
     }
 
-    fn is_end_call(&self, call: Node<'_>, var: &str) -> bool {
+    fn is_end_call(&self, call: Node<'a>, var: &str) -> bool {
         let Some(function) = call.child_by_field_name("function") else {
             return false;
         };
@@ -308,7 +308,7 @@ impl<'a> FileCtx<'a> {
     }
 
     /// Whether a call ends the process or unwinds (`panic`, `log.Fatal`, `os.Exit`).
-    fn exits(&self, call: Node<'_>) -> bool {
+    fn exits(&self, call: Node<'a>) -> bool {
         let function = call.child_by_field_name("function");
         function.is_some_and(|f| f.kind() == "identifier" && self.text(f) == "panic")
             || self.call_role(call) == Some(Role::HardExit)
@@ -316,7 +316,7 @@ impl<'a> FileCtx<'a> {
 
     /// With the new context discarded (`_, span := tracer.Start(ctx, ...)`), the first later
     /// call that still takes the old context while the span is open.
-    fn discarded_context(&self, stmt: Node<'_>, start: Node<'_>, span_var: &str) -> SpanContext {
+    fn discarded_context(&self, stmt: Node<'a>, start: Node<'a>, span_var: &str) -> SpanContext {
         // The parent context as written: a variable, or an accessor such as `r.Context()`.
         let parent_ctx = match call_args(start).first() {
             Some(a) if matches!(a.kind(), "identifier" | "call_expression") => {
@@ -324,7 +324,7 @@ impl<'a> FileCtx<'a> {
             }
             _ => return SpanContext::Used,
         };
-        let Some(function) = enclosing_function(stmt) else {
+        let Some(function) = self.enclosing_function(stmt) else {
             return SpanContext::Used;
         };
         let first_direct_end = descendants(function)
@@ -353,8 +353,10 @@ impl<'a> FileCtx<'a> {
 
     /// Whether the variable bound by `stmt` leaves through anything but call arguments and
     /// method calls: returned, stored, put in a literal, sent.
-    fn escapes(&self, stmt: Node<'_>, var: &str) -> bool {
-        let Some(body) = enclosing_function(stmt).and_then(|f| f.child_by_field_name("body"))
+    fn escapes(&self, stmt: Node<'a>, var: &str) -> bool {
+        let Some(body) = self
+            .enclosing_function(stmt)
+            .and_then(|f| f.child_by_field_name("body"))
         else {
             return true;
         };
@@ -371,17 +373,17 @@ impl<'a> FileCtx<'a> {
     }
 
     /// Whether a call is a method on the named variable.
-    fn is_on_var(&self, call: Node<'_>, var: &str) -> bool {
+    fn is_on_var(&self, call: Node<'a>, var: &str) -> bool {
         self.method_call(call)
             .is_some_and(|(recv, _)| recv.kind() == "identifier" && self.text(recv) == var)
     }
 
     /// Decides whether anything can shut down the provider built by `call`.
-    pub(super) fn provider_handling(&self, call: Node<'_>, var: Option<&str>) -> ProviderHandling {
+    pub(super) fn provider_handling(&self, call: Node<'a>, var: Option<&str>) -> ProviderHandling {
         let Some(var) = var else {
             return self.unbound_provider(call);
         };
-        let Some(function) = enclosing_function(call) else {
+        let Some(function) = self.enclosing_function(call) else {
             // A package-level variable: any function may shut it down.
             return ProviderHandling::Escapes;
         };
@@ -429,7 +431,7 @@ impl<'a> FileCtx<'a> {
     }
 
     /// A provider built without a variable: returned (escapes) or passed straight on.
-    fn unbound_provider(&self, call: Node<'_>) -> ProviderHandling {
+    fn unbound_provider(&self, call: Node<'a>) -> ProviderHandling {
         let mut node = call;
         while let Some(parent) = node.parent() {
             match parent.kind() {
