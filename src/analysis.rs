@@ -6,6 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::discover::{self, Skipped, WalkOptions};
 use crate::extract::{self, Extractors, FileOutcome, PhaseTimes};
 use crate::knowledge::KnowledgeBase;
+use crate::lang::Lang;
 use crate::model::{RepoModel, ServiceView};
 use crate::rules::RULES;
 use crate::suppress;
@@ -69,86 +70,164 @@ pub struct Outcome {
     pub stats: Stats,
 }
 
+/// A loaded repository: every file's facts grouped into services, ready for rules, and able to
+/// take a new version of one file (the language server's edit loop).
+pub struct Workspace {
+    /// The scanned root.
+    pub root: PathBuf,
+    /// The settings it was loaded with.
+    pub settings: Settings,
+    /// Facts and services.
+    pub repo: RepoModel,
+    /// Files not analysed.
+    pub skipped: Vec<Skipped>,
+    /// Walk errors.
+    pub walk_errors: Vec<String>,
+    /// Timings and counters of the load.
+    pub stats: Stats,
+    knowledge: KnowledgeBase,
+    extractors: Extractors,
+    manifests: Vec<crate::discover::Manifest>,
+    root_name: String,
+}
+
+impl Workspace {
+    /// Walks, reads, parses and extracts `root`. With `all_languages`, extractors for every
+    /// analysed language are ready (an editor may open a file of a language the tree lacks).
+    pub fn load(
+        root: &Path,
+        settings: &Settings,
+        all_languages: bool,
+    ) -> Result<Workspace, String> {
+        let mut stats = Stats {
+            threads: rayon::current_num_threads(),
+            ..Stats::default()
+        };
+        let t = Instant::now();
+        let walk_options = WalkOptions {
+            exclude: settings.exclude.clone(),
+            max_file_size: settings.max_file_size,
+            threads: settings.threads,
+            include_tests: settings.include_tests,
+        };
+        let found = discover::walk(root, &walk_options)?;
+        stats.walk = t.elapsed();
+        stats.files = found.sources.len() + found.skipped.len();
+
+        let langs: Vec<Lang> = if all_languages {
+            Lang::ALL.to_vec()
+        } else {
+            found
+                .sources
+                .iter()
+                .map(|s| s.lang)
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect()
+        };
+        let knowledge = KnowledgeBase::load(&langs)?;
+        let extractors = Extractors::new(&knowledge)?;
+        let times = PhaseTimes::default();
+        let t = Instant::now();
+        let outcomes = extract::extract_all(&found.sources, &extractors, &times);
+        stats.extract_wall = t.elapsed();
+        stats.read_cpu = Duration::from_nanos(times.read.load(Ordering::Relaxed));
+        stats.parse_cpu = Duration::from_nanos(times.parse.load(Ordering::Relaxed));
+        stats.extract_cpu = Duration::from_nanos(times.extract.load(Ordering::Relaxed));
+        stats.bytes = times.bytes.load(Ordering::Relaxed);
+        stats.parsed = times.parsed.load(Ordering::Relaxed);
+
+        let t = Instant::now();
+        let mut skipped = found.skipped;
+        let mut files = Vec::with_capacity(outcomes.len());
+        for outcome in outcomes {
+            match outcome {
+                FileOutcome::Facts(f) => files.push(f),
+                FileOutcome::Skipped(s) => skipped.push(s),
+            }
+        }
+        skipped.sort_by(|a, b| a.rel.cmp(&b.rel));
+        if !settings.include_tests {
+            files.retain(|f| !f.test_code);
+        }
+        files.extend(deployment_facts(&found.deploy));
+        let root_name = root_name(root);
+        let repo = RepoModel::build(files, &found.manifests, &root_name);
+        stats.model = t.elapsed();
+        Ok(Workspace {
+            root: root.to_path_buf(),
+            settings: settings.clone(),
+            repo,
+            skipped,
+            walk_errors: found.walk_errors,
+            stats,
+            knowledge,
+            extractors,
+            manifests: found.manifests,
+            root_name,
+        })
+    }
+
+    /// Runs the enabled rules and suppressions over the whole repository.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        run_rules(&self.repo, &self.knowledge, &self.settings)
+    }
+
+    /// Replaces one source file's facts with those of `text` (relative path `rel`), as an
+    /// editor sees it; the services are regrouped. A file that is not a source file of an
+    /// analysed language is ignored.
+    pub fn update_source(&mut self, rel: &str, text: &[u8]) {
+        let Some(lang) = Lang::from_path(Path::new(rel)) else {
+            return;
+        };
+        let outcome =
+            extract::extract_source(rel, lang, text, &self.extractors, &PhaseTimes::default());
+        let mut files = std::mem::take(&mut self.repo.files);
+        files.retain(|f| f.path != rel || f.lang.is_none());
+        if let FileOutcome::Facts(facts) = outcome {
+            if self.settings.include_tests || !(facts.test_code || lang.is_test_path(rel)) {
+                files.push(facts);
+            }
+        }
+        files.sort_by(|a, b| (a.lang.is_none(), &a.path).cmp(&(b.lang.is_none(), &b.path)));
+        self.repo = RepoModel::build(files, &self.manifests, &self.root_name);
+    }
+
+    /// The services, as reported in summaries.
+    pub fn services(&self) -> Vec<ServiceInfo> {
+        self.repo
+            .services
+            .iter()
+            .map(|s| ServiceInfo {
+                name: s.name.clone(),
+                path: s.root.clone(),
+                uses_tracing: s.uses_tracing,
+            })
+            .collect()
+    }
+}
+
 /// Runs the whole analysis on `root`.
 pub fn analyze(root: &Path, settings: &Settings) -> Result<Outcome, String> {
-    let mut stats = Stats {
-        threads: rayon::current_num_threads(),
-        ..Stats::default()
-    };
+    let workspace = Workspace::load(root, settings, false)?;
     let t = Instant::now();
-    let walk_options = WalkOptions {
-        exclude: settings.exclude.clone(),
-        max_file_size: settings.max_file_size,
-        threads: settings.threads,
-        include_tests: settings.include_tests,
-    };
-    let found = discover::walk(root, &walk_options)?;
-    stats.walk = t.elapsed();
-    stats.files = found.sources.len() + found.skipped.len();
-
-    let langs: Vec<_> = found
-        .sources
-        .iter()
-        .map(|s| s.lang)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let knowledge = KnowledgeBase::load(&langs)?;
-    let extractors = Extractors::new(&knowledge)?;
-    let times = PhaseTimes::default();
-    let t = Instant::now();
-    let outcomes = extract::extract_all(&found.sources, &extractors, &times);
-    stats.extract_wall = t.elapsed();
-    stats.read_cpu = Duration::from_nanos(times.read.load(Ordering::Relaxed));
-    stats.parse_cpu = Duration::from_nanos(times.parse.load(Ordering::Relaxed));
-    stats.extract_cpu = Duration::from_nanos(times.extract.load(Ordering::Relaxed));
-    stats.bytes = times.bytes.load(Ordering::Relaxed);
-    stats.parsed = times.parsed.load(Ordering::Relaxed);
-
-    let t = Instant::now();
-    let mut skipped = found.skipped;
-    let mut files = Vec::with_capacity(outcomes.len());
-    for outcome in outcomes {
-        match outcome {
-            FileOutcome::Facts(f) => files.push(f),
-            FileOutcome::Skipped(s) => skipped.push(s),
-        }
-    }
-    skipped.sort_by(|a, b| a.rel.cmp(&b.rel));
-    if !settings.include_tests {
-        files.retain(|f| !f.test_code);
-    }
-    files.extend(deployment_facts(&found.deploy));
-    let root_name = root_name(root);
-    let repo = RepoModel::build(files, &found.manifests, &root_name);
-    stats.model = t.elapsed();
-
-    let t = Instant::now();
-    let diagnostics = run_rules(&repo, &knowledge, settings);
+    let diagnostics = workspace.diagnostics();
+    let mut stats = workspace.stats.clone();
     stats.rules = t.elapsed();
-
-    let mut notes: Vec<String> = found.walk_errors;
+    let mut notes = workspace.walk_errors.clone();
+    let repo = &workspace.repo;
     if !repo.files.is_empty() && !repo.uses_tracing() {
         notes.push(format!(
             "no OpenTelemetry usage found in {} source files: nothing to check",
-            repo.files.len()
+            repo.files.iter().filter(|f| f.lang.is_some()).count()
         ));
     }
-    let services = repo
-        .services
-        .iter()
-        .map(|s| ServiceInfo {
-            name: s.name.clone(),
-            path: s.root.clone(),
-            uses_tracing: s.uses_tracing,
-        })
-        .collect();
     Ok(Outcome {
         root: root.to_path_buf(),
         diagnostics,
-        skipped,
+        services: workspace.services(),
+        skipped: workspace.skipped,
         notes,
-        services,
         stats,
     })
 }

@@ -14,6 +14,7 @@ pub mod extract;
 pub mod facts;
 pub mod knowledge;
 pub mod lang;
+pub mod lsp;
 pub mod model;
 pub mod report;
 pub mod rules;

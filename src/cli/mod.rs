@@ -34,6 +34,8 @@ pub enum Command {
         /// The rule id, e.g. `span-not-ended`.
         rule: String,
     },
+    /// Run the language server over stdio.
+    Lsp,
     /// Print the facts extracted from one source file, as JSON (for developing queries).
     #[command(hide = true)]
     Facts {
@@ -135,6 +137,13 @@ pub fn run(cli: Cli) -> i32 {
             }
             EXIT_OK
         }
+        Command::Lsp => match crate::lsp::run_stdio() {
+            Ok(()) => EXIT_OK,
+            Err(message) => {
+                eprintln!("error: {message}");
+                EXIT_ERROR
+            }
+        },
         Command::Facts { file } => match facts(&file) {
             Ok(json) => {
                 println!("{json}");
@@ -147,18 +156,7 @@ pub fn run(cli: Cli) -> i32 {
         },
         Command::Explain { rule } => match crate::rules::by_id(&rule) {
             Some(r) => {
-                println!("# {}\n", r.meta.id);
-                println!(
-                    "Default severity: {}. Languages: {}.\n",
-                    r.meta.severity.name(),
-                    r.meta
-                        .languages
-                        .iter()
-                        .map(|l| l.name())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
-                print!("{}", r.meta.docs);
+                print!("{}", crate::rules::docs_page(r.meta));
                 EXIT_OK
             }
             None => {

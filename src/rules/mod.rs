@@ -91,6 +91,42 @@ pub fn by_id(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.meta.id == id)
 }
 
+/// Where each rule's documentation is published: `docs/rules/<id>.md` in the repository,
+/// generated from the rules' own docs (a test keeps it current).
+pub const DOCS_BASE_URL: &str = "https://github.com/tracewire/tracewire/blob/main/docs/rules/";
+
+/// The documentation page of a rule, as written to `docs/rules/<id>.md`.
+pub fn docs_page(meta: &RuleMeta) -> String {
+    let langs: Vec<&str> = meta.languages.iter().map(|l| l.name()).collect();
+    let langs = if langs.is_empty() {
+        "none yet".to_string()
+    } else {
+        langs.join(", ")
+    };
+    format!(
+        "# {}
+
+{}.
+
+Default severity: {}. Languages: {}.
+
+{}",
+        meta.id,
+        capitalise(meta.summary),
+        meta.severity.name(),
+        langs,
+        meta.docs
+    )
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Most secondary labels one diagnostic lists before summarising the rest.
 const MAX_LABELS: usize = 10;
 

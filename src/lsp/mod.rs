@@ -1,0 +1,406 @@
+//! `tracewire lsp`: a synchronous language server over stdio (`lsp-server` + `lsp-types`).
+//!
+//! On start it loads the workspace like `check` does. Each open, change or save of a document
+//! re-extracts that document from the editor's text and re-runs the rules, then publishes
+//! diagnostics for every file whose diagnostics changed — a fix in one file can clear a
+//! finding in another. A code action adds a `tracewire: ignore[...]` comment above a finding.
+//! Saving or changing `tracewire.toml` reloads the configuration.
+
+pub mod convert;
+
+use crate::analysis::Workspace;
+use crate::config::{self, Settings};
+use crate::diagnostic::Diagnostic;
+use crate::lang::Lang;
+use convert::Encoding;
+use lsp_server::{Connection, Message, Notification, Request, Response};
+use lsp_types::notification::{
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
+    DidSaveTextDocument, Notification as _, PublishDiagnostics,
+};
+use lsp_types::request::{CodeActionRequest, Request as _};
+use lsp_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
+    CodeActionProviderCapability, InitializeParams, PositionEncodingKind, PublishDiagnosticsParams,
+    SaveOptions, ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextDocumentSyncOptions, TextEdit, Uri, WorkspaceEdit,
+};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// Runs the server on stdio until the client asks it to exit.
+pub fn run_stdio() -> Result<(), String> {
+    let (connection, io_threads) = Connection::stdio();
+    serve(connection)?;
+    io_threads.join().map_err(|e| e.to_string())
+}
+
+/// Runs the server on an established connection (stdio, or in memory for tests).
+pub fn serve(connection: Connection) -> Result<(), String> {
+    let (id, params) = connection.initialize_start().map_err(|e| e.to_string())?;
+    let params: InitializeParams = serde_json::from_value(params).map_err(|e| e.to_string())?;
+    let encoding = negotiate_encoding(&params);
+    let capabilities = ServerCapabilities {
+        position_encoding: Some(match encoding {
+            Encoding::Utf8 => PositionEncodingKind::UTF8,
+            Encoding::Utf16 => PositionEncodingKind::UTF16,
+        }),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::FULL),
+                save: Some(SaveOptions::default().into()),
+                ..TextDocumentSyncOptions::default()
+            },
+        )),
+        code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
+        ..ServerCapabilities::default()
+    };
+    let result = serde_json::json!({
+        "capabilities": capabilities,
+        "serverInfo": { "name": "tracewire", "version": env!("CARGO_PKG_VERSION") },
+    });
+    connection
+        .initialize_finish(id, result)
+        .map_err(|e| e.to_string())?;
+    let root = workspace_root(&params).unwrap_or_else(|| PathBuf::from("."));
+    let mut server = Server::new(connection, root, encoding);
+    server.publish_all();
+    server.main_loop()
+}
+
+/// UTF-8 when the client offers it, UTF-16 otherwise.
+fn negotiate_encoding(params: &InitializeParams) -> Encoding {
+    let offered = params
+        .capabilities
+        .general
+        .as_ref()
+        .and_then(|g| g.position_encodings.as_ref());
+    match offered {
+        Some(list) if list.contains(&PositionEncodingKind::UTF8) => Encoding::Utf8,
+        _ => Encoding::Utf16,
+    }
+}
+
+/// The workspace folder (first one), or the legacy root URI.
+#[allow(deprecated)]
+fn workspace_root(params: &InitializeParams) -> Option<PathBuf> {
+    params
+        .workspace_folders
+        .as_ref()
+        .and_then(|f| f.first())
+        .and_then(|f| convert::uri_to_path(&f.uri))
+        .or_else(|| params.root_uri.as_ref().and_then(convert::uri_to_path))
+        .or_else(|| params.root_path.as_ref().map(PathBuf::from))
+}
+
+/// The server's state: the workspace, open documents, and what was last published.
+struct Server {
+    connection: Connection,
+    root: PathBuf,
+    encoding: Encoding,
+    workspace: Option<Workspace>,
+    /// Open documents by path relative to the root: their editor text.
+    open: HashMap<String, String>,
+    /// Diagnostics last published, by relative path.
+    published: BTreeMap<String, Vec<lsp_types::Diagnostic>>,
+}
+
+impl Server {
+    fn new(connection: Connection, root: PathBuf, encoding: Encoding) -> Server {
+        let root = root.canonicalize().unwrap_or(root);
+        let mut server = Server {
+            connection,
+            root,
+            encoding,
+            workspace: None,
+            open: HashMap::new(),
+            published: BTreeMap::new(),
+        };
+        server.reload();
+        server
+    }
+
+    /// (Re)loads configuration and the whole workspace, then re-applies open documents.
+    fn reload(&mut self) {
+        let settings = match config::find(&self.root) {
+            Some(path) => config::load(&path).and_then(|(options, source)| {
+                let mut s = Settings::default();
+                s.apply_file(options, &source, &path)?;
+                Ok(s)
+            }),
+            None => Ok(Settings::default()),
+        };
+        let settings = match settings {
+            Ok(s) => s,
+            Err(message) => {
+                self.show_error(&message);
+                Settings::default()
+            }
+        };
+        match Workspace::load(&self.root, &settings, true) {
+            Ok(mut ws) => {
+                for (rel, text) in &self.open {
+                    ws.update_source(rel, text.as_bytes());
+                }
+                self.workspace = Some(ws);
+            }
+            Err(message) => self.show_error(&message),
+        }
+    }
+
+    fn main_loop(&mut self) -> Result<(), String> {
+        while let Ok(message) = self.connection.receiver.recv() {
+            match message {
+                Message::Request(request) => {
+                    if self
+                        .connection
+                        .handle_shutdown(&request)
+                        .map_err(|e| e.to_string())?
+                    {
+                        return Ok(());
+                    }
+                    self.on_request(request);
+                }
+                Message::Notification(notification) => self.on_notification(notification),
+                Message::Response(_) => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn on_request(&mut self, request: Request) {
+        let response = if request.method == CodeActionRequest::METHOD {
+            match serde_json::from_value::<CodeActionParams>(request.params) {
+                Ok(params) => Response::new_ok(request.id, self.code_actions(&params)),
+                Err(e) => Response::new_err(request.id, -32602, e.to_string()),
+            }
+        } else {
+            Response::new_err(
+                request.id,
+                -32601,
+                format!("unsupported request {}", request.method),
+            )
+        };
+        let _ = self.connection.sender.send(Message::Response(response));
+    }
+
+    fn on_notification(&mut self, notification: Notification) {
+        let params = notification.params;
+        match notification.method.as_str() {
+            DidOpenTextDocument::METHOD => {
+                if let Ok(p) =
+                    serde_json::from_value::<lsp_types::DidOpenTextDocumentParams>(params)
+                {
+                    self.document_changed(&p.text_document.uri, Some(p.text_document.text));
+                }
+            }
+            DidChangeTextDocument::METHOD => {
+                if let Ok(p) =
+                    serde_json::from_value::<lsp_types::DidChangeTextDocumentParams>(params)
+                {
+                    // Full sync: the last change holds the whole text.
+                    let text = p.content_changes.into_iter().last().map(|c| c.text);
+                    self.document_changed(&p.text_document.uri, text);
+                }
+            }
+            DidSaveTextDocument::METHOD => {
+                if let Ok(p) =
+                    serde_json::from_value::<lsp_types::DidSaveTextDocumentParams>(params)
+                {
+                    if is_config(&p.text_document.uri) {
+                        self.reload();
+                        self.publish_all();
+                    }
+                }
+            }
+            DidCloseTextDocument::METHOD => {
+                if let Ok(p) =
+                    serde_json::from_value::<lsp_types::DidCloseTextDocumentParams>(params)
+                {
+                    if let Some(rel) = self.relative(&p.text_document.uri) {
+                        self.open.remove(&rel);
+                        // Back to the file on disk.
+                        if let Ok(text) = std::fs::read(self.root.join(&rel)) {
+                            if let Some(ws) = self.workspace.as_mut() {
+                                ws.update_source(&rel, &text);
+                            }
+                        }
+                        self.publish_all();
+                    }
+                }
+            }
+            DidChangeWatchedFiles::METHOD => {
+                if let Ok(p) =
+                    serde_json::from_value::<lsp_types::DidChangeWatchedFilesParams>(params)
+                {
+                    if p.changes.iter().any(|c| is_config(&c.uri)) {
+                        self.reload();
+                        self.publish_all();
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Takes a document's new text (or none), re-analyses, publishes what changed.
+    fn document_changed(&mut self, uri: &Uri, text: Option<String>) {
+        if is_config(uri) {
+            self.reload();
+            self.publish_all();
+            return;
+        }
+        let Some(rel) = self.relative(uri) else {
+            return;
+        };
+        let Some(text) = text else {
+            return;
+        };
+        if Lang::from_path(Path::new(&rel)).is_none() {
+            return;
+        }
+        if let Some(ws) = self.workspace.as_mut() {
+            ws.update_source(&rel, text.as_bytes());
+        }
+        self.open.insert(rel, text);
+        self.publish_all();
+    }
+
+    /// Publishes diagnostics for every file whose diagnostics changed since last time.
+    fn publish_all(&mut self) {
+        let Some(ws) = self.workspace.as_ref() else {
+            return;
+        };
+        let mut by_file: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
+        for d in ws.diagnostics() {
+            by_file.entry(d.path.clone()).or_default().push(d);
+        }
+        let mut next: BTreeMap<String, Vec<lsp_types::Diagnostic>> = BTreeMap::new();
+        for (path, diagnostics) in &by_file {
+            let text = self.text_of(path).unwrap_or_default();
+            let mut text_of = |p: &str| self.text_of(p);
+            let converted = diagnostics
+                .iter()
+                .map(|d| convert::diagnostic(d, &text, &self.root, self.encoding, &mut text_of))
+                .collect();
+            next.insert(path.clone(), converted);
+        }
+        let cleared: Vec<String> = self
+            .published
+            .keys()
+            .filter(|p| !next.contains_key(*p))
+            .cloned()
+            .collect();
+        for path in cleared {
+            self.send_diagnostics(&path, Vec::new());
+        }
+        for (path, diagnostics) in &next {
+            if self.published.get(path) != Some(diagnostics) {
+                self.send_diagnostics(path, diagnostics.clone());
+            }
+        }
+        self.published = next;
+    }
+
+    fn send_diagnostics(&self, rel: &str, diagnostics: Vec<lsp_types::Diagnostic>) {
+        let Some(uri) = convert::path_to_uri(&self.root.join(rel)) else {
+            return;
+        };
+        let params = PublishDiagnosticsParams {
+            uri,
+            diagnostics,
+            version: None,
+        };
+        let notification = Notification::new(PublishDiagnostics::METHOD.to_string(), params);
+        let _ = self
+            .connection
+            .sender
+            .send(Message::Notification(notification));
+    }
+
+    /// "Ignore this finding" actions: a suppression comment above the reported line.
+    fn code_actions(&self, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
+        let Some(rel) = self.relative(&params.text_document.uri) else {
+            return Vec::new();
+        };
+        let text = self.text_of(&rel).unwrap_or_default();
+        let comment = match Lang::from_path(Path::new(&rel)) {
+            Some(Lang::Python) => "#",
+            Some(_) => "//",
+            None => return Vec::new(),
+        };
+        let mut actions = Vec::new();
+        for d in &params.context.diagnostics {
+            let Some(lsp_types::NumberOrString::String(rule)) = &d.code else {
+                continue;
+            };
+            if d.source.as_deref() != Some("tracewire") {
+                continue;
+            }
+            let line = d.range.start.line;
+            let start = convert::line_start(&text, line);
+            let line_text = text[start..].lines().next().unwrap_or("");
+            let indent: String = line_text
+                .chars()
+                .take_while(|c| c.is_whitespace())
+                .collect();
+            let insert_at = lsp_types::Position::new(line, 0);
+            let edit = TextEdit {
+                range: lsp_types::Range::new(insert_at, insert_at),
+                new_text: format!("{indent}{comment} tracewire: ignore[{rule}] reason\n"),
+            };
+            let mut changes = HashMap::new();
+            changes.insert(params.text_document.uri.clone(), vec![edit]);
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: format!("Ignore {rule} on this line"),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![d.clone()]),
+                edit: Some(WorkspaceEdit {
+                    changes: Some(changes),
+                    ..WorkspaceEdit::default()
+                }),
+                ..CodeAction::default()
+            }));
+        }
+        actions
+    }
+
+    /// A file's current text: the editor's if open, else the disk's.
+    fn text_of(&self, rel: &str) -> Option<String> {
+        if let Some(text) = self.open.get(rel) {
+            return Some(text.clone());
+        }
+        std::fs::read(self.root.join(rel))
+            .ok()
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+    }
+
+    /// A URI's path relative to the root, with forward slashes.
+    fn relative(&self, uri: &Uri) -> Option<String> {
+        let path = convert::uri_to_path(uri)?;
+        let path = path.canonicalize().unwrap_or(path);
+        let rel = path.strip_prefix(&self.root).ok()?;
+        crate::discover::relative(Path::new(""), rel)
+    }
+
+    fn show_error(&self, message: &str) {
+        let params = lsp_types::ShowMessageParams {
+            typ: lsp_types::MessageType::ERROR,
+            message: format!("tracewire: {message}"),
+        };
+        let notification = Notification::new(
+            lsp_types::notification::ShowMessage::METHOD.to_string(),
+            params,
+        );
+        let _ = self
+            .connection
+            .sender
+            .send(Message::Notification(notification));
+    }
+}
+
+/// Whether a URI names the configuration file.
+fn is_config(uri: &Uri) -> bool {
+    uri.as_str().ends_with(&format!("/{}", config::FILE_NAME))
+}
