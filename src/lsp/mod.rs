@@ -320,6 +320,8 @@ impl Server {
     }
 
     /// "Ignore this finding" actions: a suppression comment above the reported line.
+    // lsp-types keys `WorkspaceEdit::changes` by `Uri`, which clippy flags as a mutable key.
+    #[allow(clippy::mutable_key_type)]
     fn code_actions(&self, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
         let Some(rel) = self.relative(&params.text_document.uri) else {
             return Vec::new();
