@@ -68,6 +68,8 @@ pub struct Outcome {
     pub services: Vec<ServiceInfo>,
     /// Timings and counters.
     pub stats: Stats,
+    /// The rules that ran, in catalog order.
+    pub rules: Vec<&'static crate::rules::RuleMeta>,
 }
 
 /// A loaded repository: every file's facts grouped into services, ready for rules, and able to
@@ -229,6 +231,11 @@ pub fn analyze(root: &Path, settings: &Settings) -> Result<Outcome, String> {
         skipped: workspace.skipped,
         notes,
         stats,
+        rules: RULES
+            .iter()
+            .filter(|r| settings.is_enabled(r.meta.id))
+            .map(|r| r.meta)
+            .collect(),
     })
 }
 

@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod extract;
 pub mod facts;
+pub mod fingerprint;
 pub mod knowledge;
 pub mod lang;
 pub mod lsp;

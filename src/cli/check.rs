@@ -103,6 +103,10 @@ fn merge(mut outcomes: Vec<Outcome>) -> Outcome {
         notes: Vec::new(),
         services: Vec::new(),
         stats: Default::default(),
+        rules: outcomes
+            .first()
+            .map(|o| o.rules.clone())
+            .unwrap_or_default(),
     };
     for o in outcomes {
         let prefix = crate::discover::relative(Path::new(""), &o.root).unwrap_or_default();
@@ -150,6 +154,9 @@ fn merge(mut outcomes: Vec<Outcome>) -> Outcome {
 fn render(outcome: &Outcome, args: &CheckArgs) -> Result<Vec<u8>, String> {
     match args.format {
         Format::Json => Ok(report::json::render(outcome).into_bytes()),
+        Format::Sarif => Ok(report::sarif::render(outcome, &outcome.rules).into_bytes()),
+        Format::Github => Ok(report::github::render(outcome).into_bytes()),
+        Format::Markdown => Ok(report::markdown::render(outcome).into_bytes()),
         Format::Human => {
             let color = match args.color {
                 ColorChoice::Always => true,

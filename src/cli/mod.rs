@@ -51,6 +51,12 @@ pub enum Format {
     Human,
     /// The versioned JSON document described in the README.
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
+    /// A Markdown pull-request comment.
+    Markdown,
 }
 
 /// The lowest severity that makes `check` exit with 1.

@@ -1,7 +1,10 @@
 //! Reporting: the same outcome rendered for people (`human`) or machines (`json`).
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod markdown;
+pub mod sarif;
 
 use crate::analysis::Outcome;
 use crate::diagnostic::Severity;
@@ -29,6 +32,21 @@ impl Counts {
             }
         }
         c
+    }
+}
+
+/// A finding's path as the user's tools see it: relative to the working directory, that is
+/// the scanned root (as given on the command line) joined with the path inside it.
+pub fn location_path(outcome: &Outcome, path: &str) -> String {
+    let root = &outcome.root;
+    let root = match std::env::current_dir() {
+        Ok(cwd) if root.is_absolute() => root.strip_prefix(&cwd).unwrap_or(root).to_path_buf(),
+        _ => root.clone(),
+    };
+    let root = root.to_string_lossy().replace('\\', "/");
+    match root.trim_end_matches('/') {
+        "" | "." => path.to_string(),
+        root => format!("{}/{path}", root.trim_start_matches("./")),
     }
 }
 

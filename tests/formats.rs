@@ -1,0 +1,57 @@
+//! Snapshot of every output format on the bundled example. Review changes with
+//! `cargo insta review` (or `INSTA_UPDATE=always cargo test --test formats`).
+
+use std::path::Path;
+use std::process::Command;
+
+fn render(format: &str) -> String {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new(env!("CARGO_BIN_EXE_tracewire"))
+        .current_dir(repo)
+        .args([
+            "check",
+            "testdata/repos/shop",
+            "--color",
+            "never",
+            "--format",
+            format,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    // The absolute root only appears in SARIF's %SRCROOT%.
+    let root = repo.join("testdata/repos/shop").canonicalize().unwrap();
+    text.replace(&format!("file://{}", root.display()), "file://[ROOT]")
+        .replace(env!("CARGO_PKG_VERSION"), "[VERSION]")
+}
+
+#[test]
+fn human() {
+    insta::assert_snapshot!(render("human"));
+}
+
+#[test]
+fn json() {
+    insta::assert_snapshot!(render("json"));
+}
+
+#[test]
+fn sarif() {
+    insta::assert_snapshot!(render("sarif"));
+}
+
+#[test]
+fn github() {
+    insta::assert_snapshot!(render("github"));
+}
+
+#[test]
+fn markdown() {
+    insta::assert_snapshot!(render("markdown"));
+}
