@@ -265,7 +265,11 @@ pub fn run_rules(
     for d in &mut diagnostics {
         d.severity = settings.severity_of(d.rule, d.severity);
     }
-    let mut diagnostics = suppress::apply(diagnostics, &repo.files);
+    let enabled = |id: &str| settings.is_enabled(id);
+    let (mut diagnostics, problems) = suppress::apply(diagnostics, &repo.files, &enabled);
+    diagnostics.extend(crate::rules::suppression_diagnostics(
+        repo, &problems, settings,
+    ));
     diagnostics.sort_by(|a, b| {
         a.sort_key()
             .cmp(&b.sort_key())

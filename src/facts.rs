@@ -310,6 +310,9 @@ pub struct Suppression {
     pub whole_file: bool,
     /// The reason given after the bracket, if any.
     pub reason: Option<String>,
+    /// Another tool's comment that tracewire honours (`//nolint:contextcheck`): it is that
+    /// tool's business whether it is used or explained.
+    pub foreign: bool,
 }
 
 /// Everything extraction learned about one source file.

@@ -5,6 +5,7 @@
 //! [`suppress`] → [`report`]. [`analysis`] wires the stages together.
 
 pub mod analysis;
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod deploy;
@@ -18,5 +19,6 @@ pub mod lang;
 pub mod lsp;
 pub mod model;
 pub mod report;
+pub mod review;
 pub mod rules;
 pub mod suppress;

@@ -225,13 +225,24 @@ fn suppressions_silence_the_named_rule_on_their_line() {
     fs::write(dir.path().join("svc.go"), src).unwrap();
     let o = run(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let lines: Vec<u64> = doc["diagnostics"]
+    let found: Vec<(String, u64)> = doc["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| d["line"].as_u64().unwrap())
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
         .collect();
-    assert_eq!(lines, vec![15]);
+    assert_eq!(
+        found,
+        vec![
+            ("span-not-ended".to_string(), 15),
+            ("unused-suppression".to_string(), 15)
+        ]
+    );
 }
 
 #[test]

@@ -32,26 +32,47 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
             .map_err(|e| format!("cannot start {threads} threads: {e}"))?;
     }
     let mut outcomes = Vec::new();
-    for path in &paths {
-        let (root, only) = if path.is_file() {
-            let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
-            (
-                parent.unwrap_or(Path::new(".")).to_path_buf(),
-                Some(path.clone()),
-            )
-        } else {
-            (path.clone(), None)
-        };
-        let mut outcome = analysis::analyze(&root, &settings)?;
-        if let Some(file) = only {
-            let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
-            outcome
-                .diagnostics
-                .retain(|d| Some(d.path.as_str()) == name.as_deref());
-        }
+    let (files, dirs): (Vec<&PathBuf>, Vec<&PathBuf>) = paths.iter().partition(|p| p.is_file());
+    for dir in dirs {
+        outcomes.push(analyze(dir, &settings, args)?);
+    }
+    // Files (a pre-commit hook's staged files): analyse each file's service whole — the
+    // nearest directory with a manifest — and report on the given files only.
+    let mut by_root: std::collections::BTreeMap<PathBuf, Vec<PathBuf>> = Default::default();
+    for file in files {
+        by_root
+            .entry(service_root(file))
+            .or_default()
+            .push(file.clone());
+    }
+    for (root, files) in by_root {
+        let mut outcome = analyze(&root, &settings, args)?;
+        let canonical_root = root.canonicalize().map_err(|e| e.to_string())?;
+        let wanted: Vec<String> = files
+            .iter()
+            .filter_map(|f| f.canonicalize().ok())
+            .filter_map(|f| crate::discover::relative(&canonical_root, &f))
+            .collect();
+        outcome.diagnostics.retain(|d| wanted.contains(&d.path));
         outcomes.push(outcome);
     }
-    let outcome = merge(outcomes);
+    let mut outcome = merge(outcomes);
+    if let Some(path) = &args.write_baseline {
+        let fingerprints = fingerprints_of(&outcome);
+        crate::baseline::Baseline::of(&outcome.diagnostics, &fingerprints).write(path)?;
+        eprintln!(
+            "wrote {} findings to the baseline {}",
+            outcome.diagnostics.len(),
+            path.display()
+        );
+        return Ok(EXIT_OK);
+    }
+    if let Some(path) = &args.baseline {
+        let baseline = crate::baseline::Baseline::read(path)?;
+        let fingerprints = fingerprints_of(&outcome);
+        outcome.diagnostics =
+            baseline.filter(std::mem::take(&mut outcome.diagnostics), &fingerprints);
+    }
     let t = std::time::Instant::now();
     let rendered = render(&outcome, args)?;
     write_output(&rendered, args)?;
@@ -66,6 +87,51 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
     };
     let failed = threshold.is_some_and(|t| outcome.diagnostics.iter().any(|d| d.severity >= t));
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// The service a file belongs to: its nearest ancestor directory holding a manifest, else its
+/// own directory; as a path relative to the working directory where possible.
+fn service_root(file: &Path) -> PathBuf {
+    let parent = file
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut dir = parent.to_path_buf();
+    loop {
+        let has_manifest = std::fs::read_dir(&dir).is_ok_and(|entries| {
+            entries.flatten().any(|e| {
+                crate::discover::ManifestKind::from_file_name(&e.file_name().to_string_lossy())
+                    .is_some()
+            })
+        });
+        if has_manifest {
+            return dir;
+        }
+        match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => dir = p.to_path_buf(),
+            _ => return parent.to_path_buf(),
+        }
+    }
+}
+
+/// Analyses one root, keeping only new findings in review mode.
+fn analyze(root: &Path, settings: &Settings, args: &CheckArgs) -> Result<Outcome, String> {
+    let mut outcome = analysis::analyze(root, settings)?;
+    if let Some(rev) = &args.diff {
+        crate::review::only_new(&mut outcome, rev, settings)?;
+    }
+    Ok(outcome)
+}
+
+/// Fingerprints of an outcome's diagnostics, reading files from its root.
+fn fingerprints_of(outcome: &Outcome) -> Vec<String> {
+    let root = outcome.root.clone();
+    let mut text_of = |p: &str| {
+        std::fs::read(root.join(p))
+            .ok()
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+    };
+    crate::fingerprint::fingerprints(&outcome.diagnostics, &mut text_of)
 }
 
 /// Resolves configuration: file (found or given), then command-line flags.

@@ -112,6 +112,15 @@ pub struct CheckArgs {
     /// Worker threads (default: one per core).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Report only findings that are new since this git revision (review mode).
+    #[arg(long, value_name = "REV")]
+    pub diff: Option<String>,
+    /// Leave out the findings recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings as the baseline in this file, then exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
     /// Print files, bytes and time per phase to standard error.
     #[arg(long)]
     pub stats: bool,

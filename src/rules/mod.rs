@@ -11,6 +11,8 @@ mod provider_not_registered;
 mod provider_not_shutdown;
 mod span_context_unused;
 mod span_not_ended;
+mod suppression_without_reason;
+mod unused_suppression;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::facts::{FileFacts, Loc};
@@ -84,6 +86,14 @@ pub static RULES: &[Rule] = &[
         meta: &instrumented_too_late::META,
         check: instrumented_too_late::check,
     },
+    Rule {
+        meta: &unused_suppression::META,
+        check: unused_suppression::check,
+    },
+    Rule {
+        meta: &suppression_without_reason::META,
+        check: suppression_without_reason::check,
+    },
 ];
 
 /// Looks a rule up by id.
@@ -125,6 +135,66 @@ fn capitalise(text: &str) -> String {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// Diagnostics for problem suppressions (unused, unknown rule, no reason), for the enabled
+/// suppression rules.
+pub fn suppression_diagnostics(
+    repo: &crate::model::RepoModel,
+    problems: &[crate::suppress::Finding<'_>],
+    settings: &crate::config::Settings,
+) -> Vec<Diagnostic> {
+    use crate::suppress::Problem;
+    problems
+        .iter()
+        .filter_map(|p| {
+            let (meta, message, help) = match &p.problem {
+                Problem::UnknownRule(id) => (
+                    &unused_suppression::META,
+                    format!("suppression names unknown rule {}", code(id)),
+                    "Use a rule id from `tracewire rules`.".to_string(),
+                ),
+                Problem::Unused => (
+                    &unused_suppression::META,
+                    format!(
+                        "suppression of {} covers no finding",
+                        p.suppression
+                            .rules
+                            .iter()
+                            .map(|r| code(r))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    "Delete the comment, or move it to the line of the finding it is meant for."
+                        .to_string(),
+                ),
+                Problem::NoReason => (
+                    &suppression_without_reason::META,
+                    "suppression gives no reason".to_string(),
+                    "Say why after the bracket: `tracewire: ignore[rule-id] reason`.".to_string(),
+                ),
+            };
+            if !settings.is_enabled(meta.id) {
+                return None;
+            }
+            let service = repo
+                .services
+                .iter()
+                .find(|s| s.files.iter().any(|&i| repo.files[i].path == p.path))
+                .map(|s| s.name.clone())
+                .unwrap_or_default();
+            Some(Diagnostic {
+                rule: meta.id,
+                severity: settings.severity_of(meta.id, meta.severity),
+                message,
+                path: p.path.to_string(),
+                loc: p.suppression.loc,
+                service,
+                labels: Vec::new(),
+                help,
+            })
+        })
+        .collect()
 }
 
 /// Most secondary labels one diagnostic lists before summarising the rest.

@@ -872,6 +872,7 @@ fn contextcheck_nolint(comment: &str, loc: Loc) -> Option<crate::facts::Suppress
         rules: vec!["context-dropped".into()],
         whole_file: false,
         reason: Some("nolint:contextcheck".into()),
+        foreign: true,
     })
 }
 
