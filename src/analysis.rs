@@ -127,7 +127,7 @@ impl Workspace {
                 .into_iter()
                 .collect()
         };
-        let knowledge = KnowledgeBase::load(&langs)?;
+        let knowledge = KnowledgeBase::load(&langs, &settings.knowledge)?;
         let extractors = Extractors::new(&knowledge)?;
         let times = PhaseTimes::default();
         let t = Instant::now();
@@ -154,7 +154,18 @@ impl Workspace {
         }
         files.extend(deployment_facts(&found.deploy));
         let root_name = root_name(root);
-        let repo = RepoModel::build(files, &found.manifests, &root_name);
+        let mut manifests = found.manifests;
+        manifests.extend(
+            settings
+                .services
+                .iter()
+                .map(|(dir, _)| crate::discover::Manifest {
+                    dir: dir.clone(),
+                    kind: crate::discover::ManifestKind::Configured,
+                }),
+        );
+        let mut repo = RepoModel::build(files, &manifests, &root_name);
+        repo.rename_services(&settings.services);
         stats.model = t.elapsed();
         Ok(Workspace {
             root: root.to_path_buf(),
@@ -165,7 +176,7 @@ impl Workspace {
             stats,
             knowledge,
             extractors,
-            manifests: found.manifests,
+            manifests,
             root_name,
         })
     }
@@ -193,6 +204,7 @@ impl Workspace {
         }
         files.sort_by(|a, b| (a.lang.is_none(), &a.path).cmp(&(b.lang.is_none(), &b.path)));
         self.repo = RepoModel::build(files, &self.manifests, &self.root_name);
+        self.repo.rename_services(&self.settings.services);
     }
 
     /// The services, as reported in summaries.

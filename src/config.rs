@@ -15,6 +15,7 @@
 use crate::diagnostic::Severity;
 use crate::discover::DEFAULT_MAX_FILE_SIZE;
 use crate::rules;
+use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -23,21 +24,84 @@ use std::path::{Path, PathBuf};
 pub const FILE_NAME: &str = "tracewire.toml";
 
 /// The file as written: every field optional.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Options {
     /// Globs, relative to the scanned root, never analysed.
     #[serde(default)]
     pub exclude: Vec<String>,
-    /// Files larger than this many bytes are skipped.
+    /// Files larger than this many bytes are skipped (default 1048576).
     pub max_file_size: Option<u64>,
-    /// Rule selection.
+    /// Analyse test code too (`_test.go`, `tests/`, `*.spec.ts`, ...); default false.
+    pub include_tests: Option<bool>,
+    /// Rule selection and severities.
     #[serde(default)]
     pub rules: RuleOptions,
+    /// Span naming conventions.
+    #[serde(default)]
+    pub naming: NamingOptions,
+    /// Service boundaries and names that the manifests do not give.
+    #[serde(default)]
+    pub services: Vec<ServiceOptions>,
+    /// Knowledge extensions per language (`go`, `python`, ...): in-house wrappers that
+    /// instrument clients, middleware that extracts, ...
+    #[serde(default)]
+    pub knowledge: BTreeMap<String, KnowledgeOptions>,
+}
+
+/// The `[naming]` table.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NamingOptions {
+    /// The span naming style the repository follows, instead of the one inferred from it.
+    pub style: Option<NamingStyle>,
+}
+
+/// A span naming style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum NamingStyle {
+    /// `load_cart`
+    SnakeCase,
+    /// `loadCart`
+    #[serde(rename = "camelCase")]
+    CamelCase,
+    /// `load-cart`
+    KebabCase,
+    /// `cart.load`
+    Dotted,
+    /// `load cart`
+    VerbNoun,
+    /// `GET /cart/{id}`
+    MethodRoute,
+}
+
+/// One `[[services]]` entry.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ServiceOptions {
+    /// The service's directory, relative to the scanned root: a service boundary even without
+    /// a manifest.
+    pub path: String,
+    /// Its name in findings and the service map (default: the directory's name).
+    pub name: Option<String>,
+}
+
+/// Knowledge extensions for one language.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct KnowledgeOptions {
+    /// Fully qualified name → role, e.g. `"mycorp/httpx.NewTracedClient" =
+    /// "instrumented-transport"`.
+    #[serde(default)]
+    pub functions: BTreeMap<String, crate::knowledge::Role>,
+    /// Fully qualified propagator constructor or type → wire format.
+    #[serde(default)]
+    pub propagators: BTreeMap<String, String>,
 }
 
 /// The `[rules]` table.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RuleOptions {
     /// Only these rules run.
@@ -67,6 +131,21 @@ pub struct Settings {
     pub ignore: BTreeSet<String>,
     /// Severity overrides.
     pub severity: BTreeMap<String, Severity>,
+    /// The configured span naming style, if any.
+    pub naming_style: Option<NamingStyle>,
+    /// Service boundaries and names from the configuration: (directory, name).
+    pub services: Vec<(String, Option<String>)>,
+    /// Knowledge extensions per language.
+    pub knowledge: Vec<(crate::lang::Lang, KnowledgeExtension)>,
+}
+
+/// Knowledge entries a configuration adds to a language's table.
+#[derive(Debug, Clone, Default)]
+pub struct KnowledgeExtension {
+    /// Qualified name → role.
+    pub functions: BTreeMap<String, crate::knowledge::Role>,
+    /// Qualified propagator → wire format.
+    pub propagators: BTreeMap<String, String>,
 }
 
 impl Default for Settings {
@@ -79,6 +158,9 @@ impl Default for Settings {
             select: None,
             ignore: BTreeSet::new(),
             severity: BTreeMap::new(),
+            naming_style: None,
+            services: Vec::new(),
+            knowledge: Vec::new(),
         }
     }
 }
@@ -133,6 +215,37 @@ impl Settings {
             self.select = Some(select.into_iter().collect());
         }
         self.ignore.extend(options.rules.ignore);
+        if let Some(include) = options.include_tests {
+            self.include_tests = include;
+        }
+        self.naming_style = options.naming.style.or(self.naming_style);
+        for service in options.services {
+            let dir = service
+                .path
+                .trim_matches('/')
+                .trim_start_matches("./")
+                .to_string();
+            self.services.push((dir, service.name));
+        }
+        for (name, ext) in options.knowledge {
+            let lang = crate::lang::Lang::ALL
+                .into_iter()
+                .find(|l| l.name() == name)
+                .ok_or_else(|| {
+                    format!(
+                        "{}: unknown language `{name}` in [knowledge] (one of: {})",
+                        at(&name),
+                        crate::lang::Lang::ALL.map(|l| l.name()).join(", ")
+                    )
+                })?;
+            self.knowledge.push((
+                lang,
+                KnowledgeExtension {
+                    functions: ext.functions,
+                    propagators: ext.propagators,
+                },
+            ));
+        }
         Ok(())
     }
 
@@ -151,6 +264,12 @@ impl Settings {
         self.ignore.extend(ignore.iter().cloned());
         Ok(())
     }
+}
+
+/// The JSON schema of `tracewire.toml`, pretty-printed (committed as `tracewire.schema.json`).
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Options);
+    serde_json::to_string_pretty(&schema).expect("a schema serialises")
 }
 
 /// Finds `tracewire.toml` in `start` or its ancestors.

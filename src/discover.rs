@@ -32,6 +32,8 @@ pub enum ManifestKind {
     Csproj,
     /// `Cargo.toml`.
     Cargo,
+    /// A `[[services]]` entry of the configuration.
+    Configured,
 }
 
 impl ManifestKind {

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// What a function or type means for tracing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     /// Builds an SDK tracer provider.
@@ -209,13 +209,22 @@ pub struct KnowledgeBase {
 }
 
 impl KnowledgeBase {
-    /// Loads the embedded tables of these languages.
-    pub fn load(langs: &[Lang]) -> Result<KnowledgeBase, String> {
+    /// Loads the embedded tables of these languages, with the configuration's extensions.
+    pub fn load(
+        langs: &[Lang],
+        extensions: &[(Lang, crate::config::KnowledgeExtension)],
+    ) -> Result<KnowledgeBase, String> {
         let mut tables = HashMap::new();
         for &lang in langs {
             if let Some(source) = lang.knowledge_source() {
-                let table =
+                let mut table =
                     Knowledge::parse(source).map_err(|e| format!("{lang} knowledge table: {e}"))?;
+                for (l, ext) in extensions {
+                    if *l == lang {
+                        table.functions.extend(ext.functions.clone());
+                        table.propagators.extend(ext.propagators.clone());
+                    }
+                }
                 tables.insert(lang, Arc::new(table));
             }
         }

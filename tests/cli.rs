@@ -316,3 +316,78 @@ fn a_single_file_argument_reports_only_that_file() {
         .collect();
     assert_eq!(paths, vec!["rpc.go"]);
 }
+
+#[test]
+fn knowledge_extensions_declare_in_house_instrumentation() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("api")).unwrap();
+    fs::write(
+        root.join("api/routes.go"),
+        "package api\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/internal/mw\"\n\t\"go.opentelemetry.io/otel\"\n)\n\nvar tracer = otel.Tracer(\"api\")\n\n// Serve serves the API.\nfunc Serve() error {\n\tmux := http.NewServeMux()\n\tmux.HandleFunc(\"/quote\", quote)\n\treturn http.ListenAndServe(\":8080\", mw.Tracing(mux))\n}\n\nfunc quote(w http.ResponseWriter, r *http.Request) {}\n",
+    )
+    .unwrap();
+    let without = run(&[
+        "check",
+        root.to_str().unwrap(),
+        "--format",
+        "json",
+        "--no-config",
+    ]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&without)).unwrap();
+    assert_eq!(doc["diagnostics"][0]["rule"], "inbound-not-extracted");
+
+    fs::write(
+        root.join("tracewire.toml"),
+        "[knowledge.go.functions]\n\"example.com/internal/mw.Tracing\" = \"server-wrap\"\n\n[[services]]\npath = \"api\"\nname = \"quote-api\"\n",
+    )
+    .unwrap();
+    let with = run(&["check", root.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(with.status.code(), Some(0), "{}", stdout(&with));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&with)).unwrap();
+    assert_eq!(doc["diagnostics"].as_array().unwrap().len(), 0);
+    assert_eq!(doc["summary"]["services"][0]["name"], "quote-api");
+    assert_eq!(doc["summary"]["services"][0]["path"], "api");
+}
+
+#[test]
+fn bad_knowledge_extensions_are_errors_pointing_into_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("main.go"), "package main\n").unwrap();
+    fs::write(
+        dir.path().join("tracewire.toml"),
+        "[knowledge.go.functions]\n\"a/b.C\" = \"instrumented-transprt\"\n",
+    )
+    .unwrap();
+    let o = run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(
+            "tracewire.toml:2:11: invalid configuration: unknown variant `instrumented-transprt`"
+        ),
+        "{}",
+        stderr(&o)
+    );
+
+    fs::write(
+        dir.path().join("tracewire.toml"),
+        "[knowledge.cobol.functions]\n",
+    )
+    .unwrap();
+    let o = run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("unknown language `cobol` in [knowledge]"),
+        "{}",
+        stderr(&o)
+    );
+
+    fs::write(
+        dir.path().join("tracewire.toml"),
+        "[naming]\nstyle = \"SCREAMING\"\n",
+    )
+    .unwrap();
+    let o = run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("tracewire.toml:2:9"), "{}", stderr(&o));
+}

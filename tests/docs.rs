@@ -33,3 +33,17 @@ fn rule_pages_are_current() {
         "docs/rules has pages for rules that no longer exist"
     );
 }
+
+#[test]
+fn the_config_schema_is_current() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tracewire.schema.json");
+    let schema = format!("{}\n", tracewire::config::json_schema());
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        fs::write(&path, &schema).unwrap();
+    }
+    assert_eq!(
+        fs::read_to_string(&path).unwrap_or_default(),
+        schema,
+        "tracewire.schema.json is stale: run UPDATE_DOCS=1 cargo test --test docs"
+    );
+}

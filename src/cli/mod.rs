@@ -36,6 +36,8 @@ pub enum Command {
     },
     /// Run the language server over stdio.
     Lsp,
+    /// Print the JSON schema of tracewire.toml (editors validate and complete with it).
+    ConfigSchema,
     /// Print the facts extracted from one source file, as JSON (for developing queries).
     #[command(hide = true)]
     Facts {
@@ -152,6 +154,10 @@ pub fn run(cli: Cli) -> i32 {
             }
             EXIT_OK
         }
+        Command::ConfigSchema => {
+            println!("{}", crate::config::json_schema());
+            EXIT_OK
+        }
         Command::Lsp => match crate::lsp::run_stdio() {
             Ok(()) => EXIT_OK,
             Err(message) => {
@@ -188,7 +194,7 @@ fn facts(file: &std::path::Path) -> Result<String, String> {
     let lang = crate::lang::Lang::from_path(file)
         .ok_or_else(|| format!("{}: not a source file of a known language", file.display()))?;
     let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    let knowledge = crate::knowledge::KnowledgeBase::load(&[lang])?;
+    let knowledge = crate::knowledge::KnowledgeBase::load(&[lang], &[])?;
     let extractors = Extractors::new(&knowledge)?;
     let name = file.to_string_lossy();
     match extract_source(&name, lang, &bytes, &extractors, &PhaseTimes::default()) {

@@ -128,6 +128,17 @@ impl RepoModel {
         RepoModel { files, services }
     }
 
+    /// Applies configured service names: `(directory, name)`.
+    pub fn rename_services(&mut self, names: &[(String, Option<String>)]) {
+        for (dir, name) in names {
+            if let Some(name) = name {
+                if let Some(s) = self.services.iter_mut().find(|s| &s.root == dir) {
+                    s.name = name.clone();
+                }
+            }
+        }
+    }
+
     /// Whether any file in the repository imports OpenTelemetry.
     pub fn uses_tracing(&self) -> bool {
         self.files.iter().any(|f| f.uses_tracing)
