@@ -348,6 +348,13 @@ impl<'a> FileCtx<'a> {
             | Role::HeaderCarrier
             | Role::GlobalPropagator
             | Role::HardExit => {}
+            // JavaScript roles; not in Go's table.
+            Role::SdkNew
+            | Role::BrowserProviderNew
+            | Role::InstrumentationRegister
+            | Role::HttpServerNew
+            | Role::FetchCall
+            | Role::MessagingClientNew => {}
         }
     }
 
