@@ -213,6 +213,17 @@ impl crate::lang::Extractor for EcmaExtractor {
     fn extract(&self, src: &[u8], tree: &Tree, out: &mut FileFacts) {
         let root = tree.root_node();
         let anchors = self.collect_anchors(root, src);
+        if is_test_file(&out.path) {
+            // Tests build their own providers and call services directly: their facts would
+            // only blur the service's picture.
+            for comment in &anchors.comments {
+                let loc = query::loc(*comment, src);
+                if let Some(s) = suppress::parse_comment(&query::text(*comment, src), loc) {
+                    out.suppressions.push(s);
+                }
+            }
+            return;
+        }
         let mut ctx = FileCtx {
             src,
             knowledge: self.knowledge.as_ref(),
@@ -308,6 +319,24 @@ impl crate::lang::Extractor for EcmaExtractor {
         ctx.facts.dedup();
         out.facts = ctx.facts;
     }
+}
+
+/// Test files: `*.test.*`, `*.spec.*`, `test.*`, and files under `test/`, `tests/`,
+/// `__tests__/`, `e2e/`, `cypress/`.
+fn is_test_file(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name.split('.').next().unwrap_or(name);
+    let in_test_dir = path.split('/').rev().skip(1).any(|d| {
+        matches!(
+            d,
+            "test" | "tests" | "__tests__" | "__mocks__" | "e2e" | "cypress"
+        )
+    });
+    in_test_dir
+        || stem == "test"
+        || name.contains(".test.")
+        || name.contains(".spec.")
+        || name.contains("-test.")
 }
 
 /// Bundles, minified files and generated stubs: their facts count, their findings do not.

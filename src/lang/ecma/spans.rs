@@ -494,6 +494,10 @@ impl<'a> FileCtx<'a> {
             return ProviderHandling::Escapes;
         }
         let outer = climb_wrappers(node);
+        if self.unbuffered(node, var) {
+            // Spans are exported as they end: nothing is lost without a shutdown.
+            return ProviderHandling::Escapes;
+        }
         let Some(var) = var else {
             return match outer.parent().map(|p| p.kind()) {
                 Some("member_expression") | Some("expression_statement") => {
@@ -595,6 +599,31 @@ impl<'a> FileCtx<'a> {
         } else {
             ProviderHandling::Dropped
         }
+    }
+}
+
+impl FileCtx<'_> {
+    /// Whether a provider or SDK exports each span as it ends: its processors (in the
+    /// construction or added with `addSpanProcessor`) are simple ones or its exporter is the
+    /// console, and no batch processor appears.
+    fn unbuffered(&self, node: Node<'_>, var: Option<&str>) -> bool {
+        let mut text = self.text(node).into_owned();
+        if let Some(var) = var {
+            let mut root = node;
+            while let Some(p) = root.parent() {
+                root = p;
+            }
+            for call in descendants(root).filter(|n| n.kind() == "call_expression") {
+                let adds = self.method_call(call).is_some_and(|(recv, m)| {
+                    m == "addSpanProcessor" && self.receiver_name(recv).as_deref() == Some(var)
+                });
+                if adds {
+                    text.push_str(&self.text(call));
+                }
+            }
+        }
+        let simple = text.contains("SimpleSpanProcessor") || text.contains("ConsoleSpanExporter");
+        simple && !text.contains("BatchSpanProcessor")
     }
 }
 
