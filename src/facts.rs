@@ -62,6 +62,9 @@ pub enum Extraction {
     None,
     /// The site cannot be judged (options built elsewhere, a factory).
     Unknown,
+    /// Served by a library that instrumentation patches process-wide (JS: `http`, `grpc`,
+    /// `kafkajs`): extracts only if the service instruments that library.
+    Patched(String),
 }
 
 /// How an outbound call injects the trace context, as far as its own site shows.
@@ -82,6 +85,9 @@ pub enum Injection {
     None,
     /// The site cannot be judged.
     Unknown,
+    /// Goes through a library that instrumentation patches process-wide (JS: `http`, `fetch`,
+    /// `grpc`, `kafkajs`): injects only if the service instruments that library.
+    Patched(String),
 }
 
 /// Whether a trace can be in flight where a call is made.
@@ -288,6 +294,12 @@ pub enum FactKind {
     ManualExtract,
     /// Context is injected into a carrier by hand.
     ManualInject,
+    /// Instrumentation that patches a library process-wide is installed (JS: an
+    /// instrumentation handed to the SDK or `registerInstrumentations`).
+    LibraryPatched {
+        /// The library patched (`http`, `fetch`, `grpc`, `kafkajs`, `express`, ...).
+        library: String,
+    },
 }
 
 /// A fact and where it is.

@@ -64,6 +64,23 @@ pub enum Role {
     HardExit,
     /// Hands a connection to an exporter (which must not be instrumented).
     ExporterConnection,
+    /// Builds a whole SDK (JS `NodeSDK`) that registers its provider, propagator and
+    /// instrumentations when started.
+    SdkNew,
+    /// Builds a browser tracer provider (JS `WebTracerProvider`): a page has no exit path to
+    /// shut it down on.
+    BrowserProviderNew,
+    /// Registers instrumentations process-wide (JS `registerInstrumentations`).
+    InstrumentationRegister,
+    /// Creates an HTTP server, app or router whose routes are registered with the `route`
+    /// methods (JS `express()`, `new Koa()`, `fastify()`, `http.createServer`).
+    HttpServerNew,
+    /// Sends an HTTP request through the runtime's built-in `fetch` (Node: undici), which
+    /// only fetch/undici instrumentation patches.
+    FetchCall,
+    /// Creates a messaging client whose producers and consumers cross process boundaries
+    /// (JS `new Kafka(...)`).
+    MessagingClientNew,
 }
 
 /// The raw shape of a knowledge file.
@@ -90,6 +107,18 @@ struct KnowledgeFile {
     /// are filled by the rule.
     #[serde(default)]
     help: HashMap<String, String>,
+    /// Instrumentations that patch libraries process-wide (JS): qualified constructor or
+    /// factory → the libraries it patches (`http`, `fetch`, `grpc`, `kafkajs`, ...).
+    #[serde(default)]
+    patches: HashMap<String, Vec<String>>,
+    /// Modules patched when loaded (JS): module specifier → the library name used in
+    /// `patches`. Loading one before the instrumentation is installed leaves it unpatched.
+    #[serde(default)]
+    patched_modules: HashMap<String, String>,
+    /// Parameter names that hold an inbound request where the language has no types to go by
+    /// (JS `req`, `request`).
+    #[serde(default)]
+    request_params: Vec<String>,
 }
 
 /// Method names that carry meaning without type information.
@@ -135,6 +164,20 @@ pub struct MethodNames {
     /// Methods that take a tracer from a provider value.
     #[serde(default)]
     pub tracer_from_provider: Vec<String>,
+    /// Methods that start a span and make it current for a callback (JS `startActiveSpan`).
+    #[serde(default)]
+    pub active_span_start: Vec<String>,
+    /// Methods on a provider or SDK value that register it process-wide (JS `register`,
+    /// `start`).
+    #[serde(default)]
+    pub provider_register: Vec<String>,
+    /// Methods that start serving and mark a program entry point (JS `listen`, `bindAsync`).
+    #[serde(default)]
+    pub entry_serve: Vec<String>,
+    /// Receiver names taken as an HTTP app or router when their construction is not visible
+    /// (JS `app`, `router`).
+    #[serde(default)]
+    pub route_receivers: Vec<String>,
 }
 
 /// A language's resolved knowledge table.
@@ -147,6 +190,10 @@ pub struct Knowledge {
     tracing_imports: Vec<String>,
     request_types: HashMap<String, String>,
     help: HashMap<String, String>,
+    patches: HashMap<String, Vec<String>>,
+    patched_modules: HashMap<String, String>,
+    /// Parameter names that hold an inbound request.
+    pub request_params: Vec<String>,
 }
 
 impl Knowledge {
@@ -161,6 +208,9 @@ impl Knowledge {
             tracing_imports: raw.tracing_imports,
             request_types: raw.request_types,
             help: raw.help,
+            patches: raw.patches,
+            patched_modules: raw.patched_modules,
+            request_params: raw.request_params,
         })
     }
 
@@ -193,6 +243,16 @@ impl Knowledge {
     /// Whether advice exists for `key`.
     pub fn has_help(&self, key: &str) -> bool {
         self.help.contains_key(key)
+    }
+
+    /// The libraries an instrumentation constructor or factory patches process-wide.
+    pub fn patches(&self, qualified: &str) -> Option<&[String]> {
+        self.patches.get(qualified).map(Vec::as_slice)
+    }
+
+    /// The library a module is, if instrumentation patches it when it is loaded.
+    pub fn patched_module(&self, specifier: &str) -> Option<&str> {
+        self.patched_modules.get(specifier).map(String::as_str)
     }
 
     /// For a parameter of this qualified type, how code reaches the request's context.

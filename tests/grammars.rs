@@ -24,6 +24,19 @@ fn every_grammar_loads_and_parses() {
     }
 }
 
+/// The languages a `queries/<dir>/` directory is compiled for: a language's own directory, or
+/// a shared one (`_ecma`: JavaScript, TypeScript and TSX).
+fn languages_of(dir: &str) -> Vec<Lang> {
+    if dir == "_ecma" {
+        return vec![Lang::JavaScript, Lang::TypeScript, Lang::Tsx];
+    }
+    let lang = Lang::ALL
+        .into_iter()
+        .find(|l| l.name() == dir)
+        .unwrap_or_else(|| panic!("queries/{dir}: not a known language nor a shared directory"));
+    vec![lang]
+}
+
 #[test]
 fn every_query_file_compiles_against_its_grammar() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
@@ -33,22 +46,26 @@ fn every_query_file_compiles_against_its_grammar() {
             continue;
         }
         let name = dir.file_name().to_string_lossy().into_owned();
-        let lang = Lang::ALL
-            .into_iter()
-            .find(|l| l.name() == name)
-            .unwrap_or_else(|| panic!("queries/{name}: not a known language"));
-        for file in fs::read_dir(dir.path()).unwrap().flatten() {
-            let path = file.path();
-            if path.extension().is_some_and(|e| e == "scm") {
-                let source = fs::read_to_string(&path).unwrap();
-                Query::new(&lang.grammar(), &source)
-                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-                compiled += 1;
-                let embedded = lang
-                    .query_files()
-                    .iter()
-                    .any(|(n, text)| *n == file.file_name().to_string_lossy() && *text == source);
-                assert!(embedded, "{} is not embedded in the binary", path.display());
+        for lang in languages_of(&name) {
+            for file in fs::read_dir(dir.path()).unwrap().flatten() {
+                let path = file.path();
+                if path.extension().is_some_and(|e| e == "scm") {
+                    let source = fs::read_to_string(&path).unwrap();
+                    Query::new(&lang.grammar(), &source)
+                        .unwrap_or_else(|e| panic!("{} ({lang}): {e}", path.display()));
+                    compiled += 1;
+                    let file_name = file.file_name().to_string_lossy().into_owned();
+                    let qualified = format!("{name}/{file_name}");
+                    let embedded = lang
+                        .query_files()
+                        .iter()
+                        .any(|(n, text)| (*n == file_name || *n == qualified) && *text == source);
+                    assert!(
+                        embedded,
+                        "{} is not embedded in the binary for {lang}",
+                        path.display()
+                    );
+                }
             }
         }
     }

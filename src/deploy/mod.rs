@@ -66,7 +66,11 @@ pub fn extract(kind: DeployKind, rel: &str, text: &str) -> Vec<FileFacts> {
     let dir = rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
     let mut out = match kind {
         DeployKind::Dockerfile => vec![own(rel, dockerfile::facts(text))],
-        DeployKind::PackageJson => vec![own(rel, package_json::facts(text))],
+        DeployKind::PackageJson => {
+            let mut f = own(rel, package_json::facts(text));
+            f.has_entry = package_json::is_application(text);
+            vec![f]
+        }
         DeployKind::Procfile => vec![own(rel, procfile::facts(text))],
         DeployKind::Compose => compose::facts(text, dir)
             .into_iter()
@@ -77,7 +81,7 @@ pub fn extract(kind: DeployKind, rel: &str, text: &str) -> Vec<FileFacts> {
             .map(|(target, facts)| targeted(rel, target, facts))
             .collect(),
     };
-    out.retain(|f| !f.facts.is_empty());
+    out.retain(|f| !f.facts.is_empty() || f.has_entry);
     out
 }
 

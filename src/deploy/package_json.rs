@@ -37,6 +37,15 @@ pub fn facts(text: &str) -> Vec<Fact> {
     facts
 }
 
+/// Whether a `package.json` describes a runnable application: it has a `start` script. A
+/// library's manifest has none, and setup rules apply only to applications.
+pub fn is_application(text: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|doc| doc.get("scripts")?.get("start").cloned())
+        .is_some_and(|s| s.is_string())
+}
+
 fn is_assignment(word: &str) -> bool {
     word.split_once('=').is_some_and(|(k, _)| {
         !k.is_empty()

@@ -4,6 +4,7 @@
 //! Every language's patterns live in `queries/<lang>/*.scm`; they are embedded in the binary and
 //! concatenated into one query per language, so a file is parsed once and walked once.
 
+pub mod ecma;
 pub mod go;
 pub mod query;
 
@@ -100,11 +101,15 @@ impl Lang {
         }
     }
 
-    /// The embedded query files of this language, as `(file name, source)` pairs. Languages
-    /// without fact extraction yet have none.
+    /// The embedded query files of this language, as `(file name, source)` pairs; a name with a
+    /// directory (`_ecma/calls.scm`) is relative to `queries/`, a bare name to
+    /// `queries/<lang>/`. Languages without fact extraction yet have none.
     pub fn query_files(self) -> &'static [(&'static str, &'static str)] {
         match self {
             Lang::Go => go::QUERY_FILES,
+            Lang::JavaScript => ecma::JS_QUERY_FILES,
+            Lang::TypeScript => ecma::TS_QUERY_FILES,
+            Lang::Tsx => ecma::TSX_QUERY_FILES,
             _ => &[],
         }
     }
@@ -154,6 +159,7 @@ impl Lang {
     pub fn knowledge_source(self) -> Option<&'static str> {
         match self {
             Lang::Go => Some(go::KNOWLEDGE),
+            Lang::JavaScript | Lang::TypeScript | Lang::Tsx => Some(ecma::KNOWLEDGE),
             _ => None,
         }
     }
@@ -168,6 +174,10 @@ impl Lang {
             Lang::Go => {
                 Some(go::GoExtractor::new(knowledge).map(|e| Box::new(e) as Box<dyn Extractor>))
             }
+            Lang::JavaScript | Lang::TypeScript | Lang::Tsx => Some(
+                ecma::EcmaExtractor::new(self, knowledge)
+                    .map(|e| Box::new(e) as Box<dyn Extractor>),
+            ),
             _ => None,
         }
     }

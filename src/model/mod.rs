@@ -6,7 +6,7 @@
 
 mod summary;
 
-pub use summary::{ClientSite, ServiceSummary};
+pub use summary::{ClientSite, ServiceSummary, NODE_AUTO_INSTRUMENTATIONS};
 
 use crate::discover::Manifest;
 use crate::facts::{Fact, FileFacts};

@@ -5,6 +5,9 @@ use super::{RepoModel, Service};
 use crate::facts::{FactKind, Flow, Injection, Loc};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// The deployment agent name of Node's zero-code auto-instrumentation preload.
+pub const NODE_AUTO_INSTRUMENTATIONS: &str = "node-auto-instrumentations";
+
 /// Where an HTTP client is constructed.
 #[derive(Clone, Debug)]
 pub struct ClientSite {
@@ -58,6 +61,9 @@ pub struct ServiceSummary {
     pub env: BTreeMap<String, String>,
     /// Names of functions request code calls.
     pub called_from_request: BTreeSet<String>,
+    /// Libraries patched process-wide by instrumentation (JS); `*` when a launcher patches
+    /// every supported library.
+    pub patched: BTreeSet<String>,
 }
 
 impl ServiceSummary {
@@ -118,11 +124,26 @@ impl ServiceSummary {
                     FactKind::EnvSetting { name, value } => {
                         s.env.insert(name.clone(), value.clone());
                     }
+                    FactKind::LibraryPatched { library } => {
+                        s.creates_telemetry = true;
+                        s.patched.insert(library.clone());
+                    }
                     _ => {}
                 }
             }
         }
         s.main_never_returns_normally = blocks;
+        if s.auto_instrumentation.contains(NODE_AUTO_INSTRUMENTATIONS) {
+            // `--require @opentelemetry/auto-instrumentations-node/register` starts a NodeSDK
+            // with every instrumentation and the propagators of OTEL_PROPAGATORS (default
+            // tracecontext+baggage) before the application loads.
+            s.patched.insert("*".into());
+            s.sdk_from_config = true;
+            s.provider_registered = true;
+            s.propagators
+                .get_or_insert_with(Vec::new)
+                .push("env".into());
+        }
         if let Some(p) = s.propagators.as_mut() {
             p.sort();
             p.dedup();
@@ -137,6 +158,11 @@ impl ServiceSummary {
             Flow::Function(name) => self.called_from_request.contains(name),
             Flow::Detached => false,
         }
+    }
+
+    /// Whether instrumentation patches `library` process-wide.
+    pub fn is_patched(&self, library: &str) -> bool {
+        self.patched.contains("*") || self.patched.contains(library)
     }
 
     /// Whether an SDK is set up in code.

@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "inbound-not-extracted",
     severity: Severity::Warning,
     summary: "an HTTP/gRPC server, route or consumer continues no caller's trace",
-    languages: &[Lang::Go],
+    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript],
     help_keys: &["inbound-not-extracted/http", "inbound-not-extracted/grpc"],
     docs: r#"## What it does
 
@@ -106,6 +106,9 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             Extraction::Instrumented | Extraction::Manual | Extraction::Unknown => true,
             Extraction::Handler(name) => s.extracting_handlers.contains(name),
             Extraction::None => false,
+            Extraction::Patched(lib) => {
+                s.is_patched(lib) || (*proto == Proto::Http && s.server_instrumented)
+            }
         };
         if extracts || route.as_deref().is_some_and(is_operational) {
             continue;
@@ -126,16 +129,28 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                     view.help(file, "inbound-not-extracted/grpc", &[]),
                 ));
             }
+            Proto::Messaging => {
+                out.push(view.diagnostic(
+                    &META,
+                    file,
+                    fact.loc,
+                    "message consumer does not continue the producer's trace".into(),
+                    view.help(file, "inbound-not-extracted/messaging", &[]),
+                ));
+            }
             _ => {}
         }
     }
     for (router, sites) in by_router {
         let (file, loc, route) = &sites[0];
         let message = if sites.len() == 1 {
-            format!(
-                "HTTP route {} does not continue the caller's trace",
-                code(route.as_deref().unwrap_or("?"))
-            )
+            match route {
+                Some(route) => format!(
+                    "HTTP route {} does not continue the caller's trace",
+                    code(route)
+                ),
+                None => "HTTP server does not continue the caller's trace".to_string(),
+            }
         } else {
             format!(
                 "{} HTTP routes on {} do not continue the caller's trace",

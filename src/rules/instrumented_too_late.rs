@@ -3,22 +3,30 @@
 
 use super::{code, RuleMeta};
 use crate::diagnostic::{Diagnostic, Label, Severity};
-use crate::facts::FactKind;
+use crate::facts::{FactKind, FileFacts};
+use crate::lang::Lang;
 use crate::model::ServiceView;
+use crate::model::NODE_AUTO_INSTRUMENTATIONS;
 
 /// Metadata and docs.
 pub static META: RuleMeta = RuleMeta {
     id: "instrumented-too-late",
     severity: Severity::Warning,
     summary: "the SDK or an instrumentor is installed after the library it patches was imported or its server/client created",
-    languages: &[],
+    languages: &[Lang::JavaScript, Lang::TypeScript],
     help_keys: &["instrumented-too-late"],
     docs: r#"## What it does
 
-Reports instrumentation that is installed too late to take effect: in Node, an SDK or
-`registerInstrumentations` module loaded after `express`, `http` or `@grpc/grpc-js` were
-required (and not preloaded with `--require`/`--import`); in Python, an instrumentor whose
+Reports instrumentation that is installed too late to take effect: in Node, an SDK started
+(`sdk.start()`, `provider.register()`, `registerInstrumentations(...)`) or a local module that
+does so imported after `express`, `@grpc/grpc-js`, `fastify`, `koa`, `kafkajs`, ... was loaded
+in the same file, when the service instruments that library and does not preload the SDK with
+`--require`/`--import` or the auto-instrumentations launcher; in Python, an instrumentor whose
 `instrument()` runs after the server, app or channel it patches was created.
+
+Node's own `http`/`https` are not reported: instrumentation patches those shared core modules
+in place, so loading them first is harmless. A local module counts only when it resolves to a
+file of the service that starts an SDK or registers instrumentations.
 
 ## Why it matters
 
@@ -44,6 +52,7 @@ modules); in Python, call `instrument()` before creating the app or channel, or 
 
 /// Reports instrumentation installed after its target.
 pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
+    let node_preloads = node_preloaded_files(view);
     for (file, fact) in view.owned_facts() {
         let FactKind::InstrumentedTooLate {
             instrumentation,
@@ -53,15 +62,29 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
-        let mut d = view.diagnostic(
-            &META,
-            file,
-            fact.loc,
+        if is_ecma(file)
+            && !node_finding_stands(view, file, instrumentation, target, &node_preloads)
+        {
+            continue;
+        }
+        let message = if instrumentation.starts_with('.') {
+            format!(
+                "{} is loaded after {}, so the instrumentation it installs does not patch it",
+                code(instrumentation),
+                code(target)
+            )
+        } else {
             format!(
                 "{} is installed after {} was loaded, so it stays uninstrumented",
                 code(instrumentation),
                 code(target)
-            ),
+            )
+        };
+        let mut d = view.diagnostic(
+            &META,
+            file,
+            fact.loc,
+            message,
             view.help(file, "instrumented-too-late", &[("target", target)]),
         );
         d.labels.push(Label {
@@ -71,4 +94,130 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         });
         out.push(d);
     }
+}
+
+/// Whether a file is JavaScript or TypeScript.
+fn is_ecma(file: &FileFacts) -> bool {
+    matches!(
+        file.lang,
+        Some(Lang::JavaScript | Lang::TypeScript | Lang::Tsx)
+    )
+}
+
+/// Node: the finding stands when nothing preloads instrumentation, the service instruments the
+/// library loaded first, and a local module named as the instrumentation sets tracing up.
+fn node_finding_stands(
+    view: &ServiceView<'_>,
+    file: &FileFacts,
+    instrumentation: &str,
+    target: &str,
+    preloaded: &[&FileFacts],
+) -> bool {
+    let s = &view.summary;
+    if s.auto_instrumentation.contains(NODE_AUTO_INSTRUMENTATIONS) {
+        return false;
+    }
+    if preloaded.iter().any(|f| sets_up_tracing(f)) {
+        return false;
+    }
+    let library = file
+        .lang
+        .and_then(|l| view.knowledge.get(l))
+        .and_then(|k| k.patched_module(target).map(str::to_string));
+    if !library.is_some_and(|lib| s.is_patched(&lib)) {
+        return false;
+    }
+    if instrumentation.starts_with("./") || instrumentation.starts_with("../") {
+        let dir = parent_dir(&file.path);
+        return resolve_module(view, dir, instrumentation).is_some_and(sets_up_tracing);
+    }
+    true
+}
+
+/// Whether a file starts an SDK or registers instrumentations when it is loaded.
+fn sets_up_tracing(file: &FileFacts) -> bool {
+    file.facts.iter().any(|f| match &f.kind {
+        FactKind::ProviderRegistered => true,
+        FactKind::Instrumentation { what, .. } => what.ends_with("registerInstrumentations"),
+        _ => false,
+    })
+}
+
+/// The service's files preloaded with `node --require`/`--import`.
+fn node_preloaded_files<'a>(view: &ServiceView<'a>) -> Vec<&'a FileFacts> {
+    let mut out = Vec::new();
+    for (file, fact) in view.visible_facts() {
+        let FactKind::AutoInstrumentation {
+            agent,
+            module: Some(module),
+        } = &fact.kind
+        else {
+            continue;
+        };
+        if agent != "node-preload" {
+            continue;
+        }
+        let from_file = resolve_module(view, parent_dir(&file.path), module);
+        let from_root = || resolve_module(view, &view.service.root, module);
+        let by_suffix = || {
+            let tail = module.trim_start_matches("./").trim_start_matches('/');
+            let tail = tail.rsplit('/').next().unwrap_or(tail);
+            view.owned()
+                .find(|f| f.path == tail || f.path.ends_with(&format!("/{tail}")))
+        };
+        if let Some(f) = from_file.or_else(from_root).or_else(by_suffix) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// The service file a module specifier resolves to from directory `dir`, trying the usual
+/// extensions and index files (and `.ts` for a `.js` specifier, as TypeScript allows).
+fn resolve_module<'a>(view: &ServiceView<'a>, dir: &str, spec: &str) -> Option<&'a FileFacts> {
+    let joined = normalize(&if dir.is_empty() {
+        spec.to_string()
+    } else {
+        format!("{dir}/{spec}")
+    })?;
+    let stem = joined
+        .strip_suffix(".js")
+        .or_else(|| joined.strip_suffix(".mjs"))
+        .unwrap_or(&joined)
+        .to_string();
+    let candidates = [
+        joined.clone(),
+        format!("{joined}.js"),
+        format!("{joined}.ts"),
+        format!("{joined}.mjs"),
+        format!("{joined}.cjs"),
+        format!("{joined}.mts"),
+        format!("{stem}.ts"),
+        format!("{stem}.mts"),
+        format!("{joined}/index.js"),
+        format!("{joined}/index.ts"),
+    ];
+    candidates
+        .iter()
+        .find_map(|c| view.owned().find(|f| &f.path == c))
+}
+
+/// Resolves `.` and `..` in a relative path; `None` when it climbs above the root.
+fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// The directory of a relative path ("" at the top).
+fn parent_dir(path: &str) -> &str {
+    path.rsplit_once('/').map(|(d, _)| d).unwrap_or("")
 }

@@ -13,7 +13,7 @@ pub static META: RuleMeta = RuleMeta {
     severity: Severity::Error,
     summary:
         "an SDK is set up but no text-map propagator is, where the language default is a no-op",
-    languages: &[Lang::Go],
+    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript],
     help_keys: &["no-propagator"],
     docs: r#"## What it does
 

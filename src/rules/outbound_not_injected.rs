@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "outbound-not-injected",
     severity: Severity::Warning,
     summary: "an HTTP/gRPC client call or message producer sends no trace context",
-    languages: &[Lang::Go],
+    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript],
     help_keys: &[
         "outbound-not-injected/default-client",
         "outbound-not-injected/client",
@@ -91,6 +91,36 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                     .entry(key.clone())
                     .or_default()
                     .push((file.path.clone(), fact.loc));
+            }
+            (proto, Injection::Patched(lib)) if !s.is_patched(lib) => {
+                let (message, key) = match (proto, lib.as_str()) {
+                    (Proto::Grpc, _) => (
+                        "gRPC client sends calls without trace context".to_string(),
+                        "outbound-not-injected/grpc",
+                    ),
+                    (Proto::Messaging, _) => (
+                        format!("{} sends messages without trace context", code(target)),
+                        "outbound-not-injected/messaging",
+                    ),
+                    (_, "fetch") => (
+                        format!(
+                            "{} sends the request without trace context: HTTP instrumentation does not cover fetch",
+                            code(target)
+                        ),
+                        "outbound-not-injected/fetch",
+                    ),
+                    _ => (
+                        format!("{} sends the request without trace context", code(target)),
+                        "outbound-not-injected/default-client",
+                    ),
+                };
+                out.push(view.diagnostic(
+                    &META,
+                    file,
+                    fact.loc,
+                    message,
+                    view.help(file, key, &[]),
+                ));
             }
             (Proto::Grpc, Injection::None) => {
                 out.push(view.diagnostic(

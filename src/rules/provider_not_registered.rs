@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "provider-not-registered",
     severity: Severity::Error,
     summary: "a tracer provider is built but never registered globally nor handed to the instrumentation that needs it",
-    languages: &[Lang::Go],
+    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript],
     help_keys: &["provider-not-registered"],
     docs: r#"## What it does
 

@@ -13,13 +13,18 @@ pub static META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     summary:
         "the context that carries a new span is discarded, so work below it does not nest under it",
-    languages: &[Lang::Go],
+    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript, Lang::Tsx],
     help_keys: &["span-context-unused"],
     docs: r#"## What it does
 
-Reports `_, span := tracer.Start(ctx, ...)` when, while the span is open, later calls in the
+Go: reports `_, span := tracer.Start(ctx, ...)` when, while the span is open, later calls in the
 same function still take the old `ctx`. Only the returned context carries the new span; work
 given the old one becomes a sibling of the span instead of its child.
+
+JavaScript/TypeScript: reports `const span = tracer.startSpan(...)` when the span is never made
+current (`context.with(trace.setSpan(...))`, passed on) and, before it ends, the same function
+sends an outbound request or starts another span without an explicit parent context.
+`startSpan` does not make the span active; `startActiveSpan` does.
 
 A leaf span with nothing below it is not reported.
 
@@ -61,11 +66,19 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             .as_deref()
             .map(|n| format!("span {}", code(n)))
             .unwrap_or_else(|| "the span".to_string());
+        let message = match file.lang {
+            Some(Lang::JavaScript | Lang::TypeScript | Lang::Tsx) => format!(
+                "{span} is never made current, so later work does not nest under it"
+            ),
+            _ => format!(
+                "the context returned with {span} is discarded, so later work does not nest under it"
+            ),
+        };
         let mut d = view.diagnostic(
             &META,
             file,
             fact.loc,
-            format!("the context returned with {span} is discarded, so later work does not nest under it"),
+            message,
             view.help(file, "span-context-unused", &[]),
         );
         d.labels.push(Label {

@@ -404,6 +404,13 @@ impl<'a> FileCtx<'a> {
             | Role::GlobalPropagator
             | Role::HardExit
             | Role::ExporterConnection => {}
+            // JavaScript roles; not in Go's table.
+            Role::SdkNew
+            | Role::BrowserProviderNew
+            | Role::InstrumentationRegister
+            | Role::HttpServerNew
+            | Role::FetchCall
+            | Role::MessagingClientNew => {}
         }
     }
 

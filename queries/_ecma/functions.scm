@@ -1,0 +1,2 @@
+; Decorators: Nest controllers (`@Controller`, `@Get('/x')`) register routes.
+(decorator) @decorator

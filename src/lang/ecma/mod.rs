@@ -1,0 +1,1196 @@
+//! JavaScript, TypeScript and TSX fact extraction: one extractor for the three grammars.
+//!
+//! One merged query per grammar (the shared `queries/_ecma/*.scm` plus the grammar's own
+//! files) finds the anchors — imports, calls, constructions, decorators, comments — in one
+//! pass. The extractor resolves `import`/`require` bindings to module specifiers, looks each
+//! callee's qualified name up in `queries/_ecma/knowledge.toml`, tracks the few local values
+//! that matter (an SDK, a provider, an app, a Kafka producer), and walks the nodes around each
+//! anchor that decide the fact.
+//!
+//! Node instrumentation patches libraries process-wide, so inbound and outbound sites are
+//! recorded as [`Extraction::Patched`] / [`Injection::Patched`] with the library that would
+//! have to be instrumented; the service decides.
+
+mod resolve;
+mod spans;
+
+use crate::facts::{DropVia, Extraction, Fact, FactKind, FileFacts, Injection, Loc, Proto};
+use crate::knowledge::{Knowledge, Role};
+use crate::lang::{query, Lang};
+use crate::suppress;
+use resolve::{call_args, callee, descendants, enclosing_function, is_function, Bindings, Load};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use tree_sitter::{Node, Query, QueryCursor, StreamingIterator, Tree};
+
+/// The query files shared by the three grammars.
+macro_rules! ecma_files {
+    () => {
+        [
+            (
+                "_ecma/imports.scm",
+                include_str!("../../../queries/_ecma/imports.scm"),
+            ),
+            (
+                "_ecma/calls.scm",
+                include_str!("../../../queries/_ecma/calls.scm"),
+            ),
+            (
+                "_ecma/functions.scm",
+                include_str!("../../../queries/_ecma/functions.scm"),
+            ),
+            (
+                "_ecma/comments.scm",
+                include_str!("../../../queries/_ecma/comments.scm"),
+            ),
+        ]
+    };
+}
+
+/// JavaScript's query files, embedded.
+pub static JS_QUERY_FILES: &[(&str, &str)] = &ecma_files!();
+
+/// TypeScript's query files, embedded: the shared ones and `import x = require('m')`.
+pub static TS_QUERY_FILES: &[(&str, &str)] = &{
+    let [a, b, c, d] = ecma_files!();
+    [
+        a,
+        b,
+        c,
+        d,
+        (
+            "typescript/imports.scm",
+            include_str!("../../../queries/typescript/imports.scm"),
+        ),
+    ]
+};
+
+/// TSX's query files, embedded.
+pub static TSX_QUERY_FILES: &[(&str, &str)] = &{
+    let [a, b, c, d] = ecma_files!();
+    [
+        a,
+        b,
+        c,
+        d,
+        (
+            "tsx/imports.scm",
+            include_str!("../../../queries/tsx/imports.scm"),
+        ),
+    ]
+};
+
+/// The knowledge table shared by JavaScript, TypeScript and TSX, embedded.
+pub const KNOWLEDGE: &str = include_str!("../../../queries/_ecma/knowledge.toml");
+
+/// Capture indices of a merged query.
+struct Captures {
+    import: u32,
+    import_source: u32,
+    call: u32,
+    new: u32,
+    value: u32,
+    decorator: u32,
+    comment: u32,
+    require_name: Option<u32>,
+    require_source: Option<u32>,
+}
+
+/// Extracts facts from JavaScript, TypeScript or TSX files; built once per run and grammar.
+pub struct EcmaExtractor {
+    query: Query,
+    captures: Captures,
+    knowledge: Arc<Knowledge>,
+}
+
+impl EcmaExtractor {
+    /// Compiles the grammar's merged query and takes the shared knowledge table.
+    pub fn new(lang: Lang, knowledge: Arc<Knowledge>) -> Result<EcmaExtractor, String> {
+        let query = query::compile(lang)?;
+        let captures = Captures {
+            import: query::capture(&query, "import"),
+            import_source: query::capture(&query, "import.source"),
+            call: query::capture(&query, "call"),
+            new: query::capture(&query, "new"),
+            value: query::capture(&query, "value"),
+            decorator: query::capture(&query, "decorator"),
+            comment: query::capture(&query, "comment"),
+            require_name: query.capture_index_for_name("import.require.name"),
+            require_source: query.capture_index_for_name("import.require.source"),
+        };
+        Ok(EcmaExtractor {
+            query,
+            captures,
+            knowledge,
+        })
+    }
+
+    fn collect_anchors<'t>(&self, root: Node<'t>, src: &[u8]) -> Anchors<'t> {
+        let c = &self.captures;
+        let mut a = Anchors::default();
+        let mut cursor = QueryCursor::new();
+        let mut matches = cursor.matches(&self.query, root, src);
+        while let Some(m) = matches.next() {
+            let mut import = None;
+            let mut source = None;
+            let mut req_name = None;
+            let mut req_source = None;
+            for cap in m.captures() {
+                let i = cap.index;
+                let node = cap.node;
+                if i == c.import {
+                    import = Some(node);
+                } else if i == c.import_source {
+                    source = Some(node);
+                } else if i == c.call || i == c.new {
+                    a.calls.push(node);
+                } else if i == c.value {
+                    a.values.push(node);
+                } else if i == c.decorator {
+                    a.decorators.push(node);
+                } else if i == c.comment {
+                    a.comments.push(node);
+                } else if Some(i) == c.require_name {
+                    req_name = Some(node);
+                } else if Some(i) == c.require_source {
+                    req_source = Some(node);
+                }
+            }
+            if let (Some(stmt), Some(source)) = (import, source) {
+                a.imports.push((stmt, source));
+            }
+            if let (Some(name), Some(source)) = (req_name, req_source) {
+                a.ts_requires.push((name, source));
+            }
+        }
+        a.calls.sort_by_key(|n| n.start_byte());
+        a
+    }
+}
+
+/// The query's anchors in one file.
+#[derive(Default)]
+struct Anchors<'t> {
+    imports: Vec<(Node<'t>, Node<'t>)>,
+    ts_requires: Vec<(Node<'t>, Node<'t>)>,
+    calls: Vec<Node<'t>>,
+    values: Vec<Node<'t>>,
+    decorators: Vec<Node<'t>>,
+    comments: Vec<Node<'t>>,
+}
+
+/// What a local value is, when tracing cares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ValueKind {
+    /// A NodeSDK: registers provider and propagator on `start()`.
+    Sdk,
+    /// A Node/basic tracer provider.
+    Provider,
+    /// A browser tracer provider.
+    BrowserProvider,
+    /// An HTTP app, router or server.
+    Server,
+    /// A Kafka client.
+    Kafka,
+    /// A Kafka producer.
+    Producer,
+    /// A Kafka consumer.
+    Consumer,
+    /// An HTTP client instance built on Node's http module (`axios.create()`).
+    HttpClient,
+}
+
+/// A tracked local value.
+#[derive(Clone, Debug)]
+struct Value {
+    kind: ValueKind,
+    /// For an SDK: the propagator formats its `start()` installs (`None`: it installs none).
+    propagators: Option<Vec<String>>,
+}
+
+impl crate::lang::Extractor for EcmaExtractor {
+    fn extract(&self, src: &[u8], tree: &Tree, out: &mut FileFacts) {
+        let root = tree.root_node();
+        let anchors = self.collect_anchors(root, src);
+        if is_test_file(&out.path) {
+            // Tests build their own providers and call services directly: their facts would
+            // only blur the service's picture.
+            for comment in &anchors.comments {
+                let loc = query::loc(*comment, src);
+                if let Some(s) = suppress::parse_comment(&query::text(*comment, src), loc) {
+                    out.suppressions.push(s);
+                }
+            }
+            return;
+        }
+        let mut ctx = FileCtx {
+            src,
+            knowledge: self.knowledge.as_ref(),
+            bindings: Bindings::default(),
+            locals: HashSet::new(),
+            values: HashMap::new(),
+            loads: Vec::new(),
+            facts: Vec::new(),
+            has_entry: false,
+            extracting_functions: HashSet::new(),
+            web_framework: false,
+        };
+        ctx.collect_locals(root);
+        for (stmt, source) in &anchors.imports {
+            let Some(spec) = ctx.string_value(*source) else {
+                continue;
+            };
+            let module = resolve::normalize_module(&spec);
+            let type_only = ctx.bind_import(*stmt, &module);
+            ctx.loads.push(Load {
+                module,
+                start: stmt.start_byte(),
+                loc: ctx.loc(*stmt),
+                top_level: true,
+                type_only,
+            });
+        }
+        for (name, source) in &anchors.ts_requires {
+            if let Some(spec) = ctx.string_value(*source) {
+                let module = resolve::normalize_module(&spec);
+                let name = ctx.text(*name).into_owned();
+                ctx.bindings.bind(&name, module.clone());
+                let stmt = source.parent().unwrap_or(*source);
+                ctx.loads.push(Load {
+                    module,
+                    start: stmt.start_byte(),
+                    loc: ctx.loc(stmt),
+                    top_level: true,
+                    type_only: false,
+                });
+            }
+        }
+        for call in &anchors.calls {
+            if let Some(module) = ctx.required_module(*call) {
+                ctx.bind_require(*call, &module);
+                ctx.loads.push(Load {
+                    module,
+                    start: call.start_byte(),
+                    loc: ctx.loc(*call),
+                    top_level: enclosing_function(*call).is_none(),
+                    type_only: false,
+                });
+            }
+        }
+        ctx.loads.sort_by_key(|l| l.start);
+        for name in ctx.bindings_names() {
+            ctx.locals.remove(&name);
+        }
+        out.uses_tracing = ctx
+            .loads
+            .iter()
+            .any(|l| ctx.knowledge.is_tracing_import(&l.module));
+        ctx.web_framework = ctx.loads.iter().any(|l| {
+            matches!(
+                l.module.as_str(),
+                "express" | "koa" | "fastify" | "@koa/router" | "koa-router" | "hono" | "restify"
+            )
+        });
+        out.generated = is_generated(&out.path, src, &anchors.comments, &ctx);
+        out.parse_errors = root.has_error();
+
+        ctx.track_values(&anchors.calls);
+        ctx.find_extracting_functions(&anchors.calls);
+        for call in &anchors.calls {
+            ctx.call_fact(*call);
+        }
+        for value in &anchors.values {
+            ctx.value_fact(*value);
+        }
+        for decorator in &anchors.decorators {
+            ctx.decorator_fact(*decorator);
+        }
+        ctx.too_late_facts();
+        for comment in &anchors.comments {
+            if let Some(s) = suppress::parse_comment(&ctx.text(*comment), query::loc(*comment, src))
+            {
+                out.suppressions.push(s);
+            }
+        }
+        out.has_entry = ctx.has_entry;
+        ctx.facts
+            .sort_by_key(|f| (f.loc.start_byte, f.loc.end_byte));
+        ctx.facts.dedup();
+        out.facts = ctx.facts;
+    }
+}
+
+/// Test files: `*.test.*`, `*.spec.*`, `test.*`, and files under `test/`, `tests/`,
+/// `__tests__/`, `e2e/`, `cypress/`.
+fn is_test_file(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name.split('.').next().unwrap_or(name);
+    let in_test_dir = path.split('/').rev().skip(1).any(|d| {
+        matches!(
+            d,
+            "test" | "tests" | "__tests__" | "__mocks__" | "e2e" | "cypress"
+        )
+    });
+    in_test_dir
+        || stem == "test"
+        || name.contains(".test.")
+        || name.contains(".spec.")
+        || name.contains("-test.")
+}
+
+/// Bundles, minified files and generated stubs: their facts count, their findings do not.
+fn is_generated(path: &str, src: &[u8], comments: &[Node<'_>], ctx: &FileCtx<'_>) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let by_name = [
+        ".min.js",
+        ".bundle.js",
+        "-bundle.js",
+        "_pb.js",
+        "_pb.ts",
+        "_grpc_pb.js",
+        ".pb.ts",
+        ".d.ts",
+    ]
+    .iter()
+    .any(|s| name.ends_with(s));
+    let marked = comments.iter().take(3).any(|c| {
+        let t = ctx.text(*c);
+        t.contains("@generated") || (t.contains("Code generated") && t.contains("DO NOT EDIT"))
+    });
+    // Minified: a few very long lines.
+    let lines = src.iter().filter(|b| **b == b'\n').count() + 1;
+    let minified = src.len() > 2000 && src.len() / lines > 500;
+    by_name || marked || minified
+}
+
+/// Per-file extraction state.
+pub(super) struct FileCtx<'a> {
+    src: &'a [u8],
+    knowledge: &'a Knowledge,
+    bindings: Bindings,
+    /// Names declared in the file (they shadow globals such as `fetch`).
+    locals: HashSet<String>,
+    /// Tracked local values by name.
+    values: HashMap<String, Value>,
+    /// Modules loaded, in source order.
+    loads: Vec<Load>,
+    facts: Vec<Fact>,
+    has_entry: bool,
+    /// Names of functions that extract context by hand.
+    extracting_functions: HashSet<String>,
+    /// The file loads a web framework (routes on `app`/`router` receivers are believed).
+    web_framework: bool,
+}
+
+impl<'a> FileCtx<'a> {
+    fn text(&self, node: Node<'_>) -> Cow<'a, str> {
+        query::text(node, self.src)
+    }
+
+    fn loc(&self, node: Node<'_>) -> Loc {
+        query::loc(node, self.src)
+    }
+
+    fn push(&mut self, node: Node<'_>, kind: FactKind) {
+        let loc = self.loc(node);
+        self.facts.push(Fact { loc, kind });
+    }
+
+    fn bindings_names(&self) -> Vec<String> {
+        self.locals
+            .iter()
+            .filter(|n| self.bindings.get(n).is_some())
+            .cloned()
+            .collect()
+    }
+
+    /// Names declared by variables, functions and classes anywhere in the file.
+    fn collect_locals(&mut self, root: Node<'_>) {
+        for n in descendants(root) {
+            let name = match n.kind() {
+                "variable_declarator" => n
+                    .child_by_field_name("name")
+                    .filter(|x| x.kind() == "identifier"),
+                "function_declaration" | "class_declaration" => n.child_by_field_name("name"),
+                _ => None,
+            };
+            if let Some(name) = name {
+                let text = self.text(name).into_owned();
+                self.locals.insert(text);
+            }
+        }
+    }
+
+    /// The module of `require('m')`.
+    fn required_module(&self, call: Node<'_>) -> Option<String> {
+        if call.kind() != "call_expression" {
+            return None;
+        }
+        let f = call.child_by_field_name("function")?;
+        if f.kind() != "identifier" || self.text(f) != "require" {
+            return None;
+        }
+        let arg = *call_args(call).first()?;
+        self.string_value(arg)
+            .map(|s| resolve::normalize_module(&s))
+    }
+
+    /// Records the local values tracing cares about: SDKs, providers, apps, Kafka clients.
+    fn track_values(&mut self, calls: &[Node<'_>]) {
+        for &node in calls {
+            let Some(role) = self.role_of(node) else {
+                continue;
+            };
+            let kind = match role {
+                Role::SdkNew => ValueKind::Sdk,
+                Role::ProviderNew => ValueKind::Provider,
+                Role::BrowserProviderNew => ValueKind::BrowserProvider,
+                Role::HttpServerNew => ValueKind::Server,
+                Role::MessagingClientNew => ValueKind::Kafka,
+                Role::DefaultClient => ValueKind::HttpClient,
+                _ => continue,
+            };
+            if let Some(name) = self.binding_name(node) {
+                let propagators = (kind == ValueKind::Sdk)
+                    .then(|| self.sdk_propagators(node))
+                    .flatten();
+                self.values.insert(name, Value { kind, propagators });
+            }
+        }
+        for &node in calls {
+            let Some((recv, method)) = self.method_call(node) else {
+                continue;
+            };
+            let kind = match (self.value_kind(recv), method.as_str()) {
+                (Some(ValueKind::Kafka), "producer") => ValueKind::Producer,
+                (Some(ValueKind::Kafka), "consumer") => ValueKind::Consumer,
+                (Some(ValueKind::Server), "route") => ValueKind::Server,
+                _ => continue,
+            };
+            if let Some(name) = self.binding_name(node) {
+                self.values.insert(
+                    name,
+                    Value {
+                        kind,
+                        propagators: None,
+                    },
+                );
+            }
+        }
+    }
+
+    /// What a receiver expression is: a tracked local, or a construction written in place.
+    fn value_kind(&self, recv: Node<'_>) -> Option<ValueKind> {
+        if let Some(name) = self.receiver_name(recv) {
+            if let Some(v) = self.values.get(&name) {
+                return Some(v.kind);
+            }
+        }
+        if recv.kind() == "identifier" {
+            // An SDK or provider built in another module of the service and imported here
+            // (`import { sdk } from './tracing'`): known by its name only.
+            let name = self.text(recv);
+            let local_module = self
+                .bindings
+                .get(&name)
+                .is_some_and(|q| q.starts_with("./") || q.starts_with("../"));
+            if local_module {
+                let lower = name.to_ascii_lowercase();
+                if lower.contains("sdk") {
+                    return Some(ValueKind::Sdk);
+                }
+                if lower.contains("provider") {
+                    return Some(ValueKind::Provider);
+                }
+                return None;
+            }
+        }
+        match self.role_of(recv)? {
+            Role::SdkNew => Some(ValueKind::Sdk),
+            Role::ProviderNew => Some(ValueKind::Provider),
+            Role::BrowserProviderNew => Some(ValueKind::BrowserProvider),
+            Role::HttpServerNew => Some(ValueKind::Server),
+            Role::MessagingClientNew => Some(ValueKind::Kafka),
+            _ => None,
+        }
+    }
+
+    /// The propagators a NodeSDK installs when started: its `textMapPropagator`, none when that
+    /// is `null`, else those of `OTEL_PROPAGATORS` (default tracecontext and baggage).
+    fn sdk_propagators(&self, node: Node<'_>) -> Option<Vec<String>> {
+        let config = call_args(node).first().copied();
+        let prop = config.and_then(|c| self.object_property(c, "textMapPropagator"));
+        match prop {
+            None => Some(vec!["env".into()]),
+            Some(p) if p.kind() == "null" || p.kind() == "undefined" => None,
+            Some(p) => Some(self.propagator_formats(p)),
+        }
+    }
+
+    /// The wire formats named by the propagator constructions in a subtree.
+    fn propagator_formats(&self, node: Node<'_>) -> Vec<String> {
+        let mut formats: Vec<String> = descendants(node)
+            .filter(|n| n.kind() == "new_expression")
+            .filter_map(|n| {
+                let q = self.qualify(callee(n)?)?;
+                self.knowledge.propagator_format(&q).map(str::to_string)
+            })
+            .collect();
+        if formats.is_empty() {
+            formats.push("custom".into());
+        }
+        formats.sort();
+        formats.dedup();
+        formats
+    }
+
+    /// Names of functions in this file whose body extracts context by hand.
+    fn find_extracting_functions(&mut self, calls: &[Node<'_>]) {
+        for &call in calls {
+            if !self.is_manual_propagation(call, "extract") {
+                continue;
+            }
+            let mut f = enclosing_function(call);
+            while let Some(func) = f {
+                if let Some(name) = self.function_name(func) {
+                    self.extracting_functions.insert(name);
+                }
+                f = enclosing_function(func);
+            }
+        }
+    }
+
+    /// The declared or bound name of a function.
+    fn function_name(&self, func: Node<'_>) -> Option<String> {
+        if let Some(n) = func.child_by_field_name("name") {
+            return Some(self.text(n).into_owned());
+        }
+        self.binding_name(func)
+    }
+
+    /// Whether a call is `propagation.inject(...)` / `propagation.extract(...)` (`method`).
+    fn is_manual_propagation(&self, call: Node<'_>, method: &str) -> bool {
+        if call.kind() != "call_expression" {
+            return false;
+        }
+        self.method_call(call).is_some_and(|(recv, m)| {
+            m == method && self.role_of_expr(recv) == Some(Role::GlobalPropagator)
+        })
+    }
+
+    /// The role of a qualified expression (not a call).
+    fn role_of_expr(&self, expr: Node<'_>) -> Option<Role> {
+        self.knowledge.role(&self.qualify(expr)?)
+    }
+
+    /// Facts from one call or construction.
+    fn call_fact(&mut self, node: Node<'_>) {
+        if self.required_module(node).is_some() {
+            return;
+        }
+        let Some(callee_node) = callee(node) else {
+            return;
+        };
+        if let Some(q) = self.qualify(callee_node) {
+            if let Some(libs) = self.knowledge.patches(&q) {
+                let libs = libs.to_vec();
+                self.instrumentation(node, &q, &libs);
+            }
+            if let Some(role) = self.knowledge.role(&q) {
+                self.role_fact(node, role, &q);
+                return;
+            }
+        }
+        if node.kind() == "new_expression" {
+            self.grpc_client(node);
+            return;
+        }
+        if let Some((recv, method)) = self.method_call(node) {
+            self.method_fact(node, recv, &method);
+        }
+    }
+
+    /// An instrumentation construction: which libraries it patches, less those its config
+    /// disables (`getNodeAutoInstrumentations({'@opentelemetry/instrumentation-http': {enabled: false}})`).
+    fn instrumentation(&mut self, node: Node<'_>, qualified: &str, libs: &[String]) {
+        let config = call_args(node).first().copied();
+        let disabled: Vec<String> = match config.filter(|c| c.kind() == "object") {
+            Some(config) => {
+                let mut cursor = config.walk();
+                let pairs: Vec<Node<'_>> = config
+                    .named_children(&mut cursor)
+                    .filter(|p| p.kind() == "pair")
+                    .collect();
+                pairs
+                    .into_iter()
+                    .filter_map(|p| {
+                        let key = self.string_value(p.child_by_field_name("key")?)?;
+                        let value = p.child_by_field_name("value")?;
+                        let off = self
+                            .object_property(value, "enabled")
+                            .is_some_and(|v| v.kind() == "false");
+                        let lib = key.strip_prefix("@opentelemetry/instrumentation-")?;
+                        off.then(|| if lib == "undici" { "fetch" } else { lib }.to_string())
+                    })
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        let explicit_provider = self.registered_with_provider(node);
+        self.push(
+            node,
+            FactKind::Instrumentation {
+                what: qualified.to_string(),
+                explicit_provider,
+            },
+        );
+        for lib in libs {
+            if !disabled.contains(lib) {
+                self.push(
+                    node,
+                    FactKind::LibraryPatched {
+                        library: lib.clone(),
+                    },
+                );
+            }
+        }
+    }
+
+    /// Whether an instrumentation sits in a `registerInstrumentations({ tracerProvider })`.
+    fn registered_with_provider(&self, node: Node<'_>) -> bool {
+        let mut current = node.parent();
+        while let Some(n) = current {
+            if n.kind() == "call_expression"
+                && self.role_of(n) == Some(Role::InstrumentationRegister)
+            {
+                return call_args(n)
+                    .first()
+                    .is_some_and(|c| self.object_property(*c, "tracerProvider").is_some());
+            }
+            if n.kind().ends_with("statement") {
+                return false;
+            }
+            current = n.parent();
+        }
+        false
+    }
+
+    /// Facts from a call or construction of a known function.
+    fn role_fact(&mut self, node: Node<'_>, role: Role, qualified: &str) {
+        let args = call_args(node);
+        match role {
+            Role::ProviderNew | Role::SdkNew | Role::BrowserProviderNew => {
+                let var = self.binding_name(node);
+                let handling = self.provider_handling(node, var.as_deref(), role);
+                // Synchronous-only export is judged by `provider_handling` for JS.
+                self.push(
+                    node,
+                    FactKind::ProviderCreated {
+                        var,
+                        handling,
+                        buffered: true,
+                    },
+                );
+                if node.kind() == "call_expression" {
+                    // `registerOTel(...)` sets everything up in one call.
+                    self.push(node, FactKind::ProviderRegistered);
+                    self.push(
+                        node,
+                        FactKind::PropagatorSet {
+                            formats: vec!["env".into()],
+                        },
+                    );
+                }
+            }
+            Role::ProviderRegister => self.push(node, FactKind::ProviderRegistered),
+            Role::PropagatorSet => {
+                let formats = match args.first() {
+                    Some(a) => self.propagator_formats(*a),
+                    None => Vec::new(),
+                };
+                self.push(node, FactKind::PropagatorSet { formats });
+            }
+            Role::GlobalTracer => self.push(node, FactKind::GlobalTracer),
+            Role::InstrumentationRegister => {
+                let explicit_provider = args
+                    .first()
+                    .is_some_and(|c| self.object_property(*c, "tracerProvider").is_some());
+                self.push(
+                    node,
+                    FactKind::Instrumentation {
+                        what: qualified.to_string(),
+                        explicit_provider,
+                    },
+                );
+            }
+            Role::HttpServerNew => {
+                // `http.createServer((req, res) => ...)`: the handler is the entry point; an
+                // app handed in (`createServer(app)`) is judged by its routes.
+                let handler = args.iter().rev().find(|a| is_function(**a)).copied();
+                if let Some(handler) = handler {
+                    let extraction = self.classify_handler(handler, "http");
+                    let router = self.binding_name(node);
+                    self.push(
+                        node,
+                        FactKind::Inbound {
+                            proto: Proto::Http,
+                            route: None,
+                            router,
+                            extraction,
+                        },
+                    );
+                }
+            }
+            Role::GrpcServerNew if node.kind() == "new_expression" => {
+                self.push(
+                    node,
+                    FactKind::Inbound {
+                        proto: Proto::Grpc,
+                        route: None,
+                        router: self.binding_name(node),
+                        extraction: Extraction::Patched("grpc".into()),
+                    },
+                );
+            }
+            Role::GrpcDial if node.kind() == "new_expression" => {
+                self.outbound(node, Proto::Grpc, "grpc");
+            }
+            Role::DefaultClientCall => self.outbound(node, Proto::Http, "http"),
+            Role::FetchCall => self.outbound(node, Proto::Http, "fetch"),
+            _ => {}
+        }
+    }
+
+    /// An outbound site through a library patched process-wide, unless the function around it
+    /// injects by hand.
+    fn outbound(&mut self, node: Node<'_>, proto: Proto, library: &str) {
+        let injection = if self.injects_by_hand(node) {
+            Injection::Manual
+        } else {
+            Injection::Patched(library.into())
+        };
+        let target = callee(node)
+            .map(|c| self.text(c).into_owned())
+            .unwrap_or_default();
+        self.push(
+            node,
+            FactKind::Outbound {
+                proto,
+                target,
+                injection,
+                // Node propagates through the active context: any call may carry a trace.
+                flow: crate::facts::Flow::Request,
+            },
+        );
+    }
+
+    /// Whether the function around a node calls `propagation.inject`.
+    fn injects_by_hand(&self, node: Node<'_>) -> bool {
+        let scope = enclosing_function(node).unwrap_or(node);
+        descendants(scope).any(|n| self.is_manual_propagation(n, "inject"))
+    }
+
+    /// `new SomeServiceClient(address, grpc.credentials.createInsecure())`: a gRPC client,
+    /// generated or built with `makeGenericClientConstructor`.
+    fn grpc_client(&mut self, node: Node<'_>) {
+        let args = call_args(node);
+        if args.len() < 2 {
+            return;
+        }
+        let creds = descendants(args[1]).any(|n| {
+            matches!(
+                n.kind(),
+                "call_expression" | "member_expression" | "identifier"
+            ) && self
+                .qualify(callee(n).unwrap_or(n))
+                .is_some_and(|q| q.starts_with("@grpc/grpc-js.credentials."))
+        });
+        if creds {
+            self.outbound(node, Proto::Grpc, "grpc");
+        }
+    }
+
+    /// Facts from a method call on a value.
+    fn method_fact(&mut self, call: Node<'_>, recv: Node<'_>, method: &str) {
+        let methods = &self.knowledge.methods;
+        if methods.span_start.iter().any(|m| m == method) {
+            self.span_started(call, false);
+            return;
+        }
+        if methods.active_span_start.iter().any(|m| m == method) {
+            self.span_started(call, true);
+            return;
+        }
+        if method == "inject" && self.is_manual_propagation(call, "inject") {
+            self.push(call, FactKind::ManualInject);
+            return;
+        }
+        if method == "extract" && self.is_manual_propagation(call, "extract") {
+            self.push(call, FactKind::ManualExtract);
+            if let Some(name) = enclosing_function(call).and_then(|f| self.function_name(f)) {
+                self.push(call, FactKind::HandlerExtracts { name });
+            }
+            return;
+        }
+        if methods.entry_serve.iter().any(|m| m == method) {
+            self.has_entry = true;
+        }
+        if (method == "on" || method == "once")
+            && self.qualify(recv).as_deref() == Some("globalThis.process")
+        {
+            let signal = call_args(call)
+                .first()
+                .and_then(|a| self.string_value(*a))
+                .is_some_and(|s| s.starts_with("SIG") || s == "beforeExit");
+            if signal {
+                self.push(call, FactKind::SignalHandled);
+            }
+            return;
+        }
+        let kind = self.value_kind(recv);
+        match kind {
+            Some(k @ (ValueKind::Sdk | ValueKind::Provider | ValueKind::BrowserProvider))
+                if self
+                    .knowledge
+                    .methods
+                    .provider_register
+                    .iter()
+                    .any(|m| m == method) =>
+            {
+                self.provider_registered(call, recv, k);
+            }
+            Some(ValueKind::Producer) if method == "send" || method == "sendBatch" => {
+                self.outbound(call, Proto::Messaging, "kafkajs");
+            }
+            Some(ValueKind::Consumer) if method == "run" => {
+                self.has_entry = true;
+                let extraction = match call_args(call).first() {
+                    Some(cfg)
+                        if descendants(*cfg).any(|n| self.is_manual_propagation(n, "extract")) =>
+                    {
+                        Extraction::Manual
+                    }
+                    _ => Extraction::Patched("kafkajs".into()),
+                };
+                self.push(
+                    call,
+                    FactKind::Inbound {
+                        proto: Proto::Messaging,
+                        route: None,
+                        router: Some(self.text(recv).into_owned()),
+                        extraction,
+                    },
+                );
+            }
+            Some(ValueKind::HttpClient)
+                if self
+                    .knowledge
+                    .methods
+                    .client_call
+                    .iter()
+                    .any(|m| m == method) =>
+            {
+                self.outbound(call, Proto::Http, "http");
+            }
+            Some(ValueKind::Server) => self.route(call, recv, method),
+            None => {
+                let believed = self.web_framework
+                    && self
+                        .receiver_name(recv)
+                        .is_some_and(|n| self.knowledge.methods.route_receivers.contains(&n));
+                if believed {
+                    self.route(call, recv, method);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `sdk.start()`, `provider.register(config)`: the provider goes global with a propagator.
+    fn provider_registered(&mut self, call: Node<'_>, recv: Node<'_>, kind: ValueKind) {
+        self.push(call, FactKind::ProviderRegistered);
+        let formats = match kind {
+            ValueKind::Sdk => match self.receiver_name(recv).and_then(|n| self.values.get(&n)) {
+                Some(v) => v.propagators.clone(),
+                None => self.sdk_propagators(recv),
+            },
+            _ => {
+                // `register({ propagator })`: `null` installs none, absent installs W3C.
+                let config = call_args(call).first().copied();
+                match config.and_then(|c| self.object_property(c, "propagator")) {
+                    None => Some(vec!["baggage".into(), "tracecontext".into()]),
+                    Some(p) if p.kind() == "null" || p.kind() == "undefined" => None,
+                    Some(p) => Some(self.propagator_formats(p)),
+                }
+            }
+        };
+        if let Some(formats) = formats {
+            self.push(call, FactKind::PropagatorSet { formats });
+        }
+    }
+
+    /// A route registration on an app or router: `app.get('/x', handler)`.
+    fn route(&mut self, call: Node<'_>, recv: Node<'_>, method: &str) {
+        let args = call_args(call);
+        let methods = &self.knowledge.methods;
+        if method == "use" || methods.middleware.iter().any(|m| m == method) {
+            // Middleware that extracts by hand covers every route of the app.
+            let extracts = args
+                .iter()
+                .any(|a| matches!(self.classify_handler(*a, "http"), Extraction::Manual));
+            if extracts {
+                self.push(
+                    call,
+                    FactKind::ServerInstrumented {
+                        target: self.text(recv).into_owned(),
+                    },
+                );
+            }
+            return;
+        }
+        if !methods.route.iter().any(|m| m == method) || args.len() < 2 {
+            return;
+        }
+        let Some(route) = self.string_value(args[0]) else {
+            return;
+        };
+        if !route.starts_with('/') && route != "*" {
+            return;
+        }
+        let handler = *args.last().expect("len checked");
+        if !is_function(handler)
+            && handler.kind() != "identifier"
+            && handler.kind() != "member_expression"
+        {
+            return;
+        }
+        let extraction = args[1..]
+            .iter()
+            .map(|h| self.classify_handler(*h, "http"))
+            .find(|e| *e == Extraction::Manual)
+            .unwrap_or_else(|| Extraction::Patched("http".into()));
+        self.push(
+            call,
+            FactKind::Inbound {
+                proto: Proto::Http,
+                route: Some(route),
+                router: Some(self.text(recv).into_owned()),
+                extraction,
+            },
+        );
+    }
+
+    /// How a handler continues the caller's trace: by hand, or through the patched library.
+    fn classify_handler(&self, handler: Node<'_>, library: &str) -> Extraction {
+        let manual = if is_function(handler) {
+            descendants(handler).any(|n| self.is_manual_propagation(n, "extract"))
+        } else {
+            let name = match handler.kind() {
+                "identifier" => Some(self.text(handler).into_owned()),
+                "member_expression" => handler
+                    .child_by_field_name("property")
+                    .map(|p| self.text(p).into_owned()),
+                _ => None,
+            };
+            name.is_some_and(|n| self.extracting_functions.contains(&n))
+        };
+        if manual {
+            Extraction::Manual
+        } else {
+            Extraction::Patched(library.into())
+        }
+    }
+
+    /// Nest controllers: `@Get('/x')` on a method, `@GrpcMethod(...)`.
+    fn decorator_fact(&mut self, decorator: Node<'_>) {
+        let Some(call) = decorator
+            .named_child(0)
+            .filter(|c| c.kind() == "call_expression")
+        else {
+            return;
+        };
+        let Some(q) = callee(call).and_then(|c| self.qualify(c)) else {
+            return;
+        };
+        let (proto, library) = match q.as_str() {
+            "@nestjs/common.Get"
+            | "@nestjs/common.Post"
+            | "@nestjs/common.Put"
+            | "@nestjs/common.Patch"
+            | "@nestjs/common.Delete"
+            | "@nestjs/common.All"
+            | "@nestjs/common.Head"
+            | "@nestjs/common.Options" => (Proto::Http, "http"),
+            "@nestjs/microservices.GrpcMethod" => (Proto::Grpc, "grpc"),
+            _ => return,
+        };
+        let method = match decorator.parent() {
+            Some(p) if p.kind() == "method_definition" => Some(p),
+            _ => {
+                let mut next = decorator.next_named_sibling();
+                while let Some(n) = next.filter(|n| matches!(n.kind(), "decorator" | "comment")) {
+                    next = n.next_named_sibling();
+                }
+                next.filter(|n| n.kind() == "method_definition")
+            }
+        };
+        let Some(method) = method else {
+            return;
+        };
+        let route = call_args(call)
+            .first()
+            .and_then(|a| self.string_value(*a))
+            .map(|r| {
+                if r.starts_with('/') {
+                    r
+                } else {
+                    format!("/{r}")
+                }
+            })
+            .or_else(|| Some("/".into()));
+        let class = method
+            .parent()
+            .and_then(|b| b.parent())
+            .and_then(|c| c.child_by_field_name("name"))
+            .map(|n| self.text(n).into_owned());
+        let extraction = self.classify_handler(method, library);
+        self.push(
+            decorator,
+            FactKind::Inbound {
+                proto,
+                route: if proto == Proto::Http { route } else { None },
+                router: class,
+                extraction,
+            },
+        );
+    }
+
+    /// `ROOT_CONTEXT` handed to a span start, `context.with` or an injection in request code.
+    fn value_fact(&mut self, value: Node<'_>) {
+        let node = if value.kind() == "property_identifier" {
+            match value.parent() {
+                Some(p) => p,
+                None => return,
+            }
+        } else {
+            value
+        };
+        if self.role_of_expr(node) != Some(Role::FreshContext) {
+            return;
+        }
+        let Some(args) = node.parent().filter(|p| p.kind() == "arguments") else {
+            return;
+        };
+        let Some(call) = args.parent().filter(|c| c.kind() == "call_expression") else {
+            return;
+        };
+        let Some(sink) = self.context_sink(call) else {
+            return;
+        };
+        self.context_dropped(node, call, "ROOT_CONTEXT", sink);
+    }
+
+    /// What a call that takes a context starts: a span, a callback under that context, an
+    /// injection. `None` for calls where a fresh root is right (`propagation.extract`).
+    fn context_sink(&self, call: Node<'_>) -> Option<&'static str> {
+        let (recv, method) = self.method_call(call)?;
+        let methods = &self.knowledge.methods;
+        if methods.span_start.contains(&method) || methods.active_span_start.contains(&method) {
+            return Some("a span");
+        }
+        let q = self.qualify(recv)?;
+        let api = q
+            .strip_prefix("@opentelemetry/api.default.")
+            .or_else(|| q.strip_prefix("@opentelemetry/api."))?;
+        match (api, method.as_str()) {
+            ("context", "with") => Some("work under `context.with`"),
+            ("propagation", "inject") => Some("an injection"),
+            _ => None,
+        }
+    }
+
+    /// Records a fresh root reaching `call` when a request is in scope.
+    fn context_dropped(&mut self, at: Node<'_>, call: Node<'_>, fresh: &str, sink: &str) {
+        let Some(in_scope) = self.request_in_scope(call) else {
+            return;
+        };
+        let kind = FactKind::ContextDropped {
+            via: DropVia::FreshContext,
+            fresh: fresh.to_string(),
+            sink: sink.to_string(),
+            in_scope: Some(in_scope),
+            sink_loc: self.loc(call),
+            via_client: None,
+        };
+        self.push(at, kind);
+    }
+
+    /// The request parameter in scope at a node: a `req`/`request` parameter of the enclosing
+    /// function or of a function a callback sits in.
+    fn request_in_scope(&self, node: Node<'_>) -> Option<String> {
+        let mut f = enclosing_function(node);
+        while let Some(func) = f {
+            let params = self.param_names(func);
+            if let Some(p) = params
+                .iter()
+                .find(|p| self.knowledge.request_params.contains(p))
+            {
+                return Some(p.clone());
+            }
+            if matches!(func.kind(), "function_declaration" | "method_definition") {
+                return None;
+            }
+            f = enclosing_function(func);
+        }
+        None
+    }
+
+    /// Instrumentation installed in this file after a module it patches was loaded: an SDK
+    /// started or instrumentations registered below `require('express')`, or a local module
+    /// loaded below it (the service decides whether that module sets up tracing).
+    fn too_late_facts(&mut self) {
+        let first_patched = self.loads.iter().find(|l| {
+            l.top_level && !l.type_only && self.knowledge.patched_module(&l.module).is_some()
+        });
+        let Some(first) = first_patched.cloned() else {
+            return;
+        };
+        let install = self.facts.iter().find(|f| {
+            f.loc.start_byte as usize > first.start
+                && match &f.kind {
+                    FactKind::ProviderRegistered => true,
+                    FactKind::Instrumentation { what, .. } => {
+                        what.ends_with("registerInstrumentations")
+                    }
+                    _ => false,
+                }
+        });
+        let mut found = Vec::new();
+        if let Some(install) = install {
+            let text = String::from_utf8_lossy(
+                &self.src[install.loc.start_byte as usize..install.loc.end_byte as usize],
+            );
+            let short = text.lines().next().unwrap_or("").trim().to_string();
+            found.push((install.loc, short));
+        }
+        for load in &self.loads {
+            if load.start > first.start
+                && load.top_level
+                && (load.module.starts_with("./") || load.module.starts_with("../"))
+            {
+                found.push((load.loc, load.module.clone()));
+            }
+        }
+        for (loc, instrumentation) in found {
+            self.facts.push(Fact {
+                loc,
+                kind: FactKind::InstrumentedTooLate {
+                    instrumentation,
+                    target: first.module.clone(),
+                    target_loc: first.loc,
+                },
+            });
+        }
+    }
+}

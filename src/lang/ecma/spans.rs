@@ -1,0 +1,685 @@
+//! JavaScript span and provider lifecycles: is a started span ended on every path, is it
+//! ever made current, and can anything shut a provider down.
+//!
+//! The path analysis is structural: from the statement that starts the span (or the top of a
+//! `startActiveSpan` callback), follow the statements to every exit of the function, treating
+//! `if`, `switch`, loops and `try` by their branches; a `finally` that ends the span covers
+//! everything inside its `try`. Ownership handoff (the span returned, stored, passed on) stops
+//! the analysis: whoever receives it owns the end.
+
+use crate::facts::{FactKind, Lifecycle, Loc, ProviderHandling, SpanContext};
+use crate::knowledge::Role;
+use tree_sitter::Node;
+
+use super::resolve::{
+    call_args, callee, climb_wrappers, descendants, enclosing_function, is_function,
+};
+use super::FileCtx;
+
+/// How the references to a span variable use it.
+#[derive(Default)]
+struct Uses {
+    /// Ended inside a nested function (a callback, a `.then`): that code owns the end.
+    ended_in_closure: bool,
+    /// Returned, stored, passed to a function or captured in an object.
+    handed_off: bool,
+    /// Put into a context (`trace.setSpan(ctx, span)`): made current somewhere.
+    activated: bool,
+}
+
+impl<'a> FileCtx<'a> {
+    /// Records a span start: `tracer.startSpan(name, ...)` or
+    /// `tracer.startActiveSpan(name, ..., span => ...)`.
+    pub(super) fn span_started(&mut self, call: Node<'_>, active: bool) {
+        let args = call_args(call);
+        let name = args.first().and_then(|a| self.string_value(*a));
+        // `{ root: true }` in request code starts a new trace.
+        let root_option = args.iter().skip(1).any(|a| {
+            self.object_property(*a, "root")
+                .is_some_and(|v| v.kind() == "true")
+        });
+        if root_option {
+            self.context_dropped(call, call, "root: true", "a span");
+        }
+        let (lifecycle, context) = if active {
+            (self.active_span_lifecycle(call), SpanContext::Used)
+        } else {
+            self.span_lifecycle(call)
+        };
+        self.push(
+            call,
+            FactKind::SpanStarted {
+                name,
+                lifecycle,
+                context,
+            },
+        );
+    }
+
+    /// `startActiveSpan`: the callback gets the span and must end it.
+    fn active_span_lifecycle(&self, call: Node<'_>) -> Lifecycle {
+        let Some(callback) = call_args(call).last().copied().filter(|a| is_function(*a)) else {
+            return Lifecycle::HandedOff;
+        };
+        let Some(body) = callback.child_by_field_name("body") else {
+            return Lifecycle::HandedOff;
+        };
+        let params = self.param_names(callback);
+        let Some(var) = params.first().filter(|p| !p.is_empty()) else {
+            let text = self.text(body);
+            return if text.contains("getActiveSpan") || text.contains(".end(") {
+                Lifecycle::HandedOff
+            } else {
+                Lifecycle::Discarded
+            };
+        };
+        let uses = self.span_uses(body, body.start_byte(), var, callback);
+        if uses.ended_in_closure {
+            return Lifecycle::Ended;
+        }
+        if uses.handed_off {
+            return Lifecycle::HandedOff;
+        }
+        if body.kind() != "statement_block" {
+            // `span => span.end()` is a direct end; any other expression body leaks.
+            return if self.is_end_call(climb_call(body), var) {
+                Lifecycle::Ended
+            } else {
+                Lifecycle::Leaks(vec![self.loc(body)])
+            };
+        }
+        let mut leaks = Vec::new();
+        if self.flow_list(body, 0, false, var, &mut leaks, false) == Some(false) {
+            leaks.push(self.close_of(body));
+        }
+        if leaks.is_empty() {
+            Lifecycle::Ended
+        } else {
+            Lifecycle::Leaks(leaks)
+        }
+    }
+
+    /// `startSpan`: what happens to the span, and whether it is ever made current.
+    fn span_lifecycle(&self, call: Node<'_>) -> (Lifecycle, SpanContext) {
+        let node = climb_wrappers(call);
+        let Some(parent) = node.parent() else {
+            return (Lifecycle::HandedOff, SpanContext::Used);
+        };
+        let var = match parent.kind() {
+            "expression_statement" => return (Lifecycle::Discarded, SpanContext::Used),
+            "member_expression" => {
+                let ends = parent.child_by_field_name("property").is_some_and(|p| {
+                    self.knowledge
+                        .methods
+                        .span_end
+                        .contains(&self.text(p).into_owned())
+                });
+                let lifecycle = if ends {
+                    Lifecycle::Ended
+                } else {
+                    Lifecycle::HandedOff
+                };
+                return (lifecycle, SpanContext::Used);
+            }
+            "variable_declarator" => parent
+                .child_by_field_name("name")
+                .filter(|n| n.kind() == "identifier")
+                .map(|n| self.text(n).into_owned()),
+            "assignment_expression" => parent
+                .child_by_field_name("left")
+                .filter(|n| n.kind() == "identifier")
+                .map(|n| self.text(n).into_owned()),
+            _ => None,
+        };
+        let Some(var) = var else {
+            return (Lifecycle::HandedOff, SpanContext::Used);
+        };
+        let Some(function) = enclosing_function(call) else {
+            // A module-level span: any function may end it.
+            return (Lifecycle::HandedOff, SpanContext::Used);
+        };
+        let Some(body) = function.child_by_field_name("body") else {
+            return (Lifecycle::HandedOff, SpanContext::Used);
+        };
+        let Some(stmt) = statement_of(parent) else {
+            return (Lifecycle::HandedOff, SpanContext::Used);
+        };
+        let uses = self.span_uses(body, stmt.end_byte(), &var, function);
+        let context = if uses.activated || uses.handed_off {
+            SpanContext::Used
+        } else {
+            self.unused_context(function, stmt, &var)
+        };
+        if uses.ended_in_closure {
+            return (Lifecycle::Ended, context);
+        }
+        if uses.handed_off {
+            return (Lifecycle::HandedOff, context);
+        }
+        let lifecycle = match self.leaks_after(stmt, function, &var) {
+            Some(leaks) if !leaks.is_empty() => Lifecycle::Leaks(leaks),
+            _ => Lifecycle::Ended,
+        };
+        (lifecycle, context)
+    }
+
+    /// How the references to `var` after `from` in `scope` use the span.
+    fn span_uses(&self, scope: Node<'_>, from: usize, var: &str, function: Node<'_>) -> Uses {
+        let mut uses = Uses::default();
+        let end_methods = &self.knowledge.methods.span_end;
+        for id in descendants(scope) {
+            if id.start_byte() < from {
+                continue;
+            }
+            match id.kind() {
+                "shorthand_property_identifier" if self.text(id) == var => {
+                    uses.handed_off = true;
+                    continue;
+                }
+                "identifier" if self.text(id) == var => {}
+                _ => continue,
+            }
+            let Some(parent) = id.parent() else {
+                continue;
+            };
+            match parent.kind() {
+                "member_expression" => {
+                    let is_object = parent
+                        .child_by_field_name("object")
+                        .is_some_and(|o| o.id() == id.id());
+                    if !is_object {
+                        continue;
+                    }
+                    let property = parent
+                        .child_by_field_name("property")
+                        .map(|p| self.text(p).into_owned())
+                        .unwrap_or_default();
+                    let is_call = parent
+                        .parent()
+                        .is_some_and(|c| c.kind() == "call_expression");
+                    if is_call && end_methods.contains(&property) {
+                        let direct =
+                            enclosing_function(parent).is_some_and(|f| f.id() == function.id());
+                        if !direct {
+                            uses.ended_in_closure = true;
+                        }
+                    }
+                }
+                "assignment_expression"
+                    if parent
+                        .child_by_field_name("left")
+                        .is_some_and(|l| l.id() == id.id()) => {}
+                "arguments" => {
+                    let call = parent.parent();
+                    let sets_span = call.and_then(callee).is_some_and(|c| {
+                        let t = self.text(c);
+                        t.ends_with("setSpan") || t.ends_with("setSpanContext")
+                    });
+                    if sets_span {
+                        uses.activated = true;
+                    } else {
+                        uses.handed_off = true;
+                    }
+                }
+                _ => uses.handed_off = true,
+            }
+        }
+        uses
+    }
+
+    /// With the span never made current, the first later outbound call or span start (without
+    /// an explicit parent) before the span ends: that work does not nest under it.
+    fn unused_context(&self, function: Node<'_>, stmt: Node<'_>, var: &str) -> SpanContext {
+        let first_end = descendants(function)
+            .filter(|n| n.kind() == "call_expression" && n.start_byte() > stmt.end_byte())
+            .find(|n| self.is_end_call(*n, var))
+            .map(|n| n.start_byte())
+            .unwrap_or(usize::MAX);
+        let methods = &self.knowledge.methods;
+        let later = descendants(function).find(|n| {
+            if n.start_byte() <= stmt.end_byte() || n.start_byte() >= first_end {
+                return false;
+            }
+            if !matches!(n.kind(), "call_expression" | "new_expression") {
+                return false;
+            }
+            if let Some((_, m)) = self.method_call(*n) {
+                let args = call_args(*n).len();
+                if methods.span_start.contains(&m) && args < 3 {
+                    return true;
+                }
+                if methods.active_span_start.contains(&m) && args < 4 {
+                    return true;
+                }
+            }
+            matches!(
+                self.role_of(*n),
+                Some(Role::DefaultClientCall | Role::FetchCall)
+            )
+        });
+        match later {
+            Some(n) => SpanContext::DiscardedBefore(self.loc(n)),
+            None => SpanContext::Used,
+        }
+    }
+
+    /// The exits reached from `stmt` without ending the span; `None` when its place cannot be
+    /// followed.
+    fn leaks_after(&self, stmt: Node<'_>, function: Node<'_>, var: &str) -> Option<Vec<Loc>> {
+        let body = function.child_by_field_name("body")?;
+        let mut leaks = Vec::new();
+        let mut node = stmt;
+        let mut ended = false;
+        loop {
+            let list = node.parent()?;
+            if !is_statement_list(list) {
+                return None;
+            }
+            let index = child_index(list, node)?;
+            match self.flow_list(list, index + 1, ended, var, &mut leaks, false) {
+                None => return Some(leaks),
+                Some(state) => ended = state,
+            }
+            if list.id() == body.id() {
+                if !ended {
+                    leaks.push(self.close_of(body));
+                }
+                return Some(leaks);
+            }
+            // Climb to the statement that contains this list.
+            node = list;
+            loop {
+                let parent = node.parent()?;
+                if parent.kind() == "try_statement" && self.finally_ends(parent, var) {
+                    ended = true;
+                }
+                if parent.id() == body.id() || is_function(parent) {
+                    return None;
+                }
+                if is_statement_list(parent) {
+                    break;
+                }
+                node = parent;
+            }
+        }
+    }
+
+    /// Follows the statements of a list from index `from`; `Some(ended)` when control falls
+    /// through the end, `None` when every path leaves.
+    fn flow_list(
+        &self,
+        list: Node<'_>,
+        from: usize,
+        ended: bool,
+        var: &str,
+        leaks: &mut Vec<Loc>,
+        catching: bool,
+    ) -> Option<bool> {
+        let mut state = ended;
+        let mut cursor = list.walk();
+        let skip_value = list.kind() == "switch_case";
+        let stmts: Vec<Node<'_>> = list
+            .named_children(&mut cursor)
+            .enumerate()
+            .filter(|(i, n)| !(skip_value && *i == 0) && n.kind() != "comment")
+            .map(|(_, n)| n)
+            .collect();
+        let skip = if skip_value {
+            from.saturating_sub(1)
+        } else {
+            from
+        };
+        for stmt in stmts.into_iter().skip(skip) {
+            state = self.flow_stmt(stmt, state, var, leaks, catching)?;
+        }
+        Some(state)
+    }
+
+    fn flow_stmt(
+        &self,
+        stmt: Node<'_>,
+        ended: bool,
+        var: &str,
+        leaks: &mut Vec<Loc>,
+        catching: bool,
+    ) -> Option<bool> {
+        match stmt.kind() {
+            "expression_statement" => {
+                let expr = stmt.named_child(0)?;
+                let call = climb_call(expr);
+                if call.kind() == "call_expression" {
+                    if self.is_end_call(call, var) {
+                        return Some(true);
+                    }
+                    let exits = callee(call).is_some_and(|c| self.text(c) == "process.exit");
+                    if exits {
+                        return None;
+                    }
+                }
+                Some(ended)
+            }
+            "return_statement" => {
+                if !ended {
+                    leaks.push(self.loc(stmt));
+                }
+                None
+            }
+            "throw_statement" => {
+                if !ended && !catching {
+                    leaks.push(self.loc(stmt));
+                }
+                None
+            }
+            "statement_block" => self.flow_list(stmt, 0, ended, var, leaks, catching),
+            "if_statement" => {
+                let then = match stmt.child_by_field_name("consequence") {
+                    Some(b) => self.flow_stmt(b, ended, var, leaks, catching),
+                    None => Some(ended),
+                };
+                let otherwise = match stmt
+                    .child_by_field_name("alternative")
+                    .and_then(|e| e.named_child(0))
+                {
+                    Some(alt) => self.flow_stmt(alt, ended, var, leaks, catching),
+                    None => Some(ended),
+                };
+                combine(then, otherwise)
+            }
+            "try_statement" => {
+                if self.finally_ends(stmt, var) {
+                    let mut scratch = Vec::new();
+                    if let Some(b) = stmt.child_by_field_name("body") {
+                        let _ = self.flow_stmt(b, ended, var, &mut scratch, true);
+                    }
+                    return Some(true);
+                }
+                let handler = stmt.child_by_field_name("handler");
+                let body = match stmt.child_by_field_name("body") {
+                    Some(b) => self.flow_stmt(b, ended, var, leaks, catching || handler.is_some()),
+                    None => Some(ended),
+                };
+                let caught = match handler.and_then(|h| h.child_by_field_name("body")) {
+                    Some(b) => self.flow_stmt(b, ended, var, leaks, catching),
+                    None => None,
+                };
+                let after = combine(body, caught);
+                match (after, stmt.child_by_field_name("finalizer")) {
+                    (Some(state), Some(fin)) => match fin.child_by_field_name("body") {
+                        Some(b) => self.flow_stmt(b, state, var, leaks, catching),
+                        None => Some(state),
+                    },
+                    (after, _) => after,
+                }
+            }
+            "switch_statement" => {
+                let body = stmt.child_by_field_name("body")?;
+                let mut result: Option<bool> = None;
+                let mut has_default = false;
+                let mut cursor = body.walk();
+                for case in body.named_children(&mut cursor) {
+                    if !matches!(case.kind(), "switch_case" | "switch_default") {
+                        continue;
+                    }
+                    has_default |= case.kind() == "switch_default";
+                    let flow = self.flow_list(
+                        case,
+                        usize::from(case.kind() == "switch_case"),
+                        ended,
+                        var,
+                        leaks,
+                        catching,
+                    );
+                    result = combine(result, flow);
+                }
+                if !has_default {
+                    result = combine(result, Some(ended));
+                }
+                result
+            }
+            "for_statement" | "for_in_statement" | "while_statement" | "do_statement" => {
+                if let Some(b) = stmt.child_by_field_name("body") {
+                    let _ = self.flow_stmt(b, ended, var, leaks, catching);
+                }
+                Some(ended)
+            }
+            "labeled_statement" => match stmt.child_by_field_name("body") {
+                Some(inner) => self.flow_stmt(inner, ended, var, leaks, catching),
+                None => Some(ended),
+            },
+            _ => Some(ended),
+        }
+    }
+
+    /// Whether a `try` statement's `finally` ends the span on every path through it.
+    fn finally_ends(&self, try_stmt: Node<'_>, var: &str) -> bool {
+        let Some(block) = try_stmt
+            .child_by_field_name("finalizer")
+            .and_then(|f| f.child_by_field_name("body"))
+        else {
+            return false;
+        };
+        let mut scratch = Vec::new();
+        self.flow_list(block, 0, false, var, &mut scratch, false) == Some(true)
+    }
+
+    /// Whether a call is `var.end()` (also `var?.end()`).
+    pub(super) fn is_end_call(&self, call: Node<'_>, var: &str) -> bool {
+        if call.kind() != "call_expression" {
+            return false;
+        }
+        self.method_call(call).is_some_and(|(recv, m)| {
+            recv.kind() == "identifier"
+                && self.text(recv) == var
+                && self.knowledge.methods.span_end.contains(&m)
+        })
+    }
+
+    /// The location of a block's closing brace.
+    fn close_of(&self, block: Node<'_>) -> Loc {
+        match block.child(block.child_count().saturating_sub(1)) {
+            Some(close) => self.loc(close),
+            None => self.loc(block),
+        }
+    }
+
+    /// Decides whether anything can shut down the provider or SDK built by `node`.
+    pub(super) fn provider_handling(
+        &self,
+        node: Node<'_>,
+        var: Option<&str>,
+        role: Role,
+    ) -> ProviderHandling {
+        if role == Role::BrowserProviderNew || node.kind() == "call_expression" {
+            // A page never exits cleanly; `registerOTel` owns its provider.
+            return ProviderHandling::Escapes;
+        }
+        let outer = climb_wrappers(node);
+        if self.unbuffered(node, var) {
+            // Spans are exported as they end: nothing is lost without a shutdown.
+            return ProviderHandling::Escapes;
+        }
+        let Some(var) = var else {
+            return match outer.parent().map(|p| p.kind()) {
+                Some("member_expression") | Some("expression_statement") => {
+                    ProviderHandling::Dropped
+                }
+                Some("arguments") => {
+                    let registers = outer
+                        .parent()
+                        .and_then(|a| a.parent())
+                        .is_some_and(|c| self.role_of(c) == Some(Role::ProviderRegister));
+                    if registers {
+                        ProviderHandling::Dropped
+                    } else {
+                        ProviderHandling::Escapes
+                    }
+                }
+                _ => ProviderHandling::Escapes,
+            };
+        };
+        let declared_in = outer.parent();
+        let stored_elsewhere = declared_in.is_some_and(|p| {
+            p.kind() == "assignment_expression"
+                && p.child_by_field_name("left")
+                    .is_some_and(|l| l.kind() != "identifier")
+        }) || declared_in
+            .is_some_and(|p| matches!(p.kind(), "public_field_definition" | "field_definition"));
+        if stored_elsewhere {
+            return ProviderHandling::Escapes;
+        }
+        let exported = {
+            let mut n = outer.parent();
+            let mut found = false;
+            while let Some(p) = n {
+                if p.kind() == "export_statement" {
+                    found = true;
+                    break;
+                }
+                if p.kind().ends_with("statement") || is_function(p) {
+                    break;
+                }
+                if p.kind() == "lexical_declaration" || p.kind() == "variable_declaration" {
+                    n = p.parent();
+                    continue;
+                }
+                n = p.parent();
+            }
+            found
+        };
+        if exported {
+            return ProviderHandling::Escapes;
+        }
+        let mut root = node;
+        while let Some(p) = root.parent() {
+            root = p;
+        }
+        let shutdown = &self.knowledge.methods.shutdown;
+        let mut escapes = false;
+        for id in descendants(root) {
+            if id.start_byte() < outer.end_byte() {
+                continue;
+            }
+            if id.kind() == "shorthand_property_identifier" && self.text(id) == var {
+                escapes = true;
+                continue;
+            }
+            if id.kind() != "identifier" || self.text(id) != var {
+                continue;
+            }
+            let Some(parent) = id.parent() else {
+                continue;
+            };
+            match parent.kind() {
+                "member_expression" => {
+                    let property = parent
+                        .child_by_field_name("property")
+                        .map(|p| self.text(p).into_owned())
+                        .unwrap_or_default();
+                    if shutdown.contains(&property) {
+                        return ProviderHandling::ShutdownLocal;
+                    }
+                }
+                "assignment_expression"
+                    if parent
+                        .child_by_field_name("left")
+                        .is_some_and(|l| l.id() == id.id()) => {}
+                "arguments" => {
+                    let registers = parent
+                        .parent()
+                        .is_some_and(|c| self.role_of(c) == Some(Role::ProviderRegister));
+                    if !registers {
+                        escapes = true;
+                    }
+                }
+                _ => escapes = true,
+            }
+        }
+        if escapes {
+            ProviderHandling::Escapes
+        } else {
+            ProviderHandling::Dropped
+        }
+    }
+}
+
+impl FileCtx<'_> {
+    /// Whether a provider or SDK exports each span as it ends: its processors (in the
+    /// construction or added with `addSpanProcessor`) are simple ones or its exporter is the
+    /// console, and no batch processor appears.
+    fn unbuffered(&self, node: Node<'_>, var: Option<&str>) -> bool {
+        let mut text = self.text(node).into_owned();
+        if let Some(var) = var {
+            let mut root = node;
+            while let Some(p) = root.parent() {
+                root = p;
+            }
+            for call in descendants(root).filter(|n| n.kind() == "call_expression") {
+                let adds = self.method_call(call).is_some_and(|(recv, m)| {
+                    m == "addSpanProcessor" && self.receiver_name(recv).as_deref() == Some(var)
+                });
+                if adds {
+                    text.push_str(&self.text(call));
+                }
+            }
+        }
+        let simple = text.contains("SimpleSpanProcessor") || text.contains("ConsoleSpanExporter");
+        simple && !text.contains("BatchSpanProcessor")
+    }
+}
+
+/// The call inside an expression statement, through `await` and `void`.
+fn climb_call(expr: Node<'_>) -> Node<'_> {
+    let mut node = expr;
+    loop {
+        match node.kind() {
+            "await_expression" | "parenthesized_expression" | "unary_expression" => {
+                match node.named_child(0) {
+                    Some(inner) => node = inner,
+                    None => return node,
+                }
+            }
+            _ => return node,
+        }
+    }
+}
+
+/// The statement that holds a declarator or assignment.
+fn statement_of(node: Node<'_>) -> Option<Node<'_>> {
+    let mut n = node;
+    loop {
+        let parent = n.parent()?;
+        if is_statement_list(parent) {
+            return Some(n);
+        }
+        if is_function(parent) {
+            return None;
+        }
+        n = parent;
+    }
+}
+
+/// Nodes whose named children are statements.
+fn is_statement_list(node: Node<'_>) -> bool {
+    matches!(
+        node.kind(),
+        "statement_block" | "program" | "switch_case" | "switch_default"
+    )
+}
+
+/// The index of `child` among `parent`'s named children, comments excluded.
+fn child_index(parent: Node<'_>, child: Node<'_>) -> Option<usize> {
+    let mut cursor = parent.walk();
+    let index = parent
+        .named_children(&mut cursor)
+        .filter(|n| n.kind() != "comment")
+        .position(|c| c.id() == child.id());
+    index
+}
+
+/// Joins the outcomes of two branches: a path that never falls through adds nothing.
+fn combine(a: Option<bool>, b: Option<bool>) -> Option<bool> {
+    match (a, b) {
+        (None, x) | (x, None) => x,
+        (Some(a), Some(b)) => Some(a && b),
+    }
+}

@@ -1,0 +1,3 @@
+module.exports = (app) => {
+  app.get('/', (req, res) => res.send('ok'));
+};

@@ -1,0 +1,20 @@
+// Instrumented by the launcher: the start script preloads the auto-instrumentations, which
+// start an SDK with HTTP, undici and gRPC instrumentation before this file runs.
+const express = require('express');
+const { trace } = require('@opentelemetry/api');
+
+const tracer = trace.getTracer('quotes');
+const app = express();
+
+app.get('/quote', async (req, res) => {
+  await tracer.startActiveSpan('quote', async (span) => {
+    try {
+      const rate = await fetch('http://rates/usd');
+      res.json(await rate.json());
+    } finally {
+      span.end();
+    }
+  });
+});
+
+app.listen(8080);

@@ -1,0 +1,7 @@
+// Patched globally in another file of the service: every client of index.js is covered.
+const { NodeSDK } = require('@opentelemetry/sdk-node');
+const { getNodeAutoInstrumentations } = require('@opentelemetry/auto-instrumentations-node');
+
+const sdk = new NodeSDK({ instrumentations: [getNodeAutoInstrumentations()] });
+sdk.start();
+process.on('SIGTERM', () => sdk.shutdown());

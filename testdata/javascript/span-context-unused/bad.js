@@ -1,0 +1,21 @@
+// startSpan does not make the span current: the fetch and the child span below attach to
+// whatever was active before, not to `checkout`.
+const { trace } = require('@opentelemetry/api');
+const axios = require('axios');
+const { registerInstrumentations } = require('@opentelemetry/instrumentation');
+const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http');
+
+registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });
+
+const tracer = trace.getTracer('shop');
+
+async function checkout(cart) {
+  const span = tracer.startSpan('checkout'); // expect: span-context-unused
+  try {
+    await axios.post('http://payments/charge', cart);
+    const child = tracer.startSpan('reserve');
+    child.end();
+  } finally {
+    span.end();
+  }
+}

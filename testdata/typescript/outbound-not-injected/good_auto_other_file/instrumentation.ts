@@ -1,0 +1,7 @@
+// Patched globally in another file of the service: every client of index.js is covered.
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
+
+const sdk = new NodeSDK({ instrumentations: [getNodeAutoInstrumentations()] });
+sdk.start();
+process.on('SIGTERM', () => sdk.shutdown());

@@ -1,0 +1,16 @@
+// The provider is built but never registered: trace.getTracer still returns the no-op.
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { trace } from '@opentelemetry/api';
+
+const provider = new NodeTracerProvider({ // expect: provider-not-registered
+  spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())],
+});
+process.on('SIGTERM', () => provider.shutdown());
+
+const tracer = trace.getTracer('worker');
+
+setInterval(() => {
+  tracer.startActiveSpan('tick', (span) => span.end());
+}, 1000);

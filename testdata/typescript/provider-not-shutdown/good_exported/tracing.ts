@@ -1,0 +1,8 @@
+// The SDK is exported; the server shuts it down.
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
+
+const sdk = new NodeSDK({ instrumentations: [getNodeAutoInstrumentations()] });
+sdk.start();
+
+export { sdk };
