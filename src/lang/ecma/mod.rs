@@ -894,6 +894,16 @@ impl<'a> FileCtx<'a> {
                 self.outbound(call, Proto::Http, "http");
             }
             Some(ValueKind::Server) => self.route(call, recv, method),
+            // `provider.register({ propagator })` on a provider built elsewhere
+            // (`const provider = setupTracerProvider(url)`): the propagator is explicit.
+            None if method == "register"
+                && call_args(call)
+                    .first()
+                    .and_then(|c| self.object_property(*c, "propagator"))
+                    .is_some() =>
+            {
+                self.provider_registered(call, recv, ValueKind::Provider);
+            }
             None => {
                 let believed = self.web_framework
                     && self
