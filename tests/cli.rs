@@ -31,7 +31,7 @@ fn findings_exit_one_and_json_has_the_documented_shape() {
     let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(doc["version"], 1);
     let diags = doc["diagnostics"].as_array().unwrap();
-    assert_eq!(diags.len(), 7);
+    assert_eq!(diags.len(), 10);
     for d in diags {
         for key in [
             "rule",
@@ -58,9 +58,9 @@ fn findings_exit_one_and_json_has_the_documented_shape() {
         .iter()
         .map(|s| s["name"].as_str().unwrap())
         .collect();
-    assert_eq!(services, vec!["cart", "frontend"]);
+    assert_eq!(services, vec!["cart", "checkout", "frontend"]);
     assert_eq!(doc["summary"]["errors"], 1);
-    assert_eq!(doc["summary"]["warnings"], 6);
+    assert_eq!(doc["summary"]["warnings"], 9);
 }
 
 #[test]
@@ -88,9 +88,11 @@ fn human_output_names_rule_file_and_help() {
     );
     assert!(out.contains("┌─ cart/server.go:27:15"), "{out}");
     assert!(out.contains("= help: Add `defer span.End()`"));
-    assert!(out
-        .trim_end()
-        .ends_with("7 findings (1 error, 6 warnings, 0 infos) in 7 files, 2 services"));
+    assert!(
+        out.trim_end()
+            .ends_with("10 findings (1 error, 9 warnings, 0 infos) in 9 files, 3 services"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -133,7 +135,7 @@ fn select_runs_only_the_named_rules() {
         .iter()
         .map(|d| d["rule"].as_str().unwrap())
         .collect();
-    assert_eq!(rules, vec!["span-not-ended"]);
+    assert_eq!(rules, vec!["span-not-ended", "span-not-ended"]);
 }
 
 #[test]

@@ -1,0 +1,27 @@
+// The checkout API: places orders and charges them with the payment service.
+import express from 'express';
+// Mistake: the SDK starts after express was loaded (and it is not preloaded with --require).
+import './tracing'; // expect: instrumented-too-late
+import { trace } from '@opentelemetry/api';
+
+const tracer = trace.getTracer('checkout');
+const app = express();
+app.use(express.json());
+
+app.post('/checkout', async (req, res) => {
+  const span = tracer.startSpan('place-order'); // expect: span-not-ended, span-context-unused
+  const order = req.body;
+  if (!order.items?.length) {
+    // Mistake: this return leaves the span open.
+    res.status(400).send('empty order');
+    return;
+  }
+  const charge = await fetch('http://payment:8080/charge', {
+    method: 'POST',
+    body: JSON.stringify(order),
+  });
+  span.end();
+  res.status(charge.ok ? 200 : 502).end();
+});
+
+app.listen(8081);
