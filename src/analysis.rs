@@ -128,7 +128,8 @@ impl Workspace {
                 .collect()
         };
         let knowledge = KnowledgeBase::load(&langs, &settings.knowledge)?;
-        let extractors = Extractors::new(&knowledge)?;
+        let mut extractors = Extractors::new(&knowledge)?;
+        extractors.time_budget = settings.file_time_budget;
         let times = PhaseTimes::default();
         let t = Instant::now();
         let outcomes = extract::extract_all(&found.sources, &extractors, &times);

@@ -34,6 +34,9 @@ pub struct Options {
     pub max_file_size: Option<u64>,
     /// Analyse test code too (`_test.go`, `tests/`, `*.spec.ts`, ...); default false.
     pub include_tests: Option<bool>,
+    /// The most milliseconds one file's parse may take before the file is skipped with a note
+    /// (default 5000).
+    pub file_time_budget_ms: Option<u64>,
     /// Rule selection and severities.
     #[serde(default)]
     pub rules: RuleOptions,
@@ -125,6 +128,8 @@ pub struct Settings {
     pub threads: usize,
     /// Analyse test code too.
     pub include_tests: bool,
+    /// The most time one file's parse may take; past it the file is skipped with a note.
+    pub file_time_budget: std::time::Duration,
     /// Only these rules run (`None`: all).
     pub select: Option<BTreeSet<String>>,
     /// These rules never run.
@@ -155,6 +160,7 @@ impl Default for Settings {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             threads: 0,
             include_tests: false,
+            file_time_budget: crate::extract::DEFAULT_TIME_BUDGET,
             select: None,
             ignore: BTreeSet::new(),
             severity: BTreeMap::new(),
@@ -215,6 +221,9 @@ impl Settings {
             self.select = Some(select.into_iter().collect());
         }
         self.ignore.extend(options.rules.ignore);
+        if let Some(ms) = options.file_time_budget_ms {
+            self.file_time_budget = std::time::Duration::from_millis(ms);
+        }
         if let Some(include) = options.include_tests {
             self.include_tests = include;
         }

@@ -85,6 +85,8 @@ pub enum SkipReason {
     Unreadable(String),
     /// Extraction failed inside tracewire.
     InternalError(String),
+    /// Parsing took longer than the per-file budget (milliseconds).
+    TimedOut(u64),
 }
 
 impl std::fmt::Display for SkipReason {
@@ -94,6 +96,7 @@ impl std::fmt::Display for SkipReason {
             SkipReason::Binary => f.write_str("binary content"),
             SkipReason::Unreadable(e) => write!(f, "unreadable: {e}"),
             SkipReason::InternalError(e) => write!(f, "internal error, please report: {e}"),
+            SkipReason::TimedOut(ms) => write!(f, "parsing took longer than the {ms} ms budget"),
         }
     }
 }

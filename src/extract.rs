@@ -18,10 +18,14 @@ use tree_sitter::Parser;
 const BINARY_SNIFF_LEN: usize = 8000;
 
 /// The compiled extractors, only for languages present in the run.
-#[derive(Default)]
 pub struct Extractors {
     by_lang: HashMap<Lang, Box<dyn Extractor>>,
+    /// The most time one file's parse may take.
+    pub time_budget: std::time::Duration,
 }
+
+/// The default per-file parse budget.
+pub const DEFAULT_TIME_BUDGET: std::time::Duration = std::time::Duration::from_secs(5);
 
 impl Extractors {
     /// Compiles the extractors of the languages that have a knowledge table in `knowledge`.
@@ -35,7 +39,10 @@ impl Extractors {
                 by_lang.insert(lang, extractor?);
             }
         }
-        Ok(Extractors { by_lang })
+        Ok(Extractors {
+            by_lang,
+            time_budget: DEFAULT_TIME_BUDGET,
+        })
     }
 
     fn get(&self, lang: Lang) -> Option<&dyn Extractor> {
@@ -132,8 +139,10 @@ pub fn extract_source(
         // A language without extraction yet: it still belongs to its service.
         return FileOutcome::Facts(facts);
     };
+    let budget = extractors.time_budget;
     let result = catch_unwind(AssertUnwindSafe(|| {
         let mut start = Instant::now();
+        let began = start;
         let tree = PARSERS.with(|parsers| {
             let mut parsers = parsers.borrow_mut();
             let parser = parsers.entry(lang).or_insert_with(|| {
@@ -142,17 +151,38 @@ pub fn extract_source(
                     .expect("grammar ABI is checked by the grammar test");
                 p
             });
-            parser.parse(bytes, None)
+            // A pathological file cannot stall the run: the parse gives up past the budget.
+            let mut over_budget = |_: &tree_sitter::ParseState| {
+                if began.elapsed() > budget {
+                    std::ops::ControlFlow::Break(())
+                } else {
+                    std::ops::ControlFlow::Continue(())
+                }
+            };
+            let options = tree_sitter::ParseOptions::new().progress_callback(&mut over_budget);
+            let mut read = |i: usize, _: tree_sitter::Point| bytes.get(i..).unwrap_or(&[]);
+            let tree = parser.parse_with_options(&mut read, None, Some(options));
+            if tree.is_none() {
+                // A cancelled parse leaves state behind: reset before the next file.
+                parser.reset();
+            }
+            tree
         });
         start = PhaseTimes::add(&times.parse, start);
         times.parsed.fetch_add(1, Ordering::Relaxed);
-        if let Some(tree) = tree {
-            extractor.extract(bytes, &tree, &mut facts);
-        }
+        let Some(tree) = tree else {
+            return false;
+        };
+        extractor.extract(bytes, &tree, &mut facts);
         PhaseTimes::add(&times.extract, start);
+        true
     }));
     match result {
-        Ok(()) => FileOutcome::Facts(facts),
+        Ok(true) => FileOutcome::Facts(facts),
+        Ok(false) => FileOutcome::Skipped(Skipped {
+            rel: rel.to_string(),
+            reason: SkipReason::TimedOut(budget.as_millis() as u64),
+        }),
         Err(panic) => {
             // The parser may be in a bad state after a panic: start a fresh one next time.
             PARSERS.with(|p| p.borrow_mut().remove(&lang));

@@ -82,3 +82,65 @@ fn a_hostile_tree_runs_to_completion() {
         .count();
     assert_eq!(discarded, FILES / 10);
 }
+
+#[test]
+fn pathological_files_are_skipped_with_a_note_and_the_rest_still_reported() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::write(root.join("good.go"), GOOD).unwrap();
+    // Slow to parse: far past a 1 ms budget.
+    let slow = format!("package svc\n{}", "var _ = f(1, 2, 3)\n".repeat(40_000));
+    fs::write(root.join("slow.go"), slow).unwrap();
+    // A 3 MB minified bundle: over the size limit.
+    fs::write(root.join("bundle.min.js"), "a=1;".repeat(800_000)).unwrap();
+    // A symlink loop and a non-UTF-8 file name.
+    std::os::unix::fs::symlink(root, root.join("loop")).unwrap();
+    fs::write(root.join(std::ffi::OsStr::from_bytes(b"bad-\xff.go")), GOOD).unwrap();
+    // BOM, CRLF and NUL after the sniffed prefix.
+    fs::write(
+        root.join("bom.go"),
+        "\u{feff}package svc\r\n\r\nfunc A() {}\r\n",
+    )
+    .unwrap();
+    fs::write(root.join("tracewire.toml"), "file-time-budget-ms = 1\n").unwrap();
+
+    let out = Command::new(env!("CARGO_BIN_EXE_tracewire"))
+        .args(["check", root.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let skipped = doc["summary"]["skipped"].as_array().unwrap();
+    let reason = |path: &str| {
+        skipped
+            .iter()
+            .find(|s| s["path"] == path)
+            .map(|s| s["reason"].as_str().unwrap().to_string())
+    };
+    assert_eq!(
+        reason("slow.go").as_deref(),
+        Some("parsing took longer than the 1 ms budget")
+    );
+    assert!(reason("bundle.min.js")
+        .unwrap()
+        .starts_with("larger than the size limit"));
+    let notes: Vec<&str> = doc["summary"]["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    assert!(
+        notes.iter().any(|n| n.contains("not valid UTF-8")),
+        "{notes:?}"
+    );
+    let reported: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(reported, vec!["good.go"]);
+}
