@@ -182,6 +182,11 @@ impl Workspace {
         })
     }
 
+    /// The run's knowledge tables.
+    pub fn knowledge(&self) -> &KnowledgeBase {
+        &self.knowledge
+    }
+
     /// Runs the enabled rules and suppressions over the whole repository.
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         run_rules(&self.repo, &self.knowledge, &self.settings)
@@ -260,8 +265,21 @@ pub fn run_rules(
     settings: &Settings,
 ) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    for service in &repo.services {
-        let view = ServiceView::new(repo, service, knowledge);
+    let graph = crate::model::graph::Graph::build(repo, knowledge);
+    for (i, service) in repo.services.iter().enumerate() {
+        let mut view = ServiceView::new(repo, service, knowledge);
+        view.callers = graph
+            .into_service(i)
+            .flat_map(|e| {
+                let caller = &repo.services[e.from];
+                e.sites.iter().map(move |s| crate::model::CallerSite {
+                    service: caller.name.clone(),
+                    traced: caller.uses_tracing,
+                    path: s.path.clone(),
+                    loc: s.loc,
+                })
+            })
+            .collect();
         for rule in RULES {
             if settings.is_enabled(rule.meta.id) {
                 (rule.check)(&view, &mut diagnostics);

@@ -290,6 +290,23 @@ pub enum FactKind {
         /// Where that target is imported or constructed.
         target_loc: Loc,
     },
+    /// A gRPC service is served here (`pb.RegisterCartServiceServer(s, impl)`).
+    GrpcServiceServed {
+        /// The service's name (`CartService`).
+        service: String,
+    },
+    /// A gRPC service's generated client is built here (`pb.NewCartServiceClient(conn)`).
+    GrpcServiceCalled {
+        /// The service's name.
+        service: String,
+    },
+    /// An HTTP request goes to a literal URL.
+    HttpCallTo {
+        /// The URL's host (`quote` in `http://quote:8080/get`).
+        host: String,
+        /// The URL's path, if any.
+        path: Option<String>,
+    },
     /// Context is extracted from a carrier by hand.
     ManualExtract,
     /// Context is injected into a carrier by hand.

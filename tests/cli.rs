@@ -90,7 +90,7 @@ fn human_output_names_rule_file_and_help() {
     assert!(out.contains("= help: Add `defer span.End()`"));
     assert!(
         out.trim_end()
-            .ends_with("10 findings (1 error, 9 warnings, 0 infos) in 9 files, 3 services"),
+            .ends_with("10 findings (1 error, 9 warnings, 0 infos) in 10 files, 3 services"),
         "{out}"
     );
 }

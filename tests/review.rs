@@ -201,3 +201,35 @@ fn a_bad_baseline_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad.json: not a tracewire baseline"));
 }
+
+#[test]
+fn diff_shows_the_server_a_newly_instrumented_client_calls() {
+    // Before: neither service traces. The change instruments the web client only; the quote
+    // server it calls — untouched — now cuts every trace, and that is new.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/repos/untraced-callee");
+    for sub in ["web", "quote"] {
+        fs::create_dir_all(root.join(sub)).unwrap();
+        for file in ["go.mod", "main.go"] {
+            fs::copy(example.join(sub).join(file), root.join(sub).join(file)).unwrap();
+        }
+    }
+    fs::write(
+        root.join("web/main.go"),
+        "package main\n\nimport \"net/http\"\n\nfunc main() {\n\thttp.HandleFunc(\"/\", page)\n\t_ = http.ListenAndServe(\":8080\", nil)\n}\n\nfunc page(w http.ResponseWriter, r *http.Request) {\n\treq, _ := http.NewRequestWithContext(r.Context(), http.MethodGet, \"http://quote:8080/quote\", nil)\n\thttp.DefaultClient.Do(req)\n}\n",
+    )
+    .unwrap();
+    git(root, &["init", "-q"]);
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-qm", "untraced"]);
+    let before = tracewire(root, &["check", ".", "--format", "json", "--diff", "HEAD"]);
+    assert_eq!(rules_and_paths(&before), vec![]);
+
+    fs::copy(example.join("web/main.go"), root.join("web/main.go")).unwrap();
+    let after = tracewire(root, &["check", ".", "--format", "json", "--diff", "HEAD"]);
+    assert_eq!(
+        rules_and_paths(&after),
+        vec![("inbound-not-extracted".into(), "quote/main.go".into())]
+    );
+}

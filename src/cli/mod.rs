@@ -2,6 +2,7 @@
 //! outcome to an exit code.
 
 mod check;
+mod map;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -34,6 +35,8 @@ pub enum Command {
         /// The rule id, e.g. `span-not-ended`.
         rule: String,
     },
+    /// Show the service graph: which service calls which, and whether the trace survives.
+    Map(MapArgs),
     /// Run the language server over stdio.
     Lsp,
     /// Print the JSON schema of tracewire.toml (editors validate and complete with it).
@@ -44,6 +47,29 @@ pub enum Command {
         /// The source file.
         file: PathBuf,
     },
+}
+
+/// Arguments of `map`.
+#[derive(Debug, clap::Args)]
+pub struct MapArgs {
+    /// The repository (default: the current directory).
+    pub path: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: MapFormat,
+}
+
+/// Output formats of `map`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MapFormat {
+    /// A Mermaid flowchart (GitHub renders it in Markdown).
+    Mermaid,
+    /// Graphviz dot.
+    Dot,
+    /// JSON, version 1.
+    Json,
+    /// Plain text tables.
+    Table,
 }
 
 /// Output formats of `check`.
@@ -154,6 +180,13 @@ pub fn run(cli: Cli) -> i32 {
             }
             EXIT_OK
         }
+        Command::Map(args) => match map::run(&args) {
+            Ok(code) => code,
+            Err(message) => {
+                eprintln!("error: {message}");
+                EXIT_ERROR
+            }
+        },
         Command::ConfigSchema => {
             println!("{}", crate::config::json_schema());
             EXIT_OK

@@ -4,6 +4,7 @@
 //! several `main` packages is one service per main package; the module's other packages are
 //! shared by them (visible to each for whole-service questions, reported once).
 
+pub mod graph;
 mod summary;
 
 pub use summary::{ClientSite, ServiceSummary, NODE_AUTO_INSTRUMENTATIONS};
@@ -49,6 +50,21 @@ pub struct ServiceView<'a> {
     pub summary: ServiceSummary,
     /// The run's knowledge tables (fix advice per language).
     pub knowledge: &'a KnowledgeBase,
+    /// The sites in other services that call this one (from the service graph).
+    pub callers: Vec<CallerSite>,
+}
+
+/// A call into a service from another one.
+#[derive(Clone, Debug)]
+pub struct CallerSite {
+    /// The calling service.
+    pub service: String,
+    /// Whether the calling service traces.
+    pub traced: bool,
+    /// File of the call.
+    pub path: String,
+    /// Where.
+    pub loc: crate::facts::Loc,
 }
 
 impl<'a> ServiceView<'a> {
@@ -64,6 +80,7 @@ impl<'a> ServiceView<'a> {
             service,
             summary,
             knowledge,
+            callers: Vec::new(),
         }
     }
 

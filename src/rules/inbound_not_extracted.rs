@@ -13,7 +13,11 @@ pub static META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     summary: "an HTTP/gRPC server, route or consumer continues no caller's trace",
     languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript],
-    help_keys: &["inbound-not-extracted/http", "inbound-not-extracted/grpc"],
+    help_keys: &[
+        "inbound-not-extracted/http",
+        "inbound-not-extracted/grpc",
+        "inbound-not-extracted/untraced",
+    ],
     docs: r#"## What it does
 
 In a service that uses OpenTelemetry, reports HTTP routes and gRPC servers whose incoming
@@ -54,6 +58,40 @@ For gRPC: `grpc.NewServer(grpc.StatsHandler(otelgrpc.NewServerHandler()))`.
 "#,
 };
 
+/// A service that does not trace at all, called by services that do: the trace is cut here.
+/// Reported once, at its first entry point, with the calls as labels.
+fn untraced_with_traced_callers(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
+    let callers: Vec<&crate::model::CallerSite> =
+        view.callers.iter().filter(|c| c.traced).collect();
+    if callers.is_empty() || !view.summary.auto_instrumentation.is_empty() {
+        return;
+    }
+    let first = view.owned_facts().find(|(_, f)| match &f.kind {
+        FactKind::Inbound { route, .. } => !route.as_deref().is_some_and(is_operational),
+        _ => false,
+    });
+    let Some((file, fact)) = first else {
+        return;
+    };
+    let mut names: Vec<&str> = callers.iter().map(|c| c.service.as_str()).collect();
+    names.sort();
+    names.dedup();
+    let mut d = view.diagnostic(
+        &META,
+        file,
+        fact.loc,
+        format!(
+            "service {} is called by traced services ({}) but does not trace: every trace through it is cut",
+            code(&view.service.name),
+            names.join(", ")
+        ),
+        view.help(file, "inbound-not-extracted/untraced", &[]),
+    );
+    let sites: Vec<(String, Loc)> = callers.iter().map(|c| (c.path.clone(), c.loc)).collect();
+    push_labels(&mut d, &sites, "called from here with a trace");
+    out.push(d);
+}
+
 /// Operational endpoints that are polled by infrastructure, not called inside a trace.
 const OPERATIONAL_ROUTES: &[&str] = &[
     "/metrics",
@@ -88,6 +126,7 @@ type RouteSite<'a> = (&'a FileFacts, Loc, Option<String>);
 /// Reports inbound entry points that extract nothing.
 pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
     if !view.service.uses_tracing {
+        untraced_with_traced_callers(view, out);
         return;
     }
     let s = &view.summary;

@@ -275,6 +275,7 @@ impl<'a> FileCtx<'a> {
                 self.role_fact(call, role, &qualified);
                 return;
             }
+            self.generated_stub_fact(call, &qualified);
         }
         if let Some((receiver, method)) = self.method_call(call) {
             self.method_fact(call, receiver, &method);
@@ -392,13 +393,17 @@ impl<'a> FileCtx<'a> {
                     },
                 );
                 self.request_without_context(call, None);
+                self.http_call_to(call, 0);
             }
             Role::FreshContext => self.fresh_context(call),
-            Role::RequestWithoutContext => self.request_without_context(call, None),
+            Role::RequestWithContext => self.http_call_to(call, 2),
+            Role::RequestWithoutContext => {
+                self.http_call_to(call, 1);
+                self.request_without_context(call, None);
+            }
             Role::SignalNotify => self.push(call, FactKind::SignalHandled),
             Role::HttpServe
             | Role::DefaultClient
-            | Role::RequestWithContext
             | Role::DeriveContext
             | Role::HeaderCarrier
             | Role::GlobalPropagator
@@ -563,6 +568,49 @@ impl<'a> FileCtx<'a> {
             Injection::Manual
         } else {
             injection
+        }
+    }
+
+    /// Generated gRPC stubs: `pb.RegisterCartServiceServer(s, impl)` serves `CartService`,
+    /// `pb.NewCartServiceClient(conn)` calls it.
+    fn generated_stub_fact(&mut self, call: Node<'a>, qualified: &str) {
+        let member = qualified.rsplit('.').next().unwrap_or("");
+        let args = call_args(call).len();
+        if let Some(service) = member
+            .strip_prefix("Register")
+            .and_then(|m| m.strip_suffix("Server"))
+            .filter(|s| !s.is_empty() && args == 2)
+        {
+            self.push(
+                call,
+                FactKind::GrpcServiceServed {
+                    service: service.to_string(),
+                },
+            );
+        } else if let Some(service) = member
+            .strip_prefix("New")
+            .and_then(|m| m.strip_suffix("Client"))
+            .filter(|s| !s.is_empty() && args == 1)
+        {
+            self.push(
+                call,
+                FactKind::GrpcServiceCalled {
+                    service: service.to_string(),
+                },
+            );
+        }
+    }
+
+    /// An HTTP request to the literal URL in argument `index`.
+    fn http_call_to(&mut self, call: Node<'a>, index: usize) {
+        let Some(url) = call_args(call)
+            .get(index)
+            .and_then(|a| self.string_literal(*a))
+        else {
+            return;
+        };
+        if let Some((host, path)) = crate::model::graph::split_url(&url) {
+            self.push(call, FactKind::HttpCallTo { host, path });
         }
     }
 

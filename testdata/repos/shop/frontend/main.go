@@ -37,6 +37,7 @@ func main() {
 	mux.HandleFunc("/", fe.home)
 	mux.HandleFunc("POST /cart", fe.addToCart)
 	mux.HandleFunc("GET /currency", fe.currency)
+	mux.HandleFunc("POST /checkout", fe.placeOrder)
 
 	srv := &http.Server{Addr: ":8080", Handler: otelhttp.NewHandler(mux, "frontend")}
 	go func() {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"example.com/shop/cart/cartpb"
 	"google.golang.org/grpc"
 )
 
@@ -15,5 +16,7 @@ func renderProducts(ctx context.Context, w io.Writer) {
 }
 
 func addItem(ctx context.Context, conn *grpc.ClientConn, sku string) error {
-	return conn.Invoke(ctx, "/shop.cart.CartService/AddItem", sku, nil)
+	cart := cartpb.NewCartServiceClient(conn)
+	_, err := cart.AddItem(ctx, &cartpb.AddItemRequest{Sku: sku})
+	return err
 }

@@ -32,3 +32,11 @@ func RegisterCartServiceServer(s *grpc.Server, srv CartServiceServer) {}
 func _CartService_AddItem_Handler(srv interface{}, ctx context.Context) (interface{}, error) {
 	return srv.(CartServiceServer).AddItem(context.Background(), &AddItemRequest{})
 }
+
+// CartServiceClient is the client API for CartService.
+type CartServiceClient interface {
+	AddItem(ctx context.Context, in *AddItemRequest, opts ...grpc.CallOption) (*Empty, error)
+}
+
+// NewCartServiceClient builds a client.
+func NewCartServiceClient(cc grpc.ClientConnInterface) CartServiceClient { return nil }

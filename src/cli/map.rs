@@ -1,0 +1,237 @@
+//! `tracewire map`: the service graph, as Mermaid, Graphviz dot, JSON (version 1) or a table.
+
+use super::{MapArgs, MapFormat, EXIT_OK};
+use crate::analysis::Workspace;
+use crate::config::Settings;
+use crate::model::graph::{EdgeStatus, Graph};
+use crate::model::ServiceView;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+#[derive(Serialize)]
+struct MapDocument<'a> {
+    version: u32,
+    services: Vec<ServiceEntry>,
+    edges: Vec<EdgeEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct ServiceEntry {
+    name: String,
+    path: String,
+    languages: Vec<&'static str>,
+    instrumented: bool,
+    propagators: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct EdgeEntry<'a> {
+    from: &'a str,
+    to: &'a str,
+    kind: crate::model::graph::EdgeKind,
+    target: &'a str,
+    status: EdgeStatus,
+    reason: &'a str,
+    sites: Vec<SiteEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct SiteEntry<'a> {
+    path: &'a str,
+    line: u32,
+}
+
+/// Runs `map` and returns the exit code, or an error message.
+pub fn run(args: &MapArgs) -> Result<i32, String> {
+    let root = args.path.clone().unwrap_or_else(|| ".".into());
+    if !root.is_dir() {
+        return Err(format!("{}: not a directory", root.display()));
+    }
+    let mut settings = Settings::default();
+    if let Some(path) = crate::config::find(&root) {
+        let (options, source) = crate::config::load(&path)?;
+        settings.apply_file(options, &source, &path)?;
+    }
+    let workspace = Workspace::load(&root, &settings, false)?;
+    let repo = &workspace.repo;
+    let graph = Graph::build(repo, workspace.knowledge());
+    let services: Vec<ServiceEntry> = repo
+        .services
+        .iter()
+        .map(|s| {
+            let view = ServiceView::new(repo, s, workspace.knowledge());
+            let languages: BTreeSet<&'static str> = view
+                .owned()
+                .filter_map(|f| f.lang.map(|l| l.name()))
+                .collect();
+            let summary = &view.summary;
+            let mut propagators: Vec<String> =
+                match (&summary.propagators, summary.env.get("OTEL_PROPAGATORS")) {
+                    (_, Some(env)) => env.split(',').map(|p| p.trim().to_string()).collect(),
+                    (Some(p), None) => p.clone(),
+                    (None, None) => view
+                        .owned()
+                        .filter_map(|f| f.lang)
+                        .flat_map(|l| l.default_propagators().iter().map(|p| p.to_string()))
+                        .collect(),
+                };
+            for p in propagators.iter_mut() {
+                if p == "env" {
+                    *p = "OTEL_PROPAGATORS (default tracecontext,baggage)".into();
+                }
+            }
+            propagators.sort();
+            propagators.dedup();
+            ServiceEntry {
+                name: s.name.clone(),
+                path: s.root.clone(),
+                languages: languages.into_iter().collect(),
+                instrumented: s.uses_tracing
+                    && (summary.has_sdk() || !summary.auto_instrumentation.is_empty()),
+                propagators: if s.uses_tracing {
+                    propagators
+                } else {
+                    Vec::new()
+                },
+            }
+        })
+        .collect();
+    let name = |i: usize| repo.services[i].name.as_str();
+    let edges: Vec<EdgeEntry<'_>> = graph
+        .edges
+        .iter()
+        .map(|e| EdgeEntry {
+            from: name(e.from),
+            to: name(e.to),
+            kind: e.kind,
+            target: &e.target,
+            status: e.status,
+            reason: &e.reason,
+            sites: e
+                .sites
+                .iter()
+                .map(|s| SiteEntry {
+                    path: &s.path,
+                    line: s.line,
+                })
+                .collect(),
+        })
+        .collect();
+    let doc = MapDocument {
+        version: 1,
+        services,
+        edges,
+    };
+    let out = match args.format {
+        MapFormat::Json => serde_json::to_string_pretty(&doc).expect("plain data") + "\n",
+        MapFormat::Mermaid => mermaid(&doc),
+        MapFormat::Dot => dot(&doc),
+        MapFormat::Table => table(&doc),
+    };
+    print!("{out}");
+    Ok(EXIT_OK)
+}
+
+fn id(name: &str) -> String {
+    name.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect()
+}
+
+fn mermaid(doc: &MapDocument<'_>) -> String {
+    let mut out = String::from("flowchart LR\n");
+    for s in &doc.services {
+        let traced = if s.instrumented {
+            "traced"
+        } else {
+            "not traced"
+        };
+        out.push_str(&format!(
+            "  {}[\"{}<br/>{} · {}\"]\n",
+            id(&s.name),
+            s.name,
+            s.languages.join(", "),
+            traced
+        ));
+    }
+    for (i, e) in doc.edges.iter().enumerate() {
+        let arrow = match e.status {
+            EdgeStatus::Ok => "-->",
+            EdgeStatus::Broken => "-.->",
+            EdgeStatus::Unknown => "-->",
+        };
+        out.push_str(&format!(
+            "  {} {arrow}|\"{} {}: {}\"| {}\n",
+            id(e.from),
+            format!("{:?}", e.kind).to_lowercase(),
+            e.target,
+            format!("{:?}", e.status).to_lowercase(),
+            id(e.to)
+        ));
+        let colour = match e.status {
+            EdgeStatus::Ok => "green",
+            EdgeStatus::Broken => "red",
+            EdgeStatus::Unknown => "orange",
+        };
+        out.push_str(&format!("  linkStyle {i} stroke:{colour}\n"));
+    }
+    out
+}
+
+fn dot(doc: &MapDocument<'_>) -> String {
+    let mut out = String::from("digraph services {\n  rankdir=LR;\n");
+    for s in &doc.services {
+        out.push_str(&format!(
+            "  \"{}\" [shape=box, label=\"{}\\n{}\", style={}];\n",
+            s.name,
+            s.name,
+            s.languages.join(", "),
+            if s.instrumented { "solid" } else { "dashed" }
+        ));
+    }
+    for e in &doc.edges {
+        let colour = match e.status {
+            EdgeStatus::Ok => "green",
+            EdgeStatus::Broken => "red",
+            EdgeStatus::Unknown => "orange",
+        };
+        out.push_str(&format!(
+            "  \"{}\" -> \"{}\" [label=\"{} {}\", color={colour}, tooltip=\"{}\"];\n",
+            e.from,
+            e.to,
+            format!("{:?}", e.kind).to_lowercase(),
+            e.target,
+            e.reason
+        ));
+    }
+    out.push_str("}\n");
+    out
+}
+
+fn table(doc: &MapDocument<'_>) -> String {
+    let mut out = String::from("SERVICE              LANGUAGES            TRACED  PROPAGATORS\n");
+    for s in &doc.services {
+        out.push_str(&format!(
+            "{:<20} {:<20} {:<7} {}\n",
+            s.name,
+            s.languages.join(","),
+            if s.instrumented { "yes" } else { "no" },
+            s.propagators.join(",")
+        ));
+    }
+    out.push_str(
+        "\nFROM                 TO                   KIND  TARGET               STATUS   REASON\n",
+    );
+    for e in &doc.edges {
+        out.push_str(&format!(
+            "{:<20} {:<20} {:<5} {:<20} {:<8} {}\n",
+            e.from,
+            e.to,
+            format!("{:?}", e.kind).to_lowercase(),
+            e.target,
+            format!("{:?}", e.status).to_lowercase(),
+            e.reason
+        ));
+    }
+    out
+}

@@ -1,0 +1,273 @@
+//! The service graph: which service calls which, matched across the repository — gRPC by the
+//! service name in generated stubs (`NewCartServiceClient` ↔ `RegisterCartServiceServer`),
+//! HTTP by the host of a literal URL naming another service (`http://quote:8080/...`) — and
+//! whether the trace survives each edge.
+
+use super::{RepoModel, ServiceView};
+use crate::facts::{FactKind, Loc};
+use crate::knowledge::KnowledgeBase;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// What crosses an edge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EdgeKind {
+    /// gRPC calls.
+    Grpc,
+    /// HTTP requests.
+    Http,
+}
+
+/// Whether the trace survives an edge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EdgeStatus {
+    /// The caller injects and the callee extracts.
+    Ok,
+    /// One side certainly drops the trace.
+    Broken,
+    /// tracewire cannot tell.
+    Unknown,
+}
+
+/// A call site on an edge.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Site {
+    /// File path.
+    pub path: String,
+    /// Where.
+    #[serde(skip)]
+    pub loc: Loc,
+    /// Line, for output.
+    pub line: u32,
+}
+
+/// One edge of the graph.
+#[derive(Clone, Debug, Serialize)]
+pub struct Edge {
+    /// Index of the calling service.
+    #[serde(skip)]
+    pub from: usize,
+    /// Index of the called service.
+    #[serde(skip)]
+    pub to: usize,
+    /// What crosses it.
+    pub kind: EdgeKind,
+    /// The gRPC service or the HTTP host.
+    pub target: String,
+    /// Whether the trace survives.
+    pub status: EdgeStatus,
+    /// Why, in a few words.
+    pub reason: String,
+    /// The calling sites.
+    pub sites: Vec<Site>,
+}
+
+/// The graph of a repository.
+#[derive(Debug, Default)]
+pub struct Graph {
+    /// Edges, sorted by (from, to, kind, target).
+    pub edges: Vec<Edge>,
+}
+
+impl Graph {
+    /// Matches every service's outbound targets against the other services.
+    pub fn build(repo: &RepoModel, knowledge: &KnowledgeBase) -> Graph {
+        let mut servers: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, service) in repo.services.iter().enumerate() {
+            for &f in &service.files {
+                for fact in &repo.files[f].facts {
+                    if let FactKind::GrpcServiceServed { service: name } = &fact.kind {
+                        servers.entry(name.as_str()).or_insert(i);
+                    }
+                }
+            }
+        }
+        let by_name: BTreeMap<&str, usize> = repo
+            .services
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.name.as_str(), i))
+            .collect();
+        let views: Vec<ServiceView<'_>> = repo
+            .services
+            .iter()
+            .map(|s| ServiceView::new(repo, s, knowledge))
+            .collect();
+        let mut edges: BTreeMap<(usize, usize, EdgeKind, String), Vec<Site>> = BTreeMap::new();
+        for (i, service) in repo.services.iter().enumerate() {
+            for &f in &service.files {
+                let file = &repo.files[f];
+                for fact in &file.facts {
+                    let (kind, target, to) = match &fact.kind {
+                        FactKind::GrpcServiceCalled { service } => (
+                            EdgeKind::Grpc,
+                            service.clone(),
+                            servers.get(service.as_str()),
+                        ),
+                        FactKind::HttpCallTo { host, .. } => {
+                            (EdgeKind::Http, host.clone(), by_name.get(host.as_str()))
+                        }
+                        _ => continue,
+                    };
+                    let Some(&to) = to else { continue };
+                    if to == i {
+                        continue;
+                    }
+                    edges.entry((i, to, kind, target)).or_default().push(Site {
+                        path: file.path.clone(),
+                        loc: fact.loc,
+                        line: fact.loc.line,
+                    });
+                }
+            }
+        }
+        let edges = edges
+            .into_iter()
+            .map(|((from, to, kind, target), mut sites)| {
+                sites.sort();
+                sites.dedup();
+                let (status, reason) = status(&views[from], &views[to], kind);
+                Edge {
+                    from,
+                    to,
+                    kind,
+                    target,
+                    status,
+                    reason,
+                    sites,
+                }
+            })
+            .collect();
+        Graph { edges }
+    }
+
+    /// The edges into a service.
+    pub fn into_service(&self, to: usize) -> impl Iterator<Item = &Edge> {
+        self.edges.iter().filter(move |e| e.to == to)
+    }
+}
+
+/// Whether the trace survives an edge, judged from each side's instrumentation as a whole.
+fn status(
+    caller: &ServiceView<'_>,
+    callee: &ServiceView<'_>,
+    kind: EdgeKind,
+) -> (EdgeStatus, String) {
+    let (from, to) = (&caller.service.name, &callee.service.name);
+    if !caller.service.uses_tracing {
+        return (EdgeStatus::Broken, format!("{from} does not trace"));
+    }
+    if !callee.service.uses_tracing {
+        return (EdgeStatus::Broken, format!("{to} does not trace"));
+    }
+    for v in [caller, callee] {
+        if !propagates(v) {
+            return (
+                EdgeStatus::Broken,
+                format!("{} sets no propagator", v.service.name),
+            );
+        }
+    }
+    let (c, s) = (&caller.summary, &callee.summary);
+    let auto = |v: &ServiceView<'_>| !v.summary.auto_instrumentation.is_empty();
+    let (injects, extracts) = match kind {
+        EdgeKind::Grpc => {
+            let dial_without = caller.owned_facts().any(|(_, f)| {
+                matches!(
+                    &f.kind,
+                    FactKind::Outbound {
+                        proto: crate::facts::Proto::Grpc,
+                        injection: crate::facts::Injection::None,
+                        ..
+                    }
+                )
+            });
+            let injects = if c.grpc_client_instrumented || c.is_patched("grpc") || auto(caller) {
+                Some(true)
+            } else if dial_without {
+                Some(false)
+            } else {
+                None
+            };
+            let extracts = s.grpc_server_instrumented || s.is_patched("grpc") || auto(callee);
+            (injects, extracts)
+        }
+        EdgeKind::Http => {
+            let injects = c.default_client_instrumented
+                || c.is_patched("http")
+                || c.is_patched("fetch")
+                || auto(caller)
+                || c.clients
+                    .values()
+                    .flatten()
+                    .any(|site| site.instrumented == Some(true));
+            let extracts = s.server_instrumented || s.is_patched("http") || auto(callee);
+            (injects.then_some(true), extracts)
+        }
+    };
+    match (injects, extracts) {
+        (Some(false), _) => (
+            EdgeStatus::Broken,
+            format!("{from}'s {} client injects nothing", label(kind)),
+        ),
+        (Some(true), true) => (EdgeStatus::Ok, "context injected and extracted".into()),
+        (_, false) => (
+            EdgeStatus::Unknown,
+            format!("{to} extracts nowhere tracewire can see"),
+        ),
+        (None, true) => (
+            EdgeStatus::Unknown,
+            format!("{from} injects nowhere tracewire can see"),
+        ),
+    }
+}
+
+fn label(kind: EdgeKind) -> &'static str {
+    match kind {
+        EdgeKind::Grpc => "gRPC",
+        EdgeKind::Http => "HTTP",
+    }
+}
+
+/// Whether a service's global propagator speaks anything: set in code, by an agent, or by the
+/// language's default.
+fn propagates(v: &ServiceView<'_>) -> bool {
+    v.summary.propagators.is_some()
+        || !v.summary.auto_instrumentation.is_empty()
+        || v.owned()
+            .filter_map(|f| f.lang)
+            .any(|l| !l.default_propagators().is_empty())
+}
+
+/// The host and path of an `http(s)://host[:port]/path` URL.
+pub fn split_url(url: &str) -> Option<(String, Option<String>)> {
+    let rest = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"))?;
+    let (authority, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], Some(rest[i..].to_string())),
+        None => (rest, None),
+    };
+    let host = authority.rsplit('@').next()?.split(':').next()?;
+    (!host.is_empty()).then(|| (host.to_string(), path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_url;
+
+    #[test]
+    fn urls_split_into_host_and_path() {
+        assert_eq!(
+            split_url("http://quote:8080/get-quote"),
+            Some(("quote".into(), Some("/get-quote".into())))
+        );
+        assert_eq!(
+            split_url("https://api.example.com"),
+            Some(("api.example.com".into(), None))
+        );
+        assert_eq!(split_url("/relative"), None);
+    }
+}

@@ -1,0 +1,24 @@
+package main
+
+import (
+	"net/http"
+
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+)
+
+var checkoutClient = &http.Client{Transport: otelhttp.NewTransport(http.DefaultTransport)}
+
+func (f *frontend) placeOrder(w http.ResponseWriter, r *http.Request) {
+	req, err := http.NewRequestWithContext(r.Context(), http.MethodPost, "http://checkout:8081/checkout", r.Body)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	resp, err := checkoutClient.Do(req)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	resp.Body.Close()
+	w.WriteHeader(resp.StatusCode)
+}

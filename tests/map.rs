@@ -1,0 +1,95 @@
+//! `tracewire map`: the exact services and edges of the bundled repositories.
+
+use serde_json::{json, Value};
+use std::path::Path;
+use std::process::Command;
+
+fn map(repo: &str, format: &str) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata/repos")
+        .join(repo);
+    let out = Command::new(env!("CARGO_BIN_EXE_tracewire"))
+        .args(["map", root.to_str().unwrap(), "--format", format])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn edges(repo: &str) -> Vec<Value> {
+    let doc: Value = serde_json::from_str(&map(repo, "json")).unwrap();
+    assert_eq!(doc["version"], 1);
+    doc["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            json!([
+                e["from"],
+                e["to"],
+                e["kind"],
+                e["target"],
+                e["status"],
+                e["reason"],
+                e["sites"]
+            ])
+        })
+        .collect()
+}
+
+#[test]
+fn the_shop_edges_are_matched_by_grpc_stub_and_http_host() {
+    assert_eq!(
+        edges("shop"),
+        vec![
+            json!(["frontend", "cart", "grpc", "CartService", "broken", "frontend sets no propagator",
+                   [{"path": "frontend/products.go", "line": 19}]]),
+            json!(["frontend", "checkout", "http", "checkout", "broken", "frontend sets no propagator",
+                   [{"path": "frontend/checkout.go", "line": 12}]]),
+        ]
+    );
+    let doc: Value = serde_json::from_str(&map("shop", "json")).unwrap();
+    let services: Vec<Value> = doc["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| json!([s["name"], s["path"], s["languages"], s["instrumented"]]))
+        .collect();
+    assert_eq!(
+        services,
+        vec![
+            json!(["cart", "cart", ["go"], true]),
+            json!(["checkout", "checkout", ["typescript"], true]),
+            json!(["frontend", "frontend", ["go"], true]),
+        ]
+    );
+}
+
+#[test]
+fn an_untraced_callee_breaks_the_edge() {
+    assert_eq!(
+        edges("untraced-callee"),
+        vec![
+            json!(["web", "quote", "http", "quote", "broken", "quote does not trace",
+                    [{"path": "web/main.go", "line": 30}]])
+        ]
+    );
+}
+
+#[test]
+fn mermaid_dot_and_table_render_every_edge() {
+    let mermaid = map("shop", "mermaid");
+    assert!(mermaid.starts_with("flowchart LR\n"));
+    assert!(mermaid.contains("frontend -.->|\"grpc CartService: broken\"| cart"));
+    assert!(mermaid.contains("linkStyle 1 stroke:red"));
+    let dot = map("shop", "dot");
+    assert!(dot.contains("\"frontend\" -> \"checkout\" [label=\"http checkout\", color=red"));
+    let table = map("shop", "table");
+    assert!(table
+        .contains("frontend             cart                 grpc  CartService          broken"));
+}
