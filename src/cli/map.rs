@@ -21,6 +21,9 @@ struct ServiceEntry {
     path: String,
     languages: Vec<&'static str>,
     instrumented: bool,
+    /// Written in a language tracewire does not analyse yet: `instrumented` is unknown.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    opaque: bool,
     propagators: Vec<String>,
 }
 
@@ -88,6 +91,7 @@ pub fn run(args: &MapArgs) -> Result<i32, String> {
                 languages: languages.into_iter().collect(),
                 instrumented: s.uses_tracing
                     && (summary.has_sdk() || !summary.auto_instrumentation.is_empty()),
+                opaque: s.opaque && !s.uses_tracing,
                 propagators: if s.uses_tracing {
                     propagators
                 } else {
@@ -215,7 +219,13 @@ fn table(doc: &MapDocument<'_>) -> String {
             "{:<20} {:<20} {:<7} {}\n",
             s.name,
             s.languages.join(","),
-            if s.instrumented { "yes" } else { "no" },
+            if s.instrumented {
+                "yes"
+            } else if s.opaque {
+                "?"
+            } else {
+                "no"
+            },
             s.propagators.join(",")
         ));
     }

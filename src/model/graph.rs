@@ -156,6 +156,17 @@ fn status(
     kind: EdgeKind,
 ) -> (EdgeStatus, String) {
     let (from, to) = (&caller.service.name, &callee.service.name);
+    for v in [caller, callee] {
+        if v.service.opaque && !v.service.uses_tracing {
+            return (
+                EdgeStatus::Unknown,
+                format!(
+                    "{} is in a language tracewire does not analyse yet",
+                    v.service.name
+                ),
+            );
+        }
+    }
     if !caller.service.uses_tracing {
         return (EdgeStatus::Broken, format!("{from} does not trace"));
     }

@@ -29,6 +29,9 @@ pub struct Service {
     pub has_entry: bool,
     /// Whether any file it sees imports OpenTelemetry.
     pub uses_tracing: bool,
+    /// It holds source files of a language tracewire does not analyse yet: whether it traces
+    /// is unknown, never "no".
+    pub opaque: bool,
 }
 
 /// The whole repository: every file's facts and the services they form.
@@ -140,6 +143,10 @@ impl RepoModel {
             // Its own code (or its deployment) uses OpenTelemetry: shared packages that do are
             // not enough, since a tool built from the same module may not trace at all.
             service.uses_tracing = service.files.iter().any(|&i| files[i].uses_tracing);
+            service.opaque = service
+                .files
+                .iter()
+                .any(|&i| files[i].lang.is_some_and(|l| !l.is_analyzed()));
         }
         services.sort_by(|a, b| a.root.cmp(&b.root));
         RepoModel { files, services }
@@ -196,6 +203,7 @@ fn split_main_packages(files: &[FileFacts], root: String, members: Vec<usize>) -
         shared,
         has_entry: false,
         uses_tracing: false,
+        opaque: false,
     };
     if main_dirs.len() < 2 {
         return vec![whole(members, Vec::new(), root)];
@@ -342,6 +350,23 @@ mod tests {
         let web = repo.services.iter().find(|s| s.name == "web").unwrap();
         assert_eq!(web.files, vec![1, 3]);
         assert!(!repo.services.iter().any(|s| s.root.is_empty()));
+    }
+
+    #[test]
+    fn services_in_languages_not_analysed_are_opaque() {
+        // While some language has no extractor, its services are opaque, never "untraced".
+        let Some(lang) = Lang::ALL.into_iter().find(|l| !l.is_analyzed()) else {
+            return;
+        };
+        let file = FileFacts {
+            path: format!("svc/main.{}", lang.name()),
+            lang: Some(lang),
+            ..FileFacts::default()
+        };
+        let repo = RepoModel::build(vec![file, go("go/main.go", true)], &[], "repo");
+        assert!(repo.services[0].opaque);
+        let only_go = RepoModel::build(vec![go("go/main.go", true)], &[], "repo");
+        assert!(!only_go.services[0].opaque);
     }
 
     #[test]

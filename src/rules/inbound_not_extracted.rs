@@ -63,7 +63,7 @@ For gRPC: `grpc.NewServer(grpc.StatsHandler(otelgrpc.NewServerHandler()))`.
 fn untraced_with_traced_callers(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
     let callers: Vec<&crate::model::CallerSite> =
         view.callers.iter().filter(|c| c.traced).collect();
-    if callers.is_empty() || !view.summary.auto_instrumentation.is_empty() {
+    if callers.is_empty() || !view.summary.auto_instrumentation.is_empty() || view.service.opaque {
         return;
     }
     let first = view.owned_facts().find(|(_, f)| match &f.kind {
