@@ -19,7 +19,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
-use tree_sitter::{Node, Query, QueryCursor, StreamingIterator, Tree};
+use tree_sitter::{Node, Tree};
 
 /// Go's query files, embedded.
 pub static QUERY_FILES: &[(&str, &str)] = &[
@@ -51,9 +51,8 @@ pub const KNOWLEDGE: &str = include_str!("../../../queries/go/knowledge.toml");
 
 /// Capture indices of the merged Go query.
 struct Captures {
-    package_name: u32,
-    import_alias: u32,
-    import_path: u32,
+    package: u32,
+    import: u32,
     call: u32,
     literal: u32,
     function: u32,
@@ -63,7 +62,7 @@ struct Captures {
 
 /// Extracts facts from Go files; built once per run, shared by all worker threads.
 pub struct GoExtractor {
-    query: Query,
+    query: query::CompiledQuery,
     captures: Captures,
     knowledge: Arc<Knowledge>,
 }
@@ -71,16 +70,15 @@ pub struct GoExtractor {
 impl GoExtractor {
     /// Compiles Go's merged query and loads its knowledge table.
     pub fn new(knowledge: Arc<Knowledge>) -> Result<GoExtractor, String> {
-        let query = query::compile(crate::lang::Lang::Go)?;
+        let query = query::CompiledQuery::new(crate::lang::Lang::Go)?;
         let captures = Captures {
-            package_name: query::capture(&query, "package.name"),
-            import_alias: query::capture(&query, "import.alias"),
-            import_path: query::capture(&query, "import.path"),
-            call: query::capture(&query, "call"),
-            literal: query::capture(&query, "literal"),
-            function: query::capture(&query, "function"),
-            assign: query::capture(&query, "assign"),
-            comment: query::capture(&query, "comment"),
+            package: query::capture(&query.query, "package"),
+            import: query::capture(&query.query, "import"),
+            call: query::capture(&query.query, "call"),
+            literal: query::capture(&query.query, "literal"),
+            function: query::capture(&query.query, "function"),
+            assign: query::capture(&query.query, "assign"),
+            comment: query::capture(&query.query, "comment"),
         };
         Ok(GoExtractor {
             query,
@@ -93,36 +91,33 @@ impl GoExtractor {
     fn collect_anchors<'t>(&self, root: Node<'t>, src: &'t [u8]) -> Anchors<'t> {
         let c = &self.captures;
         let mut anchors = Anchors::default();
-        let mut cursor = QueryCursor::new();
-        let mut matches = cursor.matches(&self.query, root, src);
-        while let Some(m) = matches.next() {
-            let mut alias = None;
-            let mut path = None;
-            for cap in m.captures() {
-                let i = cap.index;
-                let node = cap.node;
-                if i == c.package_name {
-                    anchors.package = Some(query::text(node, src).into_owned());
-                } else if i == c.import_alias {
-                    alias = Some(query::text(node, src).into_owned());
-                } else if i == c.import_path {
-                    path = Some(query::text(node, src).trim_matches(['"', '`']).to_string());
-                } else if i == c.call {
-                    anchors.calls.push(node);
-                } else if i == c.literal {
-                    anchors.literals.push(node);
-                } else if i == c.function {
-                    anchors.functions.push(node);
-                } else if i == c.assign {
-                    anchors.assigns.push(node);
-                } else if i == c.comment {
-                    anchors.comments.push(node);
+        self.query.for_each_capture(root, src, |i, node| {
+            if i == c.package {
+                anchors.package = node
+                    .named_child(0)
+                    .map(|n| query::text(n, src).into_owned());
+            } else if i == c.import {
+                let path = node
+                    .child_by_field_name("path")
+                    .map(|p| query::text(p, src).trim_matches(['"', '`']).to_string());
+                let alias = node
+                    .child_by_field_name("name")
+                    .map(|a| query::text(a, src).into_owned());
+                if let Some(path) = path {
+                    anchors.imports.push((path, alias));
                 }
+            } else if i == c.call {
+                anchors.calls.push(node);
+            } else if i == c.literal {
+                anchors.literals.push(node);
+            } else if i == c.function {
+                anchors.functions.push(node);
+            } else if i == c.assign {
+                anchors.assigns.push(node);
+            } else if i == c.comment {
+                anchors.comments.push(node);
             }
-            if let Some(path) = path {
-                anchors.imports.push((path, alias));
-            }
-        }
+        });
         anchors
     }
 }
