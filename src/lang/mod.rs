@@ -4,6 +4,7 @@
 //! Every language's patterns live in `queries/<lang>/*.scm`; they are embedded in the binary and
 //! concatenated into one query per language, so a file is parsed once and walked once.
 
+pub mod csharp;
 pub mod go;
 pub mod query;
 
@@ -105,6 +106,7 @@ impl Lang {
     pub fn query_files(self) -> &'static [(&'static str, &'static str)] {
         match self {
             Lang::Go => go::QUERY_FILES,
+            Lang::CSharp => csharp::QUERY_FILES,
             _ => &[],
         }
     }
@@ -145,7 +147,11 @@ impl Lang {
                         || file.ends_with("Tests.java")
                         || file.ends_with("IT.java")
                 }
-                Lang::CSharp => file.ends_with("Tests.cs") || file.ends_with("Test.cs"),
+                Lang::CSharp => {
+                    file.ends_with("Tests.cs")
+                        || file.ends_with("Test.cs")
+                        || rel.split('/').rev().skip(1).any(is_dotnet_test_project)
+                }
                 Lang::Rust => false,
             }
     }
@@ -154,6 +160,7 @@ impl Lang {
     pub fn knowledge_source(self) -> Option<&'static str> {
         match self {
             Lang::Go => Some(go::KNOWLEDGE),
+            Lang::CSharp => Some(csharp::KNOWLEDGE),
             _ => None,
         }
     }
@@ -168,6 +175,9 @@ impl Lang {
             Lang::Go => {
                 Some(go::GoExtractor::new(knowledge).map(|e| Box::new(e) as Box<dyn Extractor>))
             }
+            Lang::CSharp => Some(
+                csharp::CSharpExtractor::new(knowledge).map(|e| Box::new(e) as Box<dyn Extractor>),
+            ),
             _ => None,
         }
     }
@@ -197,6 +207,17 @@ fn is_test_dir(name: &str) -> bool {
             | "integration-tests"
             | "integration_tests"
     )
+}
+
+/// .NET test and benchmark projects by their directory name: `Shop.Tests`, `Shop.UnitTests`,
+/// `Shop.IntegrationTests`, `Shop.Specs`, `Shop.Benchmarks`.
+fn is_dotnet_test_project(dir: &str) -> bool {
+    let Some((_, last)) = dir.rsplit_once('.') else {
+        return false;
+    };
+    last.ends_with("Tests")
+        || last.ends_with("Test")
+        || matches!(last, "Specs" | "Benchmarks" | "Benchmark" | "TestHelpers")
 }
 
 /// Go's test helper packages: `httptest`, `grpctest`, `clickhousetest`.

@@ -12,8 +12,12 @@ pub static META: RuleMeta = RuleMeta {
     id: "inbound-not-extracted",
     severity: Severity::Warning,
     summary: "an HTTP/gRPC server, route or consumer continues no caller's trace",
-    languages: &[Lang::Go],
-    help_keys: &["inbound-not-extracted/http", "inbound-not-extracted/grpc"],
+    languages: &[Lang::Go, Lang::CSharp],
+    help_keys: &[
+        "inbound-not-extracted/http",
+        "inbound-not-extracted/grpc",
+        "inbound-not-extracted/messaging",
+    ],
     docs: r#"## What it does
 
 In a service that uses OpenTelemetry, reports HTTP routes and gRPC servers whose incoming
@@ -51,6 +55,16 @@ http.ListenAndServe(":8080", otelhttp.NewHandler(mux, "server"))
 ```
 
 For gRPC: `grpc.NewServer(grpc.StatsHandler(otelgrpc.NewServerHandler()))`.
+
+## C#
+
+ASP.NET Core hosting continues the caller's W3C trace context by itself (minimal API
+endpoints, controllers, gRPC services mapped with `MapGrpcService<T>`), with or without
+`AddAspNetCoreInstrumentation`: those are never reported. Reported are servers outside it — an
+`HttpListener` whose handling code never extracts — and Kafka consumers (`consumer.Consume`)
+built with a plain `ConsumerBuilder` in a file that never calls `Extract` on a propagator.
+Consumers built elsewhere, or built with `InstrumentedConsumerBuilder`, are not reported, and
+no consumer is reported when automatic instrumentation is switched on for the service.
 "#,
 };
 
@@ -117,6 +131,18 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                     .or_default()
                     .push((file, fact.loc, route.clone()));
             }
+            Proto::Messaging if s.auto_instrumentation.is_empty() => {
+                out.push(view.diagnostic(
+                    &META,
+                    file,
+                    fact.loc,
+                    format!(
+                        "message consumer {} does not continue the producer's trace",
+                        code(router.as_deref().unwrap_or("?"))
+                    ),
+                    view.help(file, "inbound-not-extracted/messaging", &[]),
+                ));
+            }
             Proto::Grpc if !s.grpc_server_instrumented => {
                 out.push(view.diagnostic(
                     &META,
@@ -132,10 +158,16 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
     for (router, sites) in by_router {
         let (file, loc, route) = &sites[0];
         let message = if sites.len() == 1 {
-            format!(
-                "HTTP route {} does not continue the caller's trace",
-                code(route.as_deref().unwrap_or("?"))
-            )
+            match route {
+                Some(route) => format!(
+                    "HTTP route {} does not continue the caller's trace",
+                    code(route)
+                ),
+                None => format!(
+                    "HTTP server {} does not continue the caller's trace",
+                    code(&router)
+                ),
+            }
         } else {
             format!(
                 "{} HTTP routes on {} do not continue the caller's trace",

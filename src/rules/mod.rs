@@ -9,6 +9,7 @@ mod no_tracer_provider;
 mod outbound_not_injected;
 mod provider_not_registered;
 mod provider_not_shutdown;
+mod source_not_registered;
 mod span_context_unused;
 mod span_not_ended;
 
@@ -83,6 +84,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &instrumented_too_late::META,
         check: instrumented_too_late::check,
+    },
+    Rule {
+        meta: &source_not_registered::META,
+        check: source_not_registered::check,
     },
 ];
 

@@ -403,7 +403,13 @@ impl<'a> FileCtx<'a> {
             | Role::HeaderCarrier
             | Role::GlobalPropagator
             | Role::HardExit
-            | Role::ExporterConnection => {}
+            | Role::ExporterConnection
+            | Role::HostedProvider
+            | Role::BareHttpServer
+            | Role::MessageProduce
+            | Role::MessageConsume
+            | Role::MessageClientNew
+            | Role::InstrumentedMessageClient => {}
         }
     }
 
