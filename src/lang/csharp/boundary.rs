@@ -125,11 +125,16 @@ impl<'a> FileCtx<'a> {
     /// An HttpClient send (`client.GetAsync(url)`): the runtime injects W3C context unless the
     /// client's handler was built without a propagator, which the client's construction shows.
     pub(super) fn http_call(&mut self, call: Node<'a>, receiver: Node<'a>) {
-        // Judged against the HttpClients the service builds under this name: any other
-        // receiver (a mediator's `Send`) resolves to nothing and is never reported.
+        // An HttpClient by its name, or one this file builds: a mediator's `Send` or a
+        // repository's `GetAsync` is not a request.
         let Some(key) = last_name(receiver, self.src) else {
             return;
         };
+        let lower = key.to_ascii_lowercase();
+        if !lower.contains("client") && !lower.contains("http") && !self.http_clients.contains(&key)
+        {
+            return;
+        }
         let target = self.callee_text(call);
         let flow = self.flow(call);
         self.push(

@@ -162,6 +162,7 @@ impl crate::lang::Extractor for CSharpExtractor {
             file_extracts: false,
             file_injects: false,
             message_clients: MessageClients::None,
+            http_clients: HashSet::new(),
         };
         let tracing_namespace = ctx
             .namespaces
@@ -284,6 +285,8 @@ pub(super) struct FileCtx<'a> {
     file_injects: bool,
     /// The message clients the file builds.
     message_clients: MessageClients,
+    /// The names the file stores `HttpClient`s it builds under.
+    http_clients: HashSet<String>,
 }
 
 impl<'a> FileCtx<'a> {
@@ -382,7 +385,17 @@ impl<'a> FileCtx<'a> {
                 }
             }
         }
+        for field in &anchors.fields {
+            if let Some(name) = self.http_client_field(*field) {
+                self.http_clients.insert(name);
+            }
+        }
         for new in &anchors.news {
+            if self.created_type(*new).as_deref() == Some("HttpClient") {
+                if let Some(holder) = self.holder(*new) {
+                    self.http_clients.insert(holder);
+                }
+            }
             match self.creation_role(*new) {
                 Some(Role::InstrumentedMessageClient) => {
                     self.message_clients = MessageClients::Instrumented
@@ -393,6 +406,29 @@ impl<'a> FileCtx<'a> {
                 _ => {}
             }
         }
+    }
+
+    /// The name of a field or property declared as an `HttpClient`.
+    fn http_client_field(&self, field: Node<'a>) -> Option<String> {
+        let (ty, name) = match field.kind() {
+            "field_declaration" => {
+                let decl = named_children(field)
+                    .into_iter()
+                    .find(|n| n.kind() == "variable_declaration")?;
+                let declarator = named_children(decl)
+                    .into_iter()
+                    .find(|n| n.kind() == "variable_declarator")?;
+                (
+                    decl.child_by_field_name("type")?,
+                    declarator.child_by_field_name("name")?,
+                )
+            }
+            _ => (
+                field.child_by_field_name("type")?,
+                field.child_by_field_name("name")?,
+            ),
+        };
+        (last_name(ty, self.src)? == "HttpClient").then(|| self.text(name).to_string())
     }
 
     /// Whether an `Extract`/`Inject` call is OpenTelemetry propagation: on

@@ -21,6 +21,25 @@ const SETUP_WORDS: &[&str] = &[
     "ServiceDefaults",
 ];
 
+/// Builders and scopes of the other signals: instrumentation added there records no spans.
+const OTHER_SIGNALS: &[&str] = &[
+    "WithMetrics",
+    "WithLogging",
+    "AddOpenTelemetryMetrics",
+    "ConfigureOpenTelemetryMeterProvider",
+    "ConfigureOpenTelemetryLoggerProvider",
+    "CreateMeterProviderBuilder",
+    "CreateLoggerProviderBuilder",
+];
+
+/// Tracing scopes: instrumentation added there records spans.
+const TRACING_SCOPES: &[&str] = &[
+    "WithTracing",
+    "AddOpenTelemetryTracing",
+    "ConfigureOpenTelemetryTracerProvider",
+    "CreateTracerProviderBuilder",
+];
+
 /// OpenTelemetry's own methods whose names look like delegated setup but only configure what
 /// the code around them shows.
 const NOT_DELEGATED: &[&str] = &[
@@ -79,7 +98,7 @@ impl<'a> FileCtx<'a> {
                 Role::ServerMiddleware
                 | Role::InstrumentedTransport
                 | Role::GrpcClientInstrumentation,
-            ) => {
+            ) if !self.configures_other_signal(call) => {
                 self.push(
                     call,
                     FactKind::Instrumentation {
@@ -123,6 +142,8 @@ impl<'a> FileCtx<'a> {
                 true
             }
             "AddActivityListener" => {
+                // A listener of its own: it records whatever sources it chooses.
+                self.push(call, FactKind::ProviderRegistered);
                 self.push(
                     call,
                     FactKind::SourceRegistered {
@@ -156,6 +177,35 @@ impl<'a> FileCtx<'a> {
             }
             _ => false,
         }
+    }
+
+    /// Whether an instrumentation call configures metrics or logs rather than tracing:
+    /// `WithMetrics(m => m.AddAspNetCoreInstrumentation())`,
+    /// `Sdk.CreateMeterProviderBuilder().AddHttpClientInstrumentation()`.
+    fn configures_other_signal(&self, call: Node<'a>) -> bool {
+        let mut node = call;
+        for _ in 0..12 {
+            let Some(parent) = node.parent() else {
+                return false;
+            };
+            if parent.kind() == "invocation_expression" {
+                if let Some(c) = callee(parent, self.src) {
+                    if OTHER_SIGNALS.contains(&c.method.as_str()) {
+                        return true;
+                    }
+                    if TRACING_SCOPES.contains(&c.method.as_str()) {
+                        return false;
+                    }
+                }
+            }
+            if parent.kind().ends_with("statement") && parent.kind() != "expression_statement" {
+                break;
+            }
+            node = parent;
+        }
+        // The receiver chain: `Sdk.CreateMeterProviderBuilder().AddX()`.
+        descendants(call.child_by_field_name("function").unwrap_or(call))
+            .any(|n| n.kind() == "identifier" && OTHER_SIGNALS.contains(&self.text(n)))
     }
 
     /// `Sdk.CreateTracerProviderBuilder()...Build()`: a provider that listens once built and
