@@ -64,7 +64,9 @@ endpoints, controllers, gRPC services mapped with `MapGrpcService<T>`), with or 
 `HttpListener` whose handling code never extracts — and Kafka consumers (`consumer.Consume`)
 built with a plain `ConsumerBuilder` in a file that never calls `Extract` on a propagator.
 Consumers built elsewhere, or built with `InstrumentedConsumerBuilder`, are not reported, and
-no consumer is reported when automatic instrumentation is switched on for the service.
+no consumer is reported when automatic instrumentation is switched on for the service or when
+the service extracts context by hand anywhere (a helper in another file may serve the
+consumer).
 "#,
 };
 
@@ -105,6 +107,10 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let s = &view.summary;
+    // A service that extracts by hand somewhere may do it for a consumer in another file.
+    let extracts_by_hand = view
+        .visible_facts()
+        .any(|(_, f)| matches!(f.kind, FactKind::ManualExtract));
     let mut by_router: BTreeMap<String, Vec<RouteSite>> = BTreeMap::new();
     for (file, fact) in view.owned_facts() {
         let FactKind::Inbound {
@@ -131,7 +137,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                     .or_default()
                     .push((file, fact.loc, route.clone()));
             }
-            Proto::Messaging if s.auto_instrumentation.is_empty() => {
+            Proto::Messaging if s.auto_instrumentation.is_empty() && !extracts_by_hand => {
                 out.push(view.diagnostic(
                     &META,
                     file,

@@ -64,7 +64,7 @@ switches that off (`ActivityHeadersPropagator = null` or
 `ProducerBuilder` are reported when a trace is in flight at `Produce`/`ProduceAsync`, the
 message gets no headers there, and the file never calls `Inject` on a propagator; producers
 built elsewhere or with `InstrumentedProducerBuilder`, and every producer of a service with
-automatic instrumentation switched on, are not.
+automatic instrumentation switched on or that injects by hand anywhere, are not.
 "#,
 };
 
@@ -78,6 +78,10 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let s = &view.summary;
+    // A service that injects by hand somewhere may do it for a producer in another file.
+    let injects_by_hand = view
+        .visible_facts()
+        .any(|(_, f)| matches!(f.kind, FactKind::ManualInject));
     let mut by_client: BTreeMap<(String, ProtoKey), Vec<(String, Loc)>> = BTreeMap::new();
     for (file, fact) in view.owned_facts() {
         let FactKind::Outbound {
@@ -94,7 +98,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         // Automatic instrumentation covers the messaging clients it knows.
-        if *proto == Proto::Messaging && !s.auto_instrumentation.is_empty() {
+        if *proto == Proto::Messaging && (!s.auto_instrumentation.is_empty() || injects_by_hand) {
             continue;
         }
         match (proto, injection) {

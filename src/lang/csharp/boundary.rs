@@ -30,12 +30,7 @@ const DETACHING_CALLS: &[&str] = &[
 ];
 
 /// Text that shows code reading or writing trace context by hand without the propagator API.
-const HAND_PROPAGATION: &[&str] = &[
-    "traceparent",
-    "SetParentId",
-    "ActivityContext.Parse",
-    "ActivityContext.TryParse",
-];
+const HAND_PROPAGATION: &[&str] = &["traceparent"];
 
 impl<'a> FileCtx<'a> {
     /// `app.MapGet("/orders", handler)`: ASP.NET Core hosting continues the caller's trace.

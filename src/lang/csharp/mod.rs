@@ -367,6 +367,17 @@ impl<'a> FileCtx<'a> {
             let Some(c) = callee(*call, self.src) else {
                 continue;
             };
+            match hand_propagation(&c.method, c.receiver.and_then(|r| last_name(r, self.src))) {
+                Some(HandPropagation::Extract) if !self.in_error(*call) => {
+                    self.file_extracts = true;
+                    self.push(*call, FactKind::ManualExtract);
+                }
+                Some(HandPropagation::Inject) if !self.in_error(*call) => {
+                    self.file_injects = true;
+                    self.push(*call, FactKind::ManualInject);
+                }
+                _ => {}
+            }
             if c.method == "Extract" || c.method == "Inject" {
                 if self.is_manual_propagation(*call) {
                     if c.method == "Extract" {
@@ -391,6 +402,10 @@ impl<'a> FileCtx<'a> {
             }
         }
         for new in &anchors.news {
+            if self.is_remote_context(*new) && !self.in_error(*new) {
+                self.file_extracts = true;
+                self.push(*new, FactKind::ManualExtract);
+            }
             if self.created_type(*new).as_deref() == Some("HttpClient") {
                 if let Some(holder) = self.holder(*new) {
                     self.http_clients.insert(holder);
@@ -406,6 +421,16 @@ impl<'a> FileCtx<'a> {
                 _ => {}
             }
         }
+    }
+
+    /// `new ActivityContext(traceId, spanId, flags, state, isRemote: true)`: a caller's context
+    /// rebuilt from what a carrier holds.
+    fn is_remote_context(&self, new: Node<'a>) -> bool {
+        if self.created_type(new).as_deref() != Some("ActivityContext") {
+            return false;
+        }
+        let args = syntax::args(new, self.src);
+        args.len() >= 5 || args.iter().any(|(n, _)| n.as_deref() == Some("isRemote"))
     }
 
     /// The name of a field or property declared as an `HttpClient`.
@@ -465,6 +490,28 @@ impl<'a> FileCtx<'a> {
                 },
             );
         }
+    }
+}
+
+/// Trace context read or written by hand, without the propagator API.
+enum HandPropagation {
+    /// A caller's context is rebuilt from a carrier.
+    Extract,
+    /// The current context is written into a carrier.
+    Inject,
+}
+
+/// Calls that propagate trace context by hand: `ActivityContext.TryParse(traceparent, ...)`,
+/// `ActivityTraceId.CreateFromBytes(...)`, `activity.SetParentId(...)` read a caller's
+/// context; `context.TraceId.CopyTo(bytes)`, `context.SpanId.ToHexString()` write one.
+fn hand_propagation(method: &str, receiver: Option<String>) -> Option<HandPropagation> {
+    let receiver = receiver.unwrap_or_default();
+    match (receiver.as_str(), method) {
+        ("ActivityContext", "Parse" | "TryParse")
+        | ("ActivityTraceId", "CreateFromBytes" | "CreateFromString" | "CreateFromUtf8String")
+        | (_, "SetParentId") => Some(HandPropagation::Extract),
+        ("TraceId" | "SpanId", "CopyTo" | "ToHexString") => Some(HandPropagation::Inject),
+        _ => None,
     }
 }
 
