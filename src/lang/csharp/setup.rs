@@ -135,6 +135,12 @@ impl<'a> FileCtx<'a> {
         };
         match c.method.as_str() {
             "AddSource" => {
+                if self.has_error_inside(call) {
+                    // Part of the call did not parse: its arguments may be anything.
+                    let pattern = SourceName::Unknown;
+                    self.push(call, FactKind::SourceRegistered { pattern });
+                    return true;
+                }
                 for (_, arg) in args(call, self.src) {
                     let pattern = self.source_name(arg);
                     self.push(arg, FactKind::SourceRegistered { pattern });

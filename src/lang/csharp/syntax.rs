@@ -59,7 +59,10 @@ pub(super) fn last_name(node: Node<'_>, src: &[u8]) -> Option<String> {
         }
         "nullable_type" => last_name(node.child_by_field_name("type")?, src),
         "alias_qualified_name" => last_name(node.child_by_field_name("name")?, src),
-        "parenthesized_expression" => last_name(node.named_child(0)?, src),
+        // `_consumer!`: the null-forgiving operator.
+        "parenthesized_expression" | "postfix_unary_expression" => {
+            last_name(node.named_child(0)?, src)
+        }
         _ => None,
     }
 }
