@@ -317,6 +317,44 @@ pub enum FactKind {
         /// The library patched (`http`, `fetch`, `grpc`, `kafkajs`, `express`, ...).
         library: String,
     },
+    /// A named tracer source is created whose spans are recorded only if the SDK is told to
+    /// listen to its name (.NET `new ActivitySource("name")`).
+    SourceCreated {
+        /// Its name, as far as the site shows.
+        name: SourceName,
+        /// The variable, field or property it is stored under, if any.
+        holder: Option<String>,
+    },
+    /// The SDK is told to record the sources whose names match a pattern (.NET
+    /// `AddSource("Shop.*")`; `*` and `?` are wildcards). An `Unknown` pattern (computed, or a
+    /// hand-made listener) may match anything.
+    SourceRegistered {
+        /// The name pattern, as far as the site shows.
+        pattern: SourceName,
+    },
+    /// A string constant is declared (`const string SourceName = "Shop.Orders"`), so names
+    /// that refer to it can be resolved across the service's files.
+    StringConstant {
+        /// The constant's name.
+        name: String,
+        /// Its value.
+        value: String,
+    },
+}
+
+/// A tracer source name or registration pattern, as far as its site shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
+pub enum SourceName {
+    /// A string literal.
+    Literal(String),
+    /// A constant by its last name (`Telemetry.SourceName` → `SourceName`), resolved against
+    /// the service's string constants.
+    Constant(String),
+    /// The name of the source stored under this holder (`Source.Name`).
+    SourceOf(String),
+    /// Computed (`typeof(X).Assembly.GetName().Name`, configuration): cannot be known.
+    Unknown,
 }
 
 /// A fact and where it is.

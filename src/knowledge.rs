@@ -81,6 +81,20 @@ pub enum Role {
     /// Creates a messaging client whose producers and consumers cross process boundaries
     /// (JS `new Kafka(...)`).
     MessagingClientNew,
+    /// Sets up an SDK tracer provider that a host builds, registers and disposes (.NET
+    /// `services.AddOpenTelemetry()`): nothing for the code to register or shut down.
+    HostedProvider,
+    /// Creates an HTTP server that no instrumentation covers (.NET `HttpListener`): its
+    /// requests continue a caller's trace only if the handler extracts by hand.
+    BareHttpServer,
+    /// Sends a message through a producer value (`producer.ProduceAsync(topic, message)`).
+    MessageProduce,
+    /// Receives a message through a consumer value (`consumer.Consume(ct)`).
+    MessageConsume,
+    /// Builds a message producer or consumer that propagates no trace context by itself.
+    MessageClientNew,
+    /// Builds a message producer or consumer that injects or extracts trace context.
+    InstrumentedMessageClient,
 }
 
 /// The raw shape of a knowledge file.

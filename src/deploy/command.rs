@@ -35,6 +35,8 @@ pub fn scan_command(tokens: &[String], text: &str, needle: &str) -> Vec<Fact> {
             facts.extend(scan_command(&split_words(t), text, needle));
         } else if base == "opentelemetry-instrument" {
             push(&mut facts, "opentelemetry-instrument", None);
+        } else if is_dotnet_launcher(tokens, i) {
+            push(&mut facts, "dotnet-auto-instrumentation", None);
         } else if let Some(module) = preload_module(tokens, i) {
             if module.contains("@opentelemetry/auto-instrumentations-node/register") {
                 push(&mut facts, "node-auto-instrumentations", Some(module));
@@ -51,6 +53,18 @@ pub fn scan_command(tokens: &[String], text: &str, needle: &str) -> Vec<Fact> {
         i += 1;
     }
     facts
+}
+
+/// .NET automatic instrumentation's launcher script: `./instrument.sh dotnet App.dll`, or the
+/// script from the `otel-dotnet-auto` home.
+fn is_dotnet_launcher(tokens: &[String], i: usize) -> bool {
+    let t = tokens[i].as_str();
+    let base = t.rsplit('/').next().unwrap_or(t);
+    base == "instrument.sh"
+        && (t.contains("otel-dotnet-auto")
+            || tokens[i + 1..]
+                .iter()
+                .any(|n| n == "dotnet" || n.ends_with("/dotnet")))
 }
 
 /// The module after `--require`/`-r`/`--import` at `i` (also the `--require=x` form).
@@ -168,6 +182,11 @@ mod tests {
             agents("java -javaagent:/otel/opentelemetry-javaagent.jar -jar app.jar")[0].0,
             "java-agent"
         );
+        assert_eq!(
+            agents("./instrument.sh dotnet Accounting.dll")[0].0,
+            "dotnet-auto-instrumentation"
+        );
+        assert!(agents("./instrument.sh --all").is_empty());
         assert!(agents("python app.py").is_empty());
         assert_eq!(
             agents(r#"sh -c "node -r ./tracing.js app.js""#)[0].0,

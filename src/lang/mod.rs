@@ -4,6 +4,7 @@
 //! Every language's patterns live in `queries/<lang>/*.scm`; they are embedded in the binary and
 //! concatenated into one query per language, so a file is parsed once and walked once.
 
+pub mod csharp;
 pub mod ecma;
 pub mod go;
 pub mod query;
@@ -110,6 +111,7 @@ impl Lang {
             Lang::JavaScript => ecma::JS_QUERY_FILES,
             Lang::TypeScript => ecma::TS_QUERY_FILES,
             Lang::Tsx => ecma::TSX_QUERY_FILES,
+            Lang::CSharp => csharp::QUERY_FILES,
             _ => &[],
         }
     }
@@ -150,7 +152,11 @@ impl Lang {
                         || file.ends_with("Tests.java")
                         || file.ends_with("IT.java")
                 }
-                Lang::CSharp => file.ends_with("Tests.cs") || file.ends_with("Test.cs"),
+                Lang::CSharp => {
+                    file.ends_with("Tests.cs")
+                        || file.ends_with("Test.cs")
+                        || rel.split('/').rev().skip(1).any(is_dotnet_test_project)
+                }
                 Lang::Rust => false,
             }
     }
@@ -160,6 +166,7 @@ impl Lang {
         match self {
             Lang::Go => Some(go::KNOWLEDGE),
             Lang::JavaScript | Lang::TypeScript | Lang::Tsx => Some(ecma::KNOWLEDGE),
+            Lang::CSharp => Some(csharp::KNOWLEDGE),
             _ => None,
         }
     }
@@ -177,6 +184,9 @@ impl Lang {
             Lang::JavaScript | Lang::TypeScript | Lang::Tsx => Some(
                 ecma::EcmaExtractor::new(self, knowledge)
                     .map(|e| Box::new(e) as Box<dyn Extractor>),
+            ),
+            Lang::CSharp => Some(
+                csharp::CSharpExtractor::new(knowledge).map(|e| Box::new(e) as Box<dyn Extractor>),
             ),
             _ => None,
         }
@@ -207,6 +217,17 @@ fn is_test_dir(name: &str) -> bool {
             | "integration-tests"
             | "integration_tests"
     )
+}
+
+/// .NET test and benchmark projects by their directory name: `Shop.Tests`, `Shop.UnitTests`,
+/// `Shop.IntegrationTests`, `Shop.Specs`, `Shop.Benchmarks`.
+fn is_dotnet_test_project(dir: &str) -> bool {
+    let Some((_, last)) = dir.rsplit_once('.') else {
+        return false;
+    };
+    last.ends_with("Tests")
+        || last.ends_with("Test")
+        || matches!(last, "Specs" | "Benchmarks" | "Benchmark" | "TestHelpers")
 }
 
 /// Go's test helper packages: `httptest`, `grpctest`, `clickhousetest`.

@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "context-dropped",
     severity: Severity::Warning,
     summary: "request-scoped code starts a span or outbound call from a fresh root context",
-    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript],
+    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript, Lang::CSharp],
     help_keys: &[
         "context-dropped/fresh-context",
         "context-dropped/request-without-context",
@@ -52,6 +52,16 @@ func (s *server) GetQuote(ctx context.Context, req *pb.QuoteRequest) (*pb.Quote,
 Derive from the request's context: `context.WithTimeout(ctx, time.Second)`, and
 `http.NewRequestWithContext(r.Context(), ...)`. To keep the trace but drop cancellation, use
 `context.WithoutCancel(ctx)`.
+
+## C#
+
+.NET keeps the current activity in `Activity.Current`; a `StartActivity` without a parent
+continues whatever is current. Reported are, in request code (controller actions, endpoint
+handlers, methods taking `HttpContext` or `ServerCallContext`, and closures within them that
+are not sent to another thread): `Activity.Current = null` followed by a `StartActivity` with
+no explicit parent or links; and, in code that extracts a caller's or a message's context by
+hand (`var parent = propagator.Extract(...)`), a `StartActivity` without a parent that runs
+before the extraction or while the extracted context is never used.
 "#,
 };
 

@@ -12,11 +12,12 @@ pub static META: RuleMeta = RuleMeta {
     id: "inbound-not-extracted",
     severity: Severity::Warning,
     summary: "an HTTP/gRPC server, route or consumer continues no caller's trace",
-    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript],
+    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript, Lang::CSharp],
     help_keys: &[
         "inbound-not-extracted/http",
         "inbound-not-extracted/grpc",
         "inbound-not-extracted/untraced",
+        "inbound-not-extracted/messaging",
     ],
     docs: r#"## What it does
 
@@ -55,6 +56,18 @@ http.ListenAndServe(":8080", otelhttp.NewHandler(mux, "server"))
 ```
 
 For gRPC: `grpc.NewServer(grpc.StatsHandler(otelgrpc.NewServerHandler()))`.
+
+## C#
+
+ASP.NET Core hosting continues the caller's W3C trace context by itself (minimal API
+endpoints, controllers, gRPC services mapped with `MapGrpcService<T>`), with or without
+`AddAspNetCoreInstrumentation`: those are never reported. Reported are servers outside it — an
+`HttpListener` whose handling code never extracts — and Kafka consumers (`consumer.Consume`)
+built with a plain `ConsumerBuilder` in a file that never calls `Extract` on a propagator.
+Consumers built elsewhere, or built with `InstrumentedConsumerBuilder`, are not reported, and
+no consumer is reported when automatic instrumentation is switched on for the service or when
+the service extracts context by hand anywhere (a helper in another file may serve the
+consumer).
 "#,
 };
 
@@ -130,6 +143,10 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let s = &view.summary;
+    // A service that extracts by hand somewhere may do it for a consumer in another file.
+    let extracts_by_hand = view
+        .visible_facts()
+        .any(|(_, f)| matches!(f.kind, FactKind::ManualExtract));
     let mut by_router: BTreeMap<String, Vec<RouteSite>> = BTreeMap::new();
     for (file, fact) in view.owned_facts() {
         let FactKind::Inbound {
@@ -159,6 +176,18 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                     .or_default()
                     .push((file, fact.loc, route.clone()));
             }
+            Proto::Messaging if s.auto_instrumentation.is_empty() && !extracts_by_hand => {
+                out.push(view.diagnostic(
+                    &META,
+                    file,
+                    fact.loc,
+                    format!(
+                        "message consumer {} does not continue the producer's trace",
+                        code(router.as_deref().unwrap_or("?"))
+                    ),
+                    view.help(file, "inbound-not-extracted/messaging", &[]),
+                ));
+            }
             Proto::Grpc if !s.grpc_server_instrumented => {
                 out.push(view.diagnostic(
                     &META,
@@ -166,15 +195,6 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                     fact.loc,
                     "gRPC server does not continue the caller's trace".into(),
                     view.help(file, "inbound-not-extracted/grpc", &[]),
-                ));
-            }
-            Proto::Messaging => {
-                out.push(view.diagnostic(
-                    &META,
-                    file,
-                    fact.loc,
-                    "message consumer does not continue the producer's trace".into(),
-                    view.help(file, "inbound-not-extracted/messaging", &[]),
                 ));
             }
             _ => {}
@@ -188,7 +208,10 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                     "HTTP route {} does not continue the caller's trace",
                     code(route)
                 ),
-                None => "HTTP server does not continue the caller's trace".to_string(),
+                None => format!(
+                    "HTTP server {} does not continue the caller's trace",
+                    code(&router)
+                ),
             }
         } else {
             format!(

@@ -9,6 +9,7 @@ mod no_tracer_provider;
 mod outbound_not_injected;
 mod provider_not_registered;
 mod provider_not_shutdown;
+mod source_not_registered;
 mod span_context_unused;
 mod span_not_ended;
 mod suppression_without_reason;
@@ -93,6 +94,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &suppression_without_reason::META,
         check: suppression_without_reason::check,
+    },
+    Rule {
+        meta: &source_not_registered::META,
+        check: source_not_registered::check,
     },
 ];
 

@@ -13,7 +13,7 @@ pub static META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     summary:
         "a service creates spans or installs instrumentation, but no SDK tracer provider is set up",
-    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript],
+    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript, Lang::CSharp],
     help_keys: &["no-tracer-provider"],
     docs: r#"## What it does
 
@@ -50,6 +50,15 @@ defer tp.Shutdown(ctx)
 ```
 
 Libraries (modules without a `main`) are not reported: the application sets up the SDK.
+
+## C#
+
+A program (top-level statements or `static Main`) that uses OpenTelemetry and starts
+activities, while nothing sets up the SDK: no `AddOpenTelemetry().WithTracing(...)`, no
+`Sdk.CreateTracerProviderBuilder()`, no .NET automatic instrumentation switched on by its
+deployment (`CORECLR_ENABLE_PROFILING=1`, `OTEL_DOTNET_AUTO_HOME`). Setup delegated to an
+extension method whose name says so (`builder.AddServiceDefaults()`,
+`services.AddObservability()`, `AddApplicationInsightsTelemetry()`) counts as set up.
 "#,
 };
 

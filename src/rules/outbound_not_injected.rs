@@ -12,11 +12,12 @@ pub static META: RuleMeta = RuleMeta {
     id: "outbound-not-injected",
     severity: Severity::Warning,
     summary: "an HTTP/gRPC client call or message producer sends no trace context",
-    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript],
+    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript, Lang::CSharp],
     help_keys: &[
         "outbound-not-injected/default-client",
         "outbound-not-injected/client",
         "outbound-not-injected/grpc",
+        "outbound-not-injected/messaging",
     ],
     docs: r#"## What it does
 
@@ -52,8 +53,24 @@ client := &http.Client{Timeout: 5 * time.Second, Transport: otelhttp.NewTranspor
 
 and build requests with `http.NewRequestWithContext(ctx, ...)`. For gRPC:
 `grpc.NewClient(target, grpc.WithStatsHandler(otelgrpc.NewClientHandler()))`.
+
+## C#
+
+`HttpClient` (created with `new`, by `IHttpClientFactory` or as a typed client) and gRPC
+channels are injected by the runtime itself (its `DiagnosticsHandler` writes `traceparent`
+whenever an activity is current), so they are not reported — unless the client's handler
+switches that off (`ActivityHeadersPropagator = null` or
+`DistributedContextPropagator.CreateNoOutputPropagator()`). Kafka producers built with a plain
+`ProducerBuilder` are reported when a trace is in flight at `Produce`/`ProduceAsync`, the
+message gets no headers there, and the file never calls `Inject` on a propagator; producers
+built elsewhere or with `InstrumentedProducerBuilder`, and every producer of a service with
+automatic instrumentation switched on or that injects by hand anywhere, are not.
 "#,
 };
+
+/// Whether a client key names a message producer (rather than an HTTP client).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct ProtoKey(bool);
 
 /// Reports outbound calls that inject nothing.
 pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
@@ -61,7 +78,11 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let s = &view.summary;
-    let mut by_client: BTreeMap<String, Vec<(String, Loc)>> = BTreeMap::new();
+    // A service that injects by hand somewhere may do it for a producer in another file.
+    let injects_by_hand = view
+        .visible_facts()
+        .any(|(_, f)| matches!(f.kind, FactKind::ManualInject));
+    let mut by_client: BTreeMap<(String, ProtoKey), Vec<(String, Loc)>> = BTreeMap::new();
     for (file, fact) in view.owned_facts() {
         let FactKind::Outbound {
             proto,
@@ -72,8 +93,12 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
-        // An HTTP call with no trace in flight has nothing to propagate.
-        if *proto == Proto::Http && !s.in_flight(flow) {
+        // An HTTP call or a message sent with no trace in flight has nothing to propagate.
+        if *proto != Proto::Grpc && !s.in_flight(flow) {
+            continue;
+        }
+        // Automatic instrumentation covers the messaging clients it knows.
+        if *proto == Proto::Messaging && (!s.auto_instrumentation.is_empty() || injects_by_hand) {
             continue;
         }
         match (proto, injection) {
@@ -86,9 +111,11 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                     view.help(file, "outbound-not-injected/default-client", &[]),
                 ));
             }
-            (Proto::Http, Injection::Client(key)) if s.client_injection(key) == Injection::None => {
+            (Proto::Http | Proto::Messaging, Injection::Client(key))
+                if s.client_injection(key) == Injection::None =>
+            {
                 by_client
-                    .entry(key.clone())
+                    .entry((key.clone(), ProtoKey(*proto == Proto::Messaging)))
                     .or_default()
                     .push((file.path.clone(), fact.loc));
             }
@@ -122,6 +149,15 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                     view.help(file, key, &[]),
                 ));
             }
+            (Proto::Messaging, Injection::None) => {
+                out.push(view.diagnostic(
+                    &META,
+                    file,
+                    fact.loc,
+                    format!("{} sends the message without trace context", code(target)),
+                    view.help(file, "outbound-not-injected/messaging", &[]),
+                ));
+            }
             (Proto::Grpc, Injection::None) => {
                 out.push(view.diagnostic(
                     &META,
@@ -134,24 +170,34 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             _ => {}
         }
     }
-    for (key, calls) in by_client {
+    for ((key, messaging), calls) in by_client {
         let Some(site) = s.clients.get(&key).and_then(|sites| sites.first()) else {
             continue;
         };
         let Some(file) = view.repo.files.iter().find(|f| f.path == site.path) else {
             continue;
         };
-        let mut d = view.diagnostic(
-            &META,
-            file,
-            site.loc,
-            format!(
-                "HTTP client {} sends requests without trace context",
-                code(&key)
-            ),
-            view.help(file, "outbound-not-injected/client", &[]),
-        );
-        push_labels(&mut d, &calls, "request sent here");
+        let (message, help, label) = if messaging.0 {
+            (
+                format!(
+                    "producer {} sends messages without trace context",
+                    code(&key)
+                ),
+                "outbound-not-injected/messaging",
+                "message sent here",
+            )
+        } else {
+            (
+                format!(
+                    "HTTP client {} sends requests without trace context",
+                    code(&key)
+                ),
+                "outbound-not-injected/client",
+                "request sent here",
+            )
+        };
+        let mut d = view.diagnostic(&META, file, site.loc, message, view.help(file, help, &[]));
+        push_labels(&mut d, &calls, label);
         out.push(d);
     }
 }

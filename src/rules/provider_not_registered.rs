@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "provider-not-registered",
     severity: Severity::Error,
     summary: "a tracer provider is built but never registered globally nor handed to the instrumentation that needs it",
-    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript],
+    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript, Lang::CSharp],
     help_keys: &["provider-not-registered"],
     docs: r#"## What it does
 
@@ -43,6 +43,14 @@ otel.SetTracerProvider(tp)
 ```
 
 or hand it to each instrumentation with `otelhttp.WithTracerProvider(tp)`.
+
+## C#
+
+.NET has no global registration: a provider starts listening to its sources when
+`Sdk.CreateTracerProviderBuilder()...Build()` is called. Reported is a builder chain that is
+configured and thrown away without `Build()`. A builder kept in a variable or handed on is not
+reported (it may be built elsewhere), nor is a provider set up with
+`services.AddOpenTelemetry().WithTracing(...)`, which the host builds.
 "#,
 };
 
@@ -59,11 +67,17 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
     for (file, fact) in view.visible_facts() {
         if let FactKind::ProviderCreated { var, .. } = &fact.kind {
             let name = var.as_deref().unwrap_or("tp");
+            // .NET has no registration step: a provider listens once built.
+            let message = if file.lang == Some(Lang::CSharp) {
+                "tracer provider builder is never built: no listener records any activity"
+            } else {
+                "tracer provider is built but never registered: tracers and instrumentation still use the no-op global provider"
+            };
             out.push(view.diagnostic(
                 &META,
                 file,
                 fact.loc,
-                "tracer provider is built but never registered: tracers and instrumentation still use the no-op global provider".into(),
+                message.into(),
                 view.help(file, "provider-not-registered", &[("provider", name)]),
             ));
         }

@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "provider-not-shutdown",
     severity: Severity::Warning,
     summary: "nothing shuts down or flushes the provider on a reachable exit path",
-    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript],
+    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript, Lang::CSharp],
     help_keys: &[
         "provider-not-shutdown/dropped",
         "provider-not-shutdown/never-runs",
@@ -58,6 +58,14 @@ go srv.ListenAndServe()
 <-ctx.Done()
 srv.Shutdown(context.Background())
 ```
+
+## C#
+
+A provider from `Sdk.CreateTracerProviderBuilder()...Build()` that is neither disposed
+(`using var`, `using (...)`, `Dispose()`, `Shutdown()`, `ForceFlush()`) nor kept (a field, a
+return value, an argument). A provider set up with `services.AddOpenTelemetry()` is owned and
+disposed by the host and is never reported; one that only exports to the console exporter
+buffers nothing.
 "#,
 };
 

@@ -11,7 +11,13 @@ pub static META: RuleMeta = RuleMeta {
     id: "span-not-ended",
     severity: Severity::Warning,
     summary: "a started span is not ended on every path",
-    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript, Lang::Tsx],
+    languages: &[
+        Lang::Go,
+        Lang::JavaScript,
+        Lang::TypeScript,
+        Lang::Tsx,
+        Lang::CSharp,
+    ],
     help_keys: &["span-not-ended/leaks", "span-not-ended/discarded"],
     docs: r#"## What it does
 
@@ -42,6 +48,15 @@ span.End()
 ## Fix
 
 End it on every path with `defer span.End()` right after `tracer.Start`.
+
+## C#
+
+Follows each activity from `source.StartActivity(...)`: `using var activity = ...` and
+`using (...)` end it on every path, as does `Stop()`/`Dispose()` in a `finally` block.
+Otherwise every `return` (and the end of the method) must be preceded by `activity?.Stop()` or
+`activity?.Dispose()`. A result thrown away (`source.StartActivity("x");`) is reported too: it
+stays `Activity.Current` and every later activity of the flow becomes its child. Activities
+returned, stored or passed on are not reported, nor exits through `throw`.
 "#,
 };
 

@@ -416,6 +416,13 @@ impl<'a> FileCtx<'a> {
             | Role::HttpServerNew
             | Role::FetchCall
             | Role::MessagingClientNew => {}
+            // C# roles; not in Go's table.
+            Role::HostedProvider
+            | Role::BareHttpServer
+            | Role::MessageProduce
+            | Role::MessageConsume
+            | Role::MessageClientNew
+            | Role::InstrumentedMessageClient => {}
         }
     }
 

@@ -1,0 +1,442 @@
+//! C# process boundaries: ASP.NET Core endpoints and controllers (hosting continues the
+//! caller's trace), gRPC services and channels, `HttpListener` servers, HttpClient calls,
+//! Kafka producers and consumers; and which code is request code.
+
+use crate::facts::{Extraction, FactKind, Flow, Injection, Proto};
+use crate::knowledge::Role;
+use tree_sitter::Node;
+
+use super::syntax::{self, args, callee, descendants, last_name, string_value};
+use super::{FileCtx, MessageClients};
+
+/// Attributes that make a method an ASP.NET Core endpoint.
+const ENDPOINT_ATTRIBUTES: &[&str] = &[
+    "HttpGet",
+    "HttpPost",
+    "HttpPut",
+    "HttpDelete",
+    "HttpPatch",
+    "HttpHead",
+    "HttpOptions",
+];
+
+/// Calls whose function argument runs detached from the caller's request.
+const DETACHING_CALLS: &[&str] = &[
+    "Run",
+    "StartNew",
+    "QueueUserWorkItem",
+    "UnsafeQueueUserWorkItem",
+    "QueueBackgroundWorkItem",
+];
+
+/// Text that shows code reading or writing trace context by hand without the propagator API.
+const HAND_PROPAGATION: &[&str] = &["traceparent"];
+
+impl<'a> FileCtx<'a> {
+    /// `app.MapGet("/orders", handler)`: ASP.NET Core hosting continues the caller's trace.
+    pub(super) fn route(&mut self, call: Node<'a>, receiver: Option<Node<'a>>) {
+        let args = args(call, self.src);
+        let Some(route) = args.first().and_then(|(_, a)| string_value(*a, self.src)) else {
+            return;
+        };
+        // `Map` is also AutoMapper's: only a route pattern makes it an endpoint.
+        if !route.starts_with('/') && !route.is_empty() && !route.starts_with('{') {
+            return;
+        }
+        let router = receiver.map(|r| self.text(r).to_string());
+        self.push(
+            call,
+            FactKind::Inbound {
+                proto: Proto::Http,
+                route: Some(route),
+                router,
+                extraction: Extraction::Instrumented,
+            },
+        );
+    }
+
+    /// `[HttpGet("{id}")]` on a controller action: an endpoint hosting extracts for.
+    pub(super) fn controller_action(&mut self, method: Node<'a>) {
+        let attributes = syntax::attribute_names(method, self.src);
+        let Some(verb) = attributes
+            .iter()
+            .find(|a| ENDPOINT_ATTRIBUTES.contains(&a.as_str()))
+        else {
+            return;
+        };
+        let route = syntax::attribute_string(method, verb, self.src);
+        let router = self
+            .classes
+            .enclosing(method)
+            .and_then(|c| c.child_by_field_name("name"))
+            .map(|n| self.text(n).to_string());
+        let name = method.child_by_field_name("name").unwrap_or(method);
+        self.push(
+            name,
+            FactKind::Inbound {
+                proto: Proto::Http,
+                route,
+                router,
+                extraction: Extraction::Instrumented,
+            },
+        );
+    }
+
+    /// `app.MapGrpcService<T>()`: a gRPC service hosted by ASP.NET Core.
+    pub(super) fn grpc_service(&mut self, call: Node<'a>) {
+        let service = call
+            .child_by_field_name("function")
+            .and_then(|f| f.child_by_field_name("name"))
+            .filter(|n| n.kind() == "generic_name")
+            .and_then(|g| syntax::named_children(g).into_iter().nth(1))
+            .map(|t| self.text(t).trim_matches(['<', '>']).to_string());
+        self.push(
+            call,
+            FactKind::Inbound {
+                proto: Proto::Grpc,
+                route: service,
+                router: None,
+                extraction: Extraction::Instrumented,
+            },
+        );
+    }
+
+    /// `GrpcChannel.ForAddress(...)`, `services.AddGrpcClient<T>(...)`: calls go through
+    /// HttpClient, which the runtime instruments.
+    pub(super) fn grpc_channel(&mut self, call: Node<'a>) {
+        let target = self.callee_text(call);
+        let flow = self.flow(call);
+        self.push(
+            call,
+            FactKind::Outbound {
+                proto: Proto::Grpc,
+                target,
+                injection: Injection::Instrumented,
+                flow,
+            },
+        );
+    }
+
+    /// An HttpClient send (`client.GetAsync(url)`): the runtime injects W3C context unless the
+    /// client's handler was built without a propagator, which the client's construction shows.
+    pub(super) fn http_call(&mut self, call: Node<'a>, receiver: Node<'a>) {
+        // An HttpClient by its name, or one this file builds: a mediator's `Send` or a
+        // repository's `GetAsync` is not a request.
+        let Some(key) = last_name(receiver, self.src) else {
+            return;
+        };
+        let lower = key.to_ascii_lowercase();
+        if !lower.contains("client") && !lower.contains("http") && !self.http_clients.contains(&key)
+        {
+            return;
+        }
+        let target = self.callee_text(call);
+        let flow = self.flow(call);
+        self.push(
+            call,
+            FactKind::Outbound {
+                proto: Proto::Http,
+                target,
+                injection: Injection::Client(key),
+                flow,
+            },
+        );
+    }
+
+    /// `producer.ProduceAsync(topic, message)`: Kafka carries no context unless the code injects
+    /// it or the producer is instrumented.
+    pub(super) fn produce(&mut self, call: Node<'a>, receiver: Option<Node<'a>>) {
+        let function = self.enclosing_function(call);
+        let scope_text = function.map(|f| self.text(f)).unwrap_or_default();
+        let injection = if self.file_injects || self.propagates_by_hand(scope_text) {
+            Injection::Manual
+        } else if function.is_some_and(|f| self.has_error_inside(f))
+            || scope_text.contains("Headers")
+        {
+            // Headers filled by code tracewire cannot follow.
+            Injection::Unknown
+        } else {
+            match receiver.and_then(|r| last_name(r, self.src)) {
+                Some(key) => Injection::Client(key),
+                None => Injection::Unknown,
+            }
+        };
+        let target = self.callee_text(call);
+        let flow = self.flow(call);
+        self.push(
+            call,
+            FactKind::Outbound {
+                proto: Proto::Messaging,
+                target,
+                injection,
+                flow,
+            },
+        );
+    }
+
+    /// `consumer.Consume(ct)`: the producer's context is in the message headers, read only by
+    /// an instrumented consumer or by hand.
+    pub(super) fn consume(&mut self, call: Node<'a>, receiver: Option<Node<'a>>) {
+        let function = self.enclosing_function(call);
+        let extraction = if self.file_extracts || self.propagates_by_hand(self.text_of_file(call)) {
+            Extraction::Manual
+        } else if self.message_clients == MessageClients::Instrumented {
+            Extraction::Instrumented
+        } else if self.message_clients == MessageClients::None
+            || function.is_some_and(|f| self.has_error_inside(f))
+        {
+            // The consumer is built elsewhere, or part of the function did not parse.
+            Extraction::Unknown
+        } else {
+            Extraction::None
+        };
+        let router = receiver.and_then(|r| last_name(r, self.src));
+        self.push(
+            call,
+            FactKind::Inbound {
+                proto: Proto::Messaging,
+                route: None,
+                router,
+                extraction,
+            },
+        );
+    }
+
+    /// Object creations: sources and listeners, HTTP servers, HTTP and message clients.
+    pub(super) fn creation_fact(&mut self, new: Node<'a>) {
+        let Some(ty) = self.created_type(new) else {
+            return;
+        };
+        match ty.as_str() {
+            "ActivitySource" | "ActivityListener" => return self.source_creation(new, &ty),
+            "HttpClient" => return self.http_client(new),
+            _ => {}
+        }
+        match self.knowledge.role(&format!("new {ty}")) {
+            Some(Role::BareHttpServer) => {
+                let extraction =
+                    if self.file_extracts || self.propagates_by_hand(self.text_of_file(new)) {
+                        Extraction::Manual
+                    } else {
+                        Extraction::None
+                    };
+                self.push(
+                    new,
+                    FactKind::Inbound {
+                        proto: Proto::Http,
+                        route: None,
+                        router: Some(ty),
+                        extraction,
+                    },
+                );
+            }
+            Some(role @ (Role::MessageClientNew | Role::InstrumentedMessageClient)) => {
+                let (top, _) = self.chain(new);
+                if let Some(key) = self.holder(top) {
+                    self.push(
+                        new,
+                        FactKind::ClientBuilt {
+                            key,
+                            instrumented: Some(role == Role::InstrumentedMessageClient),
+                        },
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `new HttpClient(handler)`: injects unless its handler's `ActivityHeadersPropagator` is
+    /// switched off (`null` or `DistributedContextPropagator.CreateNoOutputPropagator()`).
+    pub(super) fn http_client(&mut self, new: Node<'a>) {
+        let Some(key) = self.holder(new) else {
+            return;
+        };
+        let handler = args(new, self.src).into_iter().next().map(|(_, a)| a);
+        let instrumented = match handler {
+            None => Some(true),
+            Some(h) if h.kind() == "object_creation_expression" => {
+                Some(!disables_propagation(self.text(h)))
+            }
+            Some(h) if h.kind() == "identifier" => {
+                let scope = self
+                    .enclosing_function(new)
+                    .map(|f| self.text(f))
+                    .unwrap_or_default();
+                let built_here = scope.contains(&format!("{} = new", self.text(h)))
+                    || scope.contains(&format!("{} = new(", self.text(h)));
+                if disables_propagation(scope) {
+                    Some(false)
+                } else if built_here {
+                    Some(true)
+                } else {
+                    None
+                }
+            }
+            Some(_) => None,
+        };
+        self.push(new, FactKind::ClientBuilt { key, instrumented });
+    }
+
+    /// How code at `node` reaches its request, if it is request code: a controller action or
+    /// endpoint, a handler lambda, a method with an `HttpContext`/`ServerCallContext`
+    /// parameter, or a closure inside one that is not sent off to another thread.
+    pub(super) fn request_scope(&self, node: Node<'a>) -> Option<String> {
+        let function = self.enclosing_function(node)?;
+        if let Some(known) = self.request_scopes.borrow().get(&function.id()) {
+            return known.clone();
+        }
+        let scope = self.function_scope(function);
+        self.request_scopes
+            .borrow_mut()
+            .insert(function.id(), scope.clone());
+        scope
+    }
+
+    fn function_scope(&self, function: Node<'a>) -> Option<String> {
+        if let Some(param) = self.request_parameter(function) {
+            return Some(param);
+        }
+        match function.kind() {
+            "method_declaration" => self
+                .is_endpoint_method(function)
+                .then(|| "HttpContext".to_string()),
+            "lambda_expression" | "anonymous_method_expression" => {
+                if self.route_handlers.contains(&function.id()) {
+                    Some("HttpContext".to_string())
+                } else if self.is_detached(function) {
+                    None
+                } else {
+                    self.request_scope(function)
+                }
+            }
+            "local_function_statement" => self.request_scope(function),
+            _ => None,
+        }
+    }
+
+    /// A parameter whose type puts a request in scope, as the knowledge table says to reach it.
+    fn request_parameter(&self, function: Node<'a>) -> Option<String> {
+        let params = function.child_by_field_name("parameters")?;
+        syntax::named_children(params)
+            .into_iter()
+            .filter(|p| p.kind() == "parameter")
+            .find_map(|p| {
+                let ty = last_name(p.child_by_field_name("type")?, self.src)?;
+                let how = self.knowledge.request_context(&ty)?;
+                let name = p.child_by_field_name("name")?;
+                Some(how.replace("{name}", self.text(name)))
+            })
+    }
+
+    /// A controller action or an attribute-routed endpoint.
+    fn is_endpoint_method(&self, method: Node<'a>) -> bool {
+        let attributes = syntax::attribute_names(method, self.src);
+        if attributes
+            .iter()
+            .any(|a| ENDPOINT_ATTRIBUTES.contains(&a.as_str()) || a == "Route")
+        {
+            return true;
+        }
+        if attributes.iter().any(|a| a == "NonAction") {
+            return false;
+        }
+        let mods = syntax::modifiers(method, self.src);
+        if !mods.contains(&"public") || mods.contains(&"static") {
+            return false;
+        }
+        let Some(class) = self.classes.enclosing(method) else {
+            return false;
+        };
+        let class_attributes = syntax::attribute_names(class, self.src);
+        if class_attributes.iter().any(|a| a == "ApiController") {
+            return true;
+        }
+        syntax::named_children(class)
+            .into_iter()
+            .filter(|n| n.kind() == "base_list")
+            .flat_map(syntax::named_children)
+            .filter_map(|b| last_name(b, self.src))
+            .any(|b| b == "Controller" || b == "ControllerBase")
+    }
+
+    /// Whether a lambda is handed to something that runs it on another thread.
+    fn is_detached(&self, lambda: Node<'a>) -> bool {
+        let Some(call) = lambda
+            .parent()
+            .filter(|p| p.kind() == "argument")
+            .and_then(|a| a.parent())
+            .and_then(|l| l.parent())
+        else {
+            return false;
+        };
+        match call.kind() {
+            "invocation_expression" => {
+                callee(call, self.src).is_some_and(|c| DETACHING_CALLS.contains(&c.method.as_str()))
+            }
+            "object_creation_expression" => self
+                .created_type(call)
+                .is_some_and(|t| t == "Thread" || t == "Timer"),
+            _ => false,
+        }
+    }
+
+    /// Whether a trace can be in flight at a call.
+    pub(super) fn flow(&self, call: Node<'a>) -> Flow {
+        if self.request_scope(call).is_some() {
+            return Flow::Request;
+        }
+        let Some(function) = self.enclosing_function(call) else {
+            return Flow::Detached;
+        };
+        if self.starts_span(function) {
+            return Flow::Request;
+        }
+        match function.kind() {
+            "method_declaration" | "local_function_statement" => function
+                .child_by_field_name("name")
+                .map(|n| Flow::Function(self.text(n).to_string()))
+                .unwrap_or(Flow::Detached),
+            _ => Flow::Detached,
+        }
+    }
+
+    /// Whether a function starts an activity.
+    pub(super) fn starts_span(&self, function: Node<'a>) -> bool {
+        if let Some(known) = self.starts_span.borrow().get(&function.id()) {
+            return *known;
+        }
+        let span_start = &self.knowledge.methods.span_start;
+        let found = descendants(function).any(|n| {
+            n.kind() == "invocation_expression"
+                && callee(n, self.src).is_some_and(|c| span_start.contains(&c.method))
+        });
+        self.starts_span.borrow_mut().insert(function.id(), found);
+        found
+    }
+
+    /// Whether code propagates trace context by hand without the propagator API.
+    fn propagates_by_hand(&self, text: &str) -> bool {
+        HAND_PROPAGATION.iter().any(|h| text.contains(h))
+    }
+
+    /// The whole file's text (the root of `node`'s tree).
+    fn text_of_file(&self, _node: Node<'a>) -> &'a str {
+        std::str::from_utf8(self.src).unwrap_or("")
+    }
+
+    /// A call's callee as written (`_producer.ProduceAsync`).
+    pub(super) fn callee_text(&self, call: Node<'a>) -> String {
+        call.child_by_field_name("function")
+            .map(|f| self.text(f).to_string())
+            .unwrap_or_default()
+    }
+}
+
+/// Whether handler code switches the runtime's header propagation off.
+fn disables_propagation(text: &str) -> bool {
+    let compact: String = text.split_whitespace().collect();
+    compact.contains("ActivityHeadersPropagator=null")
+        || (compact.contains("ActivityHeadersPropagator")
+            && compact.contains("CreateNoOutputPropagator"))
+}

@@ -1,0 +1,540 @@
+//! C# fact extraction.
+//!
+//! One pass over the tree collects the anchors (usings, invocations, object creations,
+//! functions, classes, fields, assignments, comments); each invocation's callee is read as
+//! `Type.Member` or `.Method` and looked up in `queries/csharp/knowledge.toml`, and the few nodes
+//! around it decide the fact. tree-sitter-c-sharp lags the language, so parts of real files
+//! parse as ERROR: facts come from the parts that parse, nothing is reported from inside an
+//! ERROR subtree, and analyses whose function contains one say "cannot tell".
+
+mod boundary;
+mod setup;
+mod spans;
+mod syntax;
+
+use crate::facts::{Fact, FactKind, FileFacts, Loc};
+use crate::knowledge::{Knowledge, Role};
+use crate::lang::query;
+use crate::suppress;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
+use syntax::{callee, last_name, named_children, RangeIndex};
+use tree_sitter::{Node, Tree};
+
+/// C#'s query files, embedded.
+pub static QUERY_FILES: &[(&str, &str)] = &[
+    (
+        "usings.scm",
+        include_str!("../../../queries/csharp/usings.scm"),
+    ),
+    (
+        "calls.scm",
+        include_str!("../../../queries/csharp/calls.scm"),
+    ),
+    (
+        "objects.scm",
+        include_str!("../../../queries/csharp/objects.scm"),
+    ),
+    (
+        "functions.scm",
+        include_str!("../../../queries/csharp/functions.scm"),
+    ),
+    (
+        "types.scm",
+        include_str!("../../../queries/csharp/types.scm"),
+    ),
+    (
+        "declarations.scm",
+        include_str!("../../../queries/csharp/declarations.scm"),
+    ),
+    (
+        "assignments.scm",
+        include_str!("../../../queries/csharp/assignments.scm"),
+    ),
+    (
+        "comments.scm",
+        include_str!("../../../queries/csharp/comments.scm"),
+    ),
+];
+
+/// C#'s knowledge table, embedded.
+pub const KNOWLEDGE: &str = include_str!("../../../queries/csharp/knowledge.toml");
+
+/// Namespaces whose import marks a file as test code.
+const TEST_NAMESPACES: &[&str] = &[
+    "Xunit",
+    "NUnit.Framework",
+    "Microsoft.VisualStudio.TestTools.UnitTesting",
+];
+
+/// Capture indices of the merged C# query.
+struct Captures {
+    using: u32,
+    call: u32,
+    new: u32,
+    function: u32,
+    class: u32,
+    field: u32,
+    assign: u32,
+    comment: u32,
+}
+
+/// Extracts facts from C# files; built once per run, shared by all worker threads.
+pub struct CSharpExtractor {
+    query: query::CompiledQuery,
+    captures: Captures,
+    knowledge: Arc<Knowledge>,
+}
+
+impl CSharpExtractor {
+    /// Compiles C#'s merged query and loads its knowledge table.
+    pub fn new(knowledge: Arc<Knowledge>) -> Result<CSharpExtractor, String> {
+        let compiled = query::CompiledQuery::new(crate::lang::Lang::CSharp)?;
+        let q = &compiled.query;
+        let captures = Captures {
+            using: query::capture(q, "using"),
+            call: query::capture(q, "call"),
+            new: query::capture(q, "new"),
+            function: query::capture(q, "function"),
+            class: query::capture(q, "class"),
+            field: query::capture(q, "field"),
+            assign: query::capture(q, "assign"),
+            comment: query::capture(q, "comment"),
+        };
+        Ok(CSharpExtractor {
+            query: compiled,
+            captures,
+            knowledge,
+        })
+    }
+
+    /// Runs the merged query once and sorts its captures by what they anchor.
+    fn collect_anchors<'t>(&self, root: Node<'t>, src: &'t [u8]) -> Anchors<'t> {
+        let c = &self.captures;
+        let mut a = Anchors::default();
+        self.query.for_each_capture(root, src, |i, node| {
+            let list = if i == c.using {
+                &mut a.usings
+            } else if i == c.call {
+                &mut a.calls
+            } else if i == c.new {
+                &mut a.news
+            } else if i == c.function {
+                &mut a.functions
+            } else if i == c.class {
+                &mut a.classes
+            } else if i == c.field {
+                &mut a.fields
+            } else if i == c.assign {
+                &mut a.assigns
+            } else if i == c.comment {
+                &mut a.comments
+            } else {
+                return;
+            };
+            list.push(node);
+        });
+        a
+    }
+}
+
+impl crate::lang::Extractor for CSharpExtractor {
+    fn extract(&self, src: &[u8], tree: &Tree, out: &mut FileFacts) {
+        let root = tree.root_node();
+        let anchors = self.collect_anchors(root, src);
+        let errors = syntax::error_nodes(root);
+        let mut ctx = FileCtx {
+            src,
+            knowledge: self.knowledge.as_ref(),
+            namespaces: anchors
+                .usings
+                .iter()
+                .filter_map(|u| using_namespace(*u, src))
+                .collect(),
+            facts: Vec::new(),
+            functions: RangeIndex::new(&anchors.functions),
+            classes: RangeIndex::new(&anchors.classes),
+            errors: RangeIndex::new(&errors),
+            route_handlers: HashSet::new(),
+            request_scopes: RefCell::default(),
+            starts_span: RefCell::default(),
+            file_extracts: false,
+            file_injects: false,
+            message_clients: MessageClients::None,
+            http_clients: HashSet::new(),
+        };
+        let tracing_namespace = ctx
+            .namespaces
+            .iter()
+            .any(|n| ctx.knowledge.is_tracing_import(n));
+        out.test_code = ctx
+            .namespaces
+            .iter()
+            .any(|n| TEST_NAMESPACES.contains(&n.as_str()));
+        out.parse_errors = root.has_error();
+        out.generated = out.path.ends_with(".g.cs")
+            || out.path.ends_with(".Designer.cs")
+            || out.path.ends_with(".generated.cs")
+            || anchors.comments.iter().take(3).any(|c| {
+                let t = syntax::text(*c, src);
+                t.contains("<auto-generated") || t.contains("<autogenerated")
+            });
+        out.has_entry = has_entry_point(root, &anchors.functions, src);
+        ctx.prepare(&anchors);
+        let mut setup_call = false;
+        let mut called_from_request = BTreeSet::new();
+        for call in &anchors.calls {
+            if ctx.in_error(*call) {
+                continue;
+            }
+            setup_call |= ctx.call_fact(*call);
+            if let Some(c) = callee(*call, src) {
+                if !called_from_request.contains(&c.method) && ctx.request_scope(*call).is_some() {
+                    called_from_request.insert(c.method);
+                }
+            }
+        }
+        for name in called_from_request {
+            ctx.facts.push(Fact {
+                loc: Loc::default(),
+                kind: FactKind::CalledFromRequest { name },
+            });
+        }
+        for new in &anchors.news {
+            if !ctx.in_error(*new) {
+                ctx.creation_fact(*new);
+            }
+        }
+        for field in &anchors.fields {
+            if !ctx.in_error(*field) {
+                ctx.field_fact(*field);
+            }
+        }
+        ctx.top_level_constants(root);
+        for assign in &anchors.assigns {
+            if !ctx.in_error(*assign) {
+                ctx.assignment_fact(*assign);
+            }
+        }
+        for function in &anchors.functions {
+            if function.kind() == "method_declaration" && !ctx.in_error(*function) {
+                ctx.controller_action(*function);
+            }
+        }
+        for error in &errors {
+            ctx.error_fact(*error);
+        }
+        out.uses_tracing = tracing_namespace || setup_call;
+        for comment in &anchors.comments {
+            let text = syntax::text(*comment, src);
+            if let Some(s) = suppress::parse_comment(text, query::loc(*comment, src)) {
+                out.suppressions.push(s);
+            }
+        }
+        ctx.facts
+            .sort_by_key(|f| (f.loc.start_byte, f.loc.end_byte));
+        ctx.facts.dedup();
+        out.facts = ctx.facts;
+    }
+}
+
+/// The query's anchors in one file.
+#[derive(Default)]
+struct Anchors<'t> {
+    usings: Vec<Node<'t>>,
+    calls: Vec<Node<'t>>,
+    news: Vec<Node<'t>>,
+    functions: Vec<Node<'t>>,
+    classes: Vec<Node<'t>>,
+    fields: Vec<Node<'t>>,
+    assigns: Vec<Node<'t>>,
+    comments: Vec<Node<'t>>,
+}
+
+/// Which message producers and consumers a file builds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MessageClients {
+    /// None: the ones it uses are built elsewhere.
+    None,
+    /// Only uninstrumented ones.
+    Plain,
+    /// At least one instrumented one.
+    Instrumented,
+}
+
+/// Per-file extraction state.
+pub(super) struct FileCtx<'a> {
+    src: &'a [u8],
+    knowledge: &'a Knowledge,
+    /// Imported namespaces.
+    namespaces: Vec<String>,
+    facts: Vec<Fact>,
+    functions: RangeIndex<'a>,
+    classes: RangeIndex<'a>,
+    errors: RangeIndex<'a>,
+    /// Lambdas registered as endpoint handlers (`app.MapGet("/x", () => ...)`), by node id.
+    route_handlers: HashSet<usize>,
+    /// Per function (by node id): how request code reaches its request, if it is request code.
+    request_scopes: RefCell<HashMap<usize, Option<String>>>,
+    /// Per function (by node id): whether it starts an activity.
+    starts_span: RefCell<HashMap<usize, bool>>,
+    /// The file extracts context by hand somewhere.
+    file_extracts: bool,
+    /// The file injects context by hand somewhere.
+    file_injects: bool,
+    /// The message clients the file builds.
+    message_clients: MessageClients,
+    /// The names the file stores `HttpClient`s it builds under.
+    http_clients: HashSet<String>,
+}
+
+impl<'a> FileCtx<'a> {
+    fn text(&self, node: Node<'a>) -> &'a str {
+        syntax::text(node, self.src)
+    }
+
+    fn loc(&self, node: Node<'a>) -> Loc {
+        query::loc(node, self.src)
+    }
+
+    fn push(&mut self, node: Node<'a>, kind: FactKind) {
+        let loc = self.loc(node);
+        self.facts.push(Fact { loc, kind });
+    }
+
+    /// Whether a node lies inside an ERROR subtree.
+    fn in_error(&self, node: Node<'a>) -> bool {
+        !self.errors.is_empty() && self.errors.enclosing(node).is_some()
+    }
+
+    /// Whether a node (a function, usually) contains an ERROR subtree: analyses over it cannot
+    /// see everything it does.
+    fn has_error_inside(&self, node: Node<'a>) -> bool {
+        !self.errors.is_empty() && self.errors.overlaps(node.start_byte(), node.end_byte())
+    }
+
+    /// The innermost function around a node.
+    fn enclosing_function(&self, node: Node<'a>) -> Option<Node<'a>> {
+        self.functions.enclosing(node)
+    }
+
+    /// The role of `method` called on `receiver`: `Type.Member`, then `.Method`, then the
+    /// namespace-qualified `Namespace:.Method` of the file's imports.
+    fn method_role(&self, receiver: Option<Node<'a>>, method: &str) -> Option<Role> {
+        if let Some(ty) = receiver.and_then(|r| last_name(r, self.src)) {
+            if let Some(role) = self.knowledge.role(&format!("{ty}.{method}")) {
+                return Some(role);
+            }
+        }
+        if receiver.is_some() {
+            if let Some(role) = self.knowledge.role(&format!(".{method}")) {
+                return Some(role);
+            }
+            return self
+                .namespaces
+                .iter()
+                .find_map(|ns| self.knowledge.role(&format!("{ns}:.{method}")));
+        }
+        None
+    }
+
+    /// The role of a member access such as `Propagators.DefaultTextMapPropagator`.
+    fn member_role(&self, node: Node<'a>) -> Option<Role> {
+        if node.kind() != "member_access_expression" {
+            return None;
+        }
+        let ty = last_name(node.child_by_field_name("expression")?, self.src)?;
+        let member = last_name(node.child_by_field_name("name")?, self.src)?;
+        self.knowledge.role(&format!("{ty}.{member}"))
+    }
+
+    /// The role of an object creation's type (`new HttpListener()` → `new HttpListener`).
+    fn creation_role(&self, new: Node<'a>) -> Option<Role> {
+        let ty = self.created_type(new)?;
+        self.knowledge.role(&format!("new {ty}"))
+    }
+
+    /// The last name of an explicitly created type.
+    fn created_type(&self, new: Node<'a>) -> Option<String> {
+        last_name(new.child_by_field_name("type")?, self.src)
+    }
+
+    /// File-wide state the per-call facts depend on: endpoint handler lambdas, manual
+    /// propagation, message clients.
+    fn prepare(&mut self, anchors: &Anchors<'a>) {
+        for call in &anchors.calls {
+            let Some(c) = callee(*call, self.src) else {
+                continue;
+            };
+            match hand_propagation(&c.method, c.receiver.and_then(|r| last_name(r, self.src))) {
+                Some(HandPropagation::Extract) if !self.in_error(*call) => {
+                    self.file_extracts = true;
+                    self.push(*call, FactKind::ManualExtract);
+                }
+                Some(HandPropagation::Inject) if !self.in_error(*call) => {
+                    self.file_injects = true;
+                    self.push(*call, FactKind::ManualInject);
+                }
+                _ => {}
+            }
+            if c.method == "Extract" || c.method == "Inject" {
+                if self.is_manual_propagation(*call) {
+                    if c.method == "Extract" {
+                        self.file_extracts = true;
+                    } else {
+                        self.file_injects = true;
+                    }
+                }
+                continue;
+            }
+            if self.method_role(c.receiver, &c.method) == Some(Role::RouteRegister) {
+                if let Some((_, handler)) = syntax::args(*call, self.src).last() {
+                    if syntax::is_function(*handler) {
+                        self.route_handlers.insert(handler.id());
+                    }
+                }
+            }
+        }
+        for field in &anchors.fields {
+            if let Some(name) = self.http_client_field(*field) {
+                self.http_clients.insert(name);
+            }
+        }
+        for new in &anchors.news {
+            if self.is_remote_context(*new) && !self.in_error(*new) {
+                self.file_extracts = true;
+                self.push(*new, FactKind::ManualExtract);
+            }
+            if self.created_type(*new).as_deref() == Some("HttpClient") {
+                if let Some(holder) = self.holder(*new) {
+                    self.http_clients.insert(holder);
+                }
+            }
+            match self.creation_role(*new) {
+                Some(Role::InstrumentedMessageClient) => {
+                    self.message_clients = MessageClients::Instrumented
+                }
+                Some(Role::MessageClientNew) if self.message_clients == MessageClients::None => {
+                    self.message_clients = MessageClients::Plain
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// `new ActivityContext(traceId, spanId, flags, state, isRemote: true)`: a caller's context
+    /// rebuilt from what a carrier holds.
+    fn is_remote_context(&self, new: Node<'a>) -> bool {
+        if self.created_type(new).as_deref() != Some("ActivityContext") {
+            return false;
+        }
+        let args = syntax::args(new, self.src);
+        args.len() >= 5 || args.iter().any(|(n, _)| n.as_deref() == Some("isRemote"))
+    }
+
+    /// The name of a field or property declared as an `HttpClient`.
+    fn http_client_field(&self, field: Node<'a>) -> Option<String> {
+        let (ty, name) = match field.kind() {
+            "field_declaration" => {
+                let decl = named_children(field)
+                    .into_iter()
+                    .find(|n| n.kind() == "variable_declaration")?;
+                let declarator = named_children(decl)
+                    .into_iter()
+                    .find(|n| n.kind() == "variable_declarator")?;
+                (
+                    decl.child_by_field_name("type")?,
+                    declarator.child_by_field_name("name")?,
+                )
+            }
+            _ => (
+                field.child_by_field_name("type")?,
+                field.child_by_field_name("name")?,
+            ),
+        };
+        (last_name(ty, self.src)? == "HttpClient").then(|| self.text(name).to_string())
+    }
+
+    /// Whether an `Extract`/`Inject` call is OpenTelemetry propagation: on
+    /// `Propagators.DefaultTextMapPropagator`, on a propagator value, or with a
+    /// `PropagationContext`.
+    fn is_manual_propagation(&self, call: Node<'a>) -> bool {
+        let Some(c) = callee(call, self.src) else {
+            return false;
+        };
+        let Some(receiver) = c.receiver else {
+            return false;
+        };
+        let args = syntax::args(call, self.src);
+        if args.len() < 2 {
+            return false;
+        }
+        let on_propagator = self.member_role(receiver) == Some(Role::GlobalPropagator)
+            || last_name(receiver, self.src)
+                .is_some_and(|n| n.to_ascii_lowercase().contains("propagator"));
+        on_propagator
+            || args.first().is_some_and(|(_, a)| {
+                a.kind() == "object_creation_expression"
+                    && self.created_type(*a).as_deref() == Some("PropagationContext")
+            })
+    }
+
+    /// Facts from inside an ERROR subtree: a source registration there may register anything.
+    fn error_fact(&mut self, error: Node<'a>) {
+        if self.text(error).contains("AddSource") {
+            self.push(
+                error,
+                FactKind::SourceRegistered {
+                    pattern: crate::facts::SourceName::Unknown,
+                },
+            );
+        }
+    }
+}
+
+/// Trace context read or written by hand, without the propagator API.
+enum HandPropagation {
+    /// A caller's context is rebuilt from a carrier.
+    Extract,
+    /// The current context is written into a carrier.
+    Inject,
+}
+
+/// Calls that propagate trace context by hand: `ActivityContext.TryParse(traceparent, ...)`,
+/// `ActivityTraceId.CreateFromBytes(...)`, `activity.SetParentId(...)` read a caller's
+/// context; `context.TraceId.CopyTo(bytes)`, `context.SpanId.ToHexString()` write one.
+fn hand_propagation(method: &str, receiver: Option<String>) -> Option<HandPropagation> {
+    let receiver = receiver.unwrap_or_default();
+    match (receiver.as_str(), method) {
+        ("ActivityContext", "Parse" | "TryParse")
+        | ("ActivityTraceId", "CreateFromBytes" | "CreateFromString" | "CreateFromUtf8String")
+        | (_, "SetParentId") => Some(HandPropagation::Extract),
+        ("TraceId" | "SpanId", "CopyTo" | "ToHexString") => Some(HandPropagation::Inject),
+        _ => None,
+    }
+}
+
+/// The namespace a using directive imports (`using X.Y;`, `global using X.Y;`); aliases and
+/// `using static` import a type, recorded by its namespace path too.
+fn using_namespace(using: Node<'_>, src: &[u8]) -> Option<String> {
+    let target = named_children(using)
+        .into_iter()
+        .rfind(|n| matches!(n.kind(), "identifier" | "qualified_name"))?;
+    Some(syntax::text(target, src).replace(char::is_whitespace, ""))
+}
+
+/// Whether a file is a program's entry point: top-level statements, or a `static Main`.
+fn has_entry_point(root: Node<'_>, functions: &[Node<'_>], src: &[u8]) -> bool {
+    let mut cursor = root.walk();
+    let top_level = root
+        .named_children(&mut cursor)
+        .any(|n| n.kind() == "global_statement");
+    top_level
+        || functions.iter().any(|f| {
+            f.kind() == "method_declaration"
+                && f.child_by_field_name("name")
+                    .is_some_and(|n| syntax::text(n, src) == "Main")
+                && syntax::modifiers(*f, src).contains(&"static")
+        })
+}

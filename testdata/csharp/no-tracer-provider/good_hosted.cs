@@ -1,0 +1,14 @@
+using System.Diagnostics;
+using OpenTelemetry.Trace;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddOpenTelemetry()
+    .WithTracing(t => t.AddSource("Shop.Api").AddAspNetCoreInstrumentation().AddOtlpExporter());
+var app = builder.Build();
+var source = new ActivitySource("Shop.Api");
+app.MapGet("/", () =>
+{
+    using var activity = source.StartActivity("index");
+    return "ok";
+});
+app.Run();
