@@ -62,6 +62,10 @@ pub enum Extraction {
     None,
     /// The site cannot be judged (options built elsewhere, a factory).
     Unknown,
+    /// Served by this framework (`spring-webmvc`, `servlet`), which instrumentation switched on
+    /// by deployment may cover (the Java agent, the Spring Boot starter): decided with the
+    /// service's deployment.
+    Framework(String),
 }
 
 /// How an outbound call injects the trace context, as far as its own site shows.
@@ -288,6 +292,13 @@ pub enum FactKind {
     ManualExtract,
     /// Context is injected into a carrier by hand.
     ManualInject,
+    /// A span or context is made current (Java's `span.makeCurrent()`), returning a scope that
+    /// must be closed on every path or the thread keeps the wrong current context.
+    ScopeMadeCurrent {
+        /// Whether the scope is closed (`Ended`: closed on every path, or opened in
+        /// try-with-resources).
+        lifecycle: Lifecycle,
+    },
 }
 
 /// A fact and where it is.

@@ -64,6 +64,12 @@ pub enum Role {
     HardExit,
     /// Hands a connection to an exporter (which must not be instrumented).
     ExporterConnection,
+    /// Starts building a whole SDK in code (Java's `OpenTelemetrySdk.builder()`): the rest of
+    /// the chain decides whether it is registered and which propagators it carries.
+    SdkBuilder,
+    /// Builds an HTTP client that sends no trace context unless it is instrumented
+    /// (`HttpClient.newHttpClient()`, `new OkHttpClient()`, `RestClient.create()`).
+    ClientNew,
 }
 
 /// The raw shape of a knowledge file.
@@ -76,6 +82,10 @@ struct KnowledgeFile {
     /// Qualified propagator constructor or type → wire format name.
     #[serde(default)]
     propagators: HashMap<String, String>,
+    /// Method names whose role does not depend on the receiver (Java's instrumentation
+    /// factories: `newServerInterceptor`, `newCallFactory`).
+    #[serde(default)]
+    method_roles: HashMap<String, Role>,
     /// Method names whose meaning does not depend on the receiver's type.
     #[serde(default)]
     methods: MethodNames,
@@ -135,6 +145,27 @@ pub struct MethodNames {
     /// Methods that take a tracer from a provider value.
     #[serde(default)]
     pub tracer_from_provider: Vec<String>,
+    /// Methods that start building a span (Java's `tracer.spanBuilder(name)`).
+    #[serde(default)]
+    pub span_builder: Vec<String>,
+    /// Methods that make a span or context current and return a scope to close.
+    #[serde(default)]
+    pub scope_open: Vec<String>,
+    /// Methods that close such a scope.
+    #[serde(default)]
+    pub scope_close: Vec<String>,
+    /// Annotations that map a method to an HTTP route (`@GetMapping`).
+    #[serde(default)]
+    pub route_annotations: Vec<String>,
+    /// Annotations that make a method a message handler (`@KafkaListener`).
+    #[serde(default)]
+    pub listener_annotations: Vec<String>,
+    /// Annotations that make a method a span (`@WithSpan`).
+    #[serde(default)]
+    pub span_annotations: Vec<String>,
+    /// Methods a servlet serves requests with (`doGet`).
+    #[serde(default)]
+    pub servlet_methods: Vec<String>,
 }
 
 /// A language's resolved knowledge table.
@@ -142,6 +173,7 @@ pub struct MethodNames {
 pub struct Knowledge {
     functions: HashMap<String, Role>,
     propagators: HashMap<String, String>,
+    method_roles: HashMap<String, Role>,
     /// Method names with fixed meaning.
     pub methods: MethodNames,
     tracing_imports: Vec<String>,
@@ -157,6 +189,7 @@ impl Knowledge {
         Ok(Knowledge {
             functions: raw.functions,
             propagators: raw.propagators,
+            method_roles: raw.method_roles,
             methods: raw.methods,
             tracing_imports: raw.tracing_imports,
             request_types: raw.request_types,
@@ -167,6 +200,11 @@ impl Knowledge {
     /// The role of a fully qualified name.
     pub fn role(&self, qualified: &str) -> Option<Role> {
         self.functions.get(qualified).copied()
+    }
+
+    /// The role of a method name that means the same on any receiver.
+    pub fn method_role(&self, method: &str) -> Option<Role> {
+        self.method_roles.get(method).copied()
     }
 
     /// The wire format a propagator constructor or type speaks.

@@ -5,6 +5,7 @@
 //! concatenated into one query per language, so a file is parsed once and walked once.
 
 pub mod go;
+pub mod java;
 pub mod query;
 
 use crate::facts::FileFacts;
@@ -105,6 +106,7 @@ impl Lang {
     pub fn query_files(self) -> &'static [(&'static str, &'static str)] {
         match self {
             Lang::Go => go::QUERY_FILES,
+            Lang::Java => java::QUERY_FILES,
             _ => &[],
         }
     }
@@ -116,7 +118,10 @@ impl Lang {
         match self {
             Lang::Go | Lang::Rust => &[],
             Lang::Python | Lang::CSharp => &["tracecontext", "baggage"],
-            // Depends on which SDK entry point is used; decided by that language's facts.
+            // Depends on which SDK entry point is used; decided by that language's facts. A Java
+            // SDK built with `OpenTelemetrySdk.builder()` propagates nothing until
+            // `setPropagators`; autoconfigure, the agent and the Spring Boot starter default to
+            // tracecontext and baggage (recorded as facts and deployment settings).
             Lang::JavaScript | Lang::TypeScript | Lang::Tsx | Lang::Java => &[],
         }
     }
@@ -154,6 +159,7 @@ impl Lang {
     pub fn knowledge_source(self) -> Option<&'static str> {
         match self {
             Lang::Go => Some(go::KNOWLEDGE),
+            Lang::Java => Some(java::KNOWLEDGE),
             _ => None,
         }
     }
@@ -167,6 +173,9 @@ impl Lang {
         match self {
             Lang::Go => {
                 Some(go::GoExtractor::new(knowledge).map(|e| Box::new(e) as Box<dyn Extractor>))
+            }
+            Lang::Java => {
+                Some(java::JavaExtractor::new(knowledge).map(|e| Box::new(e) as Box<dyn Extractor>))
             }
             _ => None,
         }

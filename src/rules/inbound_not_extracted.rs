@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "inbound-not-extracted",
     severity: Severity::Warning,
     summary: "an HTTP/gRPC server, route or consumer continues no caller's trace",
-    languages: &[Lang::Go],
+    languages: &[Lang::Go, Lang::Java],
     help_keys: &["inbound-not-extracted/http", "inbound-not-extracted/grpc"],
     docs: r#"## What it does
 
@@ -51,6 +51,19 @@ http.ListenAndServe(":8080", otelhttp.NewHandler(mux, "server"))
 ```
 
 For gRPC: `grpc.NewServer(grpc.StatsHandler(otelgrpc.NewServerHandler()))`.
+
+## Java
+
+Spring `@GetMapping`/`@PostMapping`/`@RequestMapping` handlers, servlet `doGet`/`doPost`
+methods, `com.sun.net.httpserver` contexts and gRPC `ServerBuilder`s are entry points. A
+service run with the Java agent (`-javaagent` in a Dockerfile, compose or Kubernetes
+command, `JAVA_TOOL_OPTIONS`, Gradle `applicationDefaultJvmArgs`/`jvmArgs`, Maven plugin
+configuration, a Makefile) is instrumented throughout and never reported; the Spring Boot
+starter (`opentelemetry-spring-boot-starter`) and Spring Boot's Micrometer bridge
+(`micrometer-tracing-bridge-otel`) cover Spring MVC and WebFlux handlers. A gRPC server is
+instrumented by `.intercept(GrpcTelemetry.create(otel).newServerInterceptor())`, a servlet
+container by `SpringWebMvcTelemetry`'s filter, and any handler by a manual
+`propagator.extract(Context.current(), carrier, getter)`.
 "#,
 };
 
@@ -87,10 +100,10 @@ type RouteSite<'a> = (&'a FileFacts, Loc, Option<String>);
 
 /// Reports inbound entry points that extract nothing.
 pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
-    if !view.service.uses_tracing {
+    let s = &view.summary;
+    if !view.service.uses_tracing || s.covers_everything() {
         return;
     }
-    let s = &view.summary;
     let mut by_router: BTreeMap<String, Vec<RouteSite>> = BTreeMap::new();
     for (file, fact) in view.owned_facts() {
         let FactKind::Inbound {
@@ -106,6 +119,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             Extraction::Instrumented | Extraction::Manual | Extraction::Unknown => true,
             Extraction::Handler(name) => s.extracting_handlers.contains(name),
             Extraction::None => false,
+            Extraction::Framework(framework) => s.covers(framework),
         };
         if extracts || route.as_deref().is_some_and(is_operational) {
             continue;

@@ -13,7 +13,7 @@ pub static META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     summary:
         "a service creates spans or installs instrumentation, but no SDK tracer provider is set up",
-    languages: &[Lang::Go],
+    languages: &[Lang::Go, Lang::Java],
     help_keys: &["no-tracer-provider"],
     docs: r#"## What it does
 

@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "outbound-not-injected",
     severity: Severity::Warning,
     summary: "an HTTP/gRPC client call or message producer sends no trace context",
-    languages: &[Lang::Go],
+    languages: &[Lang::Go, Lang::Java],
     help_keys: &[
         "outbound-not-injected/default-client",
         "outbound-not-injected/client",
@@ -57,10 +57,10 @@ and build requests with `http.NewRequestWithContext(ctx, ...)`. For gRPC:
 
 /// Reports outbound calls that inject nothing.
 pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
-    if !view.service.uses_tracing {
+    let s = &view.summary;
+    if !view.service.uses_tracing || s.covers_everything() {
         return;
     }
-    let s = &view.summary;
     let mut by_client: BTreeMap<String, Vec<(String, Loc)>> = BTreeMap::new();
     for (file, fact) in view.owned_facts() {
         let FactKind::Outbound {

@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "provider-not-shutdown",
     severity: Severity::Warning,
     summary: "nothing shuts down or flushes the provider on a reachable exit path",
-    languages: &[Lang::Go],
+    languages: &[Lang::Go, Lang::Java],
     help_keys: &[
         "provider-not-shutdown/dropped",
         "provider-not-shutdown/never-runs",

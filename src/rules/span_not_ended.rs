@@ -11,7 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "span-not-ended",
     severity: Severity::Warning,
     summary: "a started span is not ended on every path",
-    languages: &[Lang::Go],
+    languages: &[Lang::Go, Lang::Java],
     help_keys: &["span-not-ended/leaks", "span-not-ended/discarded"],
     docs: r#"## What it does
 

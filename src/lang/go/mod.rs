@@ -408,7 +408,9 @@ impl<'a> FileCtx<'a> {
             | Role::HeaderCarrier
             | Role::GlobalPropagator
             | Role::HardExit
-            | Role::ExporterConnection => {}
+            | Role::ExporterConnection
+            | Role::SdkBuilder
+            | Role::ClientNew => {}
         }
     }
 
