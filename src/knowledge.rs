@@ -166,6 +166,19 @@ pub struct MethodNames {
     /// Methods a servlet serves requests with (`doGet`).
     #[serde(default)]
     pub servlet_methods: Vec<String>,
+    /// Client methods whose names are common on other types: read as a request only on a
+    /// receiver declared with one of `client_types`.
+    #[serde(default)]
+    pub client_call_typed: Vec<String>,
+    /// HTTP client types by simple name.
+    #[serde(default)]
+    pub client_types: Vec<String>,
+    /// Helpers that extract context through a propagator (`setParentFrom`).
+    #[serde(default)]
+    pub extract_helpers: Vec<String>,
+    /// Helpers that inject context through a propagator (`getTextMapPropagationContext`).
+    #[serde(default)]
+    pub inject_helpers: Vec<String>,
 }
 
 /// A language's resolved knowledge table.

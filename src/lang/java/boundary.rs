@@ -212,13 +212,22 @@ impl<'a> FileCtx<'a> {
 
     /// A request sent through a client value: `client.send(req, ...)`, `restTemplate.getForObject(...)`,
     /// `restClient.get().uri(...).retrieve()`.
-    pub(super) fn client_call(&mut self, call: Node<'a>) {
-        let client_calls = &self.knowledge.methods.client_call;
+    /// With `typed`, the method's name is common on other types (`put`, `execute`): the
+    /// receiver must be declared with a client type.
+    pub(super) fn client_call(&mut self, call: Node<'a>, typed: bool) {
+        let methods = &self.knowledge.methods;
+        let is_client_method = |name: &str| {
+            methods
+                .client_call
+                .iter()
+                .chain(&methods.client_call_typed)
+                .any(|m| m == name)
+        };
         let chain = chain_calls(call);
         // Only the innermost client method of a chain (`client.newCall(req).execute()`).
         if chain[1..]
             .iter()
-            .any(|c| client_calls.contains(&self.name_of(*c)))
+            .any(|c| is_client_method(&self.name_of(*c)))
         {
             return;
         }
@@ -233,6 +242,16 @@ impl<'a> FileCtx<'a> {
                     return;
                 }
                 let key = text.rsplit('.').next().unwrap_or(&text).trim().to_string();
+                let declared = self.declared_type(call, &key);
+                let client_type = declared.as_deref().map(|t| {
+                    let simple = t.rsplit('.').next().unwrap_or(t);
+                    methods.client_types.iter().any(|c| c == t || c == simple)
+                });
+                match client_type {
+                    Some(false) => return,
+                    None if typed => return,
+                    _ => {}
+                }
                 Injection::Client(key)
             }
             "object_creation_expression" | "method_invocation"
@@ -299,13 +318,7 @@ impl<'a> FileCtx<'a> {
             .injects
             .borrow_mut()
             .entry(method.id())
-            .or_insert_with(|| {
-                descendants(method).any(|n| {
-                    n.kind() == "method_invocation"
-                        && self.name_of(n) == "inject"
-                        && args(n).len() == 3
-                })
-            });
+            .or_insert_with(|| descendants(method).any(|n| self.is_manual(n, "inject")));
         if injects {
             Injection::Manual
         } else {
@@ -366,9 +379,7 @@ impl<'a> FileCtx<'a> {
         if let Some(known) = self.extracts.borrow().get(&node.id()) {
             return *known;
         }
-        let found = descendants(node).any(|n| {
-            n.kind() == "method_invocation" && self.name_of(n) == "extract" && args(n).len() == 3
-        });
+        let found = descendants(node).any(|n| self.is_manual(n, "extract"));
         self.extracts.borrow_mut().insert(node.id(), found);
         found
     }

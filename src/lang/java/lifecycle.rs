@@ -469,8 +469,18 @@ impl<'a> Walker<'_, 'a> {
     }
 
     /// Whether a statement calls something that may throw: any method call outside lambdas
-    /// that is not on the value itself or on a logger.
+    /// that is not on the value itself or on a logger. A call on the value itself
+    /// (`span.setAttribute(key, compute())`) counts as bookkeeping, its arguments included.
     fn may_throw(&self, stmt: Node<'a>) -> bool {
+        let on_value = stmt.named_child(0).is_some_and(|e| {
+            e.kind() == "method_invocation"
+                && super::tree::chain_root(e)
+                    .child_by_field_name("object")
+                    .is_some_and(|o| self.ctx.text(o) == self.var)
+        });
+        if on_value {
+            return false;
+        }
         descendants(stmt).any(|n| {
             if n.kind() != "method_invocation" || in_lambda(n, stmt) {
                 return false;

@@ -146,6 +146,7 @@ impl crate::lang::Extractor for JavaExtractor {
             starts_span: RefCell::default(),
             extracts: RefCell::default(),
             injects: RefCell::default(),
+            declared: RefCell::default(),
         };
         out.package = package;
         out.uses_tracing = ctx
@@ -233,6 +234,8 @@ pub(super) struct FileCtx<'a> {
     extracts: RefCell<HashMap<usize, bool>>,
     /// Per method (by node id): whether it injects context by hand.
     injects: RefCell<HashMap<usize, bool>>,
+    /// Per class (by node id) and name: the declared type of a field, parameter or local.
+    declared: RefCell<HashMap<(usize, String), Option<String>>>,
 }
 
 impl<'a> FileCtx<'a> {
@@ -337,15 +340,64 @@ impl<'a> FileCtx<'a> {
             self.no_parent(call);
         } else if (name == "extract" || name == "inject") && n_args == 3 {
             self.manual_propagation(call, &name);
+        } else if methods.extract_helpers.contains(&name) {
+            self.manual_propagation(call, "extract");
+        } else if methods.inject_helpers.contains(&name) {
+            self.manual_propagation(call, "inject");
         } else if name == "createContext" && n_args == 2 {
             self.http_server_context(call);
         } else if name == "openConnection" {
             self.url_connection(call);
         } else if methods.client_call.contains(&name) {
-            self.client_call(call);
+            self.client_call(call, false);
+        } else if methods.client_call_typed.contains(&name) {
+            self.client_call(call, true);
         } else if name == "addShutdownHook" {
             self.push(call, FactKind::SignalHandled);
         }
+    }
+
+    /// Whether a call extracts (`extract(ctx, carrier, getter)`, `setParentFrom(...)`) or
+    /// injects (`inject(ctx, carrier, setter)`) by hand.
+    fn is_manual(&self, node: Node<'a>, direction: &str) -> bool {
+        if node.kind() != "method_invocation" {
+            return false;
+        }
+        let name = self.name_of(node);
+        let helpers = if direction == "extract" {
+            &self.knowledge.methods.extract_helpers
+        } else {
+            &self.knowledge.methods.inject_helpers
+        };
+        (name == direction && args(node).len() == 3) || helpers.contains(&name)
+    }
+
+    /// The declared type (as written, without type arguments) of a name used at `node`: a
+    /// local, parameter or field of the class around it.
+    fn declared_type(&self, node: Node<'a>, name: &str) -> Option<String> {
+        let scope = self.classes.enclosing(node)?;
+        let key = (scope.id(), name.to_string());
+        if let Some(known) = self.declared.borrow().get(&key) {
+            return known.clone();
+        }
+        let found = tree::descendants(scope)
+            .find(|n| {
+                matches!(n.kind(), "variable_declarator" | "formal_parameter")
+                    && n.child_by_field_name("name")
+                        .is_some_and(|id| self.text(id) == name)
+            })
+            .and_then(|decl| {
+                let holder = if decl.kind() == "formal_parameter" {
+                    decl
+                } else {
+                    decl.parent()?
+                };
+                let ty = self.text(holder.child_by_field_name("type")?);
+                Some(resolve::strip_type_arguments(&ty).to_string())
+            })
+            .filter(|t| t != "var");
+        self.declared.borrow_mut().insert(key, found.clone());
+        found
     }
 
     /// Whether a `startSpan()` call ends a `spanBuilder(...)` chain.

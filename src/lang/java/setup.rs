@@ -17,8 +17,7 @@ impl<'a> FileCtx<'a> {
     pub(super) fn provider_built(&mut self, call: Node<'a>) {
         let top = chain_top(call);
         let (var, handling) = self.value_handling(top, 0);
-        let text = self.text(top);
-        let buffered = text.contains("BatchSpanProcessor") || !text.contains("SimpleSpanProcessor");
+        let buffered = self.buffers(top);
         self.push(
             call,
             FactKind::ProviderCreated {
@@ -27,6 +26,32 @@ impl<'a> FileCtx<'a> {
                 buffered,
             },
         );
+    }
+
+    /// Whether a provider chain buffers spans: a batch processor, or a processor it cannot see.
+    /// Processors passed by name are read from their declaration in the same method.
+    fn buffers(&self, top: Node<'a>) -> bool {
+        let mut text = self.text(top).into_owned();
+        if let Some(function) = self.functions.enclosing(top) {
+            for call in chain_calls(top) {
+                if self.name_of(call) != "addSpanProcessor" {
+                    continue;
+                }
+                for arg in args(call).into_iter().filter(|a| a.kind() == "identifier") {
+                    let name = self.text(arg);
+                    let value = descendants(function).find_map(|n| {
+                        (n.kind() == "variable_declarator" && self.name_of(n) == name)
+                            .then(|| n.child_by_field_name("value"))
+                            .flatten()
+                    });
+                    match value {
+                        Some(v) => text.push_str(&self.text(v)),
+                        None => return true,
+                    }
+                }
+            }
+        }
+        text.contains("BatchSpanProcessor") || !text.contains("SimpleSpanProcessor")
     }
 
     /// `OpenTelemetrySdk.builder()...`: registration and propagators.

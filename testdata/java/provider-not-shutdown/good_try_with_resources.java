@@ -6,6 +6,7 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
@@ -26,5 +27,7 @@ public class Report {
         SdkTracerProvider.builder()
             .addSpanProcessor(SimpleSpanProcessor.create(LoggingSpanExporter.create()))
             .build();
+        SpanProcessor simple = SimpleSpanProcessor.create(LoggingSpanExporter.create());
+        SdkTracerProvider.builder().addSpanProcessor(simple).build();
     }
 }

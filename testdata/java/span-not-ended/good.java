@@ -33,7 +33,8 @@ public class Payments {
             span.end();
             return false;
         }
-        span.setAttribute("amount", amount);
+        span.setAttribute("amount", describe(amount));
+        span.addEvent("validated");
         span.end();
         return true;
     }
@@ -58,6 +59,10 @@ public class Payments {
     public CompletableFuture<String> async(CompletableFuture<String> work) {
         Span span = tracer.spanBuilder("async").startSpan();
         return work.whenComplete((r, e) -> span.end());
+    }
+
+    private String describe(long amount) {
+        return Long.toString(amount);
     }
 
     public void quick() {
