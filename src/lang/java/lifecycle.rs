@@ -39,6 +39,15 @@ impl<'a> FileCtx<'a> {
             .and_then(|b| args(b).first().and_then(|a| self.string_literal(*a)));
         let end = self.knowledge.methods.span_end.clone();
         let lifecycle = self.value_lifecycle(call, &end, true);
+        let parented = chain_calls(call)
+            .iter()
+            .any(|c| matches!(self.name_of(*c).as_str(), "setParent" | "setNoParent"));
+        if parented {
+            self.parented_spans.push(call.start_byte());
+        }
+        if let Some(window) = self.never_current_window(call) {
+            self.inactive_spans.push((self.facts.len(), window));
+        }
         self.push(
             call,
             FactKind::SpanStarted {
@@ -47,6 +56,68 @@ impl<'a> FileCtx<'a> {
                 context: crate::facts::SpanContext::Used,
             },
         );
+    }
+
+    /// For a span bound to a local that is never made current nor passed on, the byte range
+    /// in which work still runs under the old current span: from its start to its first direct
+    /// `end()` (or the end of the method).
+    fn never_current_window(&self, call: Node<'a>) -> Option<(usize, usize)> {
+        let declarator = call
+            .parent()
+            .filter(|p| p.kind() == "variable_declarator")?;
+        declarator
+            .parent()
+            .filter(|d| d.kind() == "local_variable_declaration")?;
+        let var = self.name_of(declarator);
+        let function = self.functions.enclosing(declarator)?;
+        let mut end_at = function.end_byte();
+        for id in descendants(function).filter(|n| {
+            n.kind() == "identifier"
+                && n.start_byte() >= declarator.end_byte()
+                && self.text(*n) == var
+        }) {
+            let parent = id.parent()?;
+            match parent.kind() {
+                "method_invocation" if object(parent).is_some_and(|o| o.id() == id.id()) => {
+                    let name = self.name_of(parent);
+                    if self.knowledge.methods.scope_open.contains(&name) {
+                        return None;
+                    }
+                    if self.knowledge.methods.span_end.contains(&name) {
+                        end_at = end_at.min(parent.start_byte());
+                    }
+                }
+                "method_invocation" | "field_access" => {}
+                // `Context.current().with(span)`, handed to a helper, returned, stored.
+                _ => return None,
+            }
+        }
+        Some((declarator.end_byte(), end_at))
+    }
+
+    /// Marks spans that are never made current while later work in their method (an outbound
+    /// call, a child span without an explicit parent) runs under the old current span.
+    pub(super) fn inactive_span_contexts(&mut self) {
+        for (index, (from, to)) in std::mem::take(&mut self.inactive_spans) {
+            let later = self.facts.iter().find(|f| {
+                let at = f.loc.start_byte as usize;
+                at > from
+                    && at < to
+                    && match &f.kind {
+                        FactKind::Outbound {
+                            proto: crate::facts::Proto::Http,
+                            ..
+                        } => true,
+                        FactKind::SpanStarted { .. } => !self.parented_spans.contains(&at),
+                        _ => false,
+                    }
+            });
+            if let Some(later) = later.map(|f| f.loc) {
+                if let FactKind::SpanStarted { context, .. } = &mut self.facts[index].kind {
+                    *context = crate::facts::SpanContext::DiscardedBefore(later);
+                }
+            }
+        }
     }
 
     /// `Scope scope = span.makeCurrent();`

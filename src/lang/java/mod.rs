@@ -147,6 +147,8 @@ impl crate::lang::Extractor for JavaExtractor {
             extracts: RefCell::default(),
             injects: RefCell::default(),
             declared: RefCell::default(),
+            inactive_spans: Vec::new(),
+            parented_spans: Vec::new(),
         };
         out.package = package;
         out.uses_tracing = ctx
@@ -187,6 +189,7 @@ impl crate::lang::Extractor for JavaExtractor {
         for new in &anchors.news {
             ctx.new_fact(*new);
         }
+        ctx.inactive_span_contexts();
         for class in &anchors.classes {
             ctx.class_facts(*class);
         }
@@ -234,6 +237,11 @@ pub(super) struct FileCtx<'a> {
     extracts: RefCell<HashMap<usize, bool>>,
     /// Per method (by node id): whether it injects context by hand.
     injects: RefCell<HashMap<usize, bool>>,
+    /// Spans never made current: the index of their fact and the byte range in which later
+    /// work runs without them as parent.
+    inactive_spans: Vec<(usize, (usize, usize))>,
+    /// Start bytes of span starts with an explicit parent (`setParent`, `setNoParent`).
+    parented_spans: Vec<usize>,
     /// Per class (by node id) and name: the declared type of a field, parameter or local.
     declared: RefCell<HashMap<(usize, String), Option<String>>>,
 }
