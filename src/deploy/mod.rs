@@ -79,7 +79,26 @@ pub fn extract(kind: DeployKind, rel: &str, text: &str) -> Vec<FileFacts> {
         DeployKind::PackageJson => vec![own(rel, package_json::facts(text))],
         DeployKind::Procfile => vec![own(rel, procfile::facts(text))],
         DeployKind::JvmBuild => vec![own(rel, jvm::facts(text))],
-        DeployKind::Makefile => vec![own(rel, makefile::facts(text))],
+        DeployKind::Makefile => {
+            let mut own_facts = Vec::new();
+            let mut by_dir: std::collections::BTreeMap<String, Vec<Fact>> = Default::default();
+            for (sub, fact) in makefile::facts(text) {
+                match sub {
+                    Some(sub) => by_dir
+                        .entry(compose::join(dir, &sub))
+                        .or_default()
+                        .push(fact),
+                    None => own_facts.push(fact),
+                }
+            }
+            let mut out = vec![own(rel, own_facts)];
+            out.extend(
+                by_dir
+                    .into_iter()
+                    .map(|(d, facts)| targeted(rel, Target::Dir(d), facts)),
+            );
+            out
+        }
         DeployKind::Compose => compose::facts(text, dir)
             .into_iter()
             .map(|(target, facts)| targeted(rel, target, facts))
