@@ -52,6 +52,16 @@ client := &http.Client{Timeout: 5 * time.Second, Transport: otelhttp.NewTranspor
 
 and build requests with `http.NewRequestWithContext(ctx, ...)`. For gRPC:
 `grpc.NewClient(target, grpc.WithStatsHandler(otelgrpc.NewClientHandler()))`.
+
+## Java
+
+Reported: JDK `HttpClient`, OkHttp, Apache HttpClient, `RestTemplate`, `RestClient` and
+`WebClient` built by a static factory or constructor and used where a trace is in flight,
+`HttpURLConnection` requests, and gRPC channels without `GrpcTelemetry`'s client interceptor;
+unless the method injects by hand (`propagator.inject(...)`). A service run with the Java agent
+is never reported. The Spring Boot starter instruments the auto-configured
+`RestClient.Builder`/`RestTemplateBuilder`/`WebClient.Builder` beans, so clients built from
+them are not reported, while `RestClient.create()` and `new RestTemplate()` are.
 "#,
 };
 

@@ -42,6 +42,16 @@ span.End()
 ## Fix
 
 End it on every path with `defer span.End()` right after `tracer.Start`.
+
+## Java
+
+`Span span = tracer.spanBuilder(name).startSpan();` is followed to every `return`, `throw` and
+the end of the method, through `if`, `switch`, loops and `try`/`catch`. A span ended in a
+`finally` block, in a callback, or handed on (returned, stored in a field, passed to a method)
+is fine. A span ended only on the normal path, after calls that may throw and that nothing
+catches, is reported at the first such call: an exception skips `span.end()`. So is
+`spanBuilder(..).startSpan().makeCurrent()` in try-with-resources, which closes the scope but
+never ends the span. Fix: `try (Scope scope = span.makeCurrent()) { ... } finally { span.end(); }`.
 "#,
 };
 
