@@ -65,6 +65,10 @@ pub enum Extraction {
     /// Served by a library that instrumentation patches process-wide (JS: `http`, `grpc`,
     /// `kafkajs`): extracts only if the service instruments that library.
     Patched(String),
+    /// Served by this framework (`spring-webmvc`, `servlet`), which instrumentation switched on
+    /// by deployment may cover (the Java agent, the Spring Boot starter): decided with the
+    /// service's deployment.
+    Framework(String),
 }
 
 /// How an outbound call injects the trace context, as far as its own site shows.
@@ -339,6 +343,13 @@ pub enum FactKind {
         name: String,
         /// Its value.
         value: String,
+    },
+    /// A span or context is made current (Java's `span.makeCurrent()`), returning a scope that
+    /// must be closed on every path or the thread keeps the wrong current context.
+    ScopeMadeCurrent {
+        /// Whether the scope is closed (`Ended`: closed on every path, or opened in
+        /// try-with-resources).
+        lifecycle: Lifecycle,
     },
 }
 

@@ -95,6 +95,12 @@ pub enum Role {
     MessageClientNew,
     /// Builds a message producer or consumer that injects or extracts trace context.
     InstrumentedMessageClient,
+    /// Starts building a whole SDK in code (Java's `OpenTelemetrySdk.builder()`): the rest of
+    /// the chain decides whether it is registered and which propagators it carries.
+    SdkBuilder,
+    /// Builds an HTTP client that sends no trace context unless it is instrumented
+    /// (`HttpClient.newHttpClient()`, `new OkHttpClient()`, `RestClient.create()`).
+    ClientNew,
 }
 
 /// The raw shape of a knowledge file.
@@ -107,6 +113,10 @@ struct KnowledgeFile {
     /// Qualified propagator constructor or type → wire format name.
     #[serde(default)]
     propagators: HashMap<String, String>,
+    /// Method names whose role does not depend on the receiver (Java's instrumentation
+    /// factories: `newServerInterceptor`, `newCallFactory`).
+    #[serde(default)]
+    method_roles: HashMap<String, Role>,
     /// Method names whose meaning does not depend on the receiver's type.
     #[serde(default)]
     methods: MethodNames,
@@ -192,6 +202,40 @@ pub struct MethodNames {
     /// (JS `app`, `router`).
     #[serde(default)]
     pub route_receivers: Vec<String>,
+    /// Methods that start building a span (Java's `tracer.spanBuilder(name)`).
+    #[serde(default)]
+    pub span_builder: Vec<String>,
+    /// Methods that make a span or context current and return a scope to close.
+    #[serde(default)]
+    pub scope_open: Vec<String>,
+    /// Methods that close such a scope.
+    #[serde(default)]
+    pub scope_close: Vec<String>,
+    /// Annotations that map a method to an HTTP route (`@GetMapping`).
+    #[serde(default)]
+    pub route_annotations: Vec<String>,
+    /// Annotations that make a method a message handler (`@KafkaListener`).
+    #[serde(default)]
+    pub listener_annotations: Vec<String>,
+    /// Annotations that make a method a span (`@WithSpan`).
+    #[serde(default)]
+    pub span_annotations: Vec<String>,
+    /// Methods a servlet serves requests with (`doGet`).
+    #[serde(default)]
+    pub servlet_methods: Vec<String>,
+    /// Client methods whose names are common on other types: read as a request only on a
+    /// receiver declared with one of `client_types`.
+    #[serde(default)]
+    pub client_call_typed: Vec<String>,
+    /// HTTP client types by simple name.
+    #[serde(default)]
+    pub client_types: Vec<String>,
+    /// Helpers that extract context through a propagator (`setParentFrom`).
+    #[serde(default)]
+    pub extract_helpers: Vec<String>,
+    /// Helpers that inject context through a propagator (`getTextMapPropagationContext`).
+    #[serde(default)]
+    pub inject_helpers: Vec<String>,
 }
 
 /// A language's resolved knowledge table.
@@ -199,6 +243,7 @@ pub struct MethodNames {
 pub struct Knowledge {
     functions: HashMap<String, Role>,
     propagators: HashMap<String, String>,
+    method_roles: HashMap<String, Role>,
     /// Method names with fixed meaning.
     pub methods: MethodNames,
     tracing_imports: Vec<String>,
@@ -218,6 +263,7 @@ impl Knowledge {
         Ok(Knowledge {
             functions: raw.functions,
             propagators: raw.propagators,
+            method_roles: raw.method_roles,
             methods: raw.methods,
             tracing_imports: raw.tracing_imports,
             request_types: raw.request_types,
@@ -231,6 +277,11 @@ impl Knowledge {
     /// The role of a fully qualified name.
     pub fn role(&self, qualified: &str) -> Option<Role> {
         self.functions.get(qualified).copied()
+    }
+
+    /// The role of a method name that means the same on any receiver.
+    pub fn method_role(&self, method: &str) -> Option<Role> {
+        self.method_roles.get(method).copied()
     }
 
     /// The wire format a propagator constructor or type speaks.

@@ -85,7 +85,7 @@ fn build_context(build: &Yaml) -> Option<String> {
 }
 
 /// Joins a relative path onto a directory, resolving `.` and `..`.
-fn join(dir: &str, rel: &str) -> String {
+pub(super) fn join(dir: &str, rel: &str) -> String {
     let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
     for part in rel.split('/') {
         match part {

@@ -18,6 +18,7 @@ pub fn facts(text: &str) -> Vec<(Target, Vec<Fact>)> {
     };
     let mut out = Vec::new();
     for doc in &docs {
+        let operator_java = injects_java_agent(doc);
         for container in containers(doc) {
             let Some(name) = container["name"].as_str() else {
                 continue;
@@ -37,10 +38,33 @@ pub fn facts(text: &str) -> Vec<(Target, Vec<Fact>)> {
                     }
                 }
             }
+            if operator_java {
+                facts.push(Fact {
+                    loc: super::line_of(text, INJECT_JAVA),
+                    kind: crate::facts::FactKind::AutoInstrumentation {
+                        agent: "java-agent".into(),
+                        module: None,
+                    },
+                });
+            }
             out.push((Target::Name(name.to_string()), facts));
         }
     }
     out
+}
+
+/// The OpenTelemetry Operator's annotation that injects the Java agent into a pod.
+const INJECT_JAVA: &str = "instrumentation.opentelemetry.io/inject-java";
+
+/// Whether a workload asks the OpenTelemetry Operator to inject the Java agent.
+fn injects_java_agent(doc: &Yaml) -> bool {
+    [&doc["metadata"], &doc["spec"]["template"]["metadata"]]
+        .into_iter()
+        .any(|m| match &m["annotations"][INJECT_JAVA] {
+            Yaml::String(v) => v != "false",
+            Yaml::Boolean(b) => *b,
+            _ => false,
+        })
 }
 
 /// The containers of a Pod, a workload's pod template, or a CronJob's job template.
@@ -75,6 +99,16 @@ mod tests {
             .collect();
         assert_eq!(agents.len(), 1);
         assert_eq!(agents[0].loc.line, 12);
+    }
+
+    #[test]
+    fn operator_injects_the_java_agent() {
+        let text = "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    metadata:\n      annotations:\n        instrumentation.opentelemetry.io/inject-java: \"true\"\n    spec:\n      containers:\n        - name: ad\n          image: ad:1\n";
+        let got = facts(text);
+        assert!(got[0]
+            .1
+            .iter()
+            .any(|f| matches!(&f.kind, FactKind::AutoInstrumentation { agent, .. } if agent == "java-agent")));
     }
 
     #[test]

@@ -10,7 +10,9 @@
 mod command;
 mod compose;
 mod dockerfile;
+mod jvm;
 mod kubernetes;
+mod makefile;
 mod package_json;
 mod procfile;
 
@@ -31,6 +33,10 @@ pub enum DeployKind {
     PackageJson,
     /// `Procfile`.
     Procfile,
+    /// `pom.xml`, `build.gradle`, `build.gradle.kts`: JVM flags and starter dependencies.
+    JvmBuild,
+    /// `Makefile`, `makefile`, `GNUmakefile`.
+    Makefile,
 }
 
 impl DeployKind {
@@ -54,6 +60,10 @@ impl DeployKind {
                 DeployKind::PackageJson
             } else if lower == "procfile" {
                 DeployKind::Procfile
+            } else if lower == "pom.xml" || lower == "build.gradle" || lower == "build.gradle.kts" {
+                DeployKind::JvmBuild
+            } else if lower == "makefile" || lower == "gnumakefile" {
+                DeployKind::Makefile
             } else {
                 return None;
             },
@@ -72,6 +82,27 @@ pub fn extract(kind: DeployKind, rel: &str, text: &str) -> Vec<FileFacts> {
             vec![f]
         }
         DeployKind::Procfile => vec![own(rel, procfile::facts(text))],
+        DeployKind::JvmBuild => vec![own(rel, jvm::facts(text))],
+        DeployKind::Makefile => {
+            let mut own_facts = Vec::new();
+            let mut by_dir: std::collections::BTreeMap<String, Vec<Fact>> = Default::default();
+            for (sub, fact) in makefile::facts(text) {
+                match sub {
+                    Some(sub) => by_dir
+                        .entry(compose::join(dir, &sub))
+                        .or_default()
+                        .push(fact),
+                    None => own_facts.push(fact),
+                }
+            }
+            let mut out = vec![own(rel, own_facts)];
+            out.extend(
+                by_dir
+                    .into_iter()
+                    .map(|(d, facts)| targeted(rel, Target::Dir(d), facts)),
+            );
+            out
+        }
         DeployKind::Compose => compose::facts(text, dir)
             .into_iter()
             .map(|(target, facts)| targeted(rel, target, facts))
@@ -168,6 +199,14 @@ mod tests {
         assert_eq!(
             DeployKind::from_file_name("Procfile"),
             Some(DeployKind::Procfile)
+        );
+        assert_eq!(
+            DeployKind::from_file_name("build.gradle.kts"),
+            Some(DeployKind::JvmBuild)
+        );
+        assert_eq!(
+            DeployKind::from_file_name("Makefile"),
+            Some(DeployKind::Makefile)
         );
         assert_eq!(DeployKind::from_file_name("main.go"), None);
     }

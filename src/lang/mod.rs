@@ -7,6 +7,7 @@
 pub mod csharp;
 pub mod ecma;
 pub mod go;
+pub mod java;
 pub mod query;
 
 use crate::facts::FileFacts;
@@ -112,6 +113,7 @@ impl Lang {
             Lang::TypeScript => ecma::TS_QUERY_FILES,
             Lang::Tsx => ecma::TSX_QUERY_FILES,
             Lang::CSharp => csharp::QUERY_FILES,
+            Lang::Java => java::QUERY_FILES,
             _ => &[],
         }
     }
@@ -123,7 +125,10 @@ impl Lang {
         match self {
             Lang::Go | Lang::Rust => &[],
             Lang::Python | Lang::CSharp => &["tracecontext", "baggage"],
-            // Depends on which SDK entry point is used; decided by that language's facts.
+            // Depends on which SDK entry point is used; decided by that language's facts. A Java
+            // SDK built with `OpenTelemetrySdk.builder()` propagates nothing until
+            // `setPropagators`; autoconfigure, the agent and the Spring Boot starter default to
+            // tracecontext and baggage (recorded as facts and deployment settings).
             Lang::JavaScript | Lang::TypeScript | Lang::Tsx | Lang::Java => &[],
         }
     }
@@ -167,6 +172,7 @@ impl Lang {
             Lang::Go => Some(go::KNOWLEDGE),
             Lang::JavaScript | Lang::TypeScript | Lang::Tsx => Some(ecma::KNOWLEDGE),
             Lang::CSharp => Some(csharp::KNOWLEDGE),
+            Lang::Java => Some(java::KNOWLEDGE),
             _ => None,
         }
     }
@@ -188,6 +194,9 @@ impl Lang {
             Lang::CSharp => Some(
                 csharp::CSharpExtractor::new(knowledge).map(|e| Box::new(e) as Box<dyn Extractor>),
             ),
+            Lang::Java => {
+                Some(java::JavaExtractor::new(knowledge).map(|e| Box::new(e) as Box<dyn Extractor>))
+            }
             _ => None,
         }
     }

@@ -7,6 +7,16 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// The deployment agent name of Node's zero-code auto-instrumentation preload.
 pub const NODE_AUTO_INSTRUMENTATIONS: &str = "node-auto-instrumentations";
+/// Deployment-level instrumentation and the frameworks it covers, as a prefix of the framework
+/// names in [`Extraction::Framework`](crate::facts::Extraction::Framework) (`""`: everything).
+const DEPLOYMENT_COVERAGE: &[(&str, &str)] = &[
+    ("java-agent", ""),
+    ("spring-boot-starter", "spring-"),
+    ("micrometer-tracing", "spring-"),
+];
+
+/// Deployment-level instrumentation that sets up an SDK and its propagators.
+const DEPLOYMENT_SDKS: &[&str] = &["java-agent", "spring-boot-starter", "micrometer-tracing"];
 
 /// Where an HTTP client is constructed.
 #[derive(Clone, Debug)]
@@ -163,6 +173,32 @@ impl ServiceSummary {
     /// Whether instrumentation patches `library` process-wide.
     pub fn is_patched(&self, library: &str) -> bool {
         self.patched.contains("*") || self.patched.contains(library)
+    }
+
+    /// Whether deployment switches on instrumentation that covers this framework
+    /// (see [`Extraction::Framework`](crate::facts::Extraction::Framework)); `""` asks whether it
+    /// covers every server and client in the process.
+    pub fn covers(&self, framework: &str) -> bool {
+        self.auto_instrumentation.iter().any(|agent| {
+            DEPLOYMENT_COVERAGE
+                .iter()
+                .any(|(a, prefix)| a == agent && framework.starts_with(prefix))
+        })
+    }
+
+    /// Whether deployment switches on instrumentation that covers every server and client in the
+    /// process (the Java agent).
+    pub fn covers_everything(&self) -> bool {
+        self.covers("")
+    }
+
+    /// Whether deployment sets up an SDK with its own default propagators (W3C trace context
+    /// and baggage, or `OTEL_PROPAGATORS`): the Java agent, the Spring Boot starter, Spring
+    /// Boot's Micrometer bridge to OpenTelemetry.
+    pub fn deployment_sdk(&self) -> bool {
+        self.auto_instrumentation
+            .iter()
+            .any(|a| DEPLOYMENT_SDKS.contains(&a.as_str()))
     }
 
     /// Whether an SDK is set up in code.

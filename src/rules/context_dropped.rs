@@ -12,7 +12,13 @@ pub static META: RuleMeta = RuleMeta {
     id: "context-dropped",
     severity: Severity::Warning,
     summary: "request-scoped code starts a span or outbound call from a fresh root context",
-    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript, Lang::CSharp],
+    languages: &[
+        Lang::Go,
+        Lang::JavaScript,
+        Lang::TypeScript,
+        Lang::CSharp,
+        Lang::Java,
+    ],
     help_keys: &[
         "context-dropped/fresh-context",
         "context-dropped/request-without-context",

@@ -12,7 +12,13 @@ pub static META: RuleMeta = RuleMeta {
     id: "inbound-not-extracted",
     severity: Severity::Warning,
     summary: "an HTTP/gRPC server, route or consumer continues no caller's trace",
-    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript, Lang::CSharp],
+    languages: &[
+        Lang::Go,
+        Lang::JavaScript,
+        Lang::TypeScript,
+        Lang::CSharp,
+        Lang::Java,
+    ],
     help_keys: &[
         "inbound-not-extracted/http",
         "inbound-not-extracted/grpc",
@@ -68,6 +74,19 @@ Consumers built elsewhere, or built with `InstrumentedConsumerBuilder`, are not 
 no consumer is reported when automatic instrumentation is switched on for the service or when
 the service extracts context by hand anywhere (a helper in another file may serve the
 consumer).
+
+## Java
+
+Spring `@GetMapping`/`@PostMapping`/`@RequestMapping` handlers, servlet `doGet`/`doPost`
+methods, `com.sun.net.httpserver` contexts and gRPC `ServerBuilder`s are entry points. A
+service run with the Java agent (`-javaagent` in a Dockerfile, compose or Kubernetes
+command, `JAVA_TOOL_OPTIONS`, Gradle `applicationDefaultJvmArgs`/`jvmArgs`, Maven plugin
+configuration, a Makefile) is instrumented throughout and never reported; the Spring Boot
+starter (`opentelemetry-spring-boot-starter`) and Spring Boot's Micrometer bridge
+(`micrometer-tracing-bridge-otel`) cover Spring MVC and WebFlux handlers. A gRPC server is
+instrumented by `.intercept(GrpcTelemetry.create(otel).newServerInterceptor())`, a servlet
+container by `SpringWebMvcTelemetry`'s filter, and any handler by a manual
+`propagator.extract(Context.current(), carrier, getter)`.
 "#,
 };
 
@@ -138,11 +157,14 @@ type RouteSite<'a> = (&'a FileFacts, Loc, Option<String>);
 
 /// Reports inbound entry points that extract nothing.
 pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
+    let s = &view.summary;
     if !view.service.uses_tracing {
         untraced_with_traced_callers(view, out);
         return;
     }
-    let s = &view.summary;
+    if s.covers_everything() {
+        return;
+    }
     // A service that extracts by hand somewhere may do it for a consumer in another file.
     let extracts_by_hand = view
         .visible_facts()
@@ -165,6 +187,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             Extraction::Patched(lib) => {
                 s.is_patched(lib) || (*proto == Proto::Http && s.server_instrumented)
             }
+            Extraction::Framework(framework) => s.covers(framework),
         };
         if extracts || route.as_deref().is_some_and(is_operational) {
             continue;

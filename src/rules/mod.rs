@@ -9,6 +9,7 @@ mod no_tracer_provider;
 mod outbound_not_injected;
 mod provider_not_registered;
 mod provider_not_shutdown;
+mod scope_not_closed;
 mod source_not_registered;
 mod span_context_unused;
 mod span_not_ended;
@@ -78,6 +79,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &span_not_ended::META,
         check: span_not_ended::check,
+    },
+    Rule {
+        meta: &scope_not_closed::META,
+        check: scope_not_closed::check,
     },
     Rule {
         meta: &span_context_unused::META,

@@ -13,7 +13,7 @@ pub static META: RuleMeta = RuleMeta {
     severity: Severity::Error,
     summary:
         "an SDK is set up but no text-map propagator is, where the language default is a no-op",
-    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript],
+    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript, Lang::Java],
     help_keys: &["no-propagator"],
     docs: r#"## What it does
 
@@ -51,7 +51,12 @@ or `otel.SetTextMapPropagator(autoprop.NewTextMapPropagator())` to honour `OTEL_
 /// Reports services with an SDK, a process boundary and no propagator.
 pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
     let s = &view.summary;
-    if !view.service.has_entry || !s.has_sdk() || s.propagators.is_some() || !s.has_boundary {
+    if !view.service.has_entry
+        || !s.has_sdk()
+        || s.propagators.is_some()
+        || s.deployment_sdk()
+        || !s.has_boundary
+    {
         return;
     }
     let site = view

@@ -13,7 +13,13 @@ pub static META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     summary:
         "a service creates spans or installs instrumentation, but no SDK tracer provider is set up",
-    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript, Lang::CSharp],
+    languages: &[
+        Lang::Go,
+        Lang::JavaScript,
+        Lang::TypeScript,
+        Lang::CSharp,
+        Lang::Java,
+    ],
     help_keys: &["no-tracer-provider"],
     docs: r#"## What it does
 

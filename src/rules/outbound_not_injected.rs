@@ -12,7 +12,13 @@ pub static META: RuleMeta = RuleMeta {
     id: "outbound-not-injected",
     severity: Severity::Warning,
     summary: "an HTTP/gRPC client call or message producer sends no trace context",
-    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript, Lang::CSharp],
+    languages: &[
+        Lang::Go,
+        Lang::JavaScript,
+        Lang::TypeScript,
+        Lang::CSharp,
+        Lang::Java,
+    ],
     help_keys: &[
         "outbound-not-injected/default-client",
         "outbound-not-injected/client",
@@ -65,6 +71,16 @@ switches that off (`ActivityHeadersPropagator = null` or
 message gets no headers there, and the file never calls `Inject` on a propagator; producers
 built elsewhere or with `InstrumentedProducerBuilder`, and every producer of a service with
 automatic instrumentation switched on or that injects by hand anywhere, are not.
+
+## Java
+
+Reported: JDK `HttpClient`, OkHttp, Apache HttpClient, `RestTemplate`, `RestClient` and
+`WebClient` built by a static factory or constructor and used where a trace is in flight,
+`HttpURLConnection` requests, and gRPC channels without `GrpcTelemetry`'s client interceptor;
+unless the method injects by hand (`propagator.inject(...)`). A service run with the Java agent
+is never reported. The Spring Boot starter instruments the auto-configured
+`RestClient.Builder`/`RestTemplateBuilder`/`WebClient.Builder` beans, so clients built from
+them are not reported, while `RestClient.create()` and `new RestTemplate()` are.
 "#,
 };
 
@@ -74,7 +90,8 @@ struct ProtoKey(bool);
 
 /// Reports outbound calls that inject nothing.
 pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
-    if !view.service.uses_tracing {
+    let s = &view.summary;
+    if !view.service.uses_tracing || s.covers_everything() {
         return;
     }
     let s = &view.summary;

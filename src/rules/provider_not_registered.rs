@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "provider-not-registered",
     severity: Severity::Error,
     summary: "a tracer provider is built but never registered globally nor handed to the instrumentation that needs it",
-    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript, Lang::CSharp],
+    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript, Lang::CSharp, Lang::Java],
     help_keys: &["provider-not-registered"],
     docs: r#"## What it does
 
@@ -61,6 +61,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         || s.provider_registered
         || !s.uses_global_provider
         || s.explicit_tracers
+        || s.deployment_sdk()
     {
         return;
     }

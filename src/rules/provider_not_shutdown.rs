@@ -12,7 +12,13 @@ pub static META: RuleMeta = RuleMeta {
     id: "provider-not-shutdown",
     severity: Severity::Warning,
     summary: "nothing shuts down or flushes the provider on a reachable exit path",
-    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript, Lang::CSharp],
+    languages: &[
+        Lang::Go,
+        Lang::JavaScript,
+        Lang::TypeScript,
+        Lang::CSharp,
+        Lang::Java,
+    ],
     help_keys: &[
         "provider-not-shutdown/dropped",
         "provider-not-shutdown/never-runs",

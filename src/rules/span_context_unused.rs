@@ -13,7 +13,13 @@ pub static META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     summary:
         "the context that carries a new span is discarded, so work below it does not nest under it",
-    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript, Lang::Tsx],
+    languages: &[
+        Lang::Go,
+        Lang::JavaScript,
+        Lang::TypeScript,
+        Lang::Tsx,
+        Lang::Java,
+    ],
     help_keys: &["span-context-unused"],
     docs: r#"## What it does
 
@@ -48,6 +54,14 @@ Bind the returned context and pass it on:
 ```go
 ctx, span := tracer.Start(ctx, "load-cart")
 ```
+
+## Java
+
+A span from `spanBuilder(...).startSpan()` is not current until `makeCurrent()`. Reported:
+a span bound to a local that is never made current (nor put in a context with
+`Context.current().with(span)`, nor handed on) while, before it ends, the method makes an
+outbound HTTP call or starts a child span without an explicit parent. Those attach to the
+previous current span instead. Fix: `try (Scope scope = span.makeCurrent()) { ... }`.
 "#,
 };
 
@@ -67,7 +81,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             .map(|n| format!("span {}", code(n)))
             .unwrap_or_else(|| "the span".to_string());
         let message = match file.lang {
-            Some(Lang::JavaScript | Lang::TypeScript | Lang::Tsx) => format!(
+            Some(Lang::JavaScript | Lang::TypeScript | Lang::Tsx | Lang::Java) => format!(
                 "{span} is never made current, so later work does not nest under it"
             ),
             _ => format!(
@@ -84,7 +98,11 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         d.labels.push(Label {
             path: file.path.clone(),
             loc: *later,
-            message: "still uses the parent context".into(),
+            message: if file.lang == Some(Lang::Java) {
+                "runs under the previous current span".into()
+            } else {
+                "still uses the parent context".into()
+            },
         });
         out.push(d);
     }

@@ -17,6 +17,7 @@ pub static META: RuleMeta = RuleMeta {
         Lang::TypeScript,
         Lang::Tsx,
         Lang::CSharp,
+        Lang::Java,
     ],
     help_keys: &["span-not-ended/leaks", "span-not-ended/discarded"],
     docs: r#"## What it does
@@ -57,6 +58,16 @@ Otherwise every `return` (and the end of the method) must be preceded by `activi
 `activity?.Dispose()`. A result thrown away (`source.StartActivity("x");`) is reported too: it
 stays `Activity.Current` and every later activity of the flow becomes its child. Activities
 returned, stored or passed on are not reported, nor exits through `throw`.
+
+## Java
+
+`Span span = tracer.spanBuilder(name).startSpan();` is followed to every `return`, `throw` and
+the end of the method, through `if`, `switch`, loops and `try`/`catch`. A span ended in a
+`finally` block, in a callback, or handed on (returned, stored in a field, passed to a method)
+is fine. A span ended only on the normal path, after calls that may throw and that nothing
+catches, is reported at the first such call: an exception skips `span.end()`. So is
+`spanBuilder(..).startSpan().makeCurrent()` in try-with-resources, which closes the scope but
+never ends the span. Fix: `try (Scope scope = span.makeCurrent()) { ... } finally { span.end(); }`.
 "#,
 };
 

@@ -423,6 +423,8 @@ impl<'a> FileCtx<'a> {
             | Role::MessageConsume
             | Role::MessageClientNew
             | Role::InstrumentedMessageClient => {}
+            // Java roles; not in Go's table.
+            Role::SdkBuilder | Role::ClientNew => {}
         }
     }
 

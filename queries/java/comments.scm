@@ -1,0 +1,3 @@
+; Comments: suppressions (`tracewire: ignore[rule] reason`) and generated-code markers.
+(line_comment) @comment
+(block_comment) @comment

@@ -1,0 +1,586 @@
+//! Java span and scope lifecycles: is a started span ended, and is a scope from `makeCurrent()`
+//! closed, on every path.
+//!
+//! The analysis is structural. A value in try-with-resources, or ended/closed in a `finally`
+//! block, is fine; one returned, stored in a field or passed on is its receiver's to end.
+//! Otherwise the statements after the one that binds it are followed to every exit of the
+//! method (`return`, `throw`, the end of a void method), treating `if`, `switch`, loops and
+//! `try`/`catch` by their branches; an exit reached without the end call leaks. When every
+//! normal path ends it but nothing protects the calls in between, an exception thrown by the
+//! first such call leaks it too.
+
+use crate::facts::{FactKind, Lifecycle, Loc};
+use tree_sitter::Node;
+
+use super::tree::{args, chain_calls, children, descendants, object, within};
+use super::FileCtx;
+
+/// Receivers whose calls are not expected to throw (loggers, standard streams).
+const QUIET_RECEIVERS: &[&str] = &["log", "logger", "LOG", "LOGGER", "System.out", "System.err"];
+
+/// Methods on other values that take a span or scope without owning it.
+const NEUTRAL_TAKERS: &[&str] = &["with", "storeInContext", "addLink"];
+
+/// What the path analysis collects.
+#[derive(Default)]
+struct Exits {
+    /// Exits reached without the end call.
+    leaks: Vec<Loc>,
+    /// Calls that may throw while the value is open and nothing catches.
+    throws: Vec<Loc>,
+}
+
+impl<'a> FileCtx<'a> {
+    /// `Span span = tracer.spanBuilder("name")...startSpan();`
+    pub(super) fn span_started(&mut self, call: Node<'a>) {
+        let name = chain_calls(call)
+            .into_iter()
+            .find(|c| self.named_in(*c, &self.knowledge.methods.span_builder))
+            .and_then(|b| args(b).first().and_then(|a| self.string_literal(*a)));
+        let end = self.knowledge.methods.span_end.clone();
+        let lifecycle = self.value_lifecycle(call, &end, true);
+        let parented = chain_calls(call)
+            .iter()
+            .any(|c| matches!(self.name_of(*c).as_str(), "setParent" | "setNoParent"));
+        if parented {
+            self.parented_spans.push(call.start_byte());
+        }
+        if let Some(window) = self.never_current_window(call) {
+            self.inactive_spans.push((self.facts.len(), window));
+        }
+        self.push(
+            call,
+            FactKind::SpanStarted {
+                name,
+                lifecycle,
+                context: crate::facts::SpanContext::Used,
+            },
+        );
+    }
+
+    /// For a span bound to a local that is never made current nor passed on, the byte range
+    /// in which work still runs under the old current span: from its start to its first direct
+    /// `end()` (or the end of the method).
+    fn never_current_window(&self, call: Node<'a>) -> Option<(usize, usize)> {
+        let declarator = call
+            .parent()
+            .filter(|p| p.kind() == "variable_declarator")?;
+        declarator
+            .parent()
+            .filter(|d| d.kind() == "local_variable_declaration")?;
+        let var = self.name_of(declarator);
+        let function = self.functions.enclosing(declarator)?;
+        let mut end_at = function.end_byte();
+        for id in descendants(function).filter(|n| {
+            n.kind() == "identifier"
+                && n.start_byte() >= declarator.end_byte()
+                && self.text(*n) == var
+        }) {
+            let parent = id.parent()?;
+            match parent.kind() {
+                "method_invocation" if object(parent).is_some_and(|o| o.id() == id.id()) => {
+                    let name = self.name_of(parent);
+                    if self.knowledge.methods.scope_open.contains(&name) {
+                        return None;
+                    }
+                    if self.knowledge.methods.span_end.contains(&name) {
+                        end_at = end_at.min(parent.start_byte());
+                    }
+                }
+                "method_invocation" | "field_access" => {}
+                // `Context.current().with(span)`, handed to a helper, returned, stored.
+                _ => return None,
+            }
+        }
+        Some((declarator.end_byte(), end_at))
+    }
+
+    /// Marks spans that are never made current while later work in their method (an outbound
+    /// call, a child span without an explicit parent) runs under the old current span.
+    pub(super) fn inactive_span_contexts(&mut self) {
+        for (index, (from, to)) in std::mem::take(&mut self.inactive_spans) {
+            let later = self.facts.iter().find(|f| {
+                let at = f.loc.start_byte as usize;
+                at > from
+                    && at < to
+                    && match &f.kind {
+                        FactKind::Outbound {
+                            proto: crate::facts::Proto::Http,
+                            ..
+                        } => true,
+                        FactKind::SpanStarted { .. } => !self.parented_spans.contains(&at),
+                        _ => false,
+                    }
+            });
+            if let Some(later) = later.map(|f| f.loc) {
+                if let FactKind::SpanStarted { context, .. } = &mut self.facts[index].kind {
+                    *context = crate::facts::SpanContext::DiscardedBefore(later);
+                }
+            }
+        }
+    }
+
+    /// `Scope scope = span.makeCurrent();`
+    pub(super) fn scope_opened(&mut self, call: Node<'a>) {
+        let close = self.knowledge.methods.scope_close.clone();
+        let lifecycle = self.value_lifecycle(call, &close, false);
+        self.push(call, FactKind::ScopeMadeCurrent { lifecycle });
+    }
+
+    /// Decides whether the value a call returns is ended (`end`) or closed (`close`).
+    fn value_lifecycle(&self, value: Node<'a>, end: &[String], is_span: bool) -> Lifecycle {
+        let Some(parent) = value.parent() else {
+            return Lifecycle::HandedOff;
+        };
+        match parent.kind() {
+            "method_invocation" if object(parent).is_some_and(|o| o.id() == value.id()) => {
+                let name = self.name_of(parent);
+                if end.contains(&name) {
+                    Lifecycle::Ended
+                } else if is_span && self.knowledge.methods.scope_open.contains(&name) {
+                    // `spanBuilder(..).startSpan().makeCurrent()`: the span itself is lost.
+                    Lifecycle::Discarded
+                } else {
+                    Lifecycle::HandedOff
+                }
+            }
+            "expression_statement" => Lifecycle::Discarded,
+            "resource" => Lifecycle::Ended,
+            "variable_declarator" => {
+                let local = parent
+                    .parent()
+                    .filter(|d| d.kind() == "local_variable_declaration");
+                match local {
+                    Some(stmt) => self.variable_lifecycle(stmt, &self.name_of(parent), end),
+                    None => Lifecycle::HandedOff,
+                }
+            }
+            "assignment_expression" => {
+                let Some(left) = parent.child_by_field_name("left") else {
+                    return Lifecycle::HandedOff;
+                };
+                let stmt = parent
+                    .parent()
+                    .filter(|s| s.kind() == "expression_statement");
+                match (left.kind(), stmt) {
+                    ("identifier", Some(stmt)) if self.declared_locally(stmt, &self.text(left)) => {
+                        self.variable_lifecycle(stmt, &self.text(left), end)
+                    }
+                    _ => Lifecycle::HandedOff,
+                }
+            }
+            _ => Lifecycle::HandedOff,
+        }
+    }
+
+    /// Whether `var` is declared as a local of the method around `stmt`.
+    fn declared_locally(&self, stmt: Node<'a>, var: &str) -> bool {
+        self.functions.enclosing(stmt).is_some_and(|f| {
+            descendants(f).any(|n| {
+                n.kind() == "variable_declarator"
+                    && n.start_byte() < stmt.start_byte()
+                    && self.name_of(n) == var
+            })
+        })
+    }
+
+    /// The lifecycle of a local variable bound by `stmt`.
+    fn variable_lifecycle(&self, stmt: Node<'a>, var: &str, end: &[String]) -> Lifecycle {
+        let Some(function) = self.functions.enclosing(stmt) else {
+            return Lifecycle::HandedOff;
+        };
+        let Some(body) = function
+            .child_by_field_name("body")
+            .filter(|b| b.kind() == "block" || b.kind() == "constructor_body")
+        else {
+            return Lifecycle::HandedOff;
+        };
+        let mut ended_elsewhere = false;
+        let mut handed_off = false;
+        for id in descendants(body).filter(|n| {
+            n.kind() == "identifier" && n.start_byte() >= stmt.end_byte() && self.text(*n) == var
+        }) {
+            let Some(parent) = id.parent() else {
+                continue;
+            };
+            match parent.kind() {
+                "method_invocation" if object(parent).is_some_and(|o| o.id() == id.id()) => {
+                    if end.contains(&self.name_of(parent))
+                        && (self.in_finally(parent, function)
+                            || self.functions.enclosing(parent).map(|f| f.id())
+                                != Some(function.id()))
+                    {
+                        ended_elsewhere = true;
+                    }
+                }
+                "method_reference" => {
+                    if end.iter().any(|m| self.text(parent).ends_with(m.as_str())) {
+                        ended_elsewhere = true;
+                    } else {
+                        handed_off = true;
+                    }
+                }
+                // Java 9 `try (scope) { ... }`.
+                "resource" => ended_elsewhere = true,
+                "argument_list" => {
+                    let taker = parent
+                        .parent()
+                        .filter(|c| c.kind() == "method_invocation")
+                        .map(|c| self.name_of(c))
+                        .unwrap_or_default();
+                    if !NEUTRAL_TAKERS.contains(&taker.as_str()) {
+                        handed_off = true;
+                    }
+                }
+                "assignment_expression"
+                    if parent
+                        .child_by_field_name("left")
+                        .is_some_and(|l| l.id() == id.id()) => {}
+                "variable_declarator" | "field_access" | "binary_expression" => {}
+                _ => handed_off = true,
+            }
+        }
+        if ended_elsewhere {
+            return Lifecycle::Ended;
+        }
+        if handed_off {
+            return Lifecycle::HandedOff;
+        }
+        let exits = self.exits_after(stmt, function, body, var, end);
+        if !exits.leaks.is_empty() {
+            Lifecycle::Leaks(exits.leaks)
+        } else if let Some(first) = exits.throws.first() {
+            Lifecycle::Leaks(vec![*first])
+        } else {
+            Lifecycle::Ended
+        }
+    }
+
+    /// Whether a node sits in a `finally` block of `function` (not of a nested lambda).
+    fn in_finally(&self, node: Node<'a>, function: Node<'a>) -> bool {
+        let mut current = node.parent();
+        while let Some(p) = current {
+            if p.id() == function.id() {
+                return false;
+            }
+            if p.kind() == "finally_clause" {
+                return true;
+            }
+            current = p.parent();
+        }
+        false
+    }
+
+    /// Follows the statements after `stmt` to every exit of `function`.
+    fn exits_after(
+        &self,
+        stmt: Node<'a>,
+        function: Node<'a>,
+        body: Node<'a>,
+        var: &str,
+        end: &[String],
+    ) -> Exits {
+        let mut exits = Exits::default();
+        let walker = Walker {
+            ctx: self,
+            var,
+            end,
+        };
+        let mut node = stmt;
+        let mut state = Some(false);
+        loop {
+            let Some(parent) = node.parent() else {
+                return exits;
+            };
+            if parent.id() == function.id() || node.id() == body.id() {
+                break;
+            }
+            if matches!(
+                parent.kind(),
+                "block" | "switch_block_statement_group" | "constructor_body"
+            ) {
+                let rest: Vec<Node<'a>> = children(parent)
+                    .into_iter()
+                    .filter(|c| c.start_byte() >= node.end_byte())
+                    .collect();
+                let protected = caught_at(parent, function);
+                if let Some(ended) = state {
+                    state = walker.seq(&rest, ended, protected, &mut exits);
+                }
+                if state.is_none() {
+                    return exits;
+                }
+            }
+            node = parent;
+        }
+        if state == Some(false) && falls_off(function, self) {
+            let close = body
+                .child(body.child_count().saturating_sub(1))
+                .unwrap_or(body);
+            exits.leaks.push(self.loc(close));
+        }
+        exits
+    }
+}
+
+/// Whether a throw in `block` is caught within `function`: the block sits in the body of a
+/// `try` with `catch` clauses.
+fn caught_at(block: Node<'_>, function: Node<'_>) -> bool {
+    let mut node = block;
+    while let Some(parent) = node.parent() {
+        if parent.id() == function.id() {
+            return false;
+        }
+        if matches!(
+            parent.kind(),
+            "try_statement" | "try_with_resources_statement"
+        ) && parent
+            .child_by_field_name("body")
+            .is_some_and(|b| b.id() == node.id())
+            && children(parent).iter().any(|c| c.kind() == "catch_clause")
+        {
+            return true;
+        }
+        node = parent;
+    }
+    false
+}
+
+/// Whether control can reach the end of a function's body: void methods, constructors, lambdas
+/// with block bodies.
+fn falls_off(function: Node<'_>, ctx: &FileCtx<'_>) -> bool {
+    match function.kind() {
+        "method_declaration" => function
+            .child_by_field_name("type")
+            .is_some_and(|t| ctx.text(t) == "void"),
+        "constructor_declaration" => true,
+        "lambda_expression" => true,
+        _ => false,
+    }
+}
+
+/// The structural walk over statements for one variable.
+struct Walker<'c, 'a> {
+    ctx: &'c FileCtx<'a>,
+    var: &'c str,
+    end: &'c [String],
+}
+
+impl<'a> Walker<'_, 'a> {
+    /// A statement sequence; `None` when no path falls through.
+    fn seq(
+        &self,
+        stmts: &[Node<'a>],
+        ended: bool,
+        protected: bool,
+        exits: &mut Exits,
+    ) -> Option<bool> {
+        let mut state = ended;
+        for stmt in stmts {
+            if stmt.kind().ends_with("comment") || stmt.kind() == "switch_label" {
+                continue;
+            }
+            state = self.stmt(*stmt, state, protected, exits)?;
+        }
+        Some(state)
+    }
+
+    fn block(
+        &self,
+        block: Node<'a>,
+        ended: bool,
+        protected: bool,
+        exits: &mut Exits,
+    ) -> Option<bool> {
+        if block.kind() == "block" {
+            self.seq(&children(block), ended, protected, exits)
+        } else {
+            self.stmt(block, ended, protected, exits)
+        }
+    }
+
+    fn stmt(
+        &self,
+        stmt: Node<'a>,
+        ended: bool,
+        protected: bool,
+        exits: &mut Exits,
+    ) -> Option<bool> {
+        let ctx = self.ctx;
+        match stmt.kind() {
+            "expression_statement" | "local_variable_declaration" => {
+                if self.ends(stmt) {
+                    return Some(true);
+                }
+                if !ended && !protected && self.may_throw(stmt) {
+                    exits.throws.push(ctx.loc(stmt));
+                }
+                Some(ended)
+            }
+            "return_statement" => {
+                if !ended {
+                    exits.leaks.push(ctx.loc(stmt));
+                }
+                None
+            }
+            "throw_statement" => {
+                if !ended && !protected {
+                    exits.leaks.push(ctx.loc(stmt));
+                }
+                None
+            }
+            "block" => self.block(stmt, ended, protected, exits),
+            "if_statement" => {
+                let then = match stmt.child_by_field_name("consequence") {
+                    Some(b) => self.block(b, ended, protected, exits),
+                    None => Some(ended),
+                };
+                let otherwise = match stmt.child_by_field_name("alternative") {
+                    Some(b) => self.block(b, ended, protected, exits),
+                    None => Some(ended),
+                };
+                combine(then, otherwise)
+            }
+            "while_statement" | "for_statement" | "enhanced_for_statement" | "do_statement" => {
+                let body = stmt.child_by_field_name("body");
+                let result = body.map(|b| self.block(b, ended, protected, exits));
+                let condition = stmt
+                    .child_by_field_name("condition")
+                    .map(|c| ctx.text(c).replace([' ', '(', ')'], ""));
+                let infinite = match stmt.kind() {
+                    "while_statement" => condition.as_deref() == Some("true"),
+                    "for_statement" => condition.is_none(),
+                    _ => false,
+                };
+                if infinite && !descendants(stmt).any(|n| n.kind() == "break_statement") {
+                    return None;
+                }
+                if stmt.kind() == "do_statement" {
+                    return result.flatten().or(Some(ended));
+                }
+                Some(ended)
+            }
+            "try_statement" | "try_with_resources_statement" => {
+                let parts = children(stmt);
+                let finally_ends = parts
+                    .iter()
+                    .filter(|p| p.kind() == "finally_clause")
+                    .any(|f| descendants(*f).any(|n| self.is_end_call(n)));
+                if finally_ends {
+                    return Some(true);
+                }
+                let catches: Vec<Node<'a>> = parts
+                    .iter()
+                    .filter(|p| p.kind() == "catch_clause")
+                    .copied()
+                    .collect();
+                let mut result = match stmt.child_by_field_name("body") {
+                    Some(b) => self.block(b, ended, protected || !catches.is_empty(), exits),
+                    None => Some(ended),
+                };
+                for catch in catches {
+                    let flow = match catch.child_by_field_name("body") {
+                        Some(b) => self.block(b, ended, protected, exits),
+                        None => Some(ended),
+                    };
+                    result = combine(result, flow);
+                }
+                result
+            }
+            "switch_expression" | "switch_statement" => {
+                let Some(body) = stmt.child_by_field_name("body") else {
+                    return Some(ended);
+                };
+                let mut result: Option<bool> = None;
+                let mut has_default = false;
+                for group in children(body) {
+                    has_default |= children(group).iter().any(|l| {
+                        l.kind() == "switch_label"
+                            && ctx.text(*l).trim_start().starts_with("default")
+                    }) || ctx.text(group).trim_start().starts_with("default");
+                    let stmts: Vec<Node<'a>> = children(group)
+                        .into_iter()
+                        .filter(|c| c.kind() != "switch_label")
+                        .collect();
+                    let flow = self.seq(&stmts, ended, protected, exits);
+                    result = combine(result, flow);
+                }
+                if !has_default {
+                    result = combine(result, Some(ended));
+                }
+                result
+            }
+            "synchronized_statement" => match stmt.child_by_field_name("body") {
+                Some(b) => self.block(b, ended, protected, exits),
+                None => children(stmt)
+                    .into_iter()
+                    .find(|c| c.kind() == "block")
+                    .map(|b| self.block(b, ended, protected, exits))
+                    .unwrap_or(Some(ended)),
+            },
+            "labeled_statement" => match children(stmt).last() {
+                Some(inner) => self.stmt(*inner, ended, protected, exits),
+                None => Some(ended),
+            },
+            _ => Some(ended),
+        }
+    }
+
+    /// Whether a statement ends the value directly (`span.end();`).
+    fn ends(&self, stmt: Node<'a>) -> bool {
+        descendants(stmt).any(|n| self.is_end_call(n) && !in_lambda(n, stmt))
+    }
+
+    /// Whether a node is `var.end()` (or `var.close()`).
+    fn is_end_call(&self, node: Node<'a>) -> bool {
+        node.kind() == "method_invocation"
+            && object(node)
+                .is_some_and(|o| o.kind() == "identifier" && self.ctx.text(o) == self.var)
+            && self.end.contains(&self.ctx.name_of(node))
+    }
+
+    /// Whether a statement calls something that may throw: any method call outside lambdas
+    /// that is not on the value itself or on a logger. A call on the value itself
+    /// (`span.setAttribute(key, compute())`) counts as bookkeeping, its arguments included.
+    fn may_throw(&self, stmt: Node<'a>) -> bool {
+        let on_value = stmt.named_child(0).is_some_and(|e| {
+            e.kind() == "method_invocation"
+                && super::tree::chain_root(e)
+                    .child_by_field_name("object")
+                    .is_some_and(|o| self.ctx.text(o) == self.var)
+        });
+        if on_value {
+            return false;
+        }
+        descendants(stmt).any(|n| {
+            if n.kind() != "method_invocation" || in_lambda(n, stmt) {
+                return false;
+            }
+            let receiver = object(n).map(|o| self.ctx.text(o)).unwrap_or_default();
+            receiver != self.var && !QUIET_RECEIVERS.contains(&receiver.as_ref())
+        })
+    }
+}
+
+/// Whether a node sits inside a lambda within `outer`.
+fn in_lambda(node: Node<'_>, outer: Node<'_>) -> bool {
+    let mut current = node.parent();
+    while let Some(p) = current {
+        if p.id() == outer.id() || !within(p, outer) {
+            return false;
+        }
+        if p.kind() == "lambda_expression" || p.kind() == "class_body" {
+            return true;
+        }
+        current = p.parent();
+    }
+    false
+}
+
+/// Joins the outcomes of two branches: a path that never falls through adds nothing.
+fn combine(a: Option<bool>, b: Option<bool>) -> Option<bool> {
+    match (a, b) {
+        (None, x) | (x, None) => x,
+        (Some(a), Some(b)) => Some(a && b),
+    }
+}

@@ -1,0 +1,442 @@
+//! Java fact extraction.
+//!
+//! One merged query finds the anchors (imports, method calls, `new` expressions, methods and
+//! lambdas, classes, comments) in one pass; the extractor resolves static calls and constructors
+//! through the file's imports to qualified names, looks them up in `queries/java/knowledge.toml`,
+//! reads method calls on values by name, and walks the few nodes around each anchor that decide
+//! the fact (the builder chain of an SDK, the variable a span is bound to, the statements after
+//! it). Kotlin is not read.
+
+mod boundary;
+mod lifecycle;
+mod request;
+mod resolve;
+mod setup;
+mod tree;
+
+use crate::facts::{Fact, FactKind, FileFacts, Loc};
+use crate::knowledge::{Knowledge, Role};
+use crate::lang::query;
+use crate::suppress;
+use resolve::Imports;
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+use tree::{args, chain_calls, object, RangeIndex};
+use tree_sitter::{Node, Query, QueryCursor, StreamingIterator, Tree};
+
+/// Java's query files, embedded.
+pub static QUERY_FILES: &[(&str, &str)] = &[
+    (
+        "imports.scm",
+        include_str!("../../../queries/java/imports.scm"),
+    ),
+    ("calls.scm", include_str!("../../../queries/java/calls.scm")),
+    (
+        "declarations.scm",
+        include_str!("../../../queries/java/declarations.scm"),
+    ),
+    (
+        "comments.scm",
+        include_str!("../../../queries/java/comments.scm"),
+    ),
+];
+
+/// Java's knowledge table, embedded.
+pub const KNOWLEDGE: &str = include_str!("../../../queries/java/knowledge.toml");
+
+/// Capture indices of the merged Java query.
+struct Captures {
+    package: u32,
+    import: u32,
+    call: u32,
+    new: u32,
+    function: u32,
+    class: u32,
+    comment: u32,
+}
+
+/// Extracts facts from Java files; built once per run, shared by all worker threads.
+pub struct JavaExtractor {
+    query: Query,
+    captures: Captures,
+    knowledge: Arc<Knowledge>,
+}
+
+impl JavaExtractor {
+    /// Compiles Java's merged query and takes its knowledge table.
+    pub fn new(knowledge: Arc<Knowledge>) -> Result<JavaExtractor, String> {
+        let query = query::compile(crate::lang::Lang::Java)?;
+        let captures = Captures {
+            package: query::capture(&query, "package"),
+            import: query::capture(&query, "import"),
+            call: query::capture(&query, "call"),
+            new: query::capture(&query, "new"),
+            function: query::capture(&query, "function"),
+            class: query::capture(&query, "class"),
+            comment: query::capture(&query, "comment"),
+        };
+        Ok(JavaExtractor {
+            query,
+            captures,
+            knowledge,
+        })
+    }
+
+    /// Runs the merged query once and sorts its captures by what they anchor.
+    fn collect_anchors<'t>(&self, root: Node<'t>, src: &'t [u8]) -> Anchors<'t> {
+        let c = &self.captures;
+        let mut anchors = Anchors::default();
+        let mut cursor = QueryCursor::new();
+        let mut matches = cursor.matches(&self.query, root, src);
+        while let Some(m) = matches.next() {
+            for cap in m.captures() {
+                let (i, node) = (cap.index, cap.node);
+                if i == c.package {
+                    anchors.package = Some(node);
+                } else if i == c.import {
+                    anchors.imports.push(node);
+                } else if i == c.call {
+                    anchors.calls.push(node);
+                } else if i == c.new {
+                    anchors.news.push(node);
+                } else if i == c.function {
+                    anchors.functions.push(node);
+                } else if i == c.class {
+                    anchors.classes.push(node);
+                } else if i == c.comment {
+                    anchors.comments.push(node);
+                }
+            }
+        }
+        anchors
+    }
+}
+
+impl crate::lang::Extractor for JavaExtractor {
+    fn extract(&self, src: &[u8], tree: &Tree, out: &mut FileFacts) {
+        let root = tree.root_node();
+        let anchors = self.collect_anchors(root, src);
+        let mut imports = Imports::default();
+        for import in &anchors.imports {
+            imports.add(&query::text(*import, src));
+        }
+        let package = anchors.package.map(|p| {
+            query::text(p, src)
+                .trim()
+                .trim_start_matches("package")
+                .trim_end_matches(';')
+                .trim()
+                .to_string()
+        });
+        let instrumentation_imported = imports
+            .paths()
+            .any(|p| p.starts_with("io.opentelemetry.instrumentation."));
+        let mut ctx = FileCtx {
+            src,
+            knowledge: self.knowledge.as_ref(),
+            imports,
+            package: package.clone(),
+            instrumentation_imported,
+            facts: Vec::new(),
+            functions: RangeIndex::new(&anchors.functions),
+            classes: RangeIndex::new(&anchors.classes),
+            request_methods: RefCell::default(),
+            starts_span: RefCell::default(),
+            extracts: RefCell::default(),
+            injects: RefCell::default(),
+            declared: RefCell::default(),
+            inactive_spans: Vec::new(),
+            parented_spans: Vec::new(),
+        };
+        out.package = package;
+        out.uses_tracing = ctx
+            .imports
+            .paths()
+            .any(|p| ctx.knowledge.is_tracing_import(p));
+        out.has_entry = anchors.functions.iter().any(|f| ctx.is_main(*f))
+            || anchors.classes.iter().any(|c| {
+                tree::annotations(*c, src)
+                    .iter()
+                    .any(|(a, _)| a == "SpringBootApplication")
+            });
+        out.generated = anchors.comments.iter().any(|c| {
+            let t = ctx.text(*c);
+            t.contains("DO NOT EDIT") || t.contains("Generated by the protocol buffer compiler")
+        }) || anchors.classes.iter().any(|c| {
+            tree::annotations(*c, src)
+                .iter()
+                .any(|(a, _)| a == "Generated" || a == "GrpcGenerated")
+        });
+        out.parse_errors = root.has_error();
+
+        let mut called_from_request = BTreeSet::new();
+        for call in &anchors.calls {
+            ctx.call_fact(*call);
+            if let Some(name) = call.child_by_field_name("name").map(|n| ctx.text(n)) {
+                if !called_from_request.contains(name.as_ref()) && ctx.in_request_code(*call) {
+                    called_from_request.insert(name.into_owned());
+                }
+            }
+        }
+        for name in called_from_request {
+            ctx.facts.push(Fact {
+                loc: Loc::default(),
+                kind: FactKind::CalledFromRequest { name },
+            });
+        }
+        for new in &anchors.news {
+            ctx.new_fact(*new);
+        }
+        ctx.inactive_span_contexts();
+        for class in &anchors.classes {
+            ctx.class_facts(*class);
+        }
+        for comment in &anchors.comments {
+            let text = ctx.text(*comment);
+            if let Some(s) = suppress::parse_comment(&text, ctx.loc(*comment)) {
+                out.suppressions.push(s);
+            }
+        }
+        ctx.facts
+            .sort_by_key(|f| (f.loc.start_byte, f.loc.end_byte));
+        ctx.facts.dedup();
+        out.facts = ctx.facts;
+    }
+}
+
+/// The query's anchors in one file.
+#[derive(Default)]
+struct Anchors<'t> {
+    package: Option<Node<'t>>,
+    imports: Vec<Node<'t>>,
+    calls: Vec<Node<'t>>,
+    news: Vec<Node<'t>>,
+    functions: Vec<Node<'t>>,
+    classes: Vec<Node<'t>>,
+    comments: Vec<Node<'t>>,
+}
+
+/// Per-file extraction state.
+pub(super) struct FileCtx<'a> {
+    src: &'a [u8],
+    knowledge: &'a Knowledge,
+    imports: Imports,
+    package: Option<String>,
+    /// The file imports OpenTelemetry instrumentation (`io.opentelemetry.instrumentation.*`).
+    instrumentation_imported: bool,
+    facts: Vec<Fact>,
+    functions: RangeIndex<'a>,
+    classes: RangeIndex<'a>,
+    /// Per method (by node id): whether it is request code.
+    request_methods: RefCell<HashMap<usize, bool>>,
+    /// Per method (by node id): whether it starts a span.
+    starts_span: RefCell<HashMap<usize, bool>>,
+    /// Per method (by node id): whether it extracts context by hand.
+    extracts: RefCell<HashMap<usize, bool>>,
+    /// Per method (by node id): whether it injects context by hand.
+    injects: RefCell<HashMap<usize, bool>>,
+    /// Spans never made current: the index of their fact and the byte range in which later
+    /// work runs without them as parent.
+    inactive_spans: Vec<(usize, (usize, usize))>,
+    /// Start bytes of span starts with an explicit parent (`setParent`, `setNoParent`).
+    parented_spans: Vec<usize>,
+    /// Per class (by node id) and name: the declared type of a field, parameter or local.
+    declared: RefCell<HashMap<(usize, String), Option<String>>>,
+}
+
+impl<'a> FileCtx<'a> {
+    fn text(&self, node: Node<'a>) -> Cow<'a, str> {
+        query::text(node, self.src)
+    }
+
+    fn loc(&self, node: Node<'a>) -> Loc {
+        query::loc(node, self.src)
+    }
+
+    fn push(&mut self, node: Node<'a>, kind: FactKind) {
+        let loc = self.loc(node);
+        self.facts.push(Fact { loc, kind });
+    }
+
+    /// The name of a method call, declaration or class.
+    fn name_of(&self, node: Node<'a>) -> String {
+        node.child_by_field_name("name")
+            .map(|n| self.text(n).into_owned())
+            .unwrap_or_default()
+    }
+
+    /// The text of a string literal, unquoted.
+    fn string_literal(&self, node: Node<'a>) -> Option<String> {
+        (node.kind() == "string_literal").then(|| {
+            self.text(node)
+                .trim_matches('"')
+                .trim_matches('"')
+                .to_string()
+        })
+    }
+
+    /// Whether a method is `static void main(String[] args)`.
+    fn is_main(&self, function: Node<'a>) -> bool {
+        function.kind() == "method_declaration"
+            && self.name_of(function) == "main"
+            && tree::children(function)
+                .iter()
+                .any(|c| c.kind() == "modifiers" && self.text(*c).contains("static"))
+            && function
+                .child_by_field_name("parameters")
+                .is_some_and(|p| self.text(p).contains("String"))
+    }
+
+    /// Whether a method name is one of a knowledge list.
+    fn named_in(&self, call: Node<'a>, list: &[String]) -> bool {
+        let name = self.name_of(call);
+        list.contains(&name)
+    }
+
+    /// Facts from one method call.
+    fn call_fact(&mut self, call: Node<'a>) {
+        if let Some((role, qualified)) = self.static_role(call) {
+            self.role_fact(call, role, &qualified);
+            return;
+        }
+        if let Some(role) = self.instrumentation_role(call) {
+            self.instrumentation_fact(call, role);
+            return;
+        }
+        self.method_fact(call);
+    }
+
+    /// Facts from a static call with a known role.
+    fn role_fact(&mut self, call: Node<'a>, role: Role, qualified: &str) {
+        match role {
+            Role::ProviderNew => self.provider_built(call),
+            Role::SdkBuilder => self.sdk_built(call),
+            Role::ProviderRegister => self.push(call, FactKind::ProviderRegistered),
+            Role::SdkFromConfig => {
+                self.push(call, FactKind::SdkFromConfig);
+                // Autoconfigure reads `OTEL_PROPAGATORS` (default: tracecontext, baggage).
+                self.push(
+                    call,
+                    FactKind::PropagatorSet {
+                        formats: vec!["env".into()],
+                    },
+                );
+            }
+            Role::GlobalTracer => self.push(call, FactKind::GlobalTracer),
+            Role::GrpcServerNew => self.grpc_server(call),
+            Role::GrpcDial => self.grpc_channel(call, qualified),
+            Role::ClientNew => self.client_built(call),
+            Role::FreshContext => self.fresh_context(call, "Context.root()"),
+            _ => {}
+        }
+    }
+
+    /// Facts from a method call on a value, read by the method's name.
+    fn method_fact(&mut self, call: Node<'a>) {
+        let name = self.name_of(call);
+        let n_args = args(call).len();
+        let methods = &self.knowledge.methods;
+        if methods.tracer_from_provider.contains(&name) && n_args > 0 {
+            self.push(call, FactKind::ExplicitTracer);
+        } else if methods.span_start.contains(&name) && self.is_span_chain(call) {
+            self.span_started(call);
+        } else if methods.scope_open.contains(&name) && n_args == 0 {
+            self.scope_opened(call);
+        } else if name == "setNoParent" {
+            self.no_parent(call);
+        } else if (name == "extract" || name == "inject") && n_args == 3 {
+            self.manual_propagation(call, &name);
+        } else if methods.extract_helpers.contains(&name) {
+            self.manual_propagation(call, "extract");
+        } else if methods.inject_helpers.contains(&name) {
+            self.manual_propagation(call, "inject");
+        } else if name == "createContext" && n_args == 2 {
+            self.http_server_context(call);
+        } else if name == "openConnection" {
+            self.url_connection(call);
+        } else if methods.client_call.contains(&name) {
+            self.client_call(call, false);
+        } else if methods.client_call_typed.contains(&name) {
+            self.client_call(call, true);
+        } else if name == "addShutdownHook" {
+            self.push(call, FactKind::SignalHandled);
+        }
+    }
+
+    /// Whether a call extracts (`extract(ctx, carrier, getter)`, `setParentFrom(...)`) or
+    /// injects (`inject(ctx, carrier, setter)`) by hand.
+    fn is_manual(&self, node: Node<'a>, direction: &str) -> bool {
+        if node.kind() != "method_invocation" {
+            return false;
+        }
+        let name = self.name_of(node);
+        let helpers = if direction == "extract" {
+            &self.knowledge.methods.extract_helpers
+        } else {
+            &self.knowledge.methods.inject_helpers
+        };
+        (name == direction && args(node).len() == 3) || helpers.contains(&name)
+    }
+
+    /// The declared type (as written, without type arguments) of a name used at `node`: a
+    /// local, parameter or field of the class around it.
+    fn declared_type(&self, node: Node<'a>, name: &str) -> Option<String> {
+        let scope = self.classes.enclosing(node)?;
+        let key = (scope.id(), name.to_string());
+        if let Some(known) = self.declared.borrow().get(&key) {
+            return known.clone();
+        }
+        let found = tree::descendants(scope)
+            .find(|n| {
+                matches!(n.kind(), "variable_declarator" | "formal_parameter")
+                    && n.child_by_field_name("name")
+                        .is_some_and(|id| self.text(id) == name)
+            })
+            .and_then(|decl| {
+                let holder = if decl.kind() == "formal_parameter" {
+                    decl
+                } else {
+                    decl.parent()?
+                };
+                let ty = self.text(holder.child_by_field_name("type")?);
+                Some(resolve::strip_type_arguments(&ty).to_string())
+            })
+            .filter(|t| t != "var");
+        self.declared.borrow_mut().insert(key, found.clone());
+        found
+    }
+
+    /// Whether a `startSpan()` call ends a `spanBuilder(...)` chain.
+    fn is_span_chain(&self, call: Node<'a>) -> bool {
+        chain_calls(call)
+            .iter()
+            .any(|c| self.named_in(*c, &self.knowledge.methods.span_builder))
+            || object(call).is_some_and(|o| o.kind() == "identifier")
+    }
+
+    /// `extract(context, carrier, getter)` / `inject(context, carrier, setter)`.
+    fn manual_propagation(&mut self, call: Node<'a>, name: &str) {
+        if name == "inject" {
+            self.push(call, FactKind::ManualInject);
+            return;
+        }
+        self.push(call, FactKind::ManualExtract);
+        let method = self.functions.enclosing_named(call);
+        let class = self.classes.enclosing(call);
+        for owner in [method, class].into_iter().flatten() {
+            let name = self.name_of(owner);
+            if !name.is_empty() {
+                self.push(call, FactKind::HandlerExtracts { name });
+            }
+        }
+    }
+
+    /// Facts from a `new` expression.
+    fn new_fact(&mut self, new: Node<'a>) {
+        if let Some((Role::ClientNew, _)) = self.constructor_role(new) {
+            self.client_built(new);
+        }
+    }
+}

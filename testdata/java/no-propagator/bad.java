@@ -1,0 +1,29 @@
+// A hand-built SDK without setPropagators propagates nothing.
+package shop;
+
+import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import java.net.InetSocketAddress;
+
+public class Checkout {
+    public static void main(String[] args) throws Exception {
+        OpenTelemetrySdk sdk = OpenTelemetrySdk.builder() // expect: no-propagator
+            .setTracerProvider(SdkTracerProvider.builder()
+                .addSpanProcessor(BatchSpanProcessor.builder(OtlpGrpcSpanExporter.getDefault()).build())
+                .build())
+            .buildAndRegisterGlobal();
+        Runtime.getRuntime().addShutdownHook(new Thread(sdk::close));
+        HttpServer server = HttpServer.create(new InetSocketAddress(8080), 0);
+        server.createContext("/checkout", exchange -> {
+            Context parent = sdk.getPropagators().getTextMapPropagator()
+                .extract(Context.current(), exchange, null);
+            exchange.sendResponseHeaders(200, 0);
+        });
+        server.start();
+    }
+}
