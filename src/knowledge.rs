@@ -101,6 +101,26 @@ pub enum Role {
     /// Builds an HTTP client that sends no trace context unless it is instrumented
     /// (`HttpClient.newHttpClient()`, `new OkHttpClient()`, `RestClient.create()`).
     ClientNew,
+    /// Builds a message consumer whose messages this service handles (Python
+    /// `KafkaConsumer(...)`): an inbound entry point.
+    MessageConsumerNew,
+    /// Injects the current context into a carrier by hand (Python
+    /// `opentelemetry.propagate.inject`).
+    PropagationInject,
+    /// Extracts a context from a carrier by hand (Python `opentelemetry.propagate.extract`).
+    PropagationExtract,
+    /// Makes a context current and returns a token that must be detached (Python
+    /// `opentelemetry.context.attach`).
+    ContextAttach,
+    /// Restores the context a token was attached over (Python `opentelemetry.context.detach`).
+    ContextDetach,
+    /// Makes a span current for a `with` block (Python `opentelemetry.trace.use_span`).
+    UseSpan,
+    /// Builds a context that carries a span (Python `opentelemetry.trace.set_span_in_context`).
+    SpanInContext,
+    /// The invalid span or span context: a parent that makes a fresh root (Python
+    /// `opentelemetry.trace.INVALID_SPAN`).
+    InvalidSpan,
 }
 
 /// The raw shape of a knowledge file.
@@ -143,6 +163,22 @@ struct KnowledgeFile {
     /// (JS `req`, `request`).
     #[serde(default)]
     request_params: Vec<String>,
+    /// The library whose instrumentation covers a qualified function or class, by qualified
+    /// name or module prefix (Python: `requests` → `requests`, `aiohttp.web` →
+    /// `aiohttp-server`); names as in `patches`.
+    #[serde(default)]
+    libraries: HashMap<String, String>,
+    /// Instrumentors that replace module attributes with instrumented versions when their
+    /// `instrument()` runs (Python `flask.Flask = _InstrumentedFlask`): qualified instrumentor
+    /// → the names replaced. Objects built from them before, and names imported from their
+    /// module before, stay uninstrumented.
+    #[serde(default)]
+    replaces: HashMap<String, Vec<String>>,
+    /// Instrumentors that wrap a class's constructor when their `instrument()` runs (Python
+    /// `aiohttp.ClientSession.__init__`): qualified instrumentor → the classes. Instances built
+    /// before stay uninstrumented.
+    #[serde(default)]
+    wraps_construction: HashMap<String, Vec<String>>,
 }
 
 /// Method names that carry meaning without type information.
@@ -253,6 +289,9 @@ pub struct Knowledge {
     patched_modules: HashMap<String, String>,
     /// Parameter names that hold an inbound request.
     pub request_params: Vec<String>,
+    libraries: HashMap<String, String>,
+    replaces: HashMap<String, Vec<String>>,
+    wraps_construction: HashMap<String, Vec<String>>,
 }
 
 impl Knowledge {
@@ -271,6 +310,9 @@ impl Knowledge {
             patches: raw.patches,
             patched_modules: raw.patched_modules,
             request_params: raw.request_params,
+            libraries: raw.libraries,
+            replaces: raw.replaces,
+            wraps_construction: raw.wraps_construction,
         })
     }
 
@@ -313,6 +355,30 @@ impl Knowledge {
     /// The libraries an instrumentation constructor or factory patches process-wide.
     pub fn patches(&self, qualified: &str) -> Option<&[String]> {
         self.patches.get(qualified).map(Vec::as_slice)
+    }
+
+    /// The library whose instrumentation covers a qualified function or class: the entry for
+    /// the name itself or for its longest module prefix.
+    pub fn library(&self, qualified: &str) -> Option<&str> {
+        let mut name = qualified;
+        loop {
+            if let Some(lib) = self.libraries.get(name) {
+                return Some(lib);
+            }
+            name = name.rsplit_once('.')?.0;
+        }
+    }
+
+    /// The names an instrumentor replaces with instrumented versions when it runs.
+    pub fn replaces(&self, instrumentor: &str) -> &[String] {
+        self.replaces.get(instrumentor).map_or(&[], Vec::as_slice)
+    }
+
+    /// The classes whose constructor an instrumentor wraps when it runs.
+    pub fn wraps_construction(&self, instrumentor: &str) -> &[String] {
+        self.wraps_construction
+            .get(instrumentor)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The library a module is, if instrumentation patches it when it is loaded.

@@ -8,6 +8,7 @@ pub mod csharp;
 pub mod ecma;
 pub mod go;
 pub mod java;
+pub mod python;
 pub mod query;
 
 use crate::facts::FileFacts;
@@ -114,6 +115,7 @@ impl Lang {
             Lang::Tsx => ecma::TSX_QUERY_FILES,
             Lang::CSharp => csharp::QUERY_FILES,
             Lang::Java => java::QUERY_FILES,
+            Lang::Python => python::QUERY_FILES,
             _ => &[],
         }
     }
@@ -166,6 +168,12 @@ impl Lang {
             }
     }
 
+    /// Whether the language's SDK builds its default propagators from `OTEL_PROPAGATORS` when the
+    /// code installs none (Python reads it at import of `opentelemetry.propagate`).
+    pub fn reads_propagators_env(self) -> bool {
+        matches!(self, Lang::Python)
+    }
+
     /// The embedded knowledge table (`queries/<lang>/knowledge.toml`), if the language has one.
     pub fn knowledge_source(self) -> Option<&'static str> {
         match self {
@@ -173,6 +181,7 @@ impl Lang {
             Lang::JavaScript | Lang::TypeScript | Lang::Tsx => Some(ecma::KNOWLEDGE),
             Lang::CSharp => Some(csharp::KNOWLEDGE),
             Lang::Java => Some(java::KNOWLEDGE),
+            Lang::Python => Some(python::KNOWLEDGE),
             _ => None,
         }
     }
@@ -197,6 +206,9 @@ impl Lang {
             Lang::Java => {
                 Some(java::JavaExtractor::new(knowledge).map(|e| Box::new(e) as Box<dyn Extractor>))
             }
+            Lang::Python => Some(
+                python::PythonExtractor::new(knowledge).map(|e| Box::new(e) as Box<dyn Extractor>),
+            ),
             _ => None,
         }
     }

@@ -7,7 +7,9 @@
 pub mod graph;
 mod summary;
 
-pub use summary::{ClientSite, ServiceSummary, NODE_AUTO_INSTRUMENTATIONS};
+pub use summary::{
+    ClientSite, ServiceSummary, NODE_AUTO_INSTRUMENTATIONS, PYTHON_AUTO_INSTRUMENTATION,
+};
 
 use crate::discover::Manifest;
 use crate::facts::{Fact, FileFacts};

@@ -7,6 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// The deployment agent name of Node's zero-code auto-instrumentation preload.
 pub const NODE_AUTO_INSTRUMENTATIONS: &str = "node-auto-instrumentations";
+/// The deployment agent name of Python's zero-code launcher (`opentelemetry-instrument`).
+pub const PYTHON_AUTO_INSTRUMENTATION: &str = "opentelemetry-instrument";
 /// Deployment-level instrumentation and the frameworks it covers, as a prefix of the framework
 /// names in [`Extraction::Framework`](crate::facts::Extraction::Framework) (`""`: everything).
 const DEPLOYMENT_COVERAGE: &[(&str, &str)] = &[
@@ -143,10 +145,13 @@ impl ServiceSummary {
             }
         }
         s.main_never_returns_normally = blocks;
-        if s.auto_instrumentation.contains(NODE_AUTO_INSTRUMENTATIONS) {
+        if s.auto_instrumentation.contains(NODE_AUTO_INSTRUMENTATIONS)
+            || s.auto_instrumentation.contains(PYTHON_AUTO_INSTRUMENTATION)
+        {
             // `--require @opentelemetry/auto-instrumentations-node/register` starts a NodeSDK
             // with every instrumentation and the propagators of OTEL_PROPAGATORS (default
-            // tracecontext+baggage) before the application loads.
+            // tracecontext+baggage) before the application loads; `opentelemetry-instrument`
+            // does the same for Python (every installed instrumentor, the distro's SDK).
             s.patched.insert("*".into());
             s.sdk_from_config = true;
             s.provider_registered = true;

@@ -6,14 +6,14 @@ use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::facts::{FactKind, FileFacts};
 use crate::lang::Lang;
 use crate::model::ServiceView;
-use crate::model::NODE_AUTO_INSTRUMENTATIONS;
+use crate::model::{NODE_AUTO_INSTRUMENTATIONS, PYTHON_AUTO_INSTRUMENTATION};
 
 /// Metadata and docs.
 pub static META: RuleMeta = RuleMeta {
     id: "instrumented-too-late",
     severity: Severity::Warning,
     summary: "the SDK or an instrumentor is installed after the library it patches was imported or its server/client created",
-    languages: &[Lang::JavaScript, Lang::TypeScript],
+    languages: &[Lang::JavaScript, Lang::TypeScript, Lang::Python],
     help_keys: &["instrumented-too-late"],
     docs: r#"## What it does
 
@@ -67,7 +67,22 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let message = if instrumentation.starts_with('.') {
+        // `opentelemetry-instrument` patches every library before the application is imported.
+        if file.lang == Some(Lang::Python)
+            && view
+                .summary
+                .auto_instrumentation
+                .contains(PYTHON_AUTO_INSTRUMENTATION)
+        {
+            continue;
+        }
+        let message = if file.lang == Some(Lang::Python) {
+            format!(
+                "{} runs after {}, so that object stays uninstrumented",
+                code(instrumentation),
+                code(target)
+            )
+        } else if instrumentation.starts_with('.') {
             format!(
                 "{} is loaded after {}, so the instrumentation it installs does not patch it",
                 code(instrumentation),

@@ -13,14 +13,25 @@ pub static META: RuleMeta = RuleMeta {
     severity: Severity::Error,
     summary:
         "an SDK is set up but no text-map propagator is, where the language default is a no-op",
-    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript, Lang::Java],
+    languages: &[
+        Lang::Go,
+        Lang::JavaScript,
+        Lang::TypeScript,
+        Lang::Java,
+        Lang::Python,
+    ],
     help_keys: &["no-propagator"],
     docs: r#"## What it does
 
 Reports a service that sets up a tracer provider and receives or sends requests, but never
 installs a global text-map propagator, in a language whose default propagator does nothing
 (Go, Rust, a hand-built Java SDK). Languages whose SDK defaults to W3C trace context (Python,
-Node's NodeSDK, .NET) are not reported.
+Node's NodeSDK, .NET) are not reported for a missing propagator.
+
+In Python, whose default is W3C trace context and baggage even without an SDK, it reports a
+service that clears the default instead: `OTEL_PROPAGATORS=none` in its deployment (unless the
+code installs a propagator, which takes precedence), or `set_global_textmap` with an empty
+`CompositePropagator([])`.
 
 ## Why it matters
 
@@ -51,6 +62,14 @@ or `otel.SetTextMapPropagator(autoprop.NewTextMapPropagator())` to honour `OTEL_
 /// Reports services with an SDK, a process boundary and no propagator.
 pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
     let s = &view.summary;
+    let python_only = view.owned().any(|f| f.lang == Some(Lang::Python))
+        && view
+            .owned()
+            .all(|f| f.lang.is_none_or(|l| l == Lang::Python || !l.is_analyzed()));
+    if python_only {
+        cleared_default(view, out);
+        return;
+    }
     if !view.service.has_entry
         || !s.has_sdk()
         || s.propagators.is_some()
@@ -87,6 +106,80 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             "no propagator is set: {}'s default propagator is a no-op, so trace context never crosses service boundaries",
             lang_name(lang)
         ),
+        view.help(file, "no-propagator", &[]),
+    ));
+}
+
+/// Python: the default propagators are cleared, by `OTEL_PROPAGATORS=none` or by installing an
+/// empty composite, in a service with an SDK (or the zero-code launcher) and a boundary.
+fn cleared_default(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
+    let s = &view.summary;
+    let lang = Lang::Python;
+    if !view.service.has_entry || !s.has_boundary || !(s.has_sdk() || s.deployment_sdk()) {
+        return;
+    }
+    let in_code = |f: &str| f != "none" && f != "env";
+    let code_sets = s
+        .propagators
+        .as_ref()
+        .is_some_and(|p| p.is_empty() || p.iter().any(|f| in_code(f)));
+    let cleared_in_code = s
+        .propagators
+        .as_ref()
+        .is_some_and(|p| p.iter().any(|f| f == "none"))
+        && !code_sets;
+    let env_none = lang.reads_propagators_env()
+        && s.env
+            .get("OTEL_PROPAGATORS")
+            .is_some_and(|v| v.split(',').all(|p| p.trim() == "none"));
+    let (message, site) = if cleared_in_code {
+        let site = view.visible_facts().find(|(f, fact)| {
+            f.lang == Some(lang)
+                && matches!(&fact.kind, FactKind::PropagatorSet { formats } if formats.iter().any(|x| x == "none"))
+        });
+        (
+            "the global propagator is set to an empty composite, so trace context never crosses service boundaries",
+            site,
+        )
+    } else if env_none && !code_sets {
+        let site = view
+            .visible_facts()
+            .find(|(f, fact)| {
+                f.lang == Some(lang) && matches!(fact.kind, FactKind::ProviderRegistered)
+            })
+            .or_else(|| {
+                view.visible_facts().find(|(f, fact)| {
+                    f.lang == Some(lang)
+                        && matches!(
+                            fact.kind,
+                            FactKind::ProviderCreated { .. } | FactKind::SdkFromConfig
+                        )
+                })
+            })
+            .or_else(|| {
+                view.owned_facts().find(|(f, fact)| {
+                    f.lang == Some(lang)
+                        && matches!(
+                            fact.kind,
+                            FactKind::Inbound { .. } | FactKind::Outbound { .. }
+                        )
+                })
+            });
+        (
+            "`OTEL_PROPAGATORS=none` clears Python's default propagators, so trace context never crosses service boundaries",
+            site,
+        )
+    } else {
+        return;
+    };
+    let Some((file, fact)) = site else {
+        return;
+    };
+    out.push(view.diagnostic(
+        &META,
+        file,
+        fact.loc,
+        message.into(),
         view.help(file, "no-propagator", &[]),
     ));
 }

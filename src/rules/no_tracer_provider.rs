@@ -19,6 +19,7 @@ pub static META: RuleMeta = RuleMeta {
         Lang::TypeScript,
         Lang::CSharp,
         Lang::Java,
+        Lang::Python,
     ],
     help_keys: &["no-tracer-provider"],
     docs: r#"## What it does

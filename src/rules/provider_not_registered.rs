@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "provider-not-registered",
     severity: Severity::Error,
     summary: "a tracer provider is built but never registered globally nor handed to the instrumentation that needs it",
-    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript, Lang::CSharp, Lang::Java],
+    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript, Lang::CSharp, Lang::Java, Lang::Python],
     help_keys: &["provider-not-registered"],
     docs: r#"## What it does
 

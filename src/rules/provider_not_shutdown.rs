@@ -18,6 +18,7 @@ pub static META: RuleMeta = RuleMeta {
         Lang::TypeScript,
         Lang::CSharp,
         Lang::Java,
+        Lang::Python,
     ],
     help_keys: &[
         "provider-not-shutdown/dropped",

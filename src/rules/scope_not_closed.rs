@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "scope-not-closed",
     severity: Severity::Warning,
     summary: "a span made current is never detached (Java `Scope`, Python `attach` token)",
-    languages: &[Lang::Java],
+    languages: &[Lang::Java, Lang::Python],
     help_keys: &["scope-not-closed/leaks", "scope-not-closed/discarded"],
     docs: r#"## What it does
 
@@ -22,6 +22,11 @@ the scopes that are not closed on every path:
 - the scope is thrown away (`span.makeCurrent();` as a statement), so nothing can close it;
 - it is kept in a variable, but some `return`, `throw`, the end of the method, or an exception
   from a call made while it is open leaves without `scope.close()`.
+
+In Python, the same for the token returned by `context.attach(ctx)`: it must reach
+`context.detach(token)` on every path (`return`, `raise`, the end of the function), best in a
+`finally:` block. A token that is returned, stored or passed on is its receiver's to detach;
+an `attach` at module level sets the context for the life of the process and is not reported.
 
 Not reported: a scope opened in try-with-resources (`try (Scope s = span.makeCurrent())`), one
 closed in a `finally` block or in a callback, and one returned, stored in a field or passed on —
@@ -71,7 +76,11 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                     &META,
                     file,
                     fact.loc,
-                    "scope from `makeCurrent()` is not closed on every path".into(),
+                    if file.lang == Some(Lang::Python) {
+                        "context attached with `attach()` is not detached on every path".into()
+                    } else {
+                        "scope from `makeCurrent()` is not closed on every path".into()
+                    },
                     view.help(file, "scope-not-closed/leaks", &[]),
                 );
                 let sites: Vec<(String, Loc)> =
@@ -83,7 +92,12 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                 &META,
                 file,
                 fact.loc,
-                "scope from `makeCurrent()` is discarded, so nothing can close it".into(),
+                if file.lang == Some(Lang::Python) {
+                    "the token from `attach()` is discarded, so nothing can detach the context"
+                        .into()
+                } else {
+                    "scope from `makeCurrent()` is discarded, so nothing can close it".into()
+                },
                 view.help(file, "scope-not-closed/discarded", &[]),
             )),
             Lifecycle::Ended | Lifecycle::HandedOff => {}

@@ -19,6 +19,7 @@ pub static META: RuleMeta = RuleMeta {
         Lang::TypeScript,
         Lang::Tsx,
         Lang::Java,
+        Lang::Python,
     ],
     help_keys: &["span-context-unused"],
     docs: r#"## What it does
@@ -81,7 +82,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             .map(|n| format!("span {}", code(n)))
             .unwrap_or_else(|| "the span".to_string());
         let message = match file.lang {
-            Some(Lang::JavaScript | Lang::TypeScript | Lang::Tsx | Lang::Java) => format!(
+            Some(Lang::JavaScript | Lang::TypeScript | Lang::Tsx | Lang::Java | Lang::Python) => format!(
                 "{span} is never made current, so later work does not nest under it"
             ),
             _ => format!(
@@ -98,7 +99,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         d.labels.push(Label {
             path: file.path.clone(),
             loc: *later,
-            message: if file.lang == Some(Lang::Java) {
+            message: if matches!(file.lang, Some(Lang::Java | Lang::Python)) {
                 "runs under the previous current span".into()
             } else {
                 "still uses the parent context".into()

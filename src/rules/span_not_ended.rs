@@ -18,6 +18,7 @@ pub static META: RuleMeta = RuleMeta {
         Lang::Tsx,
         Lang::CSharp,
         Lang::Java,
+        Lang::Python,
     ],
     help_keys: &["span-not-ended/leaks", "span-not-ended/discarded"],
     docs: r#"## What it does

@@ -424,7 +424,16 @@ impl<'a> FileCtx<'a> {
             | Role::MessageClientNew
             | Role::InstrumentedMessageClient => {}
             // Java roles; not in Go's table.
-            Role::SdkBuilder | Role::ClientNew => {}
+            Role::SdkBuilder
+            | Role::ClientNew
+            | Role::MessageConsumerNew
+            | Role::PropagationInject
+            | Role::PropagationExtract
+            | Role::ContextAttach
+            | Role::ContextDetach
+            | Role::UseSpan
+            | Role::SpanInContext
+            | Role::InvalidSpan => {}
         }
     }
 

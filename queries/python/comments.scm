@@ -1,0 +1,2 @@
+; Comments: suppressions (`# tracewire: ignore[rule] reason`) and generated-code markers.
+(comment) @comment

@@ -1,0 +1,602 @@
+//! Python process boundaries: inbound routes, servers and consumers; outbound requests,
+//! channels and producers; manual propagation; and where a trace is in flight.
+
+use crate::facts::{Extraction, FactKind, Flow, Injection, Proto};
+use crate::knowledge::Role;
+use tree_sitter::Node;
+
+use super::resolve::{
+    call_args, descendants, enclosing_function, kwarg, last_segment, own_descendants,
+    parameter_names, spreads,
+};
+use super::FileCtx;
+
+/// Web frameworks a file may import, by top-level module, and the library name their
+/// instrumentation patches (as in the knowledge table's `[patches]`).
+const FRAMEWORK_IMPORTS: &[(&str, &str)] = &[
+    ("fastapi", "fastapi"),
+    ("flask", "flask"),
+    ("aiohttp", "aiohttp-server"),
+    ("starlette", "starlette"),
+];
+
+impl<'a> FileCtx<'a> {
+    /// Whether a trace can be in flight at `node`: in a handler or a function that starts a
+    /// span; inside another function only if request code calls it; never at module level.
+    pub(super) fn flow(&self, node: Node<'_>) -> Flow {
+        let mut function = enclosing_function(node);
+        let mut first_named = None;
+        while let Some(f) = function {
+            if self.request_functions.contains(&f.id()) {
+                return Flow::Request;
+            }
+            if first_named.is_none() && f.kind() == "function_definition" {
+                first_named = f
+                    .child_by_field_name("name")
+                    .map(|n| self.text(n).into_owned());
+            }
+            function = enclosing_function(f);
+        }
+        match first_named {
+            Some(name) => Flow::Function(name),
+            None => Flow::Detached,
+        }
+    }
+
+    /// Whether a function handles a request or starts a span: a trace is in flight in it.
+    pub(super) fn is_request_function(&self, function: Node<'_>) -> bool {
+        if self.is_handler(function) {
+            return true;
+        }
+        let Some(body) = function.child_by_field_name("body") else {
+            return false;
+        };
+        let methods = &self.knowledge.methods;
+        let starts_span = |n: &Node<'_>| {
+            n.kind() == "call"
+                && self.method_call(*n).is_some_and(|(_, m)| {
+                    methods.span_start.contains(&m) || methods.active_span_start.contains(&m)
+                })
+        };
+        if own_descendants(body).iter().any(starts_span) {
+            return true;
+        }
+        decorators(function)
+            .iter()
+            .any(|d| descendants(*d).any(|n| starts_span(&n)))
+    }
+
+    /// Whether a function handles an inbound request: a route decorator, a request parameter
+    /// (`request`, `req`: Django, Starlette and aiohttp views, gRPC servicer methods), or an
+    /// `http.server` handler method (`do_GET`).
+    pub(super) fn is_handler(&self, function: Node<'_>) -> bool {
+        if function.kind() != "function_definition" {
+            return false;
+        }
+        let params = function
+            .child_by_field_name("parameters")
+            .map(|p| parameter_names(self, p))
+            .unwrap_or_default();
+        if params
+            .iter()
+            .any(|p| self.knowledge.request_params.contains(p))
+        {
+            return true;
+        }
+        let name = function
+            .child_by_field_name("name")
+            .map(|n| self.text(n).into_owned())
+            .unwrap_or_default();
+        if name.starts_with("do_") && name[3..].chars().all(|c| c.is_ascii_uppercase()) {
+            return true;
+        }
+        decorators(function)
+            .iter()
+            .any(|d| self.route_of_decorator(*d).is_some())
+    }
+
+    /// Facts for a call made in request code: the callee runs with a trace in flight.
+    pub(super) fn called_from_request(&mut self, call: Node<'_>) {
+        if self.flow(call) != Flow::Request {
+            return;
+        }
+        let Some(function) = call.child_by_field_name("function") else {
+            return;
+        };
+        let name = match function.kind() {
+            "identifier" => self.text(function).into_owned(),
+            "attribute" => match function.child_by_field_name("attribute") {
+                Some(a) => self.text(a).into_owned(),
+                None => return,
+            },
+            _ => return,
+        };
+        self.push(call, FactKind::CalledFromRequest { name });
+    }
+
+    /// The web framework a file imports, as the library its instrumentation patches.
+    fn framework(&self) -> Option<&'static str> {
+        FRAMEWORK_IMPORTS.iter().find_map(|(module, lib)| {
+            self.import_sites
+                .iter()
+                .any(|s| s.qualified.split('.').next() == Some(module))
+                .then_some(*lib)
+        })
+    }
+
+    /// For a route decorator (`@app.get("/x")`): the route, the router as written, and the
+    /// library that serves it.
+    fn route_of_decorator(&self, decorator: Node<'_>) -> Option<(String, String, String)> {
+        let call = decorator.named_child(0).filter(|c| c.kind() == "call")?;
+        let (recv, method) = self.method_call(call)?;
+        if !self.knowledge.methods.route.contains(&method) {
+            return None;
+        }
+        let route = self.string_value(*call_args(call).first()?)?;
+        if !(route.starts_with('/') || route.is_empty()) {
+            return None;
+        }
+        let library = match self.resolve(recv) {
+            Some(ty) if self.knowledge.role(&ty) == Some(Role::HttpServerNew) => {
+                self.knowledge.library(&ty)?.to_string()
+            }
+            Some(_) => return None,
+            None => {
+                let name = self.text(recv);
+                if !self
+                    .knowledge
+                    .methods
+                    .route_receivers
+                    .iter()
+                    .any(|r| *r == name)
+                {
+                    return None;
+                }
+                self.framework()?.to_string()
+            }
+        };
+        Some((route, self.text(recv).into_owned(), library))
+    }
+
+    /// A route decorator: an inbound HTTP entry point served through the framework.
+    pub(super) fn decorator_fact(&mut self, decorator: Node<'_>) {
+        let Some((route, router, library)) = self.route_of_decorator(decorator) else {
+            return;
+        };
+        let extraction = match decorator
+            .parent()
+            .and_then(|d| d.child_by_field_name("definition"))
+        {
+            Some(f) if self.extracts_by_hand(f) => Extraction::Manual,
+            _ => Extraction::Patched(library),
+        };
+        let call = decorator.named_child(0).unwrap_or(decorator);
+        self.push(
+            call,
+            FactKind::Inbound {
+                proto: Proto::Http,
+                route: Some(route),
+                router: Some(router),
+                extraction,
+            },
+        );
+    }
+
+    /// `web.get("/x", handler)`, `Route("/x", endpoint)`, Django's `path("x/", view)`.
+    pub(super) fn route_call(&mut self, call: Node<'_>, qualified: &str) {
+        let args = call_args(call);
+        let (Some(first), Some(handler)) = (args.first(), args.get(1)) else {
+            return;
+        };
+        let Some(mut route) = self.string_value(*first) else {
+            return;
+        };
+        // Django: `path("api/", include("api.urls"))` only mounts more routes.
+        if handler.kind() == "call"
+            && self
+                .callee(*handler)
+                .is_some_and(|q| last_segment(&q) == "include")
+        {
+            return;
+        }
+        let Some(mut library) = self.knowledge.library(qualified).map(str::to_string) else {
+            return;
+        };
+        let router = if library == "django" {
+            let trimmed = route.trim_start_matches('^');
+            route = format!("/{}", trimmed.trim_start_matches('/'));
+            "urlpatterns".to_string()
+        } else {
+            if library == "starlette" && self.framework() == Some("fastapi") {
+                library = "fastapi".into();
+            }
+            call.parent()
+                .and_then(|p| p.parent())
+                .and_then(|p| p.parent())
+                .map(|p| self.text(p).into_owned())
+                .filter(|t| t.len() < 40)
+                .unwrap_or_else(|| "routes".into())
+        };
+        let extraction = if self.handler_extracts(*handler) {
+            Extraction::Manual
+        } else {
+            Extraction::Patched(library)
+        };
+        self.push(
+            call,
+            FactKind::Inbound {
+                proto: Proto::Http,
+                route: Some(route),
+                router: Some(router),
+                extraction,
+            },
+        );
+    }
+
+    /// `app.add_url_rule("/x", view_func=v)`, `app.router.add_get("/x", handler)`.
+    pub(super) fn route_method(&mut self, call: Node<'_>, recv: Node<'_>, app_ty: &str) {
+        let args = call_args(call);
+        let Some(route) = args.first().and_then(|a| self.string_value(*a)) else {
+            return;
+        };
+        if !route.starts_with('/') {
+            return;
+        }
+        let Some(library) = self.knowledge.library(app_ty).map(str::to_string) else {
+            return;
+        };
+        let handler = args
+            .last()
+            .copied()
+            .or_else(|| kwarg(self, call, "view_func"));
+        let extraction = match handler {
+            Some(h) if self.handler_extracts(h) => Extraction::Manual,
+            _ => Extraction::Patched(library),
+        };
+        self.push(
+            call,
+            FactKind::Inbound {
+                proto: Proto::Http,
+                route: Some(route),
+                router: Some(self.text(recv).into_owned()),
+                extraction,
+            },
+        );
+    }
+
+    /// `class Handler(BaseHTTPRequestHandler)`: each `do_*` method serves requests, and no
+    /// instrumentation covers `http.server`.
+    pub(super) fn class_fact(&mut self, class: Node<'_>) {
+        let Some(supers) = class.child_by_field_name("superclasses") else {
+            return;
+        };
+        let serves_http = call_args_of_list(supers).iter().any(|s| {
+            self.resolve(*s).is_some_and(|q| {
+                matches!(
+                    q.as_str(),
+                    "http.server.BaseHTTPRequestHandler"
+                        | "http.server.SimpleHTTPRequestHandler"
+                        | "http.server.CGIHTTPRequestHandler"
+                )
+            })
+        });
+        if !serves_http {
+            return;
+        }
+        let (Some(name), Some(body)) = (
+            class.child_by_field_name("name"),
+            class.child_by_field_name("body"),
+        ) else {
+            return;
+        };
+        let router = self.text(name).into_owned();
+        let extracts = self.extracts_by_hand(body);
+        let mut cursor = body.walk();
+        let methods: Vec<Node<'_>> = body
+            .named_children(&mut cursor)
+            .filter_map(|n| match n.kind() {
+                "function_definition" => Some(n),
+                "decorated_definition" => n.child_by_field_name("definition"),
+                _ => None,
+            })
+            .filter(|f| {
+                f.child_by_field_name("name")
+                    .is_some_and(|n| self.text(n).starts_with("do_"))
+            })
+            .collect();
+        for method in methods {
+            let route = method
+                .child_by_field_name("name")
+                .map(|n| self.text(n).trim_start_matches("do_").to_string());
+            self.push(
+                method.child_by_field_name("name").unwrap_or(method),
+                FactKind::Inbound {
+                    proto: Proto::Http,
+                    route: route.map(|m| format!("{m} *")),
+                    router: Some(router.clone()),
+                    extraction: if extracts {
+                        Extraction::Manual
+                    } else {
+                        Extraction::None
+                    },
+                },
+            );
+        }
+    }
+
+    /// `grpc.server(...)`: extracts through interceptors given here, or through the patched
+    /// library.
+    pub(super) fn grpc_server(&mut self, call: Node<'_>, qualified: &str) {
+        let extraction = if kwarg(self, call, "interceptors")
+            .is_some_and(|i| self.subtree_has_role(i, &[Role::GrpcServerInstrumentation]))
+        {
+            Extraction::Instrumented
+        } else if spreads(call) || kwarg(self, call, "interceptors").is_some() {
+            Extraction::Unknown
+        } else {
+            match self.knowledge.library(qualified) {
+                Some(lib) => Extraction::Patched(lib.into()),
+                None => Extraction::Unknown,
+            }
+        };
+        self.push(
+            call,
+            FactKind::Inbound {
+                proto: Proto::Grpc,
+                route: None,
+                router: self.binding_name(call),
+                extraction,
+            },
+        );
+    }
+
+    /// `grpc.insecure_channel(target)`: injects through interceptors, a wrapping
+    /// `intercept_channel`, or the patched library.
+    pub(super) fn grpc_channel(&mut self, call: Node<'_>, qualified: &str) {
+        let intercepted = call.parent().is_some_and(|p| {
+            p.kind() == "argument_list"
+                && p.parent().is_some_and(|outer| {
+                    self.callee(outer).as_deref() == Some("grpc.intercept_channel")
+                        && self.subtree_has_role(outer, &[Role::GrpcClientInstrumentation])
+                })
+        });
+        let with_interceptors = kwarg(self, call, "interceptors")
+            .is_some_and(|i| self.subtree_has_role(i, &[Role::GrpcClientInstrumentation]));
+        let wrapped = self
+            .binding_name(call)
+            .is_some_and(|n| self.wrapped.contains(&n));
+        let injection = if intercepted || with_interceptors || wrapped {
+            Injection::Instrumented
+        } else if spreads(call) || kwarg(self, call, "interceptors").is_some() {
+            Injection::Unknown
+        } else {
+            match self.knowledge.library(qualified) {
+                Some(lib) => Injection::Patched(lib.into()),
+                None => Injection::Unknown,
+            }
+        };
+        let target = self.function_text(call);
+        let flow = self.flow(call);
+        self.push(
+            call,
+            FactKind::Outbound {
+                proto: Proto::Grpc,
+                target,
+                injection,
+                flow,
+            },
+        );
+    }
+
+    /// An HTTP request: a module function (`requests.get(url)`) or a method on a client value
+    /// (`session.get(url)`).
+    pub(super) fn http_call(&mut self, call: Node<'_>, qualified: &str, recv: Option<Node<'_>>) {
+        let instrumented = recv.is_some_and(|r| {
+            let name = self.text(r);
+            self.wrapped.contains(name.as_ref())
+                || self.value(&name, call).is_some_and(|v| v.instrumented)
+        });
+        let injection = if instrumented {
+            Injection::Instrumented
+        } else if self.injects_by_hand(call) {
+            Injection::Manual
+        } else {
+            match self.knowledge.library(qualified) {
+                Some(lib) => Injection::Patched(lib.into()),
+                None => Injection::Unknown,
+            }
+        };
+        let target = self.function_text(call);
+        let flow = self.flow(call);
+        self.push(
+            call,
+            FactKind::Outbound {
+                proto: Proto::Http,
+                target,
+                injection,
+                flow,
+            },
+        );
+        // The URL, when it is a literal: an edge of the service graph.
+        let args = call_args(call);
+        let url = args
+            .iter()
+            .chain(kwarg(self, call, "url").as_ref())
+            .find_map(|a| self.string_value(*a).filter(|s| s.contains("://")));
+        if let Some((host, path)) = url.and_then(|u| crate::model::graph::split_url(&u)) {
+            self.push(call, FactKind::HttpCallTo { host, path });
+        }
+    }
+
+    /// `producer.send(topic, value)` / `producer.produce(topic, value)`.
+    pub(super) fn producer_send(&mut self, call: Node<'_>, ty: &str, recv: Node<'_>) {
+        let name = self.text(recv);
+        let instrumented = self.wrapped.contains(name.as_ref())
+            || self.value(&name, call).is_some_and(|v| v.instrumented);
+        let injection = if instrumented {
+            Injection::Instrumented
+        } else if self.injects_by_hand(call) {
+            Injection::Manual
+        } else {
+            match self.knowledge.library(ty) {
+                Some(lib) => Injection::Patched(lib.into()),
+                None => Injection::Unknown,
+            }
+        };
+        let target = self.function_text(call);
+        let flow = self.flow(call);
+        self.push(
+            call,
+            FactKind::Outbound {
+                proto: Proto::Messaging,
+                target,
+                injection,
+                flow,
+            },
+        );
+    }
+
+    /// `KafkaConsumer("orders", ...)`: messages this service handles.
+    pub(super) fn consumer(&mut self, call: Node<'_>, qualified: &str) {
+        let name = self.binding_name(call);
+        let instrumented = name.as_ref().is_some_and(|n| self.wrapped.contains(n));
+        let extraction = if instrumented {
+            Extraction::Instrumented
+        } else if enclosing_function(call).is_some_and(|f| self.extracts_by_hand(f)) {
+            Extraction::Manual
+        } else {
+            match self.knowledge.library(qualified) {
+                Some(lib) => Extraction::Patched(lib.into()),
+                None => Extraction::Unknown,
+            }
+        };
+        let topic = call_args(call).first().and_then(|a| self.string_value(*a));
+        self.push(
+            call,
+            FactKind::Inbound {
+                proto: Proto::Messaging,
+                route: topic,
+                router: Some(name.unwrap_or_else(|| self.function_text(call))),
+                extraction,
+            },
+        );
+    }
+
+    /// Generated gRPC code: `XStub(channel)` calls service X, `add_XServicer_to_server` serves it.
+    pub(super) fn grpc_stub(&mut self, call: Node<'_>, callee: &str) -> bool {
+        let (module, name) = callee.rsplit_once('.').unwrap_or(("", callee));
+        if !module.ends_with("_pb2_grpc") {
+            return false;
+        }
+        if let Some(service) = name.strip_suffix("Stub").filter(|s| !s.is_empty()) {
+            let service = service.to_string();
+            self.push(call, FactKind::GrpcServiceCalled { service });
+            return true;
+        }
+        let served = name
+            .strip_prefix("add_")
+            .and_then(|n| n.strip_suffix("Servicer_to_server"))
+            .filter(|s| !s.is_empty());
+        if let Some(service) = served {
+            let service = service.to_string();
+            self.push(call, FactKind::GrpcServiceServed { service });
+            return true;
+        }
+        false
+    }
+
+    /// `extract(carrier)`: manual extraction, in the function around it.
+    pub(super) fn manual_extract(&mut self, call: Node<'_>) {
+        self.push(call, FactKind::ManualExtract);
+        let name = enclosing_function(call)
+            .and_then(|f| f.child_by_field_name("name"))
+            .map(|n| self.text(n).into_owned());
+        if let Some(name) = name {
+            self.push(call, FactKind::HandlerExtracts { name });
+        }
+    }
+
+    /// Whether a receiver is a propagator: the global one or a propagator object.
+    pub(super) fn on_propagator(&self, recv: Node<'_>) -> bool {
+        self.resolve(recv).is_some_and(|q| {
+            self.knowledge.role(&q) == Some(Role::GlobalPropagator)
+                || self.knowledge.propagator_format(&q).is_some()
+                || last_segment(&q).ends_with("Propagator")
+        })
+    }
+
+    /// Whether a subtree extracts context by hand.
+    pub(super) fn extracts_by_hand(&self, node: Node<'_>) -> bool {
+        descendants(node).any(|n| {
+            n.kind() == "call"
+                && (self.call_role(n) == Some(Role::PropagationExtract)
+                    || self
+                        .method_call(n)
+                        .is_some_and(|(r, m)| m == "extract" && self.on_propagator(r)))
+        })
+    }
+
+    /// Whether the function around a call injects context by hand.
+    fn injects_by_hand(&self, call: Node<'_>) -> bool {
+        let Some(function) = enclosing_function(call) else {
+            return false;
+        };
+        descendants(function).any(|n| {
+            n.kind() == "call"
+                && (self.call_role(n) == Some(Role::PropagationInject)
+                    || self
+                        .method_call(n)
+                        .is_some_and(|(r, m)| m == "inject" && self.on_propagator(r)))
+        })
+    }
+
+    /// Whether a route's handler (a function defined in this file, or a lambda) extracts by
+    /// hand.
+    fn handler_extracts(&self, handler: Node<'_>) -> bool {
+        if handler.kind() == "lambda" {
+            return self.extracts_by_hand(handler);
+        }
+        let name = match handler.kind() {
+            "identifier" => self.text(handler).into_owned(),
+            "attribute" => match handler.child_by_field_name("attribute") {
+                Some(a) => self.text(a).into_owned(),
+                None => return false,
+            },
+            _ => return false,
+        };
+        self.extracting_functions.contains(&name)
+    }
+
+    /// The callee of a call as written.
+    pub(super) fn function_text(&self, call: Node<'_>) -> String {
+        call.child_by_field_name("function")
+            .map(|f| self.text(f).into_owned())
+            .unwrap_or_default()
+    }
+}
+
+/// The decorators of a function definition.
+fn decorators(function: Node<'_>) -> Vec<Node<'_>> {
+    let Some(parent) = function
+        .parent()
+        .filter(|p| p.kind() == "decorated_definition")
+    else {
+        return Vec::new();
+    };
+    let mut cursor = parent.walk();
+    let found = parent
+        .named_children(&mut cursor)
+        .filter(|n| n.kind() == "decorator")
+        .collect();
+    found
+}
+
+/// The entries of a class's superclass list.
+fn call_args_of_list(list: Node<'_>) -> Vec<Node<'_>> {
+    let mut cursor = list.walk();
+    let found = list
+        .named_children(&mut cursor)
+        .filter(|n| n.kind() != "keyword_argument")
+        .collect();
+    found
+}

@@ -1,0 +1,458 @@
+//! Python fact extraction.
+//!
+//! One pass over the merged query collects the anchors (imports, calls, functions, classes,
+//! decorators, bindings, comments). Imports are bound to qualified names first, then the
+//! variables that hold constructed values (`app = Flask(__name__)`), so every callee resolves
+//! to a qualified name that `queries/python/knowledge.toml` gives a meaning. The extractor then
+//! walks the few nodes around each anchor that decide the fact.
+//!
+//! Python's instrumentation mostly patches libraries process-wide (`FlaskInstrumentor().
+//! instrument()`), like Node's: inbound and outbound sites say which library they go through
+//! ([`Extraction::Patched`], [`Injection::Patched`]) and the service decides whether that
+//! library is patched. The entry point of a program is `if __name__ == "__main__":`, or a
+//! module that builds a WSGI/ASGI app or a Django application object at module level (what a
+//! server such as gunicorn or uvicorn runs).
+//!
+//! [`Extraction::Patched`]: crate::facts::Extraction::Patched
+//! [`Injection::Patched`]: crate::facts::Injection::Patched
+
+mod boundary;
+mod resolve;
+mod setup;
+mod spans;
+
+use crate::facts::{Fact, FactKind, FileFacts, Loc};
+use crate::knowledge::{Knowledge, Role};
+use crate::lang::query::{self, CompiledQuery};
+use crate::suppress;
+use resolve::{ImportSite, Value, Values};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use tree_sitter::{Node, Tree};
+
+/// Python's query files, embedded.
+pub static QUERY_FILES: &[(&str, &str)] = &[
+    (
+        "imports.scm",
+        include_str!("../../../queries/python/imports.scm"),
+    ),
+    (
+        "calls.scm",
+        include_str!("../../../queries/python/calls.scm"),
+    ),
+    (
+        "functions.scm",
+        include_str!("../../../queries/python/functions.scm"),
+    ),
+    (
+        "assignments.scm",
+        include_str!("../../../queries/python/assignments.scm"),
+    ),
+    (
+        "comments.scm",
+        include_str!("../../../queries/python/comments.scm"),
+    ),
+];
+
+/// Python's knowledge table, embedded.
+pub const KNOWLEDGE: &str = include_str!("../../../queries/python/knowledge.toml");
+
+/// Capture indices of the merged Python query.
+struct Captures {
+    import: u32,
+    call: u32,
+    function: u32,
+    class: u32,
+    decorator: u32,
+    assign: u32,
+    as_pattern: u32,
+    comment: u32,
+}
+
+/// Extracts facts from Python files; built once per run, shared by all worker threads.
+pub struct PythonExtractor {
+    query: CompiledQuery,
+    captures: Captures,
+    knowledge: Arc<Knowledge>,
+}
+
+impl PythonExtractor {
+    /// Compiles Python's merged query and takes its knowledge table.
+    pub fn new(knowledge: Arc<Knowledge>) -> Result<PythonExtractor, String> {
+        let query = CompiledQuery::new(crate::lang::Lang::Python)?;
+        let q = &query.query;
+        let captures = Captures {
+            import: query::capture(q, "import"),
+            call: query::capture(q, "call"),
+            function: query::capture(q, "function"),
+            class: query::capture(q, "class"),
+            decorator: query::capture(q, "decorator"),
+            assign: query::capture(q, "assign"),
+            as_pattern: query::capture(q, "as_pattern"),
+            comment: query::capture(q, "comment"),
+        };
+        Ok(PythonExtractor {
+            query,
+            captures,
+            knowledge,
+        })
+    }
+
+    fn collect_anchors<'t>(&self, root: Node<'t>, src: &[u8]) -> Anchors<'t> {
+        let c = &self.captures;
+        let mut a = Anchors::default();
+        self.query.for_each_capture(root, src, |i, node| {
+            if i == c.import {
+                a.imports.push(node);
+            } else if i == c.call {
+                a.calls.push(node);
+            } else if i == c.function {
+                a.functions.push(node);
+            } else if i == c.class {
+                a.classes.push(node);
+            } else if i == c.decorator {
+                a.decorators.push(node);
+            } else if i == c.assign || i == c.as_pattern {
+                a.bindings.push(node);
+            } else if i == c.comment {
+                a.comments.push(node);
+            }
+        });
+        a
+    }
+}
+
+/// The query's anchors in one file, in document order.
+#[derive(Default)]
+struct Anchors<'t> {
+    imports: Vec<Node<'t>>,
+    calls: Vec<Node<'t>>,
+    functions: Vec<Node<'t>>,
+    classes: Vec<Node<'t>>,
+    decorators: Vec<Node<'t>>,
+    bindings: Vec<Node<'t>>,
+    comments: Vec<Node<'t>>,
+}
+
+impl crate::lang::Extractor for PythonExtractor {
+    fn extract(&self, src: &[u8], tree: &Tree, out: &mut FileFacts) {
+        let root = tree.root_node();
+        let anchors = self.collect_anchors(root, src);
+        let mut ctx = FileCtx {
+            src,
+            knowledge: self.knowledge.as_ref(),
+            imports: HashMap::new(),
+            import_sites: Vec::new(),
+            values: Values::default(),
+            wrapped: HashSet::new(),
+            request_functions: HashSet::new(),
+            extracting_functions: HashSet::new(),
+            tracing: false,
+            facts: Vec::new(),
+        };
+        for stmt in &anchors.imports {
+            ctx.bind_import(*stmt);
+        }
+        out.uses_tracing = ctx
+            .import_sites
+            .iter()
+            .any(|s| ctx.knowledge.is_tracing_import(&s.qualified));
+        out.test_code = ctx.import_sites.iter().any(|s| {
+            let top = s.qualified.split('.').next().unwrap_or("");
+            top == "pytest" || top == "unittest"
+        });
+        ctx.tracing = out.uses_tracing;
+        out.generated = is_generated(&out.path, &anchors.comments, &ctx);
+        out.parse_errors = root.has_error();
+
+        for binding in &anchors.bindings {
+            ctx.bind_value(*binding);
+        }
+        for call in &anchors.calls {
+            ctx.note_wrapping(*call);
+        }
+        for function in &anchors.functions {
+            if ctx.is_request_function(*function) {
+                ctx.request_functions.insert(function.id());
+            }
+            if ctx.extracts_by_hand(*function) {
+                if let Some(name) = function.child_by_field_name("name") {
+                    let name = ctx.text(name).into_owned();
+                    ctx.extracting_functions.insert(name);
+                }
+            }
+        }
+        for call in &anchors.calls {
+            ctx.call_fact(*call);
+        }
+        for decorator in &anchors.decorators {
+            ctx.decorator_fact(*decorator);
+        }
+        for class in &anchors.classes {
+            ctx.class_fact(*class);
+        }
+        ctx.too_late_facts(&anchors.calls);
+        let file_name = out.path.rsplit('/').next().unwrap_or(&out.path);
+        out.has_entry = matches!(
+            file_name,
+            "__main__.py" | "wsgi.py" | "asgi.py" | "manage.py"
+        ) || ctx.has_entry(root, &anchors.calls);
+        for comment in &anchors.comments {
+            if let Some(s) = suppress::parse_comment(&ctx.text(*comment), query::loc(*comment, src))
+            {
+                out.suppressions.push(s);
+            }
+        }
+        ctx.facts
+            .sort_by_key(|f| (f.loc.start_byte, f.loc.end_byte));
+        ctx.facts.dedup();
+        out.facts = ctx.facts;
+    }
+}
+
+/// Generated code: protobuf and gRPC stubs.
+fn is_generated(path: &str, comments: &[Node<'_>], ctx: &FileCtx<'_>) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.ends_with("_pb2.py")
+        || name.ends_with("_pb2_grpc.py")
+        || name.ends_with("_pb2.pyi")
+        || comments.iter().take(5).any(|c| {
+            let t = ctx.text(*c);
+            t.contains("Generated by the protocol buffer compiler")
+                || t.contains("Generated by the gRPC Python protocol compiler")
+                || t.contains("DO NOT EDIT")
+        })
+}
+
+/// Per-file extraction state.
+pub(super) struct FileCtx<'a> {
+    src: &'a [u8],
+    knowledge: &'a Knowledge,
+    /// Local name → qualified name, from every import in the file.
+    imports: HashMap<String, String>,
+    /// Every name an import binds, in document order.
+    import_sites: Vec<ImportSite>,
+    /// Variables holding constructed values.
+    values: Values,
+    /// Names of clients and channels instrumented after construction
+    /// (`HTTPXClientInstrumentor.instrument_client(client)`, `intercept_channel(ch, ...)`).
+    wrapped: HashSet<String>,
+    /// Functions where a trace is in flight: handlers, span-starting functions.
+    request_functions: HashSet<usize>,
+    /// Names of functions in this file that extract context by hand.
+    extracting_functions: HashSet<String>,
+    /// Whether the file imports OpenTelemetry (span method names mean OpenTelemetry spans).
+    tracing: bool,
+    facts: Vec<Fact>,
+}
+
+impl<'a> FileCtx<'a> {
+    fn text(&self, node: Node<'_>) -> Cow<'a, str> {
+        query::text(node, self.src)
+    }
+
+    fn loc(&self, node: Node<'_>) -> Loc {
+        query::loc(node, self.src)
+    }
+
+    fn push(&mut self, node: Node<'_>, kind: FactKind) {
+        let loc = self.loc(node);
+        self.facts.push(Fact { loc, kind });
+    }
+
+    /// Records a variable bound to a construction: `x = Known(...)`, `with Known() as x`.
+    fn bind_value(&mut self, binding: Node<'_>) {
+        let value = match binding.kind() {
+            "assignment" => binding.child_by_field_name("right"),
+            "as_pattern" => binding.named_child(0),
+            _ => None,
+        };
+        let Some(mut value) = value else {
+            return;
+        };
+        while matches!(value.kind(), "await" | "parenthesized_expression") {
+            match value.named_child(0) {
+                Some(v) => value = v,
+                None => return,
+            }
+        }
+        if value.kind() != "call" {
+            return;
+        }
+        let Some(name) = self.binding_name(value) else {
+            return;
+        };
+        let Some(mut ty) = self.callee(value) else {
+            return;
+        };
+        let mut instrumented = self.subtree_has_role(
+            value,
+            &[
+                Role::InstrumentedTransport,
+                Role::GrpcClientInstrumentation,
+                Role::ServerWrap,
+            ],
+        );
+        // `ConfluentKafkaInstrumentor.instrument_producer(Producer(conf))`: the wrapped value.
+        let method = resolve::last_segment(&ty);
+        if matches!(
+            method,
+            "instrument_producer" | "instrument_consumer" | "instrument_client"
+        ) {
+            if let Some(inner) = resolve::call_args(value).first() {
+                if let Some(inner_ty) = self.resolve(*inner) {
+                    ty = inner_ty;
+                    instrumented = true;
+                }
+            }
+        }
+        let scope = if name.contains('.') {
+            0
+        } else {
+            self.scope_of(binding)
+        };
+        self.values.bind(scope, &name, Value { ty, instrumented });
+    }
+
+    /// Notes clients and channels instrumented after construction.
+    fn note_wrapping(&mut self, call: Node<'_>) {
+        let Some(callee) = self.callee(call) else {
+            return;
+        };
+        let method = resolve::last_segment(&callee);
+        let wraps = match method {
+            "instrument_client" | "instrument_producer" | "instrument_consumer" => self
+                .knowledge
+                .patches(callee.rsplit_once('.').map_or("", |(c, _)| c))
+                .is_some(),
+            "intercept_channel" => {
+                callee == "grpc.intercept_channel"
+                    && self.subtree_has_role(call, &[Role::GrpcClientInstrumentation])
+            }
+            _ => false,
+        };
+        if wraps {
+            if let Some(first) = resolve::call_args(call).first() {
+                let name = self.text(*first).into_owned();
+                self.wrapped.insert(name);
+            }
+        }
+    }
+
+    /// Facts from one call.
+    fn call_fact(&mut self, call: Node<'_>) {
+        self.called_from_request(call);
+        let callee = self.callee(call);
+        if let Some(q) = &callee {
+            if let Some(role) = self.knowledge.role(q) {
+                self.role_fact(call, role, q);
+                return;
+            }
+            if let Some((class, method)) = q.rsplit_once('.') {
+                if self.knowledge.patches(class).is_some() {
+                    self.instrumentor_call(call, class, method);
+                    return;
+                }
+            }
+            if self.grpc_stub(call, q) {
+                return;
+            }
+        }
+        if let Some((recv, method)) = self.method_call(call) {
+            self.method_fact(call, recv, &method);
+        }
+    }
+
+    /// Facts from a call to a known function or class.
+    fn role_fact(&mut self, call: Node<'_>, role: Role, qualified: &str) {
+        match role {
+            Role::ProviderNew => self.provider_created(call),
+            Role::ProviderRegister => self.push(call, FactKind::ProviderRegistered),
+            Role::SdkFromConfig => self.push(call, FactKind::SdkFromConfig),
+            Role::PropagatorSet => self.propagator_set(call),
+            Role::GlobalTracer => self.global_tracer(call),
+            Role::ServerWrap => self.server_wrapped(call),
+            Role::GrpcServerNew => self.grpc_server(call, qualified),
+            Role::GrpcDial => self.grpc_channel(call, qualified),
+            Role::DefaultClientCall => self.http_call(call, qualified, None),
+            Role::RouteRegister => self.route_call(call, qualified),
+            Role::MessageConsumerNew => self.consumer(call, qualified),
+            Role::PropagationInject => self.push(call, FactKind::ManualInject),
+            Role::PropagationExtract => self.manual_extract(call),
+            Role::ContextAttach => self.context_attached(call),
+            Role::FreshContext => self.fresh_context(call),
+            Role::SpanInContext => {
+                let invalid = resolve::call_args(call)
+                    .first()
+                    .is_some_and(|a| self.subtree_has_role(*a, &[Role::InvalidSpan]));
+                if invalid {
+                    self.fresh_context(call);
+                }
+            }
+            Role::SignalNotify => self.push(call, FactKind::SignalHandled),
+            _ => {}
+        }
+    }
+
+    /// Facts from a method call whose callee is not a known function.
+    fn method_fact(&mut self, call: Node<'_>, recv: Node<'_>, method: &str) {
+        let methods = &self.knowledge.methods;
+        if methods.span_start.iter().any(|m| m == method) {
+            self.span_started(call, false);
+            return;
+        }
+        if methods.active_span_start.iter().any(|m| m == method) {
+            self.span_started(call, true);
+            return;
+        }
+        if (method == "inject" || method == "extract") && self.on_propagator(recv) {
+            if method == "inject" {
+                self.push(call, FactKind::ManualInject);
+            } else {
+                self.manual_extract(call);
+            }
+            return;
+        }
+        if methods.tracer_from_provider.iter().any(|m| m == method) && self.is_provider_value(recv)
+        {
+            self.push(call, FactKind::ExplicitTracer);
+            return;
+        }
+        if methods.middleware.iter().any(|m| m == method) {
+            let wraps = resolve::call_args(call)
+                .first()
+                .is_some_and(|a| self.expr_role(*a) == Some(Role::ServerWrap));
+            if wraps {
+                let target = self.text(recv).into_owned();
+                self.push(call, FactKind::ServerInstrumented { target });
+            }
+            return;
+        }
+        let recv_ty = self.resolve(recv);
+        if let Some(ty) = recv_ty.as_deref() {
+            match self.knowledge.role(ty) {
+                Some(Role::ClientNew) if methods.client_call.iter().any(|m| m == method) => {
+                    self.http_call(call, ty, Some(recv));
+                    return;
+                }
+                Some(Role::MessageClientNew) if matches!(method, "send" | "produce") => {
+                    self.producer_send(call, ty, recv);
+                    return;
+                }
+                Some(Role::HttpServerNew) if method == "add_url_rule" => {
+                    self.route_method(call, recv, ty);
+                    return;
+                }
+                _ => {}
+            }
+            // `app.router.add_get("/x", handler)` on an aiohttp application.
+            if ty.ends_with(".router") && methods.route.iter().any(|m| m == method) {
+                let app = ty.trim_end_matches(".router");
+                if self.knowledge.role(app) == Some(Role::HttpServerNew) {
+                    self.route_method(call, recv, app);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,652 @@
+//! Python span and context lifecycles.
+//!
+//! `with tracer.start_as_current_span(...)` (or the decorator form) ends its span by
+//! construction. `span = tracer.start_span(...)` must be ended by hand: from the statement that
+//! starts it, the analysis follows the statements to every exit of the function (`if`/`elif`/
+//! `else`, `try`/`except`/`else`/`finally`, loops, `with`, `match`) and collects the `return`s,
+//! `raise`s and the fall-off end reached without `span.end()`. An end in a `finally:` block, a
+//! `with span:` or `with trace.use_span(span, end_on_exit=True):` covers every exit. A span that
+//! is returned, stored, passed on or used in a closure is handed off: its new owner ends it.
+//! The same walk follows `token = context.attach(ctx)` to `context.detach(token)`.
+
+use crate::facts::{DropVia, FactKind, Lifecycle, Loc, SpanContext};
+use crate::knowledge::Role;
+use tree_sitter::Node;
+
+use super::resolve::{call_args, enclosing_function, kwarg, own_descendants};
+use super::FileCtx;
+
+/// What ends the value under analysis.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ends {
+    /// A span: `span.end()`, `with span:`, `with use_span(span, end_on_exit=True):`.
+    Span,
+    /// A context token: `context.detach(token)`.
+    Token,
+}
+
+impl<'a> FileCtx<'a> {
+    /// Records a span start. `active`: `start_as_current_span`, which starts nothing until
+    /// entered (a `with` block or a decorator) and then ends the span on exit.
+    pub(super) fn span_started(&mut self, call: Node<'_>, active: bool) {
+        if !self.tracing {
+            return;
+        }
+        let name = call_args(call)
+            .first()
+            .copied()
+            .or_else(|| kwarg(self, call, "name"))
+            .and_then(|a| self.string_value(a));
+        let in_with = in_with_item(call);
+        let in_decorator = call.parent().is_some_and(|p| p.kind() == "decorator");
+        let keeps_open = kwarg(self, call, "end_on_exit").is_some_and(|v| v.kind() == "false");
+        let (lifecycle, context) = if active {
+            if (in_with || in_decorator) && !keeps_open {
+                (Lifecycle::Ended, SpanContext::Used)
+            } else {
+                (Lifecycle::HandedOff, SpanContext::Used)
+            }
+        } else if in_with {
+            // `with tracer.start_span(...) as span:` ends the span on exit, but does not make
+            // it current.
+            let context = match self.with_body(call) {
+                Some(body) => self.unused_context(body, call, None),
+                None => SpanContext::Used,
+            };
+            (Lifecycle::Ended, context)
+        } else if call
+            .parent()
+            .is_some_and(|p| p.kind() == "expression_statement")
+        {
+            (Lifecycle::Discarded, SpanContext::Used)
+        } else {
+            match self.binding_name(call) {
+                Some(var) if !var.contains('.') => {
+                    let lifecycle = self.lifecycle(call, &var, Ends::Span);
+                    let context = if lifecycle == Lifecycle::HandedOff {
+                        SpanContext::Used
+                    } else {
+                        match enclosing_function(call) {
+                            Some(f) => self.unused_context(f, call, Some(&var)),
+                            None => SpanContext::Used,
+                        }
+                    };
+                    (lifecycle, context)
+                }
+                _ => (Lifecycle::HandedOff, SpanContext::Used),
+            }
+        };
+        self.push(
+            call,
+            FactKind::SpanStarted {
+                name,
+                lifecycle,
+                context,
+            },
+        );
+    }
+
+    /// `token = context.attach(ctx)`: the token must be detached on every path.
+    pub(super) fn context_attached(&mut self, call: Node<'_>) {
+        if enclosing_function(call).is_none() {
+            // Attached once at start-up, for the life of the process.
+            return;
+        }
+        let lifecycle = if call
+            .parent()
+            .is_some_and(|p| p.kind() == "expression_statement")
+        {
+            Lifecycle::Discarded
+        } else {
+            match self.binding_name(call) {
+                Some(var) if !var.contains('.') => self.lifecycle(call, &var, Ends::Token),
+                _ => Lifecycle::HandedOff,
+            }
+        };
+        self.push(call, FactKind::ScopeMadeCurrent { lifecycle });
+    }
+
+    /// `Context()` or `set_span_in_context(INVALID_SPAN)` in a request handler, reaching a span
+    /// start as its parent: the span becomes a new root instead of continuing the request.
+    pub(super) fn fresh_context(&mut self, fresh: Node<'_>) {
+        let Some(function) = enclosing_function(fresh) else {
+            return;
+        };
+        let in_handler = {
+            let mut f = Some(function);
+            let mut found = false;
+            while let Some(func) = f {
+                if self.is_handler(func) {
+                    found = true;
+                    break;
+                }
+                f = enclosing_function(func);
+            }
+            found
+        };
+        if !in_handler {
+            return;
+        }
+        let Some(sink) = self.fresh_sink(fresh, function) else {
+            return;
+        };
+        let kind = FactKind::ContextDropped {
+            via: DropVia::FreshContext,
+            fresh: self.text(fresh).into_owned(),
+            sink: "a span".into(),
+            in_scope: Some("context.get_current()".into()),
+            sink_loc: self.loc(sink),
+            via_client: None,
+        };
+        self.push(fresh, kind);
+    }
+
+    /// The span start that takes a fresh context as its parent: directly (`context=Context()`)
+    /// or through a variable (`ctx = Context()` ... `context=ctx`).
+    fn fresh_sink<'t>(&self, fresh: Node<'t>, function: Node<'t>) -> Option<Node<'t>> {
+        let is_start = |call: Node<'_>| {
+            let methods = &self.knowledge.methods;
+            self.method_call(call).is_some_and(|(_, m)| {
+                methods.span_start.contains(&m) || methods.active_span_start.contains(&m)
+            })
+        };
+        let parent = fresh.parent()?;
+        if parent.kind() == "keyword_argument"
+            && parent
+                .child_by_field_name("name")
+                .is_some_and(|n| self.text(n) == "context")
+        {
+            let call = parent.parent()?.parent()?;
+            return (call.kind() == "call" && is_start(call)).then_some(call);
+        }
+        let var = self.binding_name(fresh)?;
+        own_descendants(function).into_iter().find(|n| {
+            n.kind() == "call"
+                && n.start_byte() > fresh.end_byte()
+                && is_start(*n)
+                && kwarg(self, *n, "context")
+                    .is_some_and(|c| c.kind() == "identifier" && self.text(c) == var)
+        })
+    }
+
+    /// The body of the `with` statement whose item holds `call`.
+    fn with_body<'t>(&self, call: Node<'t>) -> Option<Node<'t>> {
+        let mut node = call;
+        while let Some(parent) = node.parent() {
+            if parent.kind() == "with_statement" {
+                return parent.child_by_field_name("body");
+            }
+            node = parent;
+        }
+        None
+    }
+
+    /// Whether a span that is never made current has work below it that still runs under the
+    /// previous current span: a child span started without `context=`, or an outbound request,
+    /// between the start and the span's end. `scope` is where that work is looked for.
+    fn unused_context(&self, scope: Node<'_>, start: Node<'_>, var: Option<&str>) -> SpanContext {
+        let nodes = own_descendants(scope);
+        if let Some(var) = var {
+            // Made current, or put in a context that is used.
+            let made_current = nodes.iter().any(|n| {
+                n.kind() == "call"
+                    && n.start_byte() > start.end_byte()
+                    && matches!(
+                        self.call_role(*n),
+                        Some(Role::UseSpan | Role::SpanInContext)
+                    )
+                    && call_args(*n)
+                        .first()
+                        .is_some_and(|a| a.kind() == "identifier" && self.text(*a) == var)
+            });
+            if made_current {
+                return SpanContext::Used;
+            }
+        }
+        let end = var.and_then(|var| {
+            nodes
+                .iter()
+                .filter(|n| n.kind() == "call" && n.start_byte() > start.end_byte())
+                .find(|n| {
+                    self.method_call(**n).is_some_and(|(r, m)| {
+                        r.kind() == "identifier"
+                            && self.text(r) == var
+                            && self.knowledge.methods.span_end.contains(&m)
+                    })
+                })
+                .map(|n| n.start_byte())
+        });
+        let methods = &self.knowledge.methods;
+        let later = nodes.iter().find(|n| {
+            if n.kind() != "call"
+                || n.start_byte() <= start.end_byte()
+                || end.is_some_and(|e| n.start_byte() >= e)
+            {
+                return false;
+            }
+            let child_span = self.method_call(**n).is_some_and(|(_, m)| {
+                methods.span_start.contains(&m) || methods.active_span_start.contains(&m)
+            }) && kwarg(self, **n, "context").is_none();
+            let outbound = match self.call_role(**n) {
+                Some(Role::DefaultClientCall) => true,
+                _ => self.method_call(**n).is_some_and(|(r, m)| {
+                    methods.client_call.contains(&m)
+                        && self
+                            .resolve(r)
+                            .is_some_and(|q| self.knowledge.role(&q) == Some(Role::ClientNew))
+                }),
+            };
+            child_span || outbound
+        });
+        match later {
+            Some(n) => SpanContext::DiscardedBefore(self.loc(*n)),
+            None => SpanContext::Used,
+        }
+    }
+
+    /// Whether the value bound to `var` by `call` is ended (or detached) on every path.
+    fn lifecycle(&self, call: Node<'_>, var: &str, ends: Ends) -> Lifecycle {
+        let Some(function) = enclosing_function(call).filter(|f| f.kind() == "function_definition")
+        else {
+            return Lifecycle::HandedOff;
+        };
+        let Some(stmt) = self.statement_of(call) else {
+            return Lifecycle::HandedOff;
+        };
+        if self.handed_off(function, stmt, var, ends) {
+            return Lifecycle::HandedOff;
+        }
+        // Inside a `try` whose `finally` ends it, or a `with` that ends it: every exit is covered.
+        let mut node = stmt;
+        while let Some(parent) = node.parent() {
+            if parent.id() == function.id() {
+                break;
+            }
+            if parent.kind() == "try_statement" && self.finally_ends(parent, var, ends) {
+                let in_finally = node.kind() == "finally_clause";
+                if !in_finally {
+                    return Lifecycle::Ended;
+                }
+            }
+            if parent.kind() == "with_statement" && self.with_ends(parent, var, ends) {
+                return Lifecycle::Ended;
+            }
+            node = parent;
+        }
+        let mut leaks = Vec::new();
+        let mut ended = false;
+        let mut node = stmt;
+        loop {
+            let Some(block) = node.parent() else {
+                break;
+            };
+            let rest = following_statements(node);
+            match self.walk_block(&rest, ended, var, ends, &mut leaks) {
+                None => break,
+                Some(e) => ended = e,
+            }
+            let Some(owner) = block.parent() else {
+                break;
+            };
+            if owner.id() == function.id() {
+                if !ended {
+                    leaks.push(self.fall_off_loc(function));
+                }
+                break;
+            }
+            // Climb to the compound statement that holds this block.
+            let Some(compound) = self.statement_of(owner) else {
+                break;
+            };
+            if compound.id() == node.id() {
+                break;
+            }
+            node = compound;
+        }
+        if leaks.is_empty() {
+            Lifecycle::Ended
+        } else {
+            Lifecycle::Leaks(leaks)
+        }
+    }
+
+    /// Where a function falls off its end: its last statement.
+    fn fall_off_loc(&self, function: Node<'_>) -> Loc {
+        let body = function.child_by_field_name("body").unwrap_or(function);
+        let last = body.named_child(body.named_child_count().saturating_sub(1) as u32);
+        self.loc(last.unwrap_or(body))
+    }
+
+    /// Whether the value is returned, stored, passed on or captured by a closure after `stmt`.
+    fn handed_off(&self, function: Node<'_>, stmt: Node<'_>, var: &str, ends: Ends) -> bool {
+        let body = function.child_by_field_name("body").unwrap_or(function);
+        for id in super::resolve::descendants(body).filter(|n| {
+            n.kind() == "identifier" && n.start_byte() >= stmt.end_byte() && self.text(*n) == var
+        }) {
+            if enclosing_function(id).map(|f| f.id()) != Some(function.id()) {
+                return true; // a closure may end it
+            }
+            let Some(parent) = id.parent() else {
+                continue;
+            };
+            match parent.kind() {
+                "attribute" => {}
+                "argument_list" => {
+                    let Some(call) = parent.parent() else {
+                        continue;
+                    };
+                    let benign = match self.call_role(call) {
+                        Some(Role::UseSpan | Role::SpanInContext | Role::ContextDetach) => true,
+                        _ => false,
+                    } || (ends == Ends::Token
+                        && self.call_role(call) == Some(Role::ContextDetach));
+                    if !benign {
+                        return true;
+                    }
+                }
+                "assignment" => {
+                    let is_target = parent
+                        .child_by_field_name("left")
+                        .is_some_and(|l| l.id() == id.id());
+                    if !is_target {
+                        return true;
+                    }
+                }
+                "return_statement" | "yield" | "list" | "tuple" | "dictionary" | "pair"
+                | "keyword_argument" | "set" => return true,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// Walks statements in order; `Some(ended)` when control falls through the end, `None`
+    /// when it never does. Exits reached before the end are collected in `leaks`.
+    fn walk_block(
+        &self,
+        stmts: &[Node<'_>],
+        mut ended: bool,
+        var: &str,
+        ends: Ends,
+        leaks: &mut Vec<Loc>,
+    ) -> Option<bool> {
+        for stmt in stmts {
+            ended = self.walk_statement(*stmt, ended, var, ends, leaks)?;
+        }
+        Some(ended)
+    }
+
+    fn walk_statement(
+        &self,
+        stmt: Node<'_>,
+        ended: bool,
+        var: &str,
+        ends: Ends,
+        leaks: &mut Vec<Loc>,
+    ) -> Option<bool> {
+        match stmt.kind() {
+            "return_statement" | "raise_statement" => {
+                if !ended && !self.ends_in(stmt, var, ends) {
+                    leaks.push(self.loc(stmt));
+                }
+                None
+            }
+            _ if ended => Some(true),
+            "if_statement" => {
+                let mut result = None;
+                let r = self.walk_block(
+                    &block_of_opt(stmt.child_by_field_name("consequence")),
+                    ended,
+                    var,
+                    ends,
+                    leaks,
+                );
+                result = combine(result, r);
+                let mut has_else = false;
+                let mut cursor = stmt.walk();
+                let alternatives: Vec<Node<'_>> = stmt
+                    .children_by_field_name("alternative", &mut cursor)
+                    .collect();
+                for alt in alternatives {
+                    let body = match alt.kind() {
+                        "elif_clause" => alt.child_by_field_name("consequence"),
+                        _ => {
+                            has_else = true;
+                            alt.child_by_field_name("body")
+                        }
+                    };
+                    let r = self.walk_block(&block_of_opt(body), ended, var, ends, leaks);
+                    result = combine(result, r);
+                }
+                if !has_else {
+                    result = combine(result, Some(ended));
+                }
+                result
+            }
+            "try_statement" => {
+                if self.finally_ends(stmt, var, ends) {
+                    return Some(true);
+                }
+                let mut cursor = stmt.walk();
+                let clauses: Vec<Node<'_>> = stmt.named_children(&mut cursor).collect();
+                let body = self.walk_block(
+                    &block_of_opt(stmt.child_by_field_name("body")),
+                    ended,
+                    var,
+                    ends,
+                    leaks,
+                );
+                let mut result = body;
+                if let Some(e) = body {
+                    if let Some(else_clause) = clauses.iter().find(|c| c.kind() == "else_clause") {
+                        result = self.walk_block(
+                            &block_of_opt(else_clause.child_by_field_name("body")),
+                            e,
+                            var,
+                            ends,
+                            leaks,
+                        );
+                    }
+                }
+                for clause in clauses
+                    .iter()
+                    .filter(|c| matches!(c.kind(), "except_clause" | "except_group_clause"))
+                {
+                    let mut cc = clause.walk();
+                    let block = clause.named_children(&mut cc).find(|n| n.kind() == "block");
+                    let r = self.walk_block(&block_of_opt(block), ended, var, ends, leaks);
+                    result = combine(result, r);
+                }
+                if let (Some(e), Some(finally)) = (
+                    result,
+                    clauses.iter().find(|c| c.kind() == "finally_clause"),
+                ) {
+                    let mut cc = finally.walk();
+                    let block = finally
+                        .named_children(&mut cc)
+                        .find(|n| n.kind() == "block");
+                    result = self.walk_block(&block_of_opt(block), e, var, ends, leaks);
+                }
+                result
+            }
+            "with_statement" => {
+                if self.with_ends(stmt, var, ends) {
+                    return Some(true);
+                }
+                self.walk_block(
+                    &block_of_opt(stmt.child_by_field_name("body")),
+                    ended,
+                    var,
+                    ends,
+                    leaks,
+                )
+            }
+            "for_statement" | "while_statement" => {
+                let body = self.walk_block(
+                    &block_of_opt(stmt.child_by_field_name("body")),
+                    ended,
+                    var,
+                    ends,
+                    leaks,
+                );
+                // The body may run zero times; an end inside it is taken to count (precision
+                // over recall).
+                let after = body.unwrap_or(ended) || ended;
+                match stmt.child_by_field_name("alternative") {
+                    Some(alt) => self.walk_block(
+                        &block_of_opt(alt.child_by_field_name("body")),
+                        after,
+                        var,
+                        ends,
+                        leaks,
+                    ),
+                    None => Some(after),
+                }
+            }
+            "match_statement" => {
+                let mut result = Some(ended);
+                if let Some(body) = stmt.child_by_field_name("body") {
+                    let mut cursor = body.walk();
+                    let cases: Vec<Node<'_>> = body
+                        .named_children(&mut cursor)
+                        .filter(|c| c.kind() == "case_clause")
+                        .collect();
+                    for case in cases {
+                        let r = self.walk_block(
+                            &block_of_opt(case.child_by_field_name("consequence")),
+                            ended,
+                            var,
+                            ends,
+                            leaks,
+                        );
+                        result = combine(result, r);
+                    }
+                }
+                result
+            }
+            "function_definition" | "class_definition" | "decorated_definition" => Some(ended),
+            _ => Some(self.ends_in(stmt, var, ends)),
+        }
+    }
+
+    /// Whether a simple statement ends the value.
+    fn ends_in(&self, stmt: Node<'_>, var: &str, ends: Ends) -> bool {
+        own_descendants(stmt)
+            .into_iter()
+            .any(|n| n.kind() == "call" && self.is_end_call(n, var, ends))
+    }
+
+    /// Whether a call ends the value: `span.end()`, `context.detach(token)`.
+    fn is_end_call(&self, call: Node<'_>, var: &str, ends: Ends) -> bool {
+        match ends {
+            Ends::Span => self.method_call(call).is_some_and(|(r, m)| {
+                r.kind() == "identifier"
+                    && self.text(r) == var
+                    && self.knowledge.methods.span_end.contains(&m)
+            }),
+            Ends::Token => {
+                self.call_role(call) == Some(Role::ContextDetach)
+                    && call_args(call)
+                        .first()
+                        .is_some_and(|a| a.kind() == "identifier" && self.text(*a) == var)
+            }
+        }
+    }
+
+    /// Whether a `try` statement's `finally:` block ends the value.
+    fn finally_ends(&self, try_stmt: Node<'_>, var: &str, ends: Ends) -> bool {
+        let mut cursor = try_stmt.walk();
+        let finally = try_stmt
+            .named_children(&mut cursor)
+            .find(|c| c.kind() == "finally_clause");
+        finally.is_some_and(|f| self.ends_in(f, var, ends))
+    }
+
+    /// Whether a `with` statement ends the span on exit: `with span:`,
+    /// `with trace.use_span(span, end_on_exit=True):`.
+    fn with_ends(&self, with_stmt: Node<'_>, var: &str, ends: Ends) -> bool {
+        if ends != Ends::Span {
+            return false;
+        }
+        let items: Vec<Node<'_>> = super::resolve::descendants(with_stmt)
+            .filter(|n| n.kind() == "with_item")
+            .filter(|n| {
+                n.parent()
+                    .and_then(|c| c.parent())
+                    .is_some_and(|s| s.id() == with_stmt.id())
+            })
+            .collect();
+        items.into_iter().any(|item| {
+            let Some(mut value) = item.child_by_field_name("value") else {
+                return false;
+            };
+            if value.kind() == "as_pattern" {
+                match value.named_child(0) {
+                    Some(v) => value = v,
+                    None => return false,
+                }
+            }
+            if value.kind() == "identifier" {
+                return self.text(value) == var;
+            }
+            value.kind() == "call"
+                && self.call_role(value) == Some(Role::UseSpan)
+                && call_args(value)
+                    .first()
+                    .is_some_and(|a| a.kind() == "identifier" && self.text(*a) == var)
+                && kwarg(self, value, "end_on_exit").is_some_and(|v| v.kind() == "true")
+        })
+    }
+}
+
+/// Whether a call is the value of a `with` item (`with f() as x:` or `with f():`).
+fn in_with_item(call: Node<'_>) -> bool {
+    let mut node = call;
+    for _ in 0..2 {
+        let Some(parent) = node.parent() else {
+            return false;
+        };
+        match parent.kind() {
+            "with_item" => return true,
+            "as_pattern" => node = parent,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The statements after `stmt` in its block.
+fn following_statements(stmt: Node<'_>) -> Vec<Node<'_>> {
+    let mut out = Vec::new();
+    let mut next = stmt.next_named_sibling();
+    while let Some(n) = next {
+        if n.kind() != "comment" {
+            out.push(n);
+        }
+        next = n.next_named_sibling();
+    }
+    out
+}
+
+/// The statements of a block.
+fn named_statements(block: Node<'_>) -> Vec<Node<'_>> {
+    let mut cursor = block.walk();
+    let found = block
+        .named_children(&mut cursor)
+        .filter(|n| n.kind() != "comment")
+        .collect();
+    found
+}
+
+/// Joins the outcomes of two branches: a path that never falls through adds nothing.
+fn combine(a: Option<bool>, b: Option<bool>) -> Option<bool> {
+    match (a, b) {
+        (None, x) | (x, None) => x,
+        (Some(a), Some(b)) => Some(a && b),
+    }
+}
+
+/// The statements of an optional block.
+fn block_of_opt(block: Option<Node<'_>>) -> Vec<Node<'_>> {
+    block.map(named_statements).unwrap_or_default()
+}
