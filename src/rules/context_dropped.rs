@@ -39,6 +39,12 @@ reports:
 `main`, `init` and goroutines started with `go` are not request code: a fresh context there is
 deliberate.
 
+In Python, where the request's context is the current one, it reports an empty `Context()` or
+`trace.set_span_in_context(trace.INVALID_SPAN)` given as a span's `context=` (directly or
+through a variable) inside a request handler: a function with a route decorator, a `request`
+parameter (Django, Starlette, aiohttp views, gRPC servicer methods) or an `http.server`
+`do_GET`-style method. Scheduled jobs and other functions are not reported.
+
 ## Why it matters
 
 Work started from a fresh root has no parent: its spans become new traces, and outbound calls
@@ -97,6 +103,15 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         }
         let scope = in_scope.as_deref().unwrap_or("ctx");
         let (message, help) = match via {
+            // Python has no context parameter: the request's context is the current one.
+            DropVia::FreshContext if file.lang == Some(Lang::Python) => (
+                format!(
+                    "{} starts {sink} from a fresh root inside request handler {}",
+                    code(fresh),
+                    code(scope)
+                ),
+                view.help(file, "context-dropped/fresh-context", &[("scope", scope)]),
+            ),
             DropVia::FreshContext => (
                 format!(
                     "{} starts {sink} from a fresh root while {} is in scope",

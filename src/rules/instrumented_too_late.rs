@@ -76,7 +76,13 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let message = if file.lang == Some(Lang::Python) {
+        let message = if file.lang == Some(Lang::Python) && target.starts_with("from ") {
+            format!(
+                "{} runs after {}, which keeps the uninstrumented class",
+                code(instrumentation),
+                code(target)
+            )
+        } else if file.lang == Some(Lang::Python) {
             format!(
                 "{} runs after {}, so that object stays uninstrumented",
                 code(instrumentation),

@@ -305,14 +305,11 @@ impl<'a> FileCtx<'a> {
             })
             .collect();
         for method in methods {
-            let route = method
-                .child_by_field_name("name")
-                .map(|n| self.text(n).trim_start_matches("do_").to_string());
             self.push(
                 method.child_by_field_name("name").unwrap_or(method),
                 FactKind::Inbound {
                     proto: Proto::Http,
-                    route: route.map(|m| format!("{m} *")),
+                    route: None,
                     router: Some(router.clone()),
                     extraction: if extracts {
                         Extraction::Manual

@@ -112,21 +112,19 @@ impl<'a> FileCtx<'a> {
         let Some(function) = enclosing_function(fresh) else {
             return;
         };
-        let in_handler = {
-            let mut f = Some(function);
-            let mut found = false;
-            while let Some(func) = f {
-                if self.is_handler(func) {
-                    found = true;
-                    break;
-                }
-                f = enclosing_function(func);
+        let mut handler = None;
+        let mut f = Some(function);
+        while let Some(func) = f {
+            if self.is_handler(func) {
+                handler = func.child_by_field_name("name");
+                break;
             }
-            found
-        };
-        if !in_handler {
-            return;
+            f = enclosing_function(func);
         }
+        let Some(handler) = handler else {
+            return;
+        };
+        let handler = self.text(handler).into_owned();
         let Some(sink) = self.fresh_sink(fresh, function) else {
             return;
         };
@@ -134,7 +132,7 @@ impl<'a> FileCtx<'a> {
             via: DropVia::FreshContext,
             fresh: self.text(fresh).into_owned(),
             sink: "a span".into(),
-            in_scope: Some("context.get_current()".into()),
+            in_scope: Some(handler),
             sink_loc: self.loc(sink),
             via_client: None,
         };
@@ -253,7 +251,7 @@ impl<'a> FileCtx<'a> {
         let Some(stmt) = self.statement_of(call) else {
             return Lifecycle::HandedOff;
         };
-        if self.handed_off(function, stmt, var, ends) {
+        if self.handed_off(function, stmt, var) {
             return Lifecycle::HandedOff;
         }
         // Inside a `try` whose `finally` ends it, or a `with` that ends it: every exit is covered.
@@ -276,10 +274,7 @@ impl<'a> FileCtx<'a> {
         let mut leaks = Vec::new();
         let mut ended = false;
         let mut node = stmt;
-        loop {
-            let Some(block) = node.parent() else {
-                break;
-            };
+        while let Some(block) = node.parent() {
             let rest = following_statements(node);
             match self.walk_block(&rest, ended, var, ends, &mut leaks) {
                 None => break,
@@ -318,7 +313,7 @@ impl<'a> FileCtx<'a> {
     }
 
     /// Whether the value is returned, stored, passed on or captured by a closure after `stmt`.
-    fn handed_off(&self, function: Node<'_>, stmt: Node<'_>, var: &str, ends: Ends) -> bool {
+    fn handed_off(&self, function: Node<'_>, stmt: Node<'_>, var: &str) -> bool {
         let body = function.child_by_field_name("body").unwrap_or(function);
         for id in super::resolve::descendants(body).filter(|n| {
             n.kind() == "identifier" && n.start_byte() >= stmt.end_byte() && self.text(*n) == var
@@ -335,11 +330,10 @@ impl<'a> FileCtx<'a> {
                     let Some(call) = parent.parent() else {
                         continue;
                     };
-                    let benign = match self.call_role(call) {
-                        Some(Role::UseSpan | Role::SpanInContext | Role::ContextDetach) => true,
-                        _ => false,
-                    } || (ends == Ends::Token
-                        && self.call_role(call) == Some(Role::ContextDetach));
+                    let benign = matches!(
+                        self.call_role(call),
+                        Some(Role::UseSpan | Role::SpanInContext | Role::ContextDetach)
+                    );
                     if !benign {
                         return true;
                     }
