@@ -186,7 +186,9 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             Extraction::Handler(name) => s.extracting_handlers.contains(name),
             Extraction::None => false,
             Extraction::Patched(lib) => {
-                s.is_patched(lib) || (*proto == Proto::Http && s.server_instrumented)
+                s.is_patched(lib)
+                    || (*proto == Proto::Http && s.server_instrumented)
+                    || super::patching_decided_elsewhere(view, file)
             }
             Extraction::Framework(framework) => s.covers(framework),
         };

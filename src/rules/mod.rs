@@ -266,6 +266,13 @@ fn push_labels(d: &mut Diagnostic, sites: &[(String, Loc)], message: &str) {
     }
 }
 
+/// Whether a site that goes through a library patched process-wide cannot be judged here: in
+/// a Python package without an entry point (a library), the application that imports it decides
+/// which libraries are instrumented.
+fn patching_decided_elsewhere(view: &ServiceView<'_>, file: &FileFacts) -> bool {
+    file.lang == Some(Lang::Python) && !view.service.has_entry
+}
+
 /// Inline code in a message: the text in backticks.
 fn code(text: &str) -> String {
     format!("`{text}`")

@@ -137,7 +137,9 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                     .or_default()
                     .push((file.path.clone(), fact.loc));
             }
-            (proto, Injection::Patched(lib)) if !s.is_patched(lib) => {
+            (proto, Injection::Patched(lib))
+                if !s.is_patched(lib) && !super::patching_decided_elsewhere(view, file) =>
+            {
                 let (message, key) = match (proto, lib.as_str()) {
                     (Proto::Grpc, _) => (
                         "gRPC client sends calls without trace context".to_string(),

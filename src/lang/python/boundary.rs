@@ -24,6 +24,9 @@ impl<'a> FileCtx<'a> {
     /// Whether a trace can be in flight at `node`: in a handler or a function that starts a
     /// span; inside another function only if request code calls it; never at module level.
     pub(super) fn flow(&self, node: Node<'_>) -> Flow {
+        if self.standalone {
+            return Flow::Detached;
+        }
         let mut function = enclosing_function(node);
         let mut first_named = None;
         while let Some(f) = function {
@@ -364,7 +367,8 @@ impl<'a> FileCtx<'a> {
             .is_some_and(|n| self.wrapped.contains(&n));
         let injection = if intercepted || with_interceptors || wrapped {
             Injection::Instrumented
-        } else if spreads(call) || kwarg(self, call, "interceptors").is_some() {
+        } else if self.standalone || spreads(call) || kwarg(self, call, "interceptors").is_some() {
+            // A tool or test client next to the service carries no trace of its own.
             Injection::Unknown
         } else {
             match self.knowledge.library(qualified) {

@@ -149,6 +149,7 @@ impl crate::lang::Extractor for PythonExtractor {
             request_functions: HashSet::new(),
             extracting_functions: HashSet::new(),
             tracing: false,
+            standalone: false,
             facts: Vec::new(),
         };
         for stmt in &anchors.imports {
@@ -163,6 +164,7 @@ impl crate::lang::Extractor for PythonExtractor {
             top == "pytest" || top == "unittest"
         });
         ctx.tracing = out.uses_tracing;
+        ctx.standalone = !out.uses_tracing && ctx.has_main_guard(root);
         out.generated = is_generated(&out.path, &anchors.comments, &ctx);
         out.parse_errors = root.has_error();
 
@@ -244,6 +246,9 @@ pub(super) struct FileCtx<'a> {
     extracting_functions: HashSet<String>,
     /// Whether the file imports OpenTelemetry (span method names mean OpenTelemetry spans).
     tracing: bool,
+    /// The file is a program of its own (`if __name__ == "__main__":`) that never imports
+    /// OpenTelemetry: a tool or test client next to the service, with no trace in flight.
+    standalone: bool,
     facts: Vec<Fact>,
 }
 

@@ -352,21 +352,28 @@ impl<'a> FileCtx<'a> {
     /// Whether the file is a program entry point: `if __name__ == "__main__":`, a module-level
     /// app or server object that a WSGI/ASGI server runs, or a conventional start-up module.
     pub(super) fn has_entry(&self, root: Node<'_>, calls: &[Node<'_>]) -> bool {
-        let mut cursor = root.walk();
-        let main_guard = root.named_children(&mut cursor).any(|n| {
-            n.kind() == "if_statement"
-                && n.child_by_field_name("condition").is_some_and(|c| {
-                    let t = self.text(c);
-                    t.contains("__name__") && t.contains("__main__")
-                })
-        });
-        if main_guard {
+        if self.has_main_guard(root) {
             return true;
         }
         let entry = &self.knowledge.methods.entry_serve;
         calls.iter().any(|c| {
             enclosing_function(*c).is_none() && self.callee(*c).is_some_and(|q| entry.contains(&q))
         })
+    }
+}
+
+impl FileCtx<'_> {
+    /// Whether the module runs as a program: `if __name__ == "__main__":`.
+    pub(super) fn has_main_guard(&self, root: Node<'_>) -> bool {
+        let mut cursor = root.walk();
+        let found = root.named_children(&mut cursor).any(|n| {
+            n.kind() == "if_statement"
+                && n.child_by_field_name("condition").is_some_and(|c| {
+                    let t = self.text(c);
+                    t.contains("__name__") && t.contains("__main__")
+                })
+        });
+        found
     }
 }
 
