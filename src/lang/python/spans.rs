@@ -96,6 +96,11 @@ impl<'a> FileCtx<'a> {
             .parent()
             .is_some_and(|p| p.kind() == "expression_statement")
         {
+            // Attaching a value-only context (baggage, labels) for the rest of the current
+            // context is a deliberate idiom; a trace context attached and lost is not.
+            if !self.carries_trace_context(call) {
+                return;
+            }
             Lifecycle::Discarded
         } else {
             match self.binding_name(call) {
@@ -104,6 +109,38 @@ impl<'a> FileCtx<'a> {
             }
         };
         self.push(call, FactKind::ScopeMadeCurrent { lifecycle });
+    }
+
+    /// Whether the context an `attach` call makes current carries a trace: extracted from a
+    /// carrier or built around a span, directly or through a variable bound in the function.
+    fn carries_trace_context(&self, attach: Node<'_>) -> bool {
+        let traced = |n: Node<'_>| {
+            n.kind() == "call"
+                && matches!(
+                    self.call_role(n),
+                    Some(Role::PropagationExtract | Role::SpanInContext)
+                )
+        };
+        let Some(arg) = call_args(attach).first().copied() else {
+            return false;
+        };
+        if traced(arg) {
+            return true;
+        }
+        if arg.kind() != "identifier" {
+            return false;
+        }
+        let name = self.text(arg);
+        let Some(function) = enclosing_function(attach) else {
+            return false;
+        };
+        own_descendants(function).into_iter().any(|n| {
+            n.kind() == "assignment"
+                && n.start_byte() < attach.start_byte()
+                && n.child_by_field_name("left")
+                    .is_some_and(|l| self.text(l) == name)
+                && n.child_by_field_name("right").is_some_and(traced)
+        })
     }
 
     /// `Context()` or `set_span_in_context(INVALID_SPAN)` in a request handler, reaching a span
@@ -347,7 +384,7 @@ impl<'a> FileCtx<'a> {
                     }
                 }
                 "return_statement" | "yield" | "list" | "tuple" | "dictionary" | "pair"
-                | "keyword_argument" | "set" => return true,
+                | "keyword_argument" | "set" | "expression_list" => return true,
                 _ => {}
             }
         }
@@ -413,7 +450,12 @@ impl<'a> FileCtx<'a> {
                     result = combine(result, r);
                 }
                 if !has_else {
-                    result = combine(result, Some(ended));
+                    // `if token: context.detach(token)`: when the guard fails there is nothing
+                    // to end.
+                    let guards_value = stmt
+                        .child_by_field_name("condition")
+                        .is_some_and(|c| self.tests_value(c, var));
+                    result = combine(result, Some(ended || guards_value));
                 }
                 result
             }
@@ -442,13 +484,20 @@ impl<'a> FileCtx<'a> {
                         );
                     }
                 }
+                // An exception can leave the body before its end call, unless ending it is the
+                // first thing the body does.
+                let body_stmts = block_of_opt(stmt.child_by_field_name("body"));
+                let handler_entry = ended
+                    || body_stmts.first().is_some_and(|first| {
+                        self.walk_statement(*first, false, var, ends, &mut Vec::new()) == Some(true)
+                    });
                 for clause in clauses
                     .iter()
                     .filter(|c| matches!(c.kind(), "except_clause" | "except_group_clause"))
                 {
                     let mut cc = clause.walk();
                     let block = clause.named_children(&mut cc).find(|n| n.kind() == "block");
-                    let r = self.walk_block(&block_of_opt(block), ended, var, ends, leaks);
+                    let r = self.walk_block(&block_of_opt(block), handler_entry, var, ends, leaks);
                     result = combine(result, r);
                 }
                 if let (Some(e), Some(finally)) = (
@@ -521,6 +570,14 @@ impl<'a> FileCtx<'a> {
             "function_definition" | "class_definition" | "decorated_definition" => Some(ended),
             _ => Some(self.ends_in(stmt, var, ends)),
         }
+    }
+
+    /// Whether a condition only tests that the value exists: `if span:`,
+    /// `if token is not None:`.
+    fn tests_value(&self, condition: Node<'_>, var: &str) -> bool {
+        let text = self.text(condition);
+        let text = text.trim();
+        text == var || text == format!("{var} is not None")
     }
 
     /// Whether a simple statement ends the value.

@@ -30,3 +30,33 @@ def start(headers):
 
 def process(x):
     return x
+
+
+def guarded_detach(headers, hook):
+    token = context.attach(extract(headers))
+    try:
+        hook()
+    except Exception:
+        pass
+    if token:
+        context.detach(token)
+
+
+def detach_first(headers, hook):
+    token = context.attach(extract(headers))
+    try:
+        context.detach(token)
+        hook()
+    except Exception:
+        pass
+
+
+def set_labels(labels):
+    # A value-only context set for the rest of the current context, on purpose.
+    context.attach(context.set_value("labels", labels))
+
+
+def start_with_token(headers):
+    token = context.attach(extract(headers))
+    span = tracer.start_span("server")
+    return span, token
