@@ -9,6 +9,7 @@ pub mod ecma;
 pub mod go;
 pub mod java;
 pub mod query;
+pub mod tree;
 
 use crate::facts::FileFacts;
 use crate::knowledge::Knowledge;
