@@ -81,6 +81,15 @@ impl<'t> RangeIndex<'t> {
     }
 }
 
+/// Joins the outcomes of two branches of a path analysis (`Some(ended)` when the branch falls
+/// through, `None` when it never does): a branch that never falls through adds nothing.
+pub fn combine(a: Option<bool>, b: Option<bool>) -> Option<bool> {
+    match (a, b) {
+        (None, x) | (x, None) => x,
+        (Some(a), Some(b)) => Some(a && b),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

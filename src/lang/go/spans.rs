@@ -9,6 +9,7 @@
 
 use crate::facts::{FactKind, Lifecycle, Loc, ProviderHandling, SpanContext};
 use crate::knowledge::Role;
+use crate::lang::tree::combine;
 use tree_sitter::Node;
 
 use super::resolve::{call_args, descendants, is_function};
@@ -557,12 +558,4 @@ fn breaks_out(for_stmt: Node<'_>) -> bool {
         }
         false
     })
-}
-
-/// Joins the outcomes of two branches: a path that never falls through adds nothing.
-fn combine(a: Option<bool>, b: Option<bool>) -> Option<bool> {
-    match (a, b) {
-        (None, x) | (x, None) => x,
-        (Some(a), Some(b)) => Some(a && b),
-    }
 }
