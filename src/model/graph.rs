@@ -74,6 +74,16 @@ pub struct Graph {
 impl Graph {
     /// Matches every service's outbound targets against the other services.
     pub fn build(repo: &RepoModel, knowledge: &KnowledgeBase) -> Graph {
+        let views: Vec<ServiceView<'_>> = repo
+            .services
+            .iter()
+            .map(|s| ServiceView::new(repo, s, knowledge))
+            .collect();
+        Graph::from_views(repo, &views)
+    }
+
+    /// The same, from views already built (one per service, in order).
+    pub fn from_views(repo: &RepoModel, views: &[ServiceView<'_>]) -> Graph {
         let mut servers: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, service) in repo.services.iter().enumerate() {
             for &f in &service.files {
@@ -89,11 +99,6 @@ impl Graph {
             .iter()
             .enumerate()
             .map(|(i, s)| (s.name.as_str(), i))
-            .collect();
-        let views: Vec<ServiceView<'_>> = repo
-            .services
-            .iter()
-            .map(|s| ServiceView::new(repo, s, knowledge))
             .collect();
         let mut edges: BTreeMap<(usize, usize, EdgeKind, String), Vec<Site>> = BTreeMap::new();
         for (i, service) in repo.services.iter().enumerate() {
