@@ -9,8 +9,9 @@ if [ ! -x "$tools/venv/bin/pre-commit" ]; then
   "$tools/venv/bin/pip" install --quiet pre-commit
 fi
 export PRE_COMMIT_HOME="$tools/pre-commit-home"
-# pre-commit builds the hook with `cargo install`; share this checkout's build cache.
-export CARGO_TARGET_DIR="$repo/target"
+# pre-commit builds the hook with `cargo install` from a clone of this repository. Its build
+# directory is kept apart from this checkout's, whose binaries it would otherwise replace.
+export CARGO_TARGET_DIR="$repo/target/pre-commit"
 rev="$(git -C "$repo" rev-parse HEAD)"
 
 work="$(mktemp -d)"

@@ -265,9 +265,13 @@ pub fn run_rules(
     settings: &Settings,
 ) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    let graph = crate::model::graph::Graph::build(repo, knowledge);
-    for (i, service) in repo.services.iter().enumerate() {
-        let mut view = ServiceView::new(repo, service, knowledge);
+    let mut views: Vec<ServiceView<'_>> = repo
+        .services
+        .iter()
+        .map(|s| ServiceView::new(repo, s, knowledge))
+        .collect();
+    let graph = crate::model::graph::Graph::from_views(repo, &views);
+    for (i, view) in views.iter_mut().enumerate() {
         view.callers = graph
             .into_service(i)
             .flat_map(|e| {
@@ -282,7 +286,7 @@ pub fn run_rules(
             .collect();
         for rule in RULES {
             if settings.is_enabled(rule.meta.id) {
-                (rule.check)(&view, &mut diagnostics);
+                (rule.check)(view, &mut diagnostics);
             }
         }
     }

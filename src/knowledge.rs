@@ -64,6 +64,9 @@ pub enum Role {
     HardExit,
     /// Hands a connection to an exporter (which must not be instrumented).
     ExporterConnection,
+    /// Puts a span context back into a context (`trace.ContextWithSpanContext`): a fresh
+    /// context so treated continues the trace.
+    ReattachContext,
     /// Builds a whole SDK (JS `NodeSDK`) that registers its provider, propagator and
     /// instrumentations when started.
     SdkNew,
@@ -215,6 +218,17 @@ pub struct MethodNames {
     /// Lifecycle methods that take a context for cancellation only.
     #[serde(default)]
     pub context_neutral: Vec<String>,
+    /// Words that mark a callee as lifecycle work wherever they appear in its name
+    /// (`shutdown`, `drain`), matched case-insensitively.
+    #[serde(default)]
+    pub context_neutral_words: Vec<String>,
+    /// Calls that link a span to another trace (`trace.WithLinks`, `span.AddLink`).
+    #[serde(default)]
+    pub span_link: Vec<String>,
+    /// Expected argument counts of the client-call methods (`Get` = 1), so that a cache's
+    /// `Get(ctx, key)` is not taken for an HTTP client's `Get(url)`.
+    #[serde(default)]
+    pub client_call_arity: HashMap<String, usize>,
     /// Provider options that export synchronously.
     #[serde(default)]
     pub sync_export: Vec<String>,

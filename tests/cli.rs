@@ -31,7 +31,7 @@ fn findings_exit_one_and_json_has_the_documented_shape() {
     let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(doc["version"], 1);
     let diags = doc["diagnostics"].as_array().unwrap();
-    assert_eq!(diags.len(), 10);
+    assert_eq!(diags.len(), 12);
     for d in diags {
         for key in [
             "rule",
@@ -58,8 +58,11 @@ fn findings_exit_one_and_json_has_the_documented_shape() {
         .iter()
         .map(|s| s["name"].as_str().unwrap())
         .collect();
-    assert_eq!(services, vec!["cart", "checkout", "frontend"]);
-    assert_eq!(doc["summary"]["errors"], 1);
+    assert_eq!(
+        services,
+        vec!["ads", "cart", "checkout", "frontend", "payment"]
+    );
+    assert_eq!(doc["summary"]["errors"], 3);
     assert_eq!(doc["summary"]["warnings"], 9);
 }
 
@@ -90,7 +93,7 @@ fn human_output_names_rule_file_and_help() {
     assert!(out.contains("= help: Add `defer span.End()`"));
     assert!(
         out.trim_end()
-            .ends_with("10 findings (1 error, 9 warnings, 0 infos) in 10 files, 3 services"),
+            .ends_with("12 findings (3 errors, 9 warnings, 0 infos) in 12 files, 5 services"),
         "{out}"
     );
 }
@@ -113,7 +116,7 @@ fn fail_on_controls_the_exit_code() {
         "--fail-on",
         "error",
         "--ignore",
-        "no-propagator",
+        "no-propagator,source-not-registered",
     ]);
     assert_eq!(only_warnings.status.code(), Some(0));
 }

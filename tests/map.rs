@@ -47,6 +47,10 @@ fn the_shop_edges_are_matched_by_grpc_stub_and_http_host() {
     assert_eq!(
         edges("shop"),
         vec![
+            json!(["checkout", "payment", "http", "payment", "ok", "context injected and extracted",
+                   [{"path": "checkout/src/server.ts", "line": 19}]]),
+            json!(["frontend", "ads", "http", "ads", "broken", "frontend sets no propagator",
+                   [{"path": "frontend/checkout.go", "line": 27}]]),
             json!(["frontend", "cart", "grpc", "CartService", "broken", "frontend sets no propagator",
                    [{"path": "frontend/products.go", "line": 19}]]),
             json!(["frontend", "checkout", "http", "checkout", "broken", "frontend sets no propagator",
@@ -63,9 +67,11 @@ fn the_shop_edges_are_matched_by_grpc_stub_and_http_host() {
     assert_eq!(
         services,
         vec![
+            json!(["ads", "ads", ["java"], true]),
             json!(["cart", "cart", ["go"], true]),
             json!(["checkout", "checkout", ["typescript"], true]),
             json!(["frontend", "frontend", ["go"], true]),
+            json!(["payment", "payment", ["csharp"], true]),
         ]
     );
 }
@@ -86,6 +92,7 @@ fn mermaid_dot_and_table_render_every_edge() {
     let mermaid = map("shop", "mermaid");
     assert!(mermaid.starts_with("flowchart LR\n"));
     assert!(mermaid.contains("frontend -.->|\"grpc CartService: broken\"| cart"));
+    assert!(mermaid.contains("linkStyle 0 stroke:green"));
     assert!(mermaid.contains("linkStyle 1 stroke:red"));
     let dot = map("shop", "dot");
     assert!(dot.contains("\"frontend\" -> \"checkout\" [label=\"http checkout\", color=red"));

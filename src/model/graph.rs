@@ -74,6 +74,16 @@ pub struct Graph {
 impl Graph {
     /// Matches every service's outbound targets against the other services.
     pub fn build(repo: &RepoModel, knowledge: &KnowledgeBase) -> Graph {
+        let views: Vec<ServiceView<'_>> = repo
+            .services
+            .iter()
+            .map(|s| ServiceView::new(repo, s, knowledge))
+            .collect();
+        Graph::from_views(repo, &views)
+    }
+
+    /// The same, from views already built (one per service, in order).
+    pub fn from_views(repo: &RepoModel, views: &[ServiceView<'_>]) -> Graph {
         let mut servers: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, service) in repo.services.iter().enumerate() {
             for &f in &service.files {
@@ -89,11 +99,6 @@ impl Graph {
             .iter()
             .enumerate()
             .map(|(i, s)| (s.name.as_str(), i))
-            .collect();
-        let views: Vec<ServiceView<'_>> = repo
-            .services
-            .iter()
-            .map(|s| ServiceView::new(repo, s, knowledge))
             .collect();
         let mut edges: BTreeMap<(usize, usize, EdgeKind, String), Vec<Site>> = BTreeMap::new();
         for (i, service) in repo.services.iter().enumerate() {
@@ -202,7 +207,10 @@ fn status(
             } else {
                 None
             };
-            let extracts = s.grpc_server_instrumented || s.is_patched("grpc") || auto(callee);
+            let extracts = s.grpc_server_instrumented
+                || s.is_patched("grpc")
+                || auto(callee)
+                || entry_extracts(callee, crate::facts::Proto::Grpc);
             (injects, extracts)
         }
         EdgeKind::Http => {
@@ -214,7 +222,10 @@ fn status(
                     .values()
                     .flatten()
                     .any(|site| site.instrumented == Some(true));
-            let extracts = s.server_instrumented || s.is_patched("http") || auto(callee);
+            let extracts = s.server_instrumented
+                || s.is_patched("http")
+                || auto(callee)
+                || entry_extracts(callee, crate::facts::Proto::Http);
             (injects.then_some(true), extracts)
         }
     };
@@ -233,6 +244,25 @@ fn status(
             format!("{from} injects nowhere tracewire can see"),
         ),
     }
+}
+
+/// Whether the service's own entry points of this protocol extract (instrumented at the site or
+/// by hand, or served by hosting that continues the trace itself).
+fn entry_extracts(v: &ServiceView<'_>, proto: crate::facts::Proto) -> bool {
+    use crate::facts::Extraction;
+    v.owned_facts().any(|(_, f)| match &f.kind {
+        FactKind::Inbound {
+            proto: p,
+            extraction,
+            ..
+        } if *p == proto => match extraction {
+            Extraction::Instrumented | Extraction::Manual => true,
+            Extraction::Handler(name) => v.summary.extracting_handlers.contains(name),
+            Extraction::Framework(framework) => v.summary.covers(framework),
+            _ => false,
+        },
+        _ => false,
+    })
 }
 
 fn label(kind: EdgeKind) -> &'static str {

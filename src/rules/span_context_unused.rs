@@ -33,7 +33,10 @@ current (`context.with(trace.setSpan(...))`, passed on) and, before it ends, the
 sends an outbound request or starts another span without an explicit parent context.
 `startSpan` does not make the span active; `startActiveSpan` does.
 
-A leaf span with nothing below it is not reported.
+Work means a child span, an outbound request, or the package's own code (a function, or a
+method on the same receiver), which a team instruments. A library call that takes the context
+for cancellation only, lifecycle calls (`wait`, `drain`, `shutdown`) and a leaf span with
+nothing below it are not reported.
 
 ## Why it matters
 
@@ -45,7 +48,7 @@ empty, and latency is attributed to the wrong operation.
 ```go
 _, span := tracer.Start(ctx, "load-cart")
 defer span.End()
-items, err := s.db.Query(ctx, cartID) // not under "load-cart"
+items := s.loadItems(ctx, cartID) // its spans are not under "load-cart"
 ```
 
 ## Fix

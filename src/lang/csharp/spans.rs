@@ -7,6 +7,7 @@
 //! handed on (returned, stored, passed) end the analysis; `throw` is not a leak.
 
 use crate::facts::{DropVia, FactKind, Lifecycle, Loc, SpanContext};
+use crate::lang::tree::combine;
 use tree_sitter::Node;
 
 use super::setup::Use;
@@ -479,12 +480,4 @@ fn breaks_out(loop_stmt: Node<'_>) -> bool {
         }
         false
     })
-}
-
-/// Joins the outcomes of two branches: a path that never falls through adds nothing.
-fn combine(a: Option<bool>, b: Option<bool>) -> Option<bool> {
-    match (a, b) {
-        (None, x) | (x, None) => x,
-        (Some(a), Some(b)) => Some(a && b),
-    }
 }

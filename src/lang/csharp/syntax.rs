@@ -1,6 +1,7 @@
 //! C# tree navigation: callees of invocations, arguments, string values, and the byte-range
 //! indexes (functions, classes, ERROR subtrees) that replace walks up the tree.
 
+pub(super) use crate::lang::tree::descendants;
 use tree_sitter::Node;
 
 /// The parts of an invocation's callee.
@@ -137,73 +138,8 @@ pub(super) fn named_children(node: Node<'_>) -> Vec<Node<'_>> {
     node.named_children(&mut cursor).collect()
 }
 
-/// Every node of a subtree, in document order, the root included.
-pub(super) fn descendants(root: Node<'_>) -> impl Iterator<Item = Node<'_>> {
-    let mut cursor = root.walk();
-    let mut done = false;
-    std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
-        let node = cursor.node();
-        if cursor.goto_first_child() {
-            return Some(node);
-        }
-        loop {
-            if cursor.node().id() == root.id() {
-                done = true;
-                return Some(node);
-            }
-            if cursor.goto_next_sibling() {
-                return Some(node);
-            }
-            if !cursor.goto_parent() {
-                done = true;
-                return Some(node);
-            }
-        }
-    })
-}
-
-/// Nodes by byte range, so the innermost one around a node is a binary search instead of a walk
-/// up the tree (`Node::parent` costs a walk down from the root in tree-sitter).
-pub(super) struct RangeIndex<'t> {
-    /// `(start, end, node)`, sorted by start, outer before inner on equal starts.
-    spans: Vec<(usize, usize, Node<'t>)>,
-}
-
-impl<'t> RangeIndex<'t> {
-    /// Indexes the given nodes.
-    pub(super) fn new(nodes: &[Node<'t>]) -> RangeIndex<'t> {
-        let mut spans: Vec<_> = nodes
-            .iter()
-            .map(|f| (f.start_byte(), f.end_byte(), *f))
-            .collect();
-        spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        RangeIndex { spans }
-    }
-
-    /// The innermost indexed node that strictly encloses `node`.
-    pub(super) fn enclosing(&self, node: Node<'_>) -> Option<Node<'t>> {
-        let (start, end) = (node.start_byte(), node.end_byte());
-        let upto = self.spans.partition_point(|s| s.0 <= start);
-        self.spans[..upto]
-            .iter()
-            .rev()
-            .find(|(s, e, f)| *s <= start && *e >= end && f.id() != node.id())
-            .map(|(_, _, f)| *f)
-    }
-
-    /// Whether any indexed node overlaps the byte range.
-    pub(super) fn overlaps(&self, start: usize, end: usize) -> bool {
-        self.spans.iter().any(|(s, e, _)| *s < end && *e > start)
-    }
-
-    /// Whether no node is indexed.
-    pub(super) fn is_empty(&self) -> bool {
-        self.spans.is_empty()
-    }
-}
+/// Nodes by byte range.
+pub(super) use crate::lang::tree::RangeIndex;
 
 /// The ERROR nodes of a tree: only subtrees that contain an error are walked.
 pub(super) fn error_nodes(root: Node<'_>) -> Vec<Node<'_>> {

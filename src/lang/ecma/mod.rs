@@ -783,6 +783,13 @@ impl<'a> FileCtx<'a> {
                 flow: crate::facts::Flow::Request,
             },
         );
+        // `fetch('http://payment:8080/charge')`: the host may name another service.
+        if proto == Proto::Http {
+            let url = call_args(node).first().and_then(|a| self.string_value(*a));
+            if let Some((host, path)) = url.as_deref().and_then(crate::model::graph::split_url) {
+                self.push(node, FactKind::HttpCallTo { host, path });
+            }
+        }
     }
 
     /// Whether the function around a node calls `propagation.inject`.

@@ -1,6 +1,7 @@
 //! JavaScript/TypeScript name resolution: `import` and `require` bindings to module
 //! specifiers, expressions to qualified names, and the tree helpers the extractor shares.
 
+pub(super) use crate::lang::tree::descendants;
 use std::collections::HashMap;
 use tree_sitter::Node;
 
@@ -359,34 +360,6 @@ pub(super) fn call_args(call: Node<'_>) -> Vec<Node<'_>> {
     args.named_children(&mut cursor)
         .filter(|n| n.kind() != "comment")
         .collect()
-}
-
-/// Every node of a subtree, in document order, the root included.
-pub(super) fn descendants(root: Node<'_>) -> impl Iterator<Item = Node<'_>> {
-    let mut cursor = root.walk();
-    let mut done = false;
-    std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
-        let node = cursor.node();
-        if cursor.goto_first_child() {
-            return Some(node);
-        }
-        loop {
-            if cursor.node().id() == root.id() {
-                done = true;
-                return Some(node);
-            }
-            if cursor.goto_next_sibling() {
-                return Some(node);
-            }
-            if !cursor.goto_parent() {
-                done = true;
-                return Some(node);
-            }
-        }
-    })
 }
 
 /// Whether a node is a function (declaration, expression, arrow or method).

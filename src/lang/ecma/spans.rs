@@ -9,6 +9,7 @@
 
 use crate::facts::{FactKind, Lifecycle, Loc, ProviderHandling, SpanContext};
 use crate::knowledge::Role;
+use crate::lang::tree::combine;
 use tree_sitter::Node;
 
 use super::resolve::{
@@ -674,12 +675,4 @@ fn child_index(parent: Node<'_>, child: Node<'_>) -> Option<usize> {
         .filter(|n| n.kind() != "comment")
         .position(|c| c.id() == child.id());
     index
-}
-
-/// Joins the outcomes of two branches: a path that never falls through adds nothing.
-fn combine(a: Option<bool>, b: Option<bool>) -> Option<bool> {
-    match (a, b) {
-        (None, x) | (x, None) => x,
-        (Some(a), Some(b)) => Some(a && b),
-    }
 }

@@ -408,7 +408,8 @@ impl<'a> FileCtx<'a> {
             | Role::HeaderCarrier
             | Role::GlobalPropagator
             | Role::HardExit
-            | Role::ExporterConnection => {}
+            | Role::ExporterConnection
+            | Role::ReattachContext => {}
             // JavaScript roles; not in Go's table.
             Role::SdkNew
             | Role::BrowserProviderNew
@@ -483,7 +484,11 @@ impl<'a> FileCtx<'a> {
             }
             return;
         }
-        if methods.client_call.iter().any(|m| m == method) {
+        let arity_fits = methods
+            .client_call_arity
+            .get(method)
+            .is_none_or(|n| *n == args.len());
+        if methods.client_call.iter().any(|m| m == method) && arity_fits {
             let default_client = self
                 .qualify(receiver)
                 .and_then(|q| self.knowledge.role(&q))

@@ -2,6 +2,7 @@
 //! small tree navigation helpers the extractor shares.
 
 use crate::knowledge::Role;
+pub(super) use crate::lang::tree::descendants;
 use std::collections::HashMap;
 use tree_sitter::Node;
 
@@ -179,64 +180,8 @@ pub(super) fn named_index(parent: Node<'_>, child: Node<'_>) -> Option<usize> {
     index
 }
 
-/// Every node of a subtree, in document order, the root included.
-pub(super) fn descendants(root: Node<'_>) -> impl Iterator<Item = Node<'_>> {
-    let mut cursor = root.walk();
-    let mut done = false;
-    std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
-        let node = cursor.node();
-        if cursor.goto_first_child() {
-            return Some(node);
-        }
-        loop {
-            if cursor.node().id() == root.id() {
-                done = true;
-                return Some(node);
-            }
-            if cursor.goto_next_sibling() {
-                return Some(node);
-            }
-            if !cursor.goto_parent() {
-                done = true;
-                return Some(node);
-            }
-        }
-    })
-}
-
-/// The functions of a file (declarations, methods, literals) by byte range, so the function
-/// around a node is a binary search instead of a walk up the tree (`Node::parent` costs a walk
-/// down from the root in tree-sitter).
-pub(super) struct FunctionIndex<'t> {
-    /// `(start, end, node)`, sorted by start, outer before inner on equal starts.
-    spans: Vec<(usize, usize, Node<'t>)>,
-}
-
-impl<'t> FunctionIndex<'t> {
-    /// Indexes the given function nodes.
-    pub(super) fn new(functions: &[Node<'t>]) -> FunctionIndex<'t> {
-        let mut spans: Vec<_> = functions
-            .iter()
-            .map(|f| (f.start_byte(), f.end_byte(), *f))
-            .collect();
-        spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        FunctionIndex { spans }
-    }
-
-    /// The innermost function that strictly encloses `node`.
-    pub(super) fn enclosing(&self, node: Node<'_>) -> Option<Node<'t>> {
-        let (start, end) = (node.start_byte(), node.end_byte());
-        let upto = self.spans.partition_point(|s| s.0 <= start);
-        self.spans[..upto]
-            .iter()
-            .rev()
-            .find(|(s, e, f)| *s <= start && *e >= end && f.id() != node.id())
-            .map(|(_, _, f)| *f)
-    }
-}
+/// The functions of a file (declarations, methods, literals) by byte range.
+pub(super) type FunctionIndex<'t> = crate::lang::tree::RangeIndex<'t>;
 
 /// Whether a node is a function declaration, method declaration or function literal.
 pub(super) fn is_function(node: Node<'_>) -> bool {

@@ -67,6 +67,19 @@ impl<'a> FileCtx<'a> {
         let Some(in_scope) = self.request_context(call) else {
             return;
         };
+        // A new root linked to the caller's trace (`trace.WithLinks`, `span.AddLink`) is the
+        // documented way to start detached work: deliberate.
+        let links = self.enclosing_function(call).is_some_and(|f| {
+            descendants(f).any(|n| {
+                n.kind() == "call_expression"
+                    && self
+                        .callee_name(n)
+                        .is_some_and(|c| self.knowledge.methods.span_link.contains(&c))
+            })
+        });
+        if links {
+            return;
+        }
         let Some(sink) = self.fresh_sink(call, 0) else {
             return;
         };
@@ -135,6 +148,10 @@ impl<'a> FileCtx<'a> {
             if is_go_statement_call(call) {
                 continue;
             }
+            // `trace.ContextWithSpanContext(ctx, sc)`: the trace is put back on purpose.
+            if self.call_role(call) == Some(Role::ReattachContext) {
+                return None;
+            }
             if self.call_role(call) == Some(Role::DeriveContext) {
                 if let Some(sink) = self.fresh_sink(call, depth + 1) {
                     return Some(sink);
@@ -173,6 +190,18 @@ impl<'a> FileCtx<'a> {
     /// context for cancellation only are not.
     fn is_traced_work(&self, call: Node<'a>) -> bool {
         let methods = &self.knowledge.methods;
+        // Lifecycle work named as such (`shutdown(ctx)`, `DrainSender(ctx, ...)`,
+        // `WaitForAllReady(ctx)`) uses the context for cancellation only.
+        let lifecycle = self.callee_name(call).is_some_and(|name| {
+            let name = name.to_ascii_lowercase();
+            methods
+                .context_neutral_words
+                .iter()
+                .any(|w| name.contains(w.as_str()))
+        });
+        if lifecycle {
+            return false;
+        }
         if let Some((_, m)) = self.method_call(call) {
             let span_start = methods.span_start.contains(&m) && call_args(call).len() >= 2;
             return span_start
@@ -235,7 +264,8 @@ impl<'a> FileCtx<'a> {
     }
 }
 
-/// Whether a function literal is started as a goroutine: `go func() { ... }()`.
+/// Whether a function literal is started as a goroutine or deferred: `go func() { ... }()`,
+/// `defer func() { ... }()`.
 fn is_go_launched(func_literal: Node<'_>) -> bool {
     func_literal
         .parent()
@@ -243,7 +273,10 @@ fn is_go_launched(func_literal: Node<'_>) -> bool {
         .is_some_and(is_go_statement_call)
 }
 
-/// Whether a call is the one a `go` statement starts.
+/// Whether a call is the one a `go` or `defer` statement starts: work detached from the
+/// request on purpose (a goroutine that outlives it, cleanup that runs when its context may
+/// already be cancelled).
 fn is_go_statement_call(call: Node<'_>) -> bool {
-    call.parent().is_some_and(|p| p.kind() == "go_statement")
+    call.parent()
+        .is_some_and(|p| p.kind() == "go_statement" || p.kind() == "defer_statement")
 }

@@ -9,6 +9,7 @@
 
 use crate::facts::{FactKind, Lifecycle, Loc, ProviderHandling, SpanContext};
 use crate::knowledge::Role;
+use crate::lang::tree::combine;
 use tree_sitter::Node;
 
 use super::resolve::{call_args, descendants, is_function};
@@ -334,16 +335,14 @@ impl<'a> FileCtx<'a> {
             })
             .map(|n| n.start_byte())
             .unwrap_or(usize::MAX);
-        let metric = &self.knowledge.methods.metric_record;
+        let receiver = receiver_name(function, self.src);
         let downstream = descendants(function).find(|n| {
             n.kind() == "call_expression"
                 && n.start_byte() > stmt.end_byte()
                 && n.start_byte() < first_direct_end
                 && !self.is_on_var(*n, span_var)
-                && !self
-                    .method_call(*n)
-                    .is_some_and(|(_, m)| metric.contains(&m))
                 && call_args(*n).iter().any(|a| self.text(*a) == parent_ctx)
+                && self.is_nesting_work(*n, receiver.as_deref())
         });
         match downstream {
             Some(call) => SpanContext::DiscardedBefore(self.loc(call)),
@@ -370,6 +369,34 @@ impl<'a> FileCtx<'a> {
                     || parent.kind() == "selector_expression"
                     || is_assignment_target(id))
         })
+    }
+
+    /// Whether a call taking the parent context is work that would nest under the span: a
+    /// child span, an outbound request, or this package's own code (a function, or a method on
+    /// the same receiver) — code the team instruments. A library call that takes the context for
+    /// cancellation only (`program.ContextEval(ctx, ...)`, `concurrency.Send(ctx, ...)`) is not.
+    fn is_nesting_work(&self, call: Node<'a>, receiver: Option<&str>) -> bool {
+        let methods = &self.knowledge.methods;
+        let lifecycle = self.callee_name(call).is_some_and(|name| {
+            let name = name.to_ascii_lowercase();
+            methods
+                .context_neutral_words
+                .iter()
+                .any(|w| name.contains(w.as_str()))
+        });
+        if lifecycle {
+            return false;
+        }
+        if self.call_role(call) == Some(Role::RequestWithContext) {
+            return true;
+        }
+        if let Some((recv, m)) = self.method_call(call) {
+            let span_start = methods.span_start.contains(&m) && call_args(call).len() >= 2;
+            let own_method = recv.kind() == "identifier" && receiver == Some(&*self.text(recv));
+            return span_start || own_method;
+        }
+        call.child_by_field_name("function")
+            .is_some_and(|f| f.kind() == "identifier")
     }
 
     /// Whether a call is a method on the named variable.
@@ -453,6 +480,14 @@ impl<'a> FileCtx<'a> {
         }
         ProviderHandling::Escapes
     }
+}
+
+/// The receiver's name of a method declaration (`s` in `func (s *Server) Get(...)`).
+fn receiver_name(function: Node<'_>, src: &[u8]) -> Option<String> {
+    let receiver = function.child_by_field_name("receiver")?;
+    let param = receiver.named_child(0)?;
+    let name = param.child_by_field_name("name")?;
+    Some(String::from_utf8_lossy(&src[name.byte_range()]).into_owned())
 }
 
 /// The short variable declaration or assignment whose right side holds `value`.
@@ -557,12 +592,4 @@ fn breaks_out(for_stmt: Node<'_>) -> bool {
         }
         false
     })
-}
-
-/// Joins the outcomes of two branches: a path that never falls through adds nothing.
-fn combine(a: Option<bool>, b: Option<bool>) -> Option<bool> {
-    match (a, b) {
-        (None, x) | (x, None) => x,
-        (Some(a), Some(b)) => Some(a && b),
-    }
 }

@@ -2,6 +2,7 @@
 //! `com.sun.net.httpserver` contexts, gRPC servers) and outbound calls (HTTP clients, gRPC
 //! channels), each with how it extracts or injects context as far as its site shows.
 
+use super::tree::EnclosingNamed;
 use crate::facts::{Extraction, FactKind, Injection, Proto};
 use crate::knowledge::Role;
 use tree_sitter::Node;

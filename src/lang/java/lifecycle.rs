@@ -10,6 +10,7 @@
 //! first such call leaks it too.
 
 use crate::facts::{FactKind, Lifecycle, Loc};
+use crate::lang::tree::combine;
 use tree_sitter::Node;
 
 use super::tree::{args, chain_calls, children, descendants, object, within};
@@ -575,12 +576,4 @@ fn in_lambda(node: Node<'_>, outer: Node<'_>) -> bool {
         current = p.parent();
     }
     false
-}
-
-/// Joins the outcomes of two branches: a path that never falls through adds nothing.
-fn combine(a: Option<bool>, b: Option<bool>) -> Option<bool> {
-    match (a, b) {
-        (None, x) | (x, None) => x,
-        (Some(a), Some(b)) => Some(a && b),
-    }
 }

@@ -23,6 +23,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
+use tree::EnclosingNamed;
 use tree::{args, chain_calls, object, RangeIndex};
 use tree_sitter::{Node, Query, QueryCursor, StreamingIterator, Tree};
 

@@ -2,6 +2,7 @@
 //! service methods, listeners), whether a trace is in flight at a call, and where request code
 //! starts work from a fresh root (`Context.root()`, `setNoParent()`).
 
+use super::tree::EnclosingNamed;
 use crate::facts::{DropVia, FactKind, Flow};
 use tree_sitter::Node;
 

@@ -1,76 +1,21 @@
 //! Tree navigation for Java: subtree walks, the range index that finds the method or class
 //! around a node without walking up, and method-call chains (`a.b().c()`).
 
+pub(super) use crate::lang::tree::descendants;
 use tree_sitter::Node;
 
-/// Every node of a subtree, in document order, the root included.
-pub(super) fn descendants(root: Node<'_>) -> impl Iterator<Item = Node<'_>> {
-    let mut cursor = root.walk();
-    let mut done = false;
-    std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
-        let node = cursor.node();
-        if cursor.goto_first_child() {
-            return Some(node);
-        }
-        loop {
-            if cursor.node().id() == root.id() {
-                done = true;
-                return Some(node);
-            }
-            if cursor.goto_next_sibling() {
-                return Some(node);
-            }
-            if !cursor.goto_parent() {
-                done = true;
-                return Some(node);
-            }
-        }
-    })
-}
+/// Nodes (methods, lambdas, classes) by byte range.
+pub(super) use crate::lang::tree::RangeIndex;
 
-/// Nodes (methods, lambdas, classes) by byte range, so the one around a node is a binary search
-/// instead of a walk up the tree (`Node::parent` costs a walk down from the root).
-pub(super) struct RangeIndex<'t> {
-    /// `(start, end, node)`, sorted by start, outer before inner on equal starts.
-    spans: Vec<(usize, usize, Node<'t>)>,
-}
-
-impl<'t> RangeIndex<'t> {
-    /// Indexes the given nodes.
-    pub(super) fn new(nodes: &[Node<'t>]) -> RangeIndex<'t> {
-        let mut spans: Vec<_> = nodes
-            .iter()
-            .map(|f| (f.start_byte(), f.end_byte(), *f))
-            .collect();
-        spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        RangeIndex { spans }
-    }
-
-    /// The innermost indexed node that strictly encloses `node`.
-    pub(super) fn enclosing(&self, node: Node<'_>) -> Option<Node<'t>> {
-        let (start, end) = (node.start_byte(), node.end_byte());
-        let upto = self.spans.partition_point(|s| s.0 <= start);
-        self.spans[..upto]
-            .iter()
-            .rev()
-            .find(|(s, e, f)| *s <= start && *e >= end && f.id() != node.id())
-            .map(|(_, _, f)| *f)
-    }
-
+/// Java's view of the range index: methods, not the lambdas inside them.
+pub(super) trait EnclosingNamed<'t> {
     /// The innermost indexed node around `node` that is not a lambda.
-    pub(super) fn enclosing_named(&self, node: Node<'_>) -> Option<Node<'t>> {
-        let (start, end) = (node.start_byte(), node.end_byte());
-        let upto = self.spans.partition_point(|s| s.0 <= start);
-        self.spans[..upto]
-            .iter()
-            .rev()
-            .find(|(s, e, f)| {
-                *s <= start && *e >= end && f.id() != node.id() && f.kind() != "lambda_expression"
-            })
-            .map(|(_, _, f)| *f)
+    fn enclosing_named(&self, node: Node<'_>) -> Option<Node<'t>>;
+}
+
+impl<'t> EnclosingNamed<'t> for RangeIndex<'t> {
+    fn enclosing_named(&self, node: Node<'_>) -> Option<Node<'t>> {
+        self.enclosing_where(node, |f| f.kind() != "lambda_expression")
     }
 }
 

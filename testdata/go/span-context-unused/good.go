@@ -32,3 +32,23 @@ func After(ctx context.Context, db store) {
 	span.End()
 	db.Query(ctx, "next")
 }
+
+type evaluator interface {
+	ContextEval(ctx context.Context, input string) (string, error)
+}
+
+// Evaluate hands the parent context to a library for cancellation only: not judged.
+func Evaluate(ctx context.Context, program evaluator) {
+	_, span := tracer.Start(ctx, "evaluate")
+	defer span.End()
+	program.ContextEval(ctx, "x")
+}
+
+// Drain uses the context for cancellation while the span is open.
+func Drain(ctx context.Context) {
+	_, span := tracer.Start(ctx, "drain")
+	defer span.End()
+	waitForDrain(ctx)
+}
+
+func waitForDrain(ctx context.Context) {}

@@ -22,3 +22,13 @@ func (f *frontend) placeOrder(w http.ResponseWriter, r *http.Request) {
 	resp.Body.Close()
 	w.WriteHeader(resp.StatusCode)
 }
+
+func (f *frontend) ads(w http.ResponseWriter, r *http.Request) {
+	req, err := http.NewRequestWithContext(r.Context(), http.MethodGet, "http://ads:8082/ads", nil)
+	if err != nil {
+		return
+	}
+	if resp, err := checkoutClient.Do(req); err == nil {
+		resp.Body.Close()
+	}
+}

@@ -38,6 +38,7 @@ func main() {
 	mux.HandleFunc("POST /cart", fe.addToCart)
 	mux.HandleFunc("GET /currency", fe.currency)
 	mux.HandleFunc("POST /checkout", fe.placeOrder)
+	mux.HandleFunc("GET /ads", fe.ads)
 
 	srv := &http.Server{Addr: ":8080", Handler: otelhttp.NewHandler(mux, "frontend")}
 	go func() {
