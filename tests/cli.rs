@@ -31,7 +31,7 @@ fn findings_exit_one_and_json_has_the_documented_shape() {
     let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(doc["version"], 1);
     let diags = doc["diagnostics"].as_array().unwrap();
-    assert_eq!(diags.len(), 12);
+    assert_eq!(diags.len(), 15);
     for d in diags {
         for key in [
             "rule",
@@ -60,10 +60,17 @@ fn findings_exit_one_and_json_has_the_documented_shape() {
         .collect();
     assert_eq!(
         services,
-        vec!["ads", "cart", "checkout", "frontend", "payment"]
+        vec![
+            "ads",
+            "cart",
+            "checkout",
+            "frontend",
+            "payment",
+            "recommend"
+        ]
     );
     assert_eq!(doc["summary"]["errors"], 3);
-    assert_eq!(doc["summary"]["warnings"], 9);
+    assert_eq!(doc["summary"]["warnings"], 12);
 }
 
 #[test]
@@ -93,7 +100,7 @@ fn human_output_names_rule_file_and_help() {
     assert!(out.contains("= help: Add `defer span.End()`"));
     assert!(
         out.trim_end()
-            .ends_with("12 findings (3 errors, 9 warnings, 0 infos) in 12 files, 5 services"),
+            .ends_with("15 findings (3 errors, 12 warnings, 0 infos) in 13 files, 6 services"),
         "{out}"
     );
 }

@@ -55,6 +55,8 @@ fn the_shop_edges_are_matched_by_grpc_stub_and_http_host() {
                    [{"path": "frontend/products.go", "line": 19}]]),
             json!(["frontend", "checkout", "http", "checkout", "broken", "frontend sets no propagator",
                    [{"path": "frontend/checkout.go", "line": 12}]]),
+            json!(["recommend", "ads", "http", "ads", "broken", "ads sets no propagator",
+                   [{"path": "recommend/app.py", "line": 27}]]),
         ]
     );
     let doc: Value = serde_json::from_str(&map("shop", "json")).unwrap();
@@ -72,6 +74,7 @@ fn the_shop_edges_are_matched_by_grpc_stub_and_http_host() {
             json!(["checkout", "checkout", ["typescript"], true]),
             json!(["frontend", "frontend", ["go"], true]),
             json!(["payment", "payment", ["csharp"], true]),
+            json!(["recommend", "recommend", ["python"], true]),
         ]
     );
 }

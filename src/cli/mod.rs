@@ -168,14 +168,19 @@ pub fn run(cli: Cli) -> i32 {
             }
         },
         Command::Rules => {
+            let width = crate::rules::RULES
+                .iter()
+                .map(|rule| rule.meta.id.len())
+                .max()
+                .unwrap_or(0);
             for rule in crate::rules::RULES {
                 let langs: Vec<&str> = rule.meta.languages.iter().map(|l| l.name()).collect();
                 println!(
-                    "{:<24} {:<8} {:<10} {}",
+                    "{:<width$}  {:<7}  {} ({})",
                     rule.meta.id,
                     rule.meta.severity.name(),
-                    langs.join(","),
-                    rule.meta.summary
+                    rule.meta.summary,
+                    langs.join(", "),
                 );
             }
             EXIT_OK
