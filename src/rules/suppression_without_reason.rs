@@ -10,7 +10,14 @@ pub static META: RuleMeta = RuleMeta {
     id: "suppression-without-reason",
     severity: Severity::Warning,
     summary: "a `tracewire: ignore[...]` comment that gives no reason",
-    languages: &[crate::lang::Lang::Go],
+    languages: &[
+        crate::lang::Lang::Go,
+        crate::lang::Lang::Python,
+        crate::lang::Lang::JavaScript,
+        crate::lang::Lang::TypeScript,
+        crate::lang::Lang::Java,
+        crate::lang::Lang::CSharp,
+    ],
     help_keys: &[],
     docs: r#"## What it does
 

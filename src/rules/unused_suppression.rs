@@ -11,7 +11,14 @@ pub static META: RuleMeta = RuleMeta {
     id: "unused-suppression",
     severity: Severity::Warning,
     summary: "a `tracewire: ignore[...]` comment that suppresses nothing",
-    languages: &[crate::lang::Lang::Go],
+    languages: &[
+        crate::lang::Lang::Go,
+        crate::lang::Lang::Python,
+        crate::lang::Lang::JavaScript,
+        crate::lang::Lang::TypeScript,
+        crate::lang::Lang::Java,
+        crate::lang::Lang::CSharp,
+    ],
     help_keys: &[],
     docs: r#"## What it does
 
