@@ -271,7 +271,21 @@ pub fn run_rules(
         .map(|s| ServiceView::new(repo, s, knowledge))
         .collect();
     let graph = crate::model::graph::Graph::from_views(repo, &views);
+    let propagations: Vec<_> = views.iter().map(|v| v.propagation.clone()).collect();
     for (i, view) in views.iter_mut().enumerate() {
+        view.callees = graph
+            .edges
+            .iter()
+            .filter(|e| e.from == i)
+            .map(|e| crate::model::CalleeEdge {
+                service: repo.services[e.to].name.clone(),
+                traced: repo.services[e.to].uses_tracing,
+                kind: e.kind,
+                target: e.target.clone(),
+                sites: e.sites.iter().map(|s| (s.path.clone(), s.loc)).collect(),
+                propagation: propagations[e.to].clone(),
+            })
+            .collect();
         view.callers = graph
             .into_service(i)
             .flat_map(|e| {

@@ -311,6 +311,20 @@ pub enum FactKind {
         /// The URL's path, if any.
         path: Option<String>,
     },
+    /// An HTTP request goes to the host an environment variable names
+    /// (`"http://" + os.Getenv("CART_ADDR") + "/cart"`), resolved through deployment settings.
+    HttpCallToEnv {
+        /// The variable's name.
+        var: String,
+        /// The URL's literal path after the host, if any.
+        path: Option<String>,
+    },
+    /// Deployment runs the service under this name (a compose service building from its
+    /// directory), so other services can address it by that name.
+    DeployedAs {
+        /// The name.
+        name: String,
+    },
     /// Context is extracted from a carrier by hand.
     ManualExtract,
     /// Context is injected into a carrier by hand.

@@ -146,6 +146,10 @@ struct KnowledgeFile {
     /// Import path prefixes that mark a file as using tracing.
     #[serde(default)]
     tracing_imports: Vec<String>,
+    /// Qualified functions that read an environment variable named by their first argument
+    /// (`os.Getenv`): a URL built from one is resolved through deployment settings.
+    #[serde(default)]
+    env_reads: Vec<String>,
     /// Parameter types that put a request's context in scope → how to get that context
     /// (`{name}` stands for the parameter's name).
     #[serde(default)]
@@ -182,9 +186,27 @@ struct KnowledgeFile {
     /// before stay uninstrumented.
     #[serde(default)]
     wraps_construction: HashMap<String, Vec<String>>,
+    /// What the language's SDK and runtime do when code says nothing.
+    #[serde(default)]
+    defaults: Defaults,
 }
 
-/// Method names that carry meaning without type information.
+/// What a language's SDK and runtime do when code says nothing (the `[defaults]` table).
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Defaults {
+    /// The formats the global propagator speaks when code installs none (empty: a no-op).
+    #[serde(default)]
+    pub propagators: Vec<String>,
+    /// That default is built from `OTEL_PROPAGATORS` when the deployment sets it.
+    #[serde(default)]
+    pub propagators_from_env: bool,
+    /// In a package without an entry point (a library), the application that imports it
+    /// decides which libraries instrumentation patches: its patched-library sites cannot be
+    /// judged on their own.
+    #[serde(default)]
+    pub patching_decided_by_application: bool,
+}
 #[derive(Debug, Default, Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct MethodNames {
@@ -297,6 +319,7 @@ pub struct Knowledge {
     /// Method names with fixed meaning.
     pub methods: MethodNames,
     tracing_imports: Vec<String>,
+    env_reads: Vec<String>,
     request_types: HashMap<String, String>,
     help: HashMap<String, String>,
     patches: HashMap<String, Vec<String>>,
@@ -306,6 +329,8 @@ pub struct Knowledge {
     libraries: HashMap<String, String>,
     replaces: HashMap<String, Vec<String>>,
     wraps_construction: HashMap<String, Vec<String>>,
+    /// What the SDK and runtime do when code says nothing.
+    pub defaults: Defaults,
 }
 
 impl Knowledge {
@@ -319,6 +344,7 @@ impl Knowledge {
             method_roles: raw.method_roles,
             methods: raw.methods,
             tracing_imports: raw.tracing_imports,
+            env_reads: raw.env_reads,
             request_types: raw.request_types,
             help: raw.help,
             patches: raw.patches,
@@ -327,6 +353,7 @@ impl Knowledge {
             libraries: raw.libraries,
             replaces: raw.replaces,
             wraps_construction: raw.wraps_construction,
+            defaults: raw.defaults,
         })
     }
 
@@ -343,6 +370,11 @@ impl Knowledge {
     /// The wire format a propagator constructor or type speaks.
     pub fn propagator_format(&self, qualified: &str) -> Option<&str> {
         self.propagators.get(qualified).map(String::as_str)
+    }
+
+    /// Whether a qualified function reads the environment variable named by its first argument.
+    pub fn is_env_read(&self, qualified: &str) -> bool {
+        self.env_reads.iter().any(|r| r == qualified)
     }
 
     /// Whether importing this path means the file uses tracing.
@@ -439,5 +471,13 @@ impl KnowledgeBase {
     /// A language's table, if it has one.
     pub fn get(&self, lang: Lang) -> Option<&Arc<Knowledge>> {
         self.tables.get(&lang)
+    }
+
+    /// What a language's SDK and runtime do when code says nothing (all off for a language
+    /// without a table).
+    pub fn defaults(&self, lang: Lang) -> Defaults {
+        self.get(lang)
+            .map(|k| k.defaults.clone())
+            .unwrap_or_default()
     }
 }

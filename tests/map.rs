@@ -91,6 +91,29 @@ fn an_untraced_callee_breaks_the_edge() {
 }
 
 #[test]
+fn env_var_addresses_resolve_through_compose_and_formats_are_compared() {
+    // Go `fmt.Sprintf` and `+` with `os.Getenv` (in the function and at package level), Python
+    // `os.getenv` bound at module level, JavaScript `process.env` in a template literal; the
+    // compose name `stock` addresses the `inventory` directory. An unset variable and a host
+    // outside the repository are not edges.
+    assert_eq!(
+        edges("env-addresses"),
+        vec![
+            json!(["notifier", "pricing", "http", "pricing", "ok", "context injected and extracted",
+                   [{"path": "notifier/index.js", "line": 4}]]),
+            json!(["pricing", "inventory", "http", "stock", "broken",
+                   "pricing sends tracecontext but inventory reads b3",
+                   [{"path": "pricing/app.py", "line": 12}]]),
+            json!(["storefront", "inventory", "http", "stock", "broken",
+                   "storefront sends tracecontext but inventory reads b3",
+                   [{"path": "storefront/main.go", "line": 37}]]),
+            json!(["storefront", "pricing", "http", "pricing", "ok", "context injected and extracted",
+                   [{"path": "storefront/main.go", "line": 39}]]),
+        ]
+    );
+}
+
+#[test]
 fn mermaid_dot_and_table_render_every_edge() {
     let mermaid = map("shop", "mermaid");
     assert!(mermaid.starts_with("flowchart LR\n"));

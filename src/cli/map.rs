@@ -57,34 +57,26 @@ pub fn run(args: &MapArgs) -> Result<i32, String> {
     }
     let workspace = Workspace::load(&root, &settings, false)?;
     let repo = &workspace.repo;
-    let graph = Graph::build(repo, workspace.knowledge());
-    let services: Vec<ServiceEntry> = repo
+    let views: Vec<ServiceView<'_>> = repo
         .services
         .iter()
-        .map(|s| {
-            let view = ServiceView::new(repo, s, workspace.knowledge());
+        .map(|s| ServiceView::new(repo, s, workspace.knowledge()))
+        .collect();
+    let graph = Graph::from_views(repo, &views);
+    let services: Vec<ServiceEntry> = views
+        .iter()
+        .map(|view| {
+            let s = view.service;
             let languages: BTreeSet<&'static str> = view
                 .owned()
                 .filter_map(|f| f.lang.map(|l| l.name()))
                 .collect();
             let summary = &view.summary;
-            let mut propagators: Vec<String> =
-                match (&summary.propagators, summary.env.get("OTEL_PROPAGATORS")) {
-                    (_, Some(env)) => env.split(',').map(|p| p.trim().to_string()).collect(),
-                    (Some(p), None) => p.clone(),
-                    (None, None) => view
-                        .owned()
-                        .filter_map(|f| f.lang)
-                        .flat_map(|l| l.default_propagators().iter().map(|p| p.to_string()))
-                        .collect(),
-                };
-            for p in propagators.iter_mut() {
-                if p == "env" {
-                    *p = "OTEL_PROPAGATORS (default tracecontext,baggage)".into();
-                }
-            }
-            propagators.sort();
-            propagators.dedup();
+            let propagators = view
+                .propagation
+                .as_ref()
+                .map(|p| p.formats.clone())
+                .unwrap_or_default();
             ServiceEntry {
                 name: s.name.clone(),
                 path: s.root.clone(),

@@ -3,8 +3,7 @@
 use super::line_of;
 use crate::facts::{Fact, FactKind};
 
-/// Environment variables recorded as settings: OpenTelemetry's own and the runtime option
-/// variables that carry agents and preloads.
+/// The runtime option variables that carry agents and preloads.
 const RECORDED_ENV: &[&str] = &[
     "NODE_OPTIONS",
     "JAVA_TOOL_OPTIONS",
@@ -85,7 +84,9 @@ fn preload_module(tokens: &[String], i: usize) -> Option<String> {
 pub fn scan_env(name: &str, value: &str, text: &str) -> Vec<Fact> {
     let mut facts = Vec::new();
     let loc = line_of(text, name);
-    if name.starts_with("OTEL_") || RECORDED_ENV.contains(&name) {
+    // Every variable is recorded: OpenTelemetry's own configure the SDK, the runtime-option
+    // ones carry agents, and the others may hold the addresses of other services.
+    {
         facts.push(Fact {
             loc,
             kind: FactKind::EnvSetting {

@@ -3,7 +3,7 @@
 
 use super::command::{scan_command, scan_env, split_words};
 use super::Target;
-use crate::facts::Fact;
+use crate::facts::{Fact, FactKind};
 use yaml_rust2::{Yaml, YamlLoader};
 
 /// Facts per compose service, keyed by the directory its build context names (relative to the
@@ -39,7 +39,15 @@ pub fn facts(text: &str, dir: &str) -> Vec<(Target, Vec<Fact>)> {
                 facts.extend(scan_env(&k, &v, text));
             }
             let target = match build_context(&service["build"]) {
-                Some(context) => Target::Dir(join(dir, &context)),
+                Some(context) => {
+                    facts.push(Fact {
+                        loc: super::line_of(text, &format!("{name}:")),
+                        kind: FactKind::DeployedAs {
+                            name: name.to_string(),
+                        },
+                    });
+                    Target::Dir(join(dir, &context))
+                }
                 None => Target::Name(name.to_string()),
             };
             out.push((target, facts));

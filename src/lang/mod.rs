@@ -4,6 +4,7 @@
 //! Every language's patterns live in `queries/<lang>/*.scm`; they are embedded in the binary and
 //! concatenated into one query per language, so a file is parsed once and walked once.
 
+pub mod address;
 pub mod csharp;
 pub mod ecma;
 pub mod go;
@@ -121,21 +122,6 @@ impl Lang {
         }
     }
 
-    /// The propagation formats the global propagator speaks when code never sets one
-    /// (shared reference otel-api.md §8): none for Go, Rust and the JS API; W3C trace context and
-    /// baggage where the SDK or runtime installs them by default.
-    pub fn default_propagators(self) -> &'static [&'static str] {
-        match self {
-            Lang::Go | Lang::Rust => &[],
-            Lang::Python | Lang::CSharp => &["tracecontext", "baggage"],
-            // Depends on which SDK entry point is used; decided by that language's facts. A Java
-            // SDK built with `OpenTelemetrySdk.builder()` propagates nothing until
-            // `setPropagators`; autoconfigure, the agent and the Spring Boot starter default to
-            // tracecontext and baggage (recorded as facts and deployment settings).
-            Lang::JavaScript | Lang::TypeScript | Lang::Tsx | Lang::Java => &[],
-        }
-    }
-
     /// Whether a path (relative, forward slashes) is test code in this language's conventions.
     /// Test code is not deployed: it is left out of the analysis unless asked for.
     pub fn is_test_path(self, rel: &str) -> bool {
@@ -167,12 +153,6 @@ impl Lang {
                 }
                 Lang::Rust => false,
             }
-    }
-
-    /// Whether the language's SDK builds its default propagators from `OTEL_PROPAGATORS` when the
-    /// code installs none (Python reads it at import of `opentelemetry.propagate`).
-    pub fn reads_propagators_env(self) -> bool {
-        matches!(self, Lang::Python)
     }
 
     /// The embedded knowledge table (`queries/<lang>/knowledge.toml`), if the language has one.

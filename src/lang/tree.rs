@@ -4,6 +4,51 @@
 
 use tree_sitter::Node;
 
+/// How far [`single_binding`] climbs to find the file's root; deeper nodes (generated or
+/// hostile nesting) are not resolved, since each step up costs a walk down from the root.
+const MAX_CLIMB: usize = 256;
+
+/// The value bound exactly once to the identifier `id`: looked up in `function` (the function
+/// around `id`) and, when the name is not bound there, in the whole file. `bindings(node)`
+/// gives the `(name, value)` pairs a node binds (`addr := os.Getenv(..)`). Inside a function a
+/// binding after `id` does not count; at file level order does not matter (a module constant
+/// read by a function). `None` when the name is bound more than once in the scope searched.
+pub fn single_binding<'t>(
+    id: Node<'t>,
+    function: Option<Node<'t>>,
+    src: &[u8],
+    bindings: impl Fn(Node<'t>) -> Vec<(Node<'t>, Option<Node<'t>>)>,
+) -> Option<Node<'t>> {
+    let name = &src[id.byte_range()];
+    let mut root = id;
+    for _ in 0..MAX_CLIMB {
+        match root.parent() {
+            Some(p) => root = p,
+            None => break,
+        }
+    }
+    let root = root.parent().is_none().then_some(root);
+    for scope in function.into_iter().chain(root) {
+        let mut found = None;
+        let mut count = 0;
+        for node in descendants(scope) {
+            for (left, value) in bindings(node) {
+                if &src[left.byte_range()] != name {
+                    continue;
+                }
+                count += 1;
+                if node.end_byte() <= id.start_byte() || Some(scope) == root {
+                    found = value;
+                }
+            }
+        }
+        if count > 0 {
+            return (count == 1).then_some(found).flatten();
+        }
+    }
+    None
+}
+
 /// Every node of a subtree, in document order, the root included.
 pub fn descendants(root: Node<'_>) -> impl Iterator<Item = Node<'_>> {
     let mut cursor = root.walk();

@@ -1,7 +1,9 @@
 //! The service graph: which service calls which, matched across the repository — gRPC by the
 //! service name in generated stubs (`NewCartServiceClient` ↔ `RegisterCartServiceServer`),
-//! HTTP by the host of a literal URL naming another service (`http://quote:8080/...`) — and
-//! whether the trace survives each edge.
+//! HTTP by the host of a URL naming another service, written literally
+//! (`http://quote:8080/...`) or read from an environment variable whose deployed value names
+//! it (`os.Getenv("QUOTE_ADDR")` with `QUOTE_ADDR: quote:8080` in compose) — and whether the
+//! trace survives each edge.
 
 use super::{RepoModel, ServiceView};
 use crate::facts::{FactKind, Loc};
@@ -17,6 +19,16 @@ pub enum EdgeKind {
     Grpc,
     /// HTTP requests.
     Http,
+}
+
+impl EdgeKind {
+    /// The name used in messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            EdgeKind::Grpc => "gRPC",
+            EdgeKind::Http => "HTTP",
+        }
+    }
 }
 
 /// Whether the trace survives an edge.
@@ -94,12 +106,21 @@ impl Graph {
                 }
             }
         }
-        let by_name: BTreeMap<&str, usize> = repo
-            .services
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.name.as_str(), i))
-            .collect();
+        // Services by the names they are addressed by: their own, and the names deployment
+        // runs them under (compose services).
+        let mut by_name: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, service) in repo.services.iter().enumerate() {
+            by_name.insert(service.name.as_str(), i);
+        }
+        for (i, service) in repo.services.iter().enumerate() {
+            for &f in &service.files {
+                for fact in &repo.files[f].facts {
+                    if let FactKind::DeployedAs { name } = &fact.kind {
+                        by_name.entry(name.as_str()).or_insert(i);
+                    }
+                }
+            }
+        }
         let mut edges: BTreeMap<(usize, usize, EdgeKind, String), Vec<Site>> = BTreeMap::new();
         for (i, service) in repo.services.iter().enumerate() {
             for &f in &service.files {
@@ -113,6 +134,18 @@ impl Graph {
                         ),
                         FactKind::HttpCallTo { host, .. } => {
                             (EdgeKind::Http, host.clone(), by_name.get(host.as_str()))
+                        }
+                        FactKind::HttpCallToEnv { var, .. } => {
+                            let Some(host) = views[i]
+                                .summary
+                                .env
+                                .get(var)
+                                .and_then(|v| crate::lang::address::host_of_value(v))
+                            else {
+                                continue;
+                            };
+                            let to = by_name.get(host.as_str());
+                            (EdgeKind::Http, host, to)
                         }
                         _ => continue,
                     };
@@ -179,10 +212,35 @@ fn status(
         return (EdgeStatus::Broken, format!("{to} does not trace"));
     }
     for v in [caller, callee] {
-        if !propagates(v) {
+        match &v.propagation {
+            None => {
+                return (
+                    EdgeStatus::Broken,
+                    format!("{} sets no propagator", v.service.name),
+                )
+            }
+            Some(p) if p.trace_formats().is_some_and(|f| f.is_empty()) => {
+                return (
+                    EdgeStatus::Broken,
+                    format!(
+                        "{}'s propagator carries no trace context ({})",
+                        v.service.name,
+                        p.describe()
+                    ),
+                )
+            }
+            Some(_) => {}
+        }
+    }
+    if let (Some(sent), Some(read)) = (&caller.propagation, &callee.propagation) {
+        if sent.compatible_with(read) == Some(false) {
             return (
                 EdgeStatus::Broken,
-                format!("{} sets no propagator", v.service.name),
+                format!(
+                    "{from} sends {} but {to} reads {}",
+                    sent.describe(),
+                    read.describe()
+                ),
             );
         }
     }
@@ -232,7 +290,7 @@ fn status(
     match (injects, extracts) {
         (Some(false), _) => (
             EdgeStatus::Broken,
-            format!("{from}'s {} client injects nothing", label(kind)),
+            format!("{from}'s {} client injects nothing", kind.label()),
         ),
         (Some(true), true) => (EdgeStatus::Ok, "context injected and extracted".into()),
         (_, false) => (
@@ -263,23 +321,6 @@ fn entry_extracts(v: &ServiceView<'_>, proto: crate::facts::Proto) -> bool {
         },
         _ => false,
     })
-}
-
-fn label(kind: EdgeKind) -> &'static str {
-    match kind {
-        EdgeKind::Grpc => "gRPC",
-        EdgeKind::Http => "HTTP",
-    }
-}
-
-/// Whether a service's global propagator speaks anything: set in code, by an agent, or by the
-/// language's default.
-fn propagates(v: &ServiceView<'_>) -> bool {
-    v.summary.propagators.is_some()
-        || !v.summary.auto_instrumentation.is_empty()
-        || v.owned()
-            .filter_map(|f| f.lang)
-            .any(|l| !l.default_propagators().is_empty())
 }
 
 /// The host and path of an `http(s)://host[:port]/path` URL.

@@ -5,6 +5,7 @@
 //! shared by them (visible to each for whole-service questions, reported once).
 
 pub mod graph;
+pub mod propagation;
 mod summary;
 
 pub use summary::{
@@ -57,6 +58,27 @@ pub struct ServiceView<'a> {
     pub knowledge: &'a KnowledgeBase,
     /// The sites in other services that call this one (from the service graph).
     pub callers: Vec<CallerSite>,
+    /// The trace-context formats its global propagator speaks as deployed (`None`: a no-op).
+    pub propagation: Option<propagation::Propagation>,
+    /// The other services this one calls (from the service graph).
+    pub callees: Vec<CalleeEdge>,
+}
+
+/// A call from a service into another one: an edge of the service graph seen from its caller.
+#[derive(Clone, Debug)]
+pub struct CalleeEdge {
+    /// The called service.
+    pub service: String,
+    /// Whether the called service traces.
+    pub traced: bool,
+    /// What crosses the edge.
+    pub kind: graph::EdgeKind,
+    /// The gRPC service or HTTP host called.
+    pub target: String,
+    /// The calling sites (file path, location), sorted.
+    pub sites: Vec<(String, crate::facts::Loc)>,
+    /// The called service's propagation as deployed.
+    pub propagation: Option<propagation::Propagation>,
 }
 
 /// A call into a service from another one.
@@ -80,13 +102,17 @@ impl<'a> ServiceView<'a> {
         knowledge: &'a KnowledgeBase,
     ) -> ServiceView<'a> {
         let summary = ServiceSummary::build(repo, service);
-        ServiceView {
+        let mut view = ServiceView {
             repo,
             service,
             summary,
             knowledge,
             callers: Vec::new(),
-        }
+            propagation: None,
+            callees: Vec::new(),
+        };
+        view.propagation = propagation::resolve(&view);
+        view
     }
 
     /// The files the service owns (its diagnostics go here).

@@ -7,6 +7,7 @@ mod instrumented_too_late;
 mod no_propagator;
 mod no_tracer_provider;
 mod outbound_not_injected;
+mod propagator_mismatch;
 mod provider_not_registered;
 mod provider_not_shutdown;
 mod scope_not_closed;
@@ -59,6 +60,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &no_propagator::META,
         check: no_propagator::check,
+    },
+    Rule {
+        meta: &propagator_mismatch::META,
+        check: propagator_mismatch::check,
     },
     Rule {
         meta: &provider_not_shutdown::META,
@@ -267,10 +272,13 @@ fn push_labels(d: &mut Diagnostic, sites: &[(String, Loc)], message: &str) {
 }
 
 /// Whether a site that goes through a library patched process-wide cannot be judged here: in
-/// a Python package without an entry point (a library), the application that imports it decides
-/// which libraries are instrumented.
+/// a package without an entry point (a library), in a language whose knowledge table says so
+/// (Python), the application that imports it decides which libraries are instrumented.
 fn patching_decided_elsewhere(view: &ServiceView<'_>, file: &FileFacts) -> bool {
-    file.lang == Some(Lang::Python) && !view.service.has_entry
+    !view.service.has_entry
+        && file
+            .lang
+            .is_some_and(|l| view.knowledge.defaults(l).patching_decided_by_application)
 }
 
 /// Inline code in a message: the text in backticks.

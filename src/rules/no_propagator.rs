@@ -62,11 +62,15 @@ or `otel.SetTextMapPropagator(autoprop.NewTextMapPropagator())` to honour `OTEL_
 /// Reports services with an SDK, a process boundary and no propagator.
 pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
     let s = &view.summary;
-    let python_only = view.owned().any(|f| f.lang == Some(Lang::Python))
-        && view
-            .owned()
-            .all(|f| f.lang.is_none_or(|l| l == Lang::Python || !l.is_analyzed()));
-    if python_only {
+    // A service whose every analysed language propagates by default can only lose its
+    // propagator by clearing it.
+    let mut langs = view
+        .owned()
+        .filter_map(|f| f.lang)
+        .filter(|l| l.is_analyzed())
+        .peekable();
+    let has_default = |l: Lang| !view.knowledge.defaults(l).propagators.is_empty();
+    if langs.peek().is_some() && langs.all(has_default) {
         cleared_default(view, out);
         return;
     }
@@ -95,7 +99,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
     let Some(lang) = file.lang else {
         return;
     };
-    if !lang.default_propagators().is_empty() {
+    if has_default(lang) {
         return;
     }
     out.push(view.diagnostic(
@@ -110,11 +114,18 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
     ));
 }
 
-/// Python: the default propagators are cleared, by `OTEL_PROPAGATORS=none` or by installing an
-/// empty composite, in a service with an SDK (or the zero-code launcher) and a boundary.
+/// A language that propagates by default (Python): the default propagators are cleared, by
+/// `OTEL_PROPAGATORS=none` where the SDK reads it or by installing an empty composite, in a
+/// service with an SDK (or the zero-code launcher) and a boundary.
 fn cleared_default(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
     let s = &view.summary;
-    let lang = Lang::Python;
+    let Some(lang) = view
+        .owned()
+        .filter_map(|f| f.lang)
+        .find(|l| l.is_analyzed())
+    else {
+        return;
+    };
     if !view.service.has_entry || !s.has_boundary || !(s.has_sdk() || s.deployment_sdk()) {
         return;
     }
@@ -128,7 +139,7 @@ fn cleared_default(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         .as_ref()
         .is_some_and(|p| p.iter().any(|f| f == "none"))
         && !code_sets;
-    let env_none = lang.reads_propagators_env()
+    let env_none = view.knowledge.defaults(lang).propagators_from_env
         && s.env
             .get("OTEL_PROPAGATORS")
             .is_some_and(|v| v.split(',').all(|p| p.trim() == "none"));
@@ -138,7 +149,7 @@ fn cleared_default(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                 && matches!(&fact.kind, FactKind::PropagatorSet { formats } if formats.iter().any(|x| x == "none"))
         });
         (
-            "the global propagator is set to an empty composite, so trace context never crosses service boundaries",
+            "the global propagator is set to an empty composite, so trace context never crosses service boundaries".to_string(),
             site,
         )
     } else if env_none && !code_sets {
@@ -166,7 +177,7 @@ fn cleared_default(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                 })
             });
         (
-            "`OTEL_PROPAGATORS=none` clears Python's default propagators, so trace context never crosses service boundaries",
+            format!("`OTEL_PROPAGATORS=none` clears {}'s default propagators, so trace context never crosses service boundaries", lang_name(lang)),
             site,
         )
     } else {
@@ -179,7 +190,7 @@ fn cleared_default(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         &META,
         file,
         fact.loc,
-        message.into(),
+        message,
         view.help(file, "no-propagator", &[]),
     ));
 }

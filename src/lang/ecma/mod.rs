@@ -11,6 +11,7 @@
 //! recorded as [`Extraction::Patched`] / [`Injection::Patched`] with the library that would
 //! have to be instrumented; the service decides.
 
+mod address;
 mod resolve;
 mod spans;
 
@@ -783,11 +784,14 @@ impl<'a> FileCtx<'a> {
                 flow: crate::facts::Flow::Request,
             },
         );
-        // `fetch('http://payment:8080/charge')`: the host may name another service.
+        // `fetch('http://payment:8080/charge')`, `fetch(`${process.env.PAYMENT_URL}/charge`)`:
+        // the host may name another service.
         if proto == Proto::Http {
-            let url = call_args(node).first().and_then(|a| self.string_value(*a));
-            if let Some((host, path)) = url.as_deref().and_then(crate::model::graph::split_url) {
-                self.push(node, FactKind::HttpCallTo { host, path });
+            let target = call_args(node)
+                .first()
+                .and_then(|a| crate::lang::address::http_target(&self.url_pieces(*a, 0)));
+            if let Some(fact) = target {
+                self.push(node, fact);
             }
         }
     }

@@ -12,6 +12,7 @@ mod spans;
 
 use crate::facts::{Extraction, Fact, FactKind, FileFacts, Flow, Injection, Loc, Proto};
 use crate::knowledge::{Knowledge, Role};
+use crate::lang::address::Piece;
 use crate::lang::query;
 use crate::suppress;
 use resolve::{call_args, descendants, FunctionIndex, Imports};
@@ -624,17 +625,106 @@ impl<'a> FileCtx<'a> {
         }
     }
 
-    /// An HTTP request to the literal URL in argument `index`.
+    /// An HTTP request to the URL in argument `index`, when its host is a literal or an
+    /// environment variable.
     fn http_call_to(&mut self, call: Node<'a>, index: usize) {
-        let Some(url) = call_args(call)
-            .get(index)
-            .and_then(|a| self.string_literal(*a))
-        else {
+        let Some(&url) = call_args(call).get(index) else {
             return;
         };
-        if let Some((host, path)) = crate::model::graph::split_url(&url) {
-            self.push(call, FactKind::HttpCallTo { host, path });
+        let pieces = self.url_pieces(url, 0);
+        if let Some(fact) = crate::lang::address::http_target(&pieces) {
+            self.push(call, fact);
         }
+    }
+
+    /// How a URL expression is built: literals, `os.Getenv` reads, `+` and `fmt.Sprintf`, and
+    /// local variables bound to such expressions earlier in the function.
+    fn url_pieces(&self, expr: Node<'a>, depth: usize) -> Vec<Piece> {
+        if depth > 4 {
+            return vec![Piece::Other];
+        }
+        match expr.kind() {
+            "interpreted_string_literal" | "raw_string_literal" => {
+                vec![Piece::Lit(self.string_literal(expr).unwrap_or_default())]
+            }
+            "parenthesized_expression" => match expr.named_child(0) {
+                Some(inner) => self.url_pieces(inner, depth + 1),
+                None => vec![Piece::Other],
+            },
+            "binary_expression"
+                if expr
+                    .child_by_field_name("operator")
+                    .is_some_and(|o| self.text(o) == "+") =>
+            {
+                let (Some(left), Some(right)) = (
+                    expr.child_by_field_name("left"),
+                    expr.child_by_field_name("right"),
+                ) else {
+                    return vec![Piece::Other];
+                };
+                let mut out = self.url_pieces(left, depth + 1);
+                out.extend(self.url_pieces(right, depth + 1));
+                out
+            }
+            "call_expression" => {
+                let qualified = expr
+                    .child_by_field_name("function")
+                    .and_then(|f| self.qualify(f));
+                let args = call_args(expr);
+                match qualified.as_deref() {
+                    Some(q) if self.knowledge.is_env_read(q) => {
+                        match args.first().and_then(|a| self.string_literal(*a)) {
+                            Some(var) => vec![Piece::Env(var)],
+                            None => vec![Piece::Other],
+                        }
+                    }
+                    Some("fmt.Sprintf") => {
+                        let Some(format) = args.first().and_then(|a| self.string_literal(*a))
+                        else {
+                            return vec![Piece::Other];
+                        };
+                        let rest = args[1..].iter().map(|a| self.url_pieces(*a, depth + 1));
+                        crate::lang::address::printf_pieces(&format, rest)
+                    }
+                    _ => vec![Piece::Other],
+                }
+            }
+            "identifier" => match self.local_binding(expr) {
+                Some(value) => self.url_pieces(value, depth + 1),
+                None => vec![Piece::Other],
+            },
+            _ => vec![Piece::Other],
+        }
+    }
+
+    /// The value bound to the identifier `id` (`addr := ...`, `addr = ...`, `var addr = ...`,
+    /// `const addr = ...`; see [`single_binding`](crate::lang::tree::single_binding)).
+    fn local_binding(&self, id: Node<'a>) -> Option<Node<'a>> {
+        crate::lang::tree::single_binding(id, self.enclosing_function(id), self.src, |node| {
+            let (left, right) = match node.kind() {
+                "short_var_declaration" | "assignment_statement" => (
+                    node.child_by_field_name("left"),
+                    node.child_by_field_name("right"),
+                ),
+                "var_spec" | "const_spec" => (Some(node), node.child_by_field_name("value")),
+                _ => return Vec::new(),
+            };
+            let (Some(left), Some(right)) = (left, right) else {
+                return Vec::new();
+            };
+            let mut cursor = left.walk();
+            let names: Vec<Node<'a>> = left
+                .named_children(&mut cursor)
+                .filter(|n| n.kind() == "identifier")
+                .collect();
+            let mut cursor = right.walk();
+            let values: Vec<Node<'a>> = right.named_children(&mut cursor).collect();
+            names
+                .into_iter()
+                .enumerate()
+                .map(|(i, n)| (n, values.get(i).copied()))
+                .collect()
+        })
     }
 
     /// Records an instrumentation call and whether it is handed a provider explicitly.

@@ -418,14 +418,15 @@ impl<'a> FileCtx<'a> {
                 flow,
             },
         );
-        // The URL, when it is a literal: an edge of the service graph.
+        // The URL, when its host is a literal or an environment variable: an edge of the
+        // service graph.
         let args = call_args(call);
-        let url = args
+        let target = args
             .iter()
             .chain(kwarg(self, call, "url").as_ref())
-            .find_map(|a| self.string_value(*a).filter(|s| s.contains("://")));
-        if let Some((host, path)) = url.and_then(|u| crate::model::graph::split_url(&u)) {
-            self.push(call, FactKind::HttpCallTo { host, path });
+            .find_map(|a| crate::lang::address::http_target(&self.url_pieces(*a, 0)));
+        if let Some(fact) = target {
+            self.push(call, fact);
         }
     }
 

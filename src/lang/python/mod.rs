@@ -16,6 +16,7 @@
 //! [`Extraction::Patched`]: crate::facts::Extraction::Patched
 //! [`Injection::Patched`]: crate::facts::Injection::Patched
 
+mod address;
 mod boundary;
 mod resolve;
 mod setup;

@@ -1,0 +1,223 @@
+//! Where an outbound URL goes, from how its expression is built: each language's extractor
+//! breaks the expression into [`Piece`]s (literal text, environment-variable reads, anything
+//! else) and this module reads the host or the environment variable that names it.
+//!
+//! `"http://cart:8080/cart"`, `"http://" + os.Getenv("CART_ADDR") + "/cart"`,
+//! `` `${process.env.CART_URL}/cart` `` and `f"http://{os.environ['CART_ADDR']}/cart"` all
+//! name an address; the model resolves an environment variable through the deployment's
+//! settings.
+
+use crate::facts::FactKind;
+
+/// One part of a URL expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Piece {
+    /// Literal text.
+    Lit(String),
+    /// The value of this environment variable.
+    Env(String),
+    /// Anything else (a parameter, a field, a call).
+    Other,
+}
+
+/// The most pieces an expression is broken into; longer ones are not URLs worth reading.
+const MAX_PIECES: usize = 32;
+
+/// The fact for an outbound HTTP URL built from these pieces: `HttpCallTo` for a literal host,
+/// `HttpCallToEnv` for a host taken from an environment variable; `None` when the host is
+/// neither.
+pub fn http_target(pieces: &[Piece]) -> Option<FactKind> {
+    if pieces.is_empty() || pieces.len() > MAX_PIECES {
+        return None;
+    }
+    let pieces = merge_literals(pieces);
+    match pieces.as_slice() {
+        [Piece::Env(var), rest @ ..] => Some(FactKind::HttpCallToEnv {
+            var: var.clone(),
+            path: path_after(rest),
+        }),
+        [Piece::Lit(first), rest @ ..] => {
+            let after_scheme = first
+                .strip_prefix("http://")
+                .or_else(|| first.strip_prefix("https://"))?;
+            if after_scheme.is_empty() {
+                // `"http://" + os.Getenv("CART_ADDR") + "/cart"`
+                let [Piece::Env(var), rest @ ..] = rest else {
+                    return None;
+                };
+                return Some(FactKind::HttpCallToEnv {
+                    var: var.clone(),
+                    path: path_after(rest),
+                });
+            }
+            // The host is known only when its end is: a `:port`, a `/`, or the end of the URL.
+            let complete = rest.is_empty() || after_scheme.contains([':', '/']);
+            if !complete {
+                return None;
+            }
+            let (host, path) = crate::model::graph::split_url(first)?;
+            Some(FactKind::HttpCallTo { host, path })
+        }
+        _ => None,
+    }
+}
+
+/// The URL path in the pieces after the host: the literal text from its first `/`, up to the
+/// first hole (`:8080/cart/` + id → `/cart/`).
+fn path_after(rest: &[Piece]) -> Option<String> {
+    let Some(Piece::Lit(text)) = rest.first() else {
+        return None;
+    };
+    let at = text.find('/')?;
+    // Only a port may come between the host and the path.
+    let before = &text[..at];
+    if !(before.is_empty()
+        || (before.starts_with(':') && before[1..].chars().all(|c| c.is_ascii_digit())))
+    {
+        return None;
+    }
+    Some(text[at..].to_string())
+}
+
+/// Adjacent literals joined into one.
+fn merge_literals(pieces: &[Piece]) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        match (out.last_mut(), piece) {
+            (Some(Piece::Lit(prev)), Piece::Lit(next)) => prev.push_str(next),
+            _ => out.push(piece.clone()),
+        }
+    }
+    out
+}
+
+/// The pieces of a printf-style format (`"http://%s/cart"`) with its arguments' pieces in the
+/// verbs' places; `%%` is a literal percent sign.
+pub fn printf_pieces(format: &str, mut args: impl Iterator<Item = Vec<Piece>>) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut lit = String::new();
+    let mut chars = format.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            lit.push(c);
+            continue;
+        }
+        if chars.peek() == Some(&'%') {
+            chars.next();
+            lit.push('%');
+            continue;
+        }
+        // Flags, width and precision, then the verb letter.
+        while chars.peek().is_some_and(|c| !c.is_ascii_alphabetic()) {
+            chars.next();
+        }
+        chars.next();
+        if !lit.is_empty() {
+            out.push(Piece::Lit(std::mem::take(&mut lit)));
+        }
+        out.extend(args.next().unwrap_or_else(|| vec![Piece::Other]));
+    }
+    if !lit.is_empty() {
+        out.push(Piece::Lit(lit));
+    }
+    out
+}
+
+/// The host an environment variable's value names: `http://cart:8080/x`, `cart:8080` or
+/// `cart` → `cart`.
+pub fn host_of_value(value: &str) -> Option<String> {
+    let value = value.trim();
+    if let Some((host, _)) = crate::model::graph::split_url(value) {
+        return Some(host);
+    }
+    let host = value
+        .split(['/', ':'])
+        .next()
+        .filter(|h| !h.is_empty() && !h.contains(['$', '{', ' ']))?;
+    Some(host.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lit(s: &str) -> Piece {
+        Piece::Lit(s.into())
+    }
+
+    fn env(s: &str) -> Piece {
+        Piece::Env(s.into())
+    }
+
+    #[test]
+    fn literal_hosts_and_env_hosts_are_read() {
+        assert_eq!(
+            http_target(&[lit("http://quote:8080/get")]),
+            Some(FactKind::HttpCallTo {
+                host: "quote".into(),
+                path: Some("/get".into())
+            })
+        );
+        assert_eq!(
+            http_target(&[
+                lit("http://"),
+                env("CART_ADDR"),
+                lit("/cart/"),
+                Piece::Other
+            ]),
+            Some(FactKind::HttpCallToEnv {
+                var: "CART_ADDR".into(),
+                path: Some("/cart/".into())
+            })
+        );
+        assert_eq!(
+            http_target(&[env("CART_URL"), lit(":8080/cart")]),
+            Some(FactKind::HttpCallToEnv {
+                var: "CART_URL".into(),
+                path: Some("/cart".into())
+            })
+        );
+        // The host is cut by a hole: unknown.
+        assert_eq!(http_target(&[lit("http://cart"), Piece::Other]), None);
+        assert_eq!(http_target(&[Piece::Other, lit("/cart")]), None);
+        assert_eq!(http_target(&[lit("/relative")]), None);
+        // Text after the variable that is not a port: no path.
+        assert_eq!(
+            http_target(&[env("HOST"), lit("-suffix/x")]),
+            Some(FactKind::HttpCallToEnv {
+                var: "HOST".into(),
+                path: None
+            })
+        );
+    }
+
+    #[test]
+    fn printf_formats_take_their_arguments() {
+        let pieces = printf_pieces(
+            "http://%s/items/%d?q=100%%",
+            [vec![env("ADDR")], vec![Piece::Other]].into_iter(),
+        );
+        assert_eq!(
+            pieces,
+            vec![
+                lit("http://"),
+                env("ADDR"),
+                lit("/items/"),
+                Piece::Other,
+                lit("?q=100%")
+            ]
+        );
+    }
+
+    #[test]
+    fn env_values_name_hosts() {
+        assert_eq!(host_of_value("http://cart:8080/x").as_deref(), Some("cart"));
+        assert_eq!(
+            host_of_value("cartservice:7070").as_deref(),
+            Some("cartservice")
+        );
+        assert_eq!(host_of_value("ads").as_deref(), Some("ads"));
+        assert_eq!(host_of_value("${CART_HOST}:80"), None);
+        assert_eq!(host_of_value(""), None);
+    }
+}

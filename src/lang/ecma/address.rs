@@ -1,0 +1,125 @@
+//! How a JavaScript/TypeScript URL expression is built, for the service graph: literals,
+//! template literals, `+`, environment reads (`process.env.CART_URL`,
+//! `process.env["CART_URL"]`, with an `||`/`??` fallback) and `const`s bound once to such
+//! expressions in the same function or module.
+
+use super::resolve::enclosing_function;
+use super::FileCtx;
+use crate::lang::address::Piece;
+use crate::lang::tree::single_binding;
+use tree_sitter::Node;
+
+impl FileCtx<'_> {
+    /// The pieces of a URL expression.
+    pub(super) fn url_pieces(&self, expr: Node<'_>, depth: usize) -> Vec<Piece> {
+        if depth > 4 {
+            return vec![Piece::Other];
+        }
+        match expr.kind() {
+            "string" => vec![Piece::Lit(self.string_value(expr).unwrap_or_default())],
+            "template_string" => self.template_pieces(expr, depth),
+            "parenthesized_expression" | "non_null_expression" | "as_expression" => {
+                match expr.named_child(0) {
+                    Some(inner) => self.url_pieces(inner, depth + 1),
+                    None => vec![Piece::Other],
+                }
+            }
+            "binary_expression" => {
+                let op = expr
+                    .child_by_field_name("operator")
+                    .map(|o| self.text(o).into_owned())
+                    .unwrap_or_default();
+                let (Some(left), Some(right)) = (
+                    expr.child_by_field_name("left"),
+                    expr.child_by_field_name("right"),
+                ) else {
+                    return vec![Piece::Other];
+                };
+                match op.as_str() {
+                    "+" => {
+                        let mut out = self.url_pieces(left, depth + 1);
+                        out.extend(self.url_pieces(right, depth + 1));
+                        out
+                    }
+                    // `process.env.CART_URL || 'http://localhost:8080'`: as deployed, the
+                    // variable.
+                    "||" | "??" => match self.url_pieces(left, depth + 1).as_slice() {
+                        [Piece::Env(var)] => vec![Piece::Env(var.clone())],
+                        _ => vec![Piece::Other],
+                    },
+                    _ => vec![Piece::Other],
+                }
+            }
+            "member_expression" | "subscript_expression" => match self.env_read(expr) {
+                Some(var) => vec![Piece::Env(var)],
+                None => vec![Piece::Other],
+            },
+            "identifier" => match self.single_const(expr) {
+                Some(value) => self.url_pieces(value, depth + 1),
+                None => vec![Piece::Other],
+            },
+            _ => vec![Piece::Other],
+        }
+    }
+
+    /// `process.env.NAME` or `process.env["NAME"]`: the variable's name.
+    fn env_read(&self, expr: Node<'_>) -> Option<String> {
+        let object = expr.child_by_field_name("object")?;
+        if !self.knowledge.is_env_read(&self.qualify(object)?) {
+            return None;
+        }
+        match expr.kind() {
+            "member_expression" => Some(
+                self.text(expr.child_by_field_name("property")?)
+                    .into_owned(),
+            ),
+            _ => self.string_value(expr.child_by_field_name("index")?),
+        }
+    }
+
+    /// A template literal: its text, with each substitution's pieces in place.
+    fn template_pieces(&self, template: Node<'_>, depth: usize) -> Vec<Piece> {
+        let src = self.src;
+        let end = template.end_byte().saturating_sub(1);
+        let mut out = Vec::new();
+        let mut pos = template.start_byte() + 1;
+        let mut cursor = template.walk();
+        for child in template.named_children(&mut cursor) {
+            if child.kind() != "template_substitution" {
+                continue;
+            }
+            if child.start_byte() > pos {
+                out.push(Piece::Lit(
+                    String::from_utf8_lossy(&src[pos..child.start_byte()]).into_owned(),
+                ));
+            }
+            match child.named_child(0) {
+                Some(inner) => out.extend(self.url_pieces(inner, depth + 1)),
+                None => out.push(Piece::Other),
+            }
+            pos = child.end_byte();
+        }
+        if end > pos {
+            out.push(Piece::Lit(
+                String::from_utf8_lossy(&src[pos..end]).into_owned(),
+            ));
+        }
+        out
+    }
+
+    /// The value of the one `const`/`let`/`var` declaration (or assignment) of the name `id`
+    /// (see [`single_binding`]).
+    fn single_const<'t>(&self, id: Node<'t>) -> Option<Node<'t>> {
+        single_binding(id, enclosing_function(id), self.src, |node| {
+            let (left, right) = match node.kind() {
+                "variable_declarator" => ("name", "value"),
+                "assignment_expression" => ("left", "right"),
+                _ => return Vec::new(),
+            };
+            match node.child_by_field_name(left) {
+                Some(l) if l.kind() == "identifier" => vec![(l, node.child_by_field_name(right))],
+                _ => Vec::new(),
+            }
+        })
+    }
+}

@@ -1,0 +1,108 @@
+//! How a Python URL expression is built, for the service graph: literals, f-strings, `+`,
+//! environment reads (`os.environ["X"]`, `os.getenv("X")`) and names bound once to such
+//! expressions in the same function or module.
+
+use super::resolve::{call_args, enclosing_function};
+use super::FileCtx;
+use crate::lang::address::Piece;
+use crate::lang::tree::single_binding;
+use tree_sitter::Node;
+
+impl FileCtx<'_> {
+    /// The pieces of a URL expression.
+    pub(super) fn url_pieces(&self, expr: Node<'_>, depth: usize) -> Vec<Piece> {
+        if depth > 4 {
+            return vec![Piece::Other];
+        }
+        match expr.kind() {
+            "string" => self.string_pieces(expr, depth),
+            "concatenated_string" => {
+                let mut cursor = expr.walk();
+                let parts: Vec<Node<'_>> = expr.named_children(&mut cursor).collect();
+                parts
+                    .into_iter()
+                    .flat_map(|p| self.url_pieces(p, depth + 1))
+                    .collect()
+            }
+            "parenthesized_expression" => match expr.named_child(0) {
+                Some(inner) => self.url_pieces(inner, depth + 1),
+                None => vec![Piece::Other],
+            },
+            "binary_operator"
+                if expr
+                    .child_by_field_name("operator")
+                    .is_some_and(|o| self.text(o) == "+") =>
+            {
+                let (Some(left), Some(right)) = (
+                    expr.child_by_field_name("left"),
+                    expr.child_by_field_name("right"),
+                ) else {
+                    return vec![Piece::Other];
+                };
+                let mut out = self.url_pieces(left, depth + 1);
+                out.extend(self.url_pieces(right, depth + 1));
+                out
+            }
+            "call" => {
+                let is_env = expr
+                    .child_by_field_name("function")
+                    .and_then(|f| self.resolve(f))
+                    .is_some_and(|q| self.knowledge.is_env_read(&q));
+                let var = call_args(expr).first().and_then(|a| self.string_value(*a));
+                match var {
+                    Some(var) if is_env => vec![Piece::Env(var)],
+                    _ => vec![Piece::Other],
+                }
+            }
+            "subscript" => {
+                let is_env = expr
+                    .child_by_field_name("value")
+                    .and_then(|v| self.resolve(v))
+                    .is_some_and(|q| self.knowledge.is_env_read(&q));
+                let var = expr
+                    .child_by_field_name("subscript")
+                    .and_then(|s| self.string_value(s));
+                match var {
+                    Some(var) if is_env => vec![Piece::Env(var)],
+                    _ => vec![Piece::Other],
+                }
+            }
+            "identifier" => match self.single_binding(expr) {
+                Some(value) => self.url_pieces(value, depth + 1),
+                None => vec![Piece::Other],
+            },
+            _ => vec![Piece::Other],
+        }
+    }
+
+    /// A string literal or f-string: its text, with each interpolation's pieces in place.
+    fn string_pieces(&self, string: Node<'_>, depth: usize) -> Vec<Piece> {
+        let mut out = Vec::new();
+        let mut cursor = string.walk();
+        for child in string.named_children(&mut cursor) {
+            match child.kind() {
+                "string_content" => out.push(Piece::Lit(self.text(child).into_owned())),
+                "interpolation" => match child.child_by_field_name("expression") {
+                    Some(inner) => out.extend(self.url_pieces(inner, depth + 1)),
+                    None => out.push(Piece::Other),
+                },
+                "string_start" | "string_end" => {}
+                _ => out.push(Piece::Other),
+            }
+        }
+        out
+    }
+
+    /// The value of the one assignment to the name `id` (see [`single_binding`]).
+    fn single_binding<'t>(&self, id: Node<'t>) -> Option<Node<'t>> {
+        single_binding(id, enclosing_function(id), self.src, |node| {
+            if node.kind() != "assignment" {
+                return Vec::new();
+            }
+            match node.child_by_field_name("left") {
+                Some(l) if l.kind() == "identifier" => vec![(l, node.child_by_field_name("right"))],
+                _ => Vec::new(),
+            }
+        })
+    }
+}

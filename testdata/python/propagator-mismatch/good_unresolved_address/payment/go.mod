@@ -1,0 +1,3 @@
+module example.com/payment
+
+go 1.22

@@ -1,0 +1,11 @@
+import express from 'express';
+
+const app = express();
+
+app.post('/buy', async (req, res) => {
+  const url = process.env['PAYMENT_URL'] + '/charge';
+  const charge = await fetch(url, { method: 'POST' }); // expect: propagator-mismatch
+  res.status(charge.ok ? 200 : 502).end();
+});
+
+app.listen(8081);
