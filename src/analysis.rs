@@ -337,7 +337,13 @@ fn deployment_facts(files: &[discover::DeployFile]) -> Vec<crate::facts::FileFac
             let text = std::fs::read(&f.abs)
                 .map(|b| String::from_utf8_lossy(&b).into_owned())
                 .unwrap_or_default();
-            crate::deploy::extract(f.kind, &f.rel, &text)
+            // Compose reads `.env` beside the compose file for variable values.
+            let dotenv = (f.kind == crate::deploy::DeployKind::Compose)
+                .then(|| f.abs.parent().map(|d| d.join(".env")))
+                .flatten()
+                .and_then(|p| std::fs::read(p).ok())
+                .map(|b| String::from_utf8_lossy(&b).into_owned());
+            crate::deploy::extract(f.kind, &f.rel, &text, dotenv.as_deref())
         })
         .collect()
 }

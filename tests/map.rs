@@ -92,15 +92,19 @@ fn an_untraced_callee_breaks_the_edge() {
 
 #[test]
 fn env_var_addresses_resolve_through_compose_and_formats_are_compared() {
-    // Go `fmt.Sprintf` and `+` with `os.Getenv` (in the function and at package level), Python
-    // `os.getenv` bound at module level, JavaScript `process.env` in a template literal; the
-    // compose name `stock` addresses the `inventory` directory. An unset variable and a host
-    // outside the repository are not edges.
+    // Go `fmt.Sprintf` and `+` with `os.Getenv` (in the function and at package level) and a
+    // struct field filled by an env-reading helper, Python `os.getenv` bound at module level,
+    // JavaScript `process.env` in a template literal and destructured; the compose name `stock`
+    // addresses the `inventory` directory; `mailer` is placed by its Dockerfile and takes
+    // `PRICING_ADDR` from `.env`. An unset variable and a host outside the repository are not
+    // edges.
     assert_eq!(
         edges("env-addresses"),
         vec![
+            json!(["mailer", "pricing", "http", "pricing", "ok", "context injected and extracted",
+                   [{"path": "mailer/main.go", "line": 35}]]),
             json!(["notifier", "pricing", "http", "pricing", "ok", "context injected and extracted",
-                   [{"path": "notifier/index.js", "line": 4}]]),
+                   [{"path": "notifier/index.js", "line": 6}, {"path": "notifier/index.js", "line": 7}]]),
             json!(["pricing", "inventory", "http", "stock", "broken",
                    "pricing sends tracecontext but inventory reads b3",
                    [{"path": "pricing/app.py", "line": 12}]]),

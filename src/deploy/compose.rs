@@ -4,13 +4,14 @@
 use super::command::{scan_command, scan_env, split_words};
 use super::Target;
 use crate::facts::{Fact, FactKind};
-use yaml_rust2::{Yaml, YamlLoader};
+use std::collections::BTreeMap;
+use yaml_rust2::Yaml;
 
 /// Facts per compose service, keyed by the directory its build context names (relative to the
 /// root) or, for image-only services, by the service's name. `dir` is the compose file's
 /// directory.
-pub fn facts(text: &str, dir: &str) -> Vec<(Target, Vec<Fact>)> {
-    let Ok(docs) = YamlLoader::load_from_str(text) else {
+pub fn facts(text: &str, dir: &str, dotenv: &BTreeMap<String, String>) -> Vec<(Target, Vec<Fact>)> {
+    let Some(docs) = super::load_yaml(text) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -36,9 +37,18 @@ pub fn facts(text: &str, dir: &str) -> Vec<(Target, Vec<Fact>)> {
                 facts.extend(scan_command(&words, text, &needle));
             }
             for (k, v) in environment(&service["environment"]) {
+                // `- CART_ADDR` takes its value from the environment compose runs in, which
+                // `.env` provides; `${VAR}` references are filled from it too.
+                let v = match v {
+                    Some(v) => interpolate(&v, dotenv),
+                    None => match dotenv.get(&k) {
+                        Some(v) => interpolate(v, dotenv),
+                        None => continue,
+                    },
+                };
                 facts.extend(scan_env(&k, &v, text));
             }
-            let target = match build_context(&service["build"]) {
+            let target = match build_context(&service["build"], dotenv) {
                 Some(context) => {
                     facts.push(Fact {
                         loc: super::line_of(text, &format!("{name}:")),
@@ -56,21 +66,82 @@ pub fn facts(text: &str, dir: &str) -> Vec<(Target, Vec<Fact>)> {
     out
 }
 
-/// `environment:` as a map or a list of `K=V`.
-pub(super) fn environment(env: &Yaml) -> Vec<(String, String)> {
+/// `environment:` as a map or a list of `K=V`; a variable listed without a value (`- K`, or
+/// `K:` with nothing) is `None`.
+pub(super) fn environment(env: &Yaml) -> Vec<(String, Option<String>)> {
     match env {
         Yaml::Hash(map) => map
             .iter()
-            .filter_map(|(k, v)| Some((k.as_str()?.to_string(), scalar(v))))
+            .filter_map(|(k, v)| {
+                let value = (!matches!(v, Yaml::Null)).then(|| scalar(v));
+                Some((k.as_str()?.to_string(), value))
+            })
             .collect(),
         Yaml::Array(items) => items
             .iter()
             .filter_map(|i| i.as_str())
-            .filter_map(|i| i.split_once('='))
-            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .map(|i| match i.split_once('=') {
+                Some((k, v)) => (k.to_string(), Some(v.to_string())),
+                None => (i.to_string(), None),
+            })
             .collect(),
         _ => Vec::new(),
     }
+}
+
+/// The `KEY=value` lines of a `.env` file (comments, blank lines and `export ` prefixes
+/// allowed; surrounding quotes removed).
+pub fn parse_dotenv(text: &str) -> BTreeMap<String, String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.strip_prefix("export ").unwrap_or(l).split_once('='))
+        .map(|(k, v)| {
+            let v = v.trim();
+            let v = v
+                .strip_prefix('"')
+                .and_then(|v| v.strip_suffix('"'))
+                .or_else(|| v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+                .unwrap_or(v);
+            (k.trim().to_string(), v.to_string())
+        })
+        .collect()
+}
+
+/// `${VAR}`, `${VAR:-default}` and `$VAR` references filled from `vars` (one level deep); an
+/// unknown variable without a default is left as written.
+fn interpolate(value: &str, vars: &BTreeMap<String, String>) -> String {
+    let mut out = String::new();
+    let mut rest = value;
+    while let Some(at) = rest.find('$') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let (name, default, len) = if let Some(inner) = after.strip_prefix('{') {
+            let Some(end) = inner.find('}') else {
+                out.push_str(&rest[at..]);
+                return out;
+            };
+            let body = &inner[..end];
+            let (name, default) = match body.split_once(":-").or_else(|| body.split_once('-')) {
+                Some((n, d)) => (n, Some(d)),
+                None => (body, None),
+            };
+            (name, default, end + 2)
+        } else {
+            let end = after
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(after.len());
+            (&after[..end], None, end)
+        };
+        match (vars.get(name), default) {
+            (Some(v), _) if !name.is_empty() => out.push_str(v),
+            (_, Some(d)) => out.push_str(d),
+            _ => out.push_str(&rest[at..at + 1 + len]),
+        }
+        rest = &after[len..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A scalar as text.
@@ -84,10 +155,23 @@ pub(super) fn scalar(v: &Yaml) -> String {
 }
 
 /// `build: ./dir` or `build: { context: ./dir }`.
-fn build_context(build: &Yaml) -> Option<String> {
+/// The directory a service is built from: its build context, or the directory of its
+/// Dockerfile when one is named (`context: ./` with `dockerfile: ./src/cart/Dockerfile`
+/// builds the `src/cart` service from the repository root).
+fn build_context(build: &Yaml, dotenv: &BTreeMap<String, String>) -> Option<String> {
     match build {
-        Yaml::String(s) => Some(s.clone()),
-        Yaml::Hash(_) => build["context"].as_str().map(str::to_string),
+        Yaml::String(s) => Some(interpolate(s, dotenv)),
+        Yaml::Hash(_) => {
+            let context = interpolate(build["context"].as_str().unwrap_or("."), dotenv);
+            let dockerfile = build["dockerfile"]
+                .as_str()
+                .map(|d| interpolate(d, dotenv))
+                .filter(|d| !d.contains('$'));
+            match dockerfile.as_deref().and_then(|d| d.rsplit_once('/')) {
+                Some((dir, _)) => Some(join(&context, dir)),
+                None => Some(context),
+            }
+        }
         _ => None,
     }
 }
@@ -115,7 +199,7 @@ mod tests {
     #[test]
     fn services_map_to_their_build_context() {
         let text = "services:\n  api:\n    build: ./api\n    command: opentelemetry-instrument python app.py\n    environment:\n      OTEL_PROPAGATORS: b3\n  web:\n    build:\n      context: ../web\n    environment:\n      - NODE_OPTIONS=--require ./tracing.js\n  redis:\n    image: redis\n";
-        let got = facts(text, "deploy");
+        let got = facts(text, "deploy", &BTreeMap::new());
         assert_eq!(got.len(), 3);
         assert_eq!(got[0].0, Target::Dir("deploy/api".into()));
         assert!(matches!(
@@ -129,5 +213,39 @@ mod tests {
         assert_eq!(got[1].0, Target::Dir("web".into()));
         assert_eq!(got[2].0, Target::Name("redis".into()));
         assert!(got[2].1.is_empty());
+    }
+
+    #[test]
+    fn listed_variables_take_their_values_from_dotenv() {
+        let text = "services:\n  checkout:\n    build: ./checkout\n    environment:\n      - SHIPPING_ADDR\n      - CART_ADDR=cart:${CART_PORT}\n      - QUOTE=${QUOTE_ADDR:-http://quote:8090}\n      - UNSET\n";
+        let dotenv = parse_dotenv(
+            "# addresses\nSHIPPING_ADDR=http://shipping:${SHIPPING_PORT}\nSHIPPING_PORT=50050\nexport CART_PORT=\"7070\"\n",
+        );
+        let got = facts(text, "", &dotenv);
+        let env: Vec<(String, String)> = got[0]
+            .1
+            .iter()
+            .filter_map(|f| match &f.kind {
+                FactKind::EnvSetting { name, value } => Some((name.clone(), value.clone())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            env,
+            vec![
+                ("SHIPPING_ADDR".into(), "http://shipping:50050".into()),
+                ("CART_ADDR".into(), "cart:7070".into()),
+                ("QUOTE".into(), "http://quote:8090".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_named_dockerfile_places_the_service() {
+        let text = "services:\n  cart:\n    build:\n      context: ./\n      dockerfile: ${CART_DOCKERFILE}\n    environment:\n      - A=1\n  web:\n    build:\n      context: ./web\n      dockerfile: Dockerfile.prod\n    environment:\n      - A=1\n";
+        let dotenv = parse_dotenv("CART_DOCKERFILE=./src/cart/Dockerfile\n");
+        let got = facts(text, "", &dotenv);
+        assert_eq!(got[0].0, Target::Dir("src/cart".into()));
+        assert_eq!(got[1].0, Target::Dir("web".into()));
     }
 }

@@ -5,7 +5,7 @@ use super::command::{scan_command, scan_env};
 use super::compose::scalar;
 use super::Target;
 use crate::facts::Fact;
-use yaml_rust2::{Yaml, YamlLoader};
+use yaml_rust2::Yaml;
 
 /// Facts per container of every workload document in the file; non-Kubernetes YAML yields none.
 pub fn facts(text: &str) -> Vec<(Target, Vec<Fact>)> {
@@ -13,7 +13,7 @@ pub fn facts(text: &str) -> Vec<(Target, Vec<Fact>)> {
     if !text.contains("containers:") || !text.contains("kind:") {
         return Vec::new();
     }
-    let Ok(docs) = YamlLoader::load_from_str(text) else {
+    let Some(docs) = super::load_yaml(text) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -46,6 +46,12 @@ pub fn facts(text: &str) -> Vec<(Target, Vec<Fact>)> {
                         module: None,
                     },
                 });
+            }
+            // A container is matched to a service by its own name, or by its workload's
+            // (`Deployment cartservice` running a container named `server`).
+            let workload = doc["metadata"]["name"].as_str().filter(|w| *w != name);
+            if let Some(workload) = workload {
+                out.push((Target::Name(workload.to_string()), facts.clone()));
             }
             out.push((Target::Name(name.to_string()), facts));
         }
@@ -99,6 +105,24 @@ mod tests {
             .collect();
         assert_eq!(agents.len(), 1);
         assert_eq!(agents[0].loc.line, 12);
+    }
+
+    #[test]
+    fn containers_are_also_addressed_by_their_workload() {
+        let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: cartservice\nspec:\n  template:\n    spec:\n      containers:\n        - name: server\n          env:\n            - name: REDIS_ADDR\n              value: redis-cart:6379\n";
+        let got = facts(text);
+        let targets: Vec<_> = got.iter().map(|(t, _)| t.clone()).collect();
+        assert_eq!(
+            targets,
+            vec![
+                Target::Name("cartservice".into()),
+                Target::Name("server".into())
+            ]
+        );
+        assert!(got.iter().all(|(_, f)| f.iter().any(|f| matches!(
+            &f.kind,
+            FactKind::EnvSetting { name, value } if name == "REDIS_ADDR" && value == "redis-cart:6379"
+        ))));
     }
 
     #[test]

@@ -72,7 +72,9 @@ impl DeployKind {
 }
 
 /// Extracts the deployment facts of one file. `rel` is its path relative to the root.
-pub fn extract(kind: DeployKind, rel: &str, text: &str) -> Vec<FileFacts> {
+/// `dotenv` is the text of the `.env` file beside a compose file, whose values compose uses for
+/// variables listed without one and for `${VAR}` references.
+pub fn extract(kind: DeployKind, rel: &str, text: &str, dotenv: Option<&str>) -> Vec<FileFacts> {
     let dir = rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
     let mut out = match kind {
         DeployKind::Dockerfile => vec![own(rel, dockerfile::facts(text))],
@@ -103,10 +105,12 @@ pub fn extract(kind: DeployKind, rel: &str, text: &str) -> Vec<FileFacts> {
             );
             out
         }
-        DeployKind::Compose => compose::facts(text, dir)
-            .into_iter()
-            .map(|(target, facts)| targeted(rel, target, facts))
-            .collect(),
+        DeployKind::Compose => {
+            compose::facts(text, dir, &compose::parse_dotenv(dotenv.unwrap_or("")))
+                .into_iter()
+                .map(|(target, facts)| targeted(rel, target, facts))
+                .collect()
+        }
         DeployKind::Yaml => kubernetes::facts(text)
             .into_iter()
             .map(|(target, facts)| targeted(rel, target, facts))
@@ -114,6 +118,34 @@ pub fn extract(kind: DeployKind, rel: &str, text: &str) -> Vec<FileFacts> {
     };
     out.retain(|f| !f.facts.is_empty() || f.has_entry);
     out
+}
+
+/// Parses YAML documents. Docker Compose and kubectl accept a multi-line flow sequence whose
+/// closing bracket sits at its key's indentation (`command: [` … `    ]`), which the YAML spec
+/// (and the parser) reject; such a file is read again with those brackets indented like the
+/// line before them.
+pub(crate) fn load_yaml(text: &str) -> Option<Vec<yaml_rust2::Yaml>> {
+    use yaml_rust2::YamlLoader;
+    if let Ok(docs) = YamlLoader::load_from_str(text) {
+        return Some(docs);
+    }
+    let mut repaired = String::with_capacity(text.len() + 64);
+    let mut previous_indent = 0;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if (trimmed.starts_with(']') || trimmed.starts_with('}')) && indent < previous_indent {
+            repaired.push_str(&" ".repeat(previous_indent));
+            repaired.push_str(trimmed);
+        } else {
+            repaired.push_str(line);
+            if !trimmed.is_empty() {
+                previous_indent = indent;
+            }
+        }
+        repaired.push('\n');
+    }
+    YamlLoader::load_from_str(&repaired).ok()
 }
 
 /// Which service a group of deployment facts describes.
@@ -216,5 +248,18 @@ mod tests {
         let loc = line_of("FROM x\n  CMD run\n", "CMD");
         assert_eq!((loc.line, loc.col, loc.end_col), (2, 3, 10));
         assert_eq!((loc.start_byte, loc.end_byte), (9, 16));
+    }
+
+    #[test]
+    fn flow_sequences_closed_at_the_key_indentation_are_read() {
+        let text = "services:\n  flagd:\n    command: [\n      \"start\",\n      \"--uri\"\n    ]\n    environment:\n      - A=1\n";
+        let docs = load_yaml(text).expect("repaired");
+        let command = docs[0]["services"]["flagd"]["command"].as_vec().unwrap();
+        assert_eq!(command.len(), 2);
+        assert_eq!(
+            docs[0]["services"]["flagd"]["environment"][0].as_str(),
+            Some("A=1")
+        );
+        assert!(load_yaml("a: [\n").is_none());
     }
 }

@@ -4,9 +4,21 @@
 
 use tree_sitter::Node;
 
-/// How far [`single_binding`] climbs to find the file's root; deeper nodes (generated or
+/// How far [`root_of`] climbs to find the file's root; deeper nodes (generated or
 /// hostile nesting) are not resolved, since each step up costs a walk down from the root.
 const MAX_CLIMB: usize = 256;
+
+/// The root of the tree a node is in; `None` when it is more than [`MAX_CLIMB`] levels up.
+pub fn root_of(node: Node<'_>) -> Option<Node<'_>> {
+    let mut root = node;
+    for _ in 0..MAX_CLIMB {
+        match root.parent() {
+            Some(p) => root = p,
+            None => return Some(root),
+        }
+    }
+    None
+}
 
 /// The value bound exactly once to the identifier `id`: looked up in `function` (the function
 /// around `id`) and, when the name is not bound there, in the whole file. `bindings(node)`
@@ -20,14 +32,7 @@ pub fn single_binding<'t>(
     bindings: impl Fn(Node<'t>) -> Vec<(Node<'t>, Option<Node<'t>>)>,
 ) -> Option<Node<'t>> {
     let name = &src[id.byte_range()];
-    let mut root = id;
-    for _ in 0..MAX_CLIMB {
-        match root.parent() {
-            Some(p) => root = p,
-            None => break,
-        }
-    }
-    let root = root.parent().is_none().then_some(root);
+    let root = root_of(id);
     for scope in function.into_iter().chain(root) {
         let mut found = None;
         let mut count = 0;

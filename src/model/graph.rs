@@ -114,7 +114,13 @@ impl Graph {
         }
         for (i, service) in repo.services.iter().enumerate() {
             for &f in &service.files {
-                for fact in &repo.files[f].facts {
+                let file = &repo.files[f];
+                // Only a deployment of the service's own directory names it: a compose service
+                // building from a directory without a manifest lands in an enclosing service.
+                if file.applies_to_dir.as_deref() != Some(service.root.as_str()) {
+                    continue;
+                }
+                for fact in &file.facts {
                     if let FactKind::DeployedAs { name } = &fact.kind {
                         by_name.entry(name.as_str()).or_insert(i);
                     }

@@ -18,6 +18,9 @@ const KNOWN_FORMATS: &[&str] = &[
     "ottrace",
 ];
 
+/// The format recorded for a propagator that names none tracewire knows.
+const UNKNOWN_FORMAT: &str = "custom";
+
 /// The value `OTEL_PROPAGATORS` has when it is not set.
 const ENV_DEFAULT: &[&str] = &["tracecontext", "baggage"];
 
@@ -109,10 +112,19 @@ pub fn resolve(view: &ServiceView<'_>) -> Option<Propagation> {
             FactKind::PropagatorSet { formats } => Some((file, fact.loc, formats)),
             _ => None,
         });
+    // A propagator whose constructor names no format tracewire knows (`sdk.Propagator()`,
+    // a custom type) speaks something unknown: such a side is never judged.
+    let named = |formats: &Vec<String>| {
+        if formats.is_empty() {
+            vec![UNKNOWN_FORMAT.to_string()]
+        } else {
+            formats.clone()
+        }
+    };
     if let Some((file, loc, first)) = sets.next() {
-        let mut code: Vec<String> = first.clone();
+        let mut code: Vec<String> = named(first);
         for (_, _, formats) in sets {
-            code.extend(formats.iter().cloned());
+            code.extend(named(formats));
         }
         let origin = Origin::Code(file.path.clone(), loc);
         if code.iter().any(|f| f == "env") {

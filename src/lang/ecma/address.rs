@@ -3,10 +3,10 @@
 //! `process.env["CART_URL"]`, with an `||`/`??` fallback) and `const`s bound once to such
 //! expressions in the same function or module.
 
-use super::resolve::enclosing_function;
+use super::resolve::{descendants, enclosing_function};
 use super::FileCtx;
 use crate::lang::address::Piece;
-use crate::lang::tree::single_binding;
+use crate::lang::tree::{root_of, single_binding};
 use tree_sitter::Node;
 
 impl FileCtx<'_> {
@@ -54,10 +54,15 @@ impl FileCtx<'_> {
                 Some(var) => vec![Piece::Env(var)],
                 None => vec![Piece::Other],
             },
-            "identifier" => match self.single_const(expr) {
-                Some(value) => self.url_pieces(value, depth + 1),
-                None => vec![Piece::Other],
-            },
+            "identifier" => {
+                if let Some(var) = self.destructured_env(expr) {
+                    return vec![Piece::Env(var)];
+                }
+                match self.single_const(expr) {
+                    Some(value) => self.url_pieces(value, depth + 1),
+                    None => vec![Piece::Other],
+                }
+            }
             _ => vec![Piece::Other],
         }
     }
@@ -75,6 +80,56 @@ impl FileCtx<'_> {
             ),
             _ => self.string_value(expr.child_by_field_name("index")?),
         }
+    }
+
+    /// The variable an identifier was destructured from the environment as, anywhere in the
+    /// file: `const { SHIPPING_ADDR = '' } = process.env`, `const { ADDR: addr } = process.env`.
+    fn destructured_env(&self, id: Node<'_>) -> Option<String> {
+        let name = self.text(id);
+        let root = root_of(id)?;
+        for decl in descendants(root).filter(|n| n.kind() == "variable_declarator") {
+            let (Some(pattern), Some(value)) = (
+                decl.child_by_field_name("name"),
+                decl.child_by_field_name("value"),
+            ) else {
+                continue;
+            };
+            if pattern.kind() != "object_pattern"
+                || !self
+                    .qualify(value)
+                    .is_some_and(|q| self.knowledge.is_env_read(&q))
+            {
+                continue;
+            }
+            let mut cursor = pattern.walk();
+            for prop in pattern.named_children(&mut cursor) {
+                let (key, local) = match prop.kind() {
+                    "shorthand_property_identifier_pattern" => (prop, prop),
+                    "object_assignment_pattern" => match prop.child_by_field_name("left") {
+                        Some(left) => (left, left),
+                        None => continue,
+                    },
+                    "pair_pattern" => match (
+                        prop.child_by_field_name("key"),
+                        prop.child_by_field_name("value"),
+                    ) {
+                        (Some(k), Some(v)) => {
+                            let v = match v.kind() {
+                                "assignment_pattern" => v.child_by_field_name("left").unwrap_or(v),
+                                _ => v,
+                            };
+                            (k, v)
+                        }
+                        _ => continue,
+                    },
+                    _ => continue,
+                };
+                if self.text(local) == name {
+                    return Some(self.text(key).into_owned());
+                }
+            }
+        }
+        None
     }
 
     /// A template literal: its text, with each substitution's pieces in place.

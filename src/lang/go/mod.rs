@@ -693,8 +693,109 @@ impl<'a> FileCtx<'a> {
                 Some(value) => self.url_pieces(value, depth + 1),
                 None => vec![Piece::Other],
             },
+            "selector_expression" => self.field_pieces(expr, depth),
             _ => vec![Piece::Other],
         }
+    }
+
+    /// A struct field read (`cs.shippingAddr`) whose one binding in the file is an assignment
+    /// (`svc.shippingAddr = os.Getenv("SHIPPING_ADDR")`), a keyed literal
+    /// (`server{shippingAddr: ...}`) or a helper of the file that reads the environment into it
+    /// (`mustMapEnv(&svc.shippingAddr, "SHIPPING_ADDR")`).
+    fn field_pieces(&self, selector: Node<'a>, depth: usize) -> Vec<Piece> {
+        let Some(field) = selector.child_by_field_name("field") else {
+            return vec![Piece::Other];
+        };
+        let field = self.text(field);
+        let Some(root) = crate::lang::tree::root_of(selector) else {
+            return vec![Piece::Other];
+        };
+        let is_field = |n: Node<'a>| {
+            n.kind() == "selector_expression"
+                && n.child_by_field_name("field")
+                    .is_some_and(|f| self.text(f) == field)
+        };
+        let mut bindings: Vec<Vec<Piece>> = Vec::new();
+        for node in descendants(root) {
+            match node.kind() {
+                "assignment_statement" => {
+                    let (Some(left), Some(right)) = (
+                        node.child_by_field_name("left"),
+                        node.child_by_field_name("right"),
+                    ) else {
+                        continue;
+                    };
+                    let mut cursor = left.walk();
+                    let targets: Vec<Node<'a>> = left.named_children(&mut cursor).collect();
+                    let mut cursor = right.walk();
+                    let values: Vec<Node<'a>> = right.named_children(&mut cursor).collect();
+                    for (i, t) in targets.iter().enumerate() {
+                        if is_field(*t) {
+                            bindings.push(match values.get(i) {
+                                Some(v) => self.url_pieces(*v, depth + 1),
+                                None => vec![Piece::Other],
+                            });
+                        }
+                    }
+                }
+                "keyed_element" => {
+                    let mut cursor = node.walk();
+                    let parts: Vec<Node<'a>> = node.named_children(&mut cursor).collect();
+                    let key = parts.first().map(|k| self.text(*k));
+                    if key.as_deref().map(|k| k.trim()) == Some(field.as_ref()) {
+                        bindings.push(match parts.get(1) {
+                            Some(v) => {
+                                let value = match v.kind() {
+                                    "literal_element" => v.named_child(0).unwrap_or(*v),
+                                    _ => *v,
+                                };
+                                self.url_pieces(value, depth + 1)
+                            }
+                            None => vec![Piece::Other],
+                        });
+                    }
+                }
+                "call_expression" => {
+                    let args = call_args(node);
+                    let into_field = args.iter().any(|a| {
+                        a.kind() == "unary_expression"
+                            && a.child_by_field_name("operand").is_some_and(is_field)
+                    });
+                    if !into_field {
+                        continue;
+                    }
+                    let var = args.iter().find_map(|a| self.string_literal(*a));
+                    let reads_env = self
+                        .callee_name(node)
+                        .is_some_and(|name| self.file_function_reads_env(root, &name));
+                    bindings.push(match var {
+                        Some(var) if reads_env => vec![Piece::Env(var)],
+                        _ => vec![Piece::Other],
+                    });
+                }
+                _ => {}
+            }
+        }
+        match bindings.len() {
+            1 => bindings.pop().unwrap_or_default(),
+            _ => vec![Piece::Other],
+        }
+    }
+
+    /// Whether the file declares a function of this name whose body reads the environment.
+    fn file_function_reads_env(&self, root: Node<'a>, name: &str) -> bool {
+        let mut cursor = root.walk();
+        let found = root.named_children(&mut cursor).any(|f| {
+            f.kind() == "function_declaration"
+                && self.name_of(f) == name
+                && descendants(f).any(|n| {
+                    n.kind() == "call_expression"
+                        && n.child_by_field_name("function")
+                            .and_then(|c| self.qualify(c))
+                            .is_some_and(|q| self.knowledge.is_env_read(&q))
+                })
+        });
+        found
     }
 
     /// The value bound to the identifier `id` (`addr := ...`, `addr = ...`, `var addr = ...`,

@@ -1,0 +1,37 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"os"
+	"os/signal"
+
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+	"go.opentelemetry.io/contrib/otelconf"
+	"go.opentelemetry.io/otel"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+)
+
+var client = &http.Client{Transport: otelhttp.NewTransport(http.DefaultTransport)}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	tp := sdktrace.NewTracerProvider()
+	otel.SetTracerProvider(tp)
+	sdk, _ := otelconf.NewSDK()
+	otel.SetTextMapPropagator(sdk.Propagator())
+	defer tp.Shutdown(ctx)
+	srv := &http.Server{Addr: ":8080", Handler: otelhttp.NewHandler(http.HandlerFunc(buy), "checkout")}
+	go srv.ListenAndServe()
+	<-ctx.Done()
+}
+
+func buy(w http.ResponseWriter, r *http.Request) {
+	addr := os.Getenv("PAYMENT_ADDR")
+	req, _ := http.NewRequestWithContext(r.Context(), http.MethodPost, "http://"+addr+"/charge", nil)
+	resp, err := client.Do(req)
+	if err == nil {
+		resp.Body.Close()
+	}
+}
