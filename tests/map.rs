@@ -118,6 +118,21 @@ fn env_var_addresses_resolve_through_compose_and_formats_are_compared() {
 }
 
 #[test]
+fn generated_grpc_code_is_matched_across_java_csharp_and_javascript() {
+    assert_eq!(
+        edges("grpc-stubs"),
+        vec![
+            json!(["ads", "payment", "grpc", "PaymentService", "broken", "ads does not trace",
+                   [{"path": "ads/src/main/java/shop/AdServer.java", "line": 14}]]),
+            json!(["cart", "ads", "grpc", "AdService", "broken", "cart does not trace",
+                   [{"path": "cart/Program.cs", "line": 12}]]),
+            json!(["payment", "cart", "grpc", "CartService", "broken", "payment does not trace",
+                   [{"path": "payment/index.js", "line": 5}]]),
+        ]
+    );
+}
+
+#[test]
 fn mermaid_dot_and_table_render_every_edge() {
     let mermaid = map("shop", "mermaid");
     assert!(mermaid.starts_with("flowchart LR\n"));

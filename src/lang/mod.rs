@@ -8,6 +8,7 @@ pub mod address;
 pub mod csharp;
 pub mod ecma;
 pub mod go;
+pub mod grpc_stubs;
 pub mod java;
 pub mod python;
 pub mod query;

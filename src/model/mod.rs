@@ -269,12 +269,14 @@ fn split_main_packages(files: &[FileFacts], root: String, members: Vec<usize>) -
 
 /// Names services after their directory, falling back to the full path on collisions.
 fn name_services(services: &mut [Service], root_name: &str) {
+    // A manifest in a generic source directory (`src/cart/src/cart.csproj`) names the service
+    // by the directory above it.
+    const GENERIC: &[&str] = &["src", "source", "app"];
     let base = |root: &str| -> String {
-        if root.is_empty() {
-            root_name.to_string()
-        } else {
-            root.rsplit('/').next().unwrap_or(root).to_string()
-        }
+        root.rsplit('/')
+            .find(|seg| !seg.is_empty() && !GENERIC.contains(seg))
+            .unwrap_or(if root.is_empty() { root_name } else { root })
+            .to_string()
     };
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for s in services.iter() {
@@ -402,5 +404,23 @@ mod tests {
         let repo = RepoModel::build(vec![go("a/main.go", true)], &[], "myrepo");
         assert_eq!(repo.services.len(), 1);
         assert_eq!(repo.services[0].name, "myrepo");
+    }
+
+    #[test]
+    fn generic_source_directories_take_the_name_above_them() {
+        let manifests = [
+            Manifest {
+                dir: "src/cart/src".into(),
+                kind: ManifestKind::GoMod,
+            },
+            Manifest {
+                dir: "src".into(),
+                kind: ManifestKind::GoMod,
+            },
+        ];
+        let files = vec![go("src/cart/src/main.go", true), go("src/main.go", true)];
+        let repo = RepoModel::build(files, &manifests, "repo");
+        let names: Vec<&str> = repo.services.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, vec!["src", "cart"]);
     }
 }

@@ -440,3 +440,33 @@ fn disables_propagation(text: &str) -> bool {
         || (compact.contains("ActivityHeadersPropagator")
             && compact.contains("CreateNoOutputPropagator"))
 }
+
+impl<'a> FileCtx<'a> {
+    /// `new CartService.CartServiceClient(channel)`: generated gRPC client code.
+    pub(super) fn grpc_client_fact(&mut self, new: Node<'a>) {
+        let service = new
+            .child_by_field_name("type")
+            .and_then(|t| crate::lang::grpc_stubs::csharp_client(self.text(t)));
+        if let Some(service) = service {
+            self.push(new, FactKind::GrpcServiceCalled { service });
+        }
+    }
+
+    /// A class deriving from `CartService.CartServiceBase`: generated gRPC server code.
+    pub(super) fn grpc_server_fact(&mut self, class: Node<'a>) {
+        let mut cursor = class.walk();
+        let bases = class
+            .named_children(&mut cursor)
+            .filter(|c| c.kind() == "base_list");
+        let mut served = None;
+        for list in bases {
+            let mut cursor = list.walk();
+            served = list
+                .named_children(&mut cursor)
+                .find_map(|b| crate::lang::grpc_stubs::csharp_server(self.text(b)));
+        }
+        if let Some(service) = served {
+            self.push(class, FactKind::GrpcServiceServed { service });
+        }
+    }
+}

@@ -204,7 +204,11 @@ impl crate::lang::Extractor for CSharpExtractor {
         for new in &anchors.news {
             if !ctx.in_error(*new) {
                 ctx.creation_fact(*new);
+                ctx.grpc_client_fact(*new);
             }
+        }
+        for class in &anchors.classes {
+            ctx.grpc_server_fact(*class);
         }
         for field in &anchors.fields {
             if !ctx.in_error(*field) {

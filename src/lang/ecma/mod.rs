@@ -813,17 +813,35 @@ impl<'a> FileCtx<'a> {
             matches!(
                 n.kind(),
                 "call_expression" | "member_expression" | "identifier"
-            ) && self
-                .qualify(callee(n).unwrap_or(n))
-                .is_some_and(|q| q.starts_with("@grpc/grpc-js.credentials."))
+            ) && self.qualify(callee(n).unwrap_or(n)).is_some_and(|q| {
+                q.starts_with("@grpc/grpc-js.credentials.")
+                    || q.starts_with("@grpc/grpc-js.ChannelCredentials.")
+            })
         });
         if creds {
             self.outbound(node, Proto::Grpc, "grpc");
+            // `new proto.hipstershop.CartService(addr, creds)`, `new CartServiceClient(...)`.
+            let service = callee(node)
+                .and_then(|c| crate::lang::grpc_stubs::js_client(&self.text(c), args.len()));
+            if let Some(service) = service {
+                self.push(node, FactKind::GrpcServiceCalled { service });
+            }
         }
     }
 
     /// Facts from a method call on a value.
     fn method_fact(&mut self, call: Node<'_>, recv: Node<'_>, method: &str) {
+        if method == "addService" {
+            // `server.addService(proto.hipstershop.CartService.service, impl)`.
+            let args = call_args(call);
+            let service = (args.len() == 2)
+                .then(|| crate::lang::grpc_stubs::js_server(&self.text(args[0])))
+                .flatten();
+            if let Some(service) = service {
+                self.push(call, FactKind::GrpcServiceServed { service });
+                return;
+            }
+        }
         let methods = &self.knowledge.methods;
         if methods.span_start.iter().any(|m| m == method) {
             self.span_started(call, false);

@@ -387,6 +387,17 @@ impl<'a> FileCtx<'a> {
 
     /// Facts from a class: Spring controller routes, servlet methods, `@WithSpan` methods.
     pub(super) fn class_facts(&mut self, class: Node<'a>) {
+        // `extends CartServiceGrpc.CartServiceImplBase`: generated gRPC server code.
+        let served = class.child_by_field_name("superclass").and_then(|s| {
+            let text = self.text(s);
+            crate::lang::grpc_stubs::java_server(text.trim_start_matches("extends").trim())
+        });
+        if let Some(service) = served {
+            self.facts.push(crate::facts::Fact {
+                loc: self.loc(class),
+                kind: FactKind::GrpcServiceServed { service },
+            });
+        }
         let Some(body) = class.child_by_field_name("body") else {
             return;
         };

@@ -298,6 +298,17 @@ impl<'a> FileCtx<'a> {
 
     /// Facts from one method call.
     fn call_fact(&mut self, call: Node<'a>) {
+        // `CartServiceGrpc.newBlockingStub(channel)`: generated gRPC client code.
+        let called = call
+            .child_by_field_name("object")
+            .zip(call.child_by_field_name("name"))
+            .and_then(|(o, n)| crate::lang::grpc_stubs::java_client(&self.text(o), &self.text(n)));
+        if let Some(service) = called {
+            self.facts.push(Fact {
+                loc: self.loc(call),
+                kind: FactKind::GrpcServiceCalled { service },
+            });
+        }
         if let Some((role, qualified)) = self.static_role(call) {
             self.role_fact(call, role, &qualified);
             return;
