@@ -319,6 +319,13 @@ pub enum FactKind {
         /// The URL's literal path after the host, if any.
         path: Option<String>,
     },
+    /// Messages are sent to, or received from, the topic or queue of this name.
+    MessageTopic {
+        /// The topic's name.
+        topic: String,
+        /// Whether messages are sent (`false`: received).
+        sends: bool,
+    },
     /// Deployment runs the service under this name (a compose service building from its
     /// directory), so other services can address it by that name.
     DeployedAs {

@@ -189,6 +189,10 @@ struct KnowledgeFile {
     /// What the language's SDK and runtime do when code says nothing.
     #[serde(default)]
     defaults: Defaults,
+    /// Message writer, reader and message types whose `Topic` names a topic, by qualified
+    /// type → `send` or `receive`.
+    #[serde(default)]
+    message_topic_types: HashMap<String, String>,
 }
 
 /// What a language's SDK and runtime do when code says nothing (the `[defaults]` table).
@@ -331,6 +335,7 @@ pub struct Knowledge {
     wraps_construction: HashMap<String, Vec<String>>,
     /// What the SDK and runtime do when code says nothing.
     pub defaults: Defaults,
+    message_topic_types: HashMap<String, String>,
 }
 
 impl Knowledge {
@@ -354,6 +359,7 @@ impl Knowledge {
             replaces: raw.replaces,
             wraps_construction: raw.wraps_construction,
             defaults: raw.defaults,
+            message_topic_types: raw.message_topic_types,
         })
     }
 
@@ -375,6 +381,14 @@ impl Knowledge {
     /// Whether a qualified function reads the environment variable named by its first argument.
     pub fn is_env_read(&self, qualified: &str) -> bool {
         self.env_reads.iter().any(|r| r == qualified)
+    }
+
+    /// For a message writer, reader or message type whose `Topic` names a topic: whether it
+    /// sends (`Some(true)`) or receives.
+    pub fn message_topic_type(&self, qualified: &str) -> Option<bool> {
+        self.message_topic_types
+            .get(qualified)
+            .map(|direction| direction == "send")
     }
 
     /// Whether importing this path means the file uses tracing.

@@ -133,6 +133,21 @@ fn generated_grpc_code_is_matched_across_java_csharp_and_javascript() {
 }
 
 #[test]
+fn producers_and_consumers_of_a_topic_are_matched_across_languages() {
+    assert_eq!(
+        edges("messaging"),
+        vec![
+            json!(["orders", "accounting", "messaging", "orders", "broken", "orders does not trace",
+                   [{"path": "orders/main.go", "line": 12}]]),
+            json!(["orders", "email", "messaging", "orders", "broken", "orders does not trace",
+                   [{"path": "orders/main.go", "line": 12}]]),
+            json!(["orders", "fraud", "messaging", "orders", "broken", "orders does not trace",
+                   [{"path": "orders/main.go", "line": 12}]]),
+        ]
+    );
+}
+
+#[test]
 fn mermaid_dot_and_table_render_every_edge() {
     let mermaid = map("shop", "mermaid");
     assert!(mermaid.starts_with("flowchart LR\n"));

@@ -79,6 +79,19 @@ fn path_after(rest: &[Piece]) -> Option<String> {
     Some(text[at..].to_string())
 }
 
+/// The text of an expression built only from literals (a topic name written directly or bound
+/// to a constant); `None` when any piece is not literal or the text is empty.
+pub fn literal_text(pieces: &[Piece]) -> Option<String> {
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Lit(text) => out.push_str(text),
+            _ => return None,
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 /// Adjacent literals joined into one.
 fn merge_literals(pieces: &[Piece]) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());

@@ -19,6 +19,8 @@ pub enum EdgeKind {
     Grpc,
     /// HTTP requests.
     Http,
+    /// Messages through a broker topic or queue.
+    Messaging,
 }
 
 impl EdgeKind {
@@ -27,6 +29,7 @@ impl EdgeKind {
         match self {
             EdgeKind::Grpc => "gRPC",
             EdgeKind::Http => "HTTP",
+            EdgeKind::Messaging => "messaging",
         }
     }
 }
@@ -127,11 +130,44 @@ impl Graph {
                 }
             }
         }
+        // Topics by the services that receive from them.
+        let mut consumers: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, service) in repo.services.iter().enumerate() {
+            for &f in &service.files {
+                for fact in &repo.files[f].facts {
+                    if let FactKind::MessageTopic {
+                        topic,
+                        sends: false,
+                    } = &fact.kind
+                    {
+                        let list = consumers.entry(topic.as_str()).or_default();
+                        if !list.contains(&i) {
+                            list.push(i);
+                        }
+                    }
+                }
+            }
+        }
         let mut edges: BTreeMap<(usize, usize, EdgeKind, String), Vec<Site>> = BTreeMap::new();
         for (i, service) in repo.services.iter().enumerate() {
             for &f in &service.files {
                 let file = &repo.files[f];
                 for fact in &file.facts {
+                    if let FactKind::MessageTopic { topic, sends: true } = &fact.kind {
+                        for &to in consumers.get(topic.as_str()).into_iter().flatten() {
+                            if to != i {
+                                edges
+                                    .entry((i, to, EdgeKind::Messaging, topic.clone()))
+                                    .or_default()
+                                    .push(Site {
+                                        path: file.path.clone(),
+                                        loc: fact.loc,
+                                        line: fact.loc.line,
+                                    });
+                            }
+                        }
+                        continue;
+                    }
                     let (kind, target, to) = match &fact.kind {
                         FactKind::GrpcServiceCalled { service } => (
                             EdgeKind::Grpc,
@@ -291,6 +327,36 @@ fn status(
                 || auto(callee)
                 || entry_extracts(callee, crate::facts::Proto::Http);
             (injects.then_some(true), extracts)
+        }
+        EdgeKind::Messaging => {
+            use crate::facts::Injection;
+            let sends: Vec<&Injection> = caller
+                .owned_facts()
+                .filter_map(|(_, f)| match &f.kind {
+                    FactKind::Outbound {
+                        proto: crate::facts::Proto::Messaging,
+                        injection,
+                        ..
+                    } => Some(injection),
+                    _ => None,
+                })
+                .collect();
+            let injects = if auto(caller)
+                || c.is_patched("kafkajs")
+                || sends
+                    .iter()
+                    .any(|i| matches!(i, Injection::Instrumented | Injection::Manual))
+            {
+                Some(true)
+            } else if !sends.is_empty() && sends.iter().all(|i| **i == Injection::None) {
+                Some(false)
+            } else {
+                None
+            };
+            let extracts = auto(callee)
+                || s.is_patched("kafkajs")
+                || entry_extracts(callee, crate::facts::Proto::Messaging);
+            (injects, extracts)
         }
     };
     match (injects, extracts) {

@@ -469,4 +469,38 @@ impl<'a> FileCtx<'a> {
             self.push(class, FactKind::GrpcServiceServed { service });
         }
     }
+
+    /// The topic named by a producer's or consumer's first argument: a string literal, or a
+    /// constant or variable of the file bound once to one (`const string TopicName = "orders"`).
+    pub(super) fn message_topic(&mut self, call: Node<'a>, sends: bool) {
+        let Some((_, first)) = syntax::args(call, self.src).into_iter().next() else {
+            return;
+        };
+        let src = self.src;
+        let value = match first.kind() {
+            "identifier" => crate::lang::tree::single_binding(first, None, src, |node| {
+                if node.kind() != "variable_declarator" {
+                    return Vec::new();
+                }
+                let children = syntax::named_children(node);
+                let Some(name) = children.iter().find(|c| c.kind() == "identifier").copied() else {
+                    return Vec::new();
+                };
+                let value = children
+                    .iter()
+                    .rev()
+                    .find(|c| c.id() != name.id())
+                    .map(|v| match v.kind() {
+                        "equals_value_clause" => v.named_child(0).unwrap_or(*v),
+                        _ => *v,
+                    });
+                vec![(name, value)]
+            }),
+            _ => Some(first),
+        };
+        let topic = value.and_then(|v| syntax::string_value(v, src));
+        if let Some(topic) = topic.filter(|t| !t.is_empty()) {
+            self.push(call, FactKind::MessageTopic { topic, sends });
+        }
+    }
 }

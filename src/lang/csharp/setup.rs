@@ -122,6 +122,7 @@ impl<'a> FileCtx<'a> {
             }
             Some(Role::MessageProduce) => {
                 self.produce(call, c.receiver);
+                self.message_topic(call, true);
                 return false;
             }
             Some(Role::MessageConsume) => {
@@ -133,6 +134,10 @@ impl<'a> FileCtx<'a> {
         let Some(receiver) = c.receiver else {
             return false;
         };
+        if c.method == "Subscribe" {
+            // `consumer.Subscribe("orders")`: only a topic name makes it a message consumer.
+            self.message_topic(call, false);
+        }
         match c.method.as_str() {
             "AddSource" => {
                 if self.has_error_inside(call) {

@@ -829,6 +829,37 @@ impl<'a> FileCtx<'a> {
         }
     }
 
+    /// The topics a kafkajs call names in its options: `send({ topic: 'orders', messages })`,
+    /// `sendBatch({ topicMessages: [{ topic }] })`, `subscribe({ topic })`,
+    /// `subscribe({ topics: ['orders'] })` (literals, or names bound once to one).
+    fn message_topics(&mut self, call: Node<'_>, sends: bool) {
+        let Some(options) = call_args(call).first().copied() else {
+            return;
+        };
+        let mut values = Vec::new();
+        for pair in descendants(options).filter(|n| n.kind() == "pair") {
+            let key = pair
+                .child_by_field_name("key")
+                .map(|k| self.text(k).trim_matches(['\'', '"']).to_string());
+            let Some(value) = pair.child_by_field_name("value") else {
+                continue;
+            };
+            match key.as_deref() {
+                Some("topic") => values.push(value),
+                Some("topics") if value.kind() == "array" => {
+                    let mut cursor = value.walk();
+                    values.extend(value.named_children(&mut cursor));
+                }
+                _ => {}
+            }
+        }
+        for value in values {
+            if let Some(topic) = crate::lang::address::literal_text(&self.url_pieces(value, 0)) {
+                self.push(call, FactKind::MessageTopic { topic, sends });
+            }
+        }
+    }
+
     /// Facts from a method call on a value.
     fn method_fact(&mut self, call: Node<'_>, recv: Node<'_>, method: &str) {
         if method == "addService" {
@@ -891,6 +922,10 @@ impl<'a> FileCtx<'a> {
             }
             Some(ValueKind::Producer) if method == "send" || method == "sendBatch" => {
                 self.outbound(call, Proto::Messaging, "kafkajs");
+                self.message_topics(call, true);
+            }
+            Some(ValueKind::Consumer) if method == "subscribe" => {
+                self.message_topics(call, false);
             }
             Some(ValueKind::Consumer) if method == "run" => {
                 self.has_entry = true;

@@ -979,12 +979,51 @@ impl<'a> FileCtx<'a> {
         formats
     }
 
+    /// The `Topic` field of a message writer, reader or message literal
+    /// (`kafka.Writer{Topic: "orders"}`): a literal, or a name bound once to one.
+    fn topic_field(&mut self, literal: Node<'a>, sends: bool) {
+        let Some(body) = literal.child_by_field_name("body") else {
+            return;
+        };
+        let mut cursor = body.walk();
+        let elements: Vec<Node<'a>> = body
+            .named_children(&mut cursor)
+            .filter(|n| n.kind() == "keyed_element")
+            .collect();
+        for element in elements {
+            let mut cursor = element.walk();
+            let parts: Vec<Node<'a>> = element.named_children(&mut cursor).collect();
+            let (Some(key), Some(value)) = (parts.first(), parts.get(1)) else {
+                continue;
+            };
+            if self.text(*key).trim() != "Topic" {
+                continue;
+            }
+            let value = match value.kind() {
+                "literal_element" => value.named_child(0).unwrap_or(*value),
+                _ => *value,
+            };
+            let pieces = self.url_pieces(value, 0);
+            if let Some(topic) = crate::lang::address::literal_text(&pieces) {
+                self.push(literal, FactKind::MessageTopic { topic, sends });
+            }
+        }
+    }
+
     /// Facts from a composite literal: HTTP clients and where they are stored.
     fn literal_fact(&mut self, literal: Node<'a>) {
         let Some(ty) = literal.child_by_field_name("type") else {
             return;
         };
-        if self.qualify(ty).as_deref() != Some("net/http.Client") {
+        let qualified = self.qualify(ty);
+        if let Some(sends) = qualified
+            .as_deref()
+            .and_then(|q| self.knowledge.message_topic_type(q))
+        {
+            self.topic_field(literal, sends);
+            return;
+        }
+        if qualified.as_deref() != Some("net/http.Client") {
             return;
         }
         let Some(key) = self.binding_name(literal) else {

@@ -50,10 +50,16 @@ pub(super) fn default_package_name(path: &str) -> &str {
     } else {
         last
     };
-    match name.split_once(".v") {
+    let name = match name.split_once(".v") {
         Some((base, v)) if v.chars().all(|c| c.is_ascii_digit()) => base,
         _ => name,
-    }
+    };
+    // `github.com/segmentio/kafka-go` is package `kafka`, `github.com/go-redis/redis` `redis`.
+    let name = name
+        .strip_suffix("-go")
+        .or_else(|| name.strip_suffix(".go"))
+        .unwrap_or(name);
+    name.strip_prefix("go-").unwrap_or(name)
 }
 
 impl<'a> FileCtx<'a> {
@@ -217,5 +223,13 @@ mod tests {
         assert_eq!(default_package_name("gopkg.in/yaml.v3"), "yaml");
         assert_eq!(default_package_name("net/http"), "http");
         assert_eq!(default_package_name("context"), "context");
+        assert_eq!(
+            default_package_name("github.com/segmentio/kafka-go"),
+            "kafka"
+        );
+        assert_eq!(
+            default_package_name("github.com/go-redis/redis/v8"),
+            "redis"
+        );
     }
 }

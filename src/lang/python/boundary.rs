@@ -456,6 +456,18 @@ impl<'a> FileCtx<'a> {
                 flow,
             },
         );
+        self.message_topic(call, true);
+    }
+
+    /// The topic a producer call or consumer construction names in its first argument (a
+    /// literal, or a name bound once to one).
+    fn message_topic(&mut self, call: Node<'_>, sends: bool) {
+        let topic = call_args(call)
+            .first()
+            .and_then(|a| crate::lang::address::literal_text(&self.url_pieces(*a, 0)));
+        if let Some(topic) = topic {
+            self.push(call, FactKind::MessageTopic { topic, sends });
+        }
     }
 
     /// `KafkaConsumer("orders", ...)`: messages this service handles.
@@ -473,6 +485,7 @@ impl<'a> FileCtx<'a> {
             }
         };
         let topic = call_args(call).first().and_then(|a| self.string_value(*a));
+        self.message_topic(call, false);
         self.push(
             call,
             FactKind::Inbound {
