@@ -272,6 +272,7 @@ pub fn run_rules(
         .collect();
     let graph = crate::model::graph::Graph::from_views(repo, &views);
     for (i, view) in views.iter_mut().enumerate() {
+        view.naming_style = settings.naming_style;
         view.callers = graph
             .into_service(i)
             .flat_map(|e| {

@@ -182,6 +182,61 @@ struct KnowledgeFile {
     /// before stay uninstrumented.
     #[serde(default)]
     wraps_construction: HashMap<String, Vec<String>>,
+    /// What the values filled into span names are: which request fields and calls vary
+    /// without bound, which are bounded.
+    #[serde(default)]
+    span_names: SpanNameValues,
+}
+
+/// Values that fill holes in span names, as path suffixes: `URL.Path` matches `r.URL.Path`
+/// and `req.URL.Path`, `uuid.New` matches the call `uuid.New()`, `Method` matches `r.Method`.
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct SpanNameValues {
+    /// Library values that take a bounded set of values (the request's method, a gRPC
+    /// method's full name): a name built from them stays low-cardinality.
+    #[serde(default)]
+    pub bounded: Vec<String>,
+    /// Library values that vary without bound (the request's path, URL, query, remote
+    /// address, a fresh UUID, the time).
+    #[serde(default)]
+    pub unbounded: Vec<String>,
+    /// Instrumentation that names its spans with one of its arguments
+    /// (`otelhttp.NewHandler(h, "name")`): qualified name → which argument, and the kind of
+    /// the spans it makes.
+    #[serde(default)]
+    pub instrumentation: HashMap<String, NamedByArgument>,
+    /// Options that hand instrumentation a function returning the span name
+    /// (`otelhttp.WithSpanNameFormatter`), by qualified name.
+    #[serde(default)]
+    pub formatters: Vec<String>,
+}
+
+/// Instrumentation that takes its spans' name as an argument.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct NamedByArgument {
+    /// The argument's index (0-based).
+    pub arg: usize,
+    /// The kind of span it makes (`server`, `client`, `producer`, `consumer`, `internal`).
+    pub kind: String,
+}
+
+impl SpanNameValues {
+    /// The entry of `list` that is a suffix of `path`, if any (the longest).
+    pub fn matching<'l>(list: &'l [String], path: &[String]) -> Option<&'l str> {
+        list.iter()
+            .filter(|entry| {
+                let segments: Vec<&str> = entry.split('.').collect();
+                segments.len() <= path.len()
+                    && path[path.len() - segments.len()..]
+                        .iter()
+                        .zip(&segments)
+                        .all(|(a, b)| a == b)
+            })
+            .max_by_key(|entry| entry.len())
+            .map(String::as_str)
+    }
 }
 
 /// Method names that carry meaning without type information.
@@ -306,6 +361,8 @@ pub struct Knowledge {
     libraries: HashMap<String, String>,
     replaces: HashMap<String, Vec<String>>,
     wraps_construction: HashMap<String, Vec<String>>,
+    /// What the values filled into span names are.
+    pub span_names: SpanNameValues,
 }
 
 impl Knowledge {
@@ -327,6 +384,7 @@ impl Knowledge {
             libraries: raw.libraries,
             replaces: raw.replaces,
             wraps_construction: raw.wraps_construction,
+            span_names: raw.span_names,
         })
     }
 

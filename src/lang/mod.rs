@@ -10,6 +10,7 @@ pub mod go;
 pub mod java;
 pub mod python;
 pub mod query;
+pub mod span_name;
 pub mod tree;
 
 use crate::facts::FileFacts;

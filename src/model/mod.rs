@@ -5,6 +5,8 @@
 //! shared by them (visible to each for whole-service questions, reported once).
 
 pub mod graph;
+pub mod names;
+pub mod style;
 mod summary;
 
 pub use summary::{
@@ -43,6 +45,8 @@ pub struct RepoModel {
     pub files: Vec<FileFacts>,
     /// Services, sorted by root.
     pub services: Vec<Service>,
+    /// The span names of the whole repository, counted on first use.
+    census: std::sync::OnceLock<names::NameCensus>,
 }
 
 /// One service with access to its files and its summary.
@@ -57,6 +61,8 @@ pub struct ServiceView<'a> {
     pub knowledge: &'a KnowledgeBase,
     /// The sites in other services that call this one (from the service graph).
     pub callers: Vec<CallerSite>,
+    /// The span naming style the configuration fixes, if any.
+    pub naming_style: Option<crate::config::NamingStyle>,
 }
 
 /// A call into a service from another one.
@@ -86,6 +92,7 @@ impl<'a> ServiceView<'a> {
             summary,
             knowledge,
             callers: Vec::new(),
+            naming_style: None,
         }
     }
 
@@ -151,7 +158,11 @@ impl RepoModel {
                 .any(|&i| files[i].lang.is_some_and(|l| !l.is_analyzed()));
         }
         services.sort_by(|a, b| a.root.cmp(&b.root));
-        RepoModel { files, services }
+        RepoModel {
+            files,
+            services,
+            census: std::sync::OnceLock::new(),
+        }
     }
 
     /// Applies configured service names: `(directory, name)`.
@@ -163,6 +174,11 @@ impl RepoModel {
                 }
             }
         }
+    }
+
+    /// Every resolvable span name of the repository, by span kind.
+    pub fn name_census(&self) -> &names::NameCensus {
+        self.census.get_or_init(|| names::NameCensus::build(self))
     }
 
     /// Whether any file in the repository imports OpenTelemetry.

@@ -11,6 +11,7 @@
 //! recorded as [`Extraction::Patched`] / [`Injection::Patched`] with the library that would
 //! have to be instrumented; the service decides.
 
+mod names;
 mod resolve;
 mod spans;
 
@@ -237,6 +238,7 @@ impl crate::lang::Extractor for EcmaExtractor {
             web_framework: false,
         };
         ctx.collect_locals(root);
+        ctx.string_constants(root);
         for (stmt, source) in &anchors.imports {
             let Some(spec) = ctx.string_value(*source) else {
                 continue;

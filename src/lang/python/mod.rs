@@ -17,6 +17,7 @@
 //! [`Injection::Patched`]: crate::facts::Injection::Patched
 
 mod boundary;
+mod names;
 mod resolve;
 mod setup;
 mod spans;
@@ -171,6 +172,7 @@ impl crate::lang::Extractor for PythonExtractor {
         for binding in &anchors.bindings {
             ctx.bind_value(*binding);
         }
+        ctx.string_constants(root);
         for call in &anchors.calls {
             ctx.note_wrapping(*call);
         }
