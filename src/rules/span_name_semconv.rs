@@ -3,8 +3,9 @@
 
 use super::{code, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::facts::{NameVia, SpanKindName};
+use crate::facts::{NameExpr, NameVia, SpanKindName};
 use crate::lang::Lang;
+use crate::model::names::display;
 use crate::model::ServiceView;
 
 /// Metadata and docs.
@@ -35,12 +36,14 @@ Checks the names of spans the code starts with a kind set (`SERVER`, `CLIENT`, `
 - RPC: `{package.Service}/{Method}`. Reported: a leading slash (`/pkg.Service/Method`, the form
   gRPC hands to interceptors).
 - Messaging: `{operation} {destination}` (`publish shop.orders`). Reported: the legacy order
-  `{destination} {operation}` (`shop.orders publish`).
+  `{destination} {operation}` (`shop.orders publish`), also when the destination is filled in
+  at run time (`fmt.Sprintf("%s publish", msg.Topic)`).
 - Any span: a name that is just the service's name (`frontend` in service `frontend`), which
   every operation of the service would share.
 
-Only names that are literals or resolve through constants are judged; names built at run time
-are `span-name-cardinality`'s business. Spans without a kind and the names instrumentation
+Only names that are literals or resolve through constants are judged, and messaging names built
+at run time by their order; the values in names built at run time are `span-name-cardinality`'s
+business. Spans without a kind and the names instrumentation
 gives its own spans are not checked against the HTTP, RPC or messaging forms.
 
 ## Why it matters
@@ -80,7 +83,18 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         if matches!(name.via, NameVia::Formatter(_)) {
             continue;
         }
-        let Some(text) = &name.text else { continue };
+        // A messaging name built at run time still shows its order: `{topic} publish`.
+        let messaging = matches!(
+            name.kind,
+            Some(SpanKindName::Producer | SpanKindName::Consumer)
+        );
+        let template = match name.expr {
+            NameExpr::Template(_) if messaging => Some(display(name.expr)),
+            _ => None,
+        };
+        let Some(text) = name.text.as_ref().or(template.as_ref()) else {
+            continue;
+        };
         let problem = if is_service_name(text, &view.service.name) {
             Some(format!(
                 "span name {} is the service's name: it says nothing about the operation",

@@ -3,6 +3,7 @@ package orders
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 
 	"go.opentelemetry.io/otel"
@@ -25,4 +26,9 @@ func call(ctx context.Context) {
 	ctx, g := tracer.Start(ctx, "/shop.Orders/Place", trace.WithSpanKind(trace.SpanKindClient)) // expect: span-name-semconv
 	defer g.End()
 	_ = ctx
+}
+
+func publish(ctx context.Context, topic string) {
+	_, span := tracer.Start(ctx, fmt.Sprintf("%s publish", topic), trace.WithSpanKind(trace.SpanKindProducer)) // expect: span-name-semconv
+	defer span.End()
 }

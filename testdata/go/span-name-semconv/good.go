@@ -3,6 +3,7 @@ package orders
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 
 	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
@@ -39,3 +40,8 @@ func Handler(h http.Handler) http.Handler {
 
 // Client spans are named by the transport.
 var client = &http.Client{Transport: otelhttp.NewTransport(http.DefaultTransport)}
+
+func publish(ctx context.Context, topic string) {
+	_, span := tracer.Start(ctx, fmt.Sprintf("publish %s", topic), trace.WithSpanKind(trace.SpanKindProducer))
+	defer span.End()
+}
