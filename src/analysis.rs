@@ -286,6 +286,7 @@ pub fn run_rules(
                 propagation: propagations[e.to].clone(),
             })
             .collect();
+        view.naming_style = settings.naming_style;
         view.callers = graph
             .into_service(i)
             .flat_map(|e| {

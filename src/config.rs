@@ -61,14 +61,18 @@ pub struct NamingOptions {
 }
 
 /// A span naming style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum NamingStyle {
     /// `load_cart`
+    #[serde(rename = "snake_case", alias = "snake-case")]
     SnakeCase,
     /// `loadCart`
     #[serde(rename = "camelCase")]
     CamelCase,
+    /// `LoadCart`
+    #[serde(rename = "PascalCase")]
+    PascalCase,
     /// `load-cart`
     KebabCase,
     /// `cart.load`
@@ -77,6 +81,21 @@ pub enum NamingStyle {
     VerbNoun,
     /// `GET /cart/{id}`
     MethodRoute,
+}
+
+impl NamingStyle {
+    /// The style's name as written in `tracewire.toml` and in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            NamingStyle::SnakeCase => "snake_case",
+            NamingStyle::CamelCase => "camelCase",
+            NamingStyle::PascalCase => "PascalCase",
+            NamingStyle::KebabCase => "kebab-case",
+            NamingStyle::Dotted => "dotted",
+            NamingStyle::VerbNoun => "verb noun",
+            NamingStyle::MethodRoute => "{METHOD} {route}",
+        }
+    }
 }
 
 /// One `[[services]]` entry.

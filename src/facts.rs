@@ -5,6 +5,10 @@
 //! request, starts a span). Parse trees never outlive extraction; everything later stages know
 //! about the code is here.
 
+pub mod name;
+
+pub use name::{Hole, HoleShape, NameExpr, NamePart, NameVia, SpanKindName};
+
 use crate::lang::Lang;
 use serde::Serialize;
 
@@ -252,6 +256,16 @@ pub enum FactKind {
         /// What happens to the context that carries it.
         context: SpanContext,
     },
+    /// A span gets a name: next to each span start, and where a name is handed to
+    /// instrumentation (`otelhttp.NewHandler(h, "name")`, `@WithSpan("name")`).
+    SpanNamed {
+        /// How the name is built.
+        name: NameExpr,
+        /// The span kind, where the site sets one.
+        span_kind: Option<SpanKindName>,
+        /// Who gives the span the name.
+        via: NameVia,
+    },
     /// Request-scoped code starts work from a fresh root context.
     ContextDropped {
         /// How the context is lost.
@@ -357,7 +371,8 @@ pub enum FactKind {
         /// The name pattern, as far as the site shows.
         pattern: SourceName,
     },
-    /// A string constant is declared (`const string SourceName = "Shop.Orders"`), so names
+    /// A string constant is declared (`const string SourceName = "Shop.Orders"`, Go `const`,
+    /// Java `static final String`, a module-level Python or JavaScript assignment), so names
     /// that refer to it can be resolved across the service's files.
     StringConstant {
         /// The constant's name.

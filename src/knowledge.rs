@@ -193,6 +193,61 @@ struct KnowledgeFile {
     /// type → `send` or `receive`.
     #[serde(default)]
     message_topic_types: HashMap<String, String>,
+    /// What the values filled into span names are: which request fields and calls vary
+    /// without bound, which are bounded.
+    #[serde(default)]
+    span_names: SpanNameValues,
+}
+
+/// Values that fill holes in span names, as path suffixes: `URL.Path` matches `r.URL.Path`
+/// and `req.URL.Path`, `uuid.New` matches the call `uuid.New()`, `Method` matches `r.Method`.
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct SpanNameValues {
+    /// Library values that take a bounded set of values (the request's method, a gRPC
+    /// method's full name): a name built from them stays low-cardinality.
+    #[serde(default)]
+    pub bounded: Vec<String>,
+    /// Library values that vary without bound (the request's path, URL, query, remote
+    /// address, a fresh UUID, the time).
+    #[serde(default)]
+    pub unbounded: Vec<String>,
+    /// Instrumentation that names its spans with one of its arguments
+    /// (`otelhttp.NewHandler(h, "name")`): qualified name → which argument, and the kind of
+    /// the spans it makes.
+    #[serde(default)]
+    pub instrumentation: HashMap<String, NamedByArgument>,
+    /// Options that hand instrumentation a function returning the span name
+    /// (`otelhttp.WithSpanNameFormatter`), by qualified name.
+    #[serde(default)]
+    pub formatters: Vec<String>,
+}
+
+/// Instrumentation that takes its spans' name as an argument.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct NamedByArgument {
+    /// The argument's index (0-based).
+    pub arg: usize,
+    /// The kind of span it makes (`server`, `client`, `producer`, `consumer`, `internal`).
+    pub kind: String,
+}
+
+impl SpanNameValues {
+    /// The entry of `list` that is a suffix of `path`, if any (the longest).
+    pub fn matching<'l>(list: &'l [String], path: &[String]) -> Option<&'l str> {
+        list.iter()
+            .filter(|entry| {
+                let segments: Vec<&str> = entry.split('.').collect();
+                segments.len() <= path.len()
+                    && path[path.len() - segments.len()..]
+                        .iter()
+                        .zip(&segments)
+                        .all(|(a, b)| a == b)
+            })
+            .max_by_key(|entry| entry.len())
+            .map(String::as_str)
+    }
 }
 
 /// What a language's SDK and runtime do when code says nothing (the `[defaults]` table).
@@ -336,6 +391,8 @@ pub struct Knowledge {
     /// What the SDK and runtime do when code says nothing.
     pub defaults: Defaults,
     message_topic_types: HashMap<String, String>,
+    /// What the values filled into span names are.
+    pub span_names: SpanNameValues,
 }
 
 impl Knowledge {
@@ -360,6 +417,7 @@ impl Knowledge {
             wraps_construction: raw.wraps_construction,
             defaults: raw.defaults,
             message_topic_types: raw.message_topic_types,
+            span_names: raw.span_names,
         })
     }
 

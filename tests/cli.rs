@@ -31,7 +31,7 @@ fn findings_exit_one_and_json_has_the_documented_shape() {
     let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(doc["version"], 1);
     let diags = doc["diagnostics"].as_array().unwrap();
-    assert_eq!(diags.len(), 15);
+    assert_eq!(diags.len(), 17);
     for d in diags {
         for key in [
             "rule",
@@ -70,7 +70,7 @@ fn findings_exit_one_and_json_has_the_documented_shape() {
         ]
     );
     assert_eq!(doc["summary"]["errors"], 3);
-    assert_eq!(doc["summary"]["warnings"], 12);
+    assert_eq!(doc["summary"]["warnings"], 13);
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn human_output_names_rule_file_and_help() {
     assert!(out.contains("= help: Add `defer span.End()`"));
     assert!(
         out.trim_end()
-            .ends_with("15 findings (3 errors, 12 warnings, 0 infos) in 13 files, 6 services"),
+            .ends_with("17 findings (3 errors, 13 warnings, 1 info) in 13 files, 6 services"),
         "{out}"
     );
 }
@@ -402,4 +402,62 @@ fn bad_knowledge_extensions_are_errors_pointing_into_the_file() {
     let o = run(&["check", dir.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("tracewire.toml:2:9"), "{}", stderr(&o));
+}
+
+#[test]
+fn configured_naming_style_replaces_the_inferred_one() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("work.go"),
+        r#"package orders
+
+import (
+	"context"
+
+	"go.opentelemetry.io/otel"
+)
+
+var tracer = otel.Tracer("orders")
+
+func Work(ctx context.Context) {
+	ctx, a := tracer.Start(ctx, "load_order")
+	defer a.End()
+	ctx, b := tracer.Start(ctx, "price-order")
+	defer b.End()
+	_ = ctx
+}
+"#,
+    )
+    .unwrap();
+    let root = dir.path().to_str().unwrap();
+    let names = |o: &std::process::Output| -> Vec<String> {
+        let doc: serde_json::Value = serde_json::from_str(&stdout(o)).unwrap();
+        doc["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let args = [
+        "check",
+        root,
+        "--format",
+        "json",
+        "--select",
+        "span-name-style",
+    ];
+    // Two names are too few to infer a style from.
+    assert!(names(&run(&args)).is_empty());
+    std::fs::write(
+        dir.path().join("tracewire.toml"),
+        "[naming]\nstyle = \"kebab-case\"\n",
+    )
+    .unwrap();
+    let found = names(&run(&args));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("span name `load_order` is snake_case, not kebab-case"),
+        "{found:?}"
+    );
 }

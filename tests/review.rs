@@ -228,8 +228,12 @@ fn diff_shows_the_server_a_newly_instrumented_client_calls() {
 
     fs::copy(example.join("web/main.go"), root.join("web/main.go")).unwrap();
     let after = tracewire(root, &["check", ".", "--format", "json", "--diff", "HEAD"]);
+    // The changed line itself names every server span of web after the service.
     assert_eq!(
         rules_and_paths(&after),
-        vec![("inbound-not-extracted".into(), "quote/main.go".into())]
+        vec![
+            ("inbound-not-extracted".into(), "quote/main.go".into()),
+            ("span-name-semconv".into(), "web/main.go".into())
+        ]
     );
 }

@@ -12,6 +12,7 @@ pub mod grpc_stubs;
 pub mod java;
 pub mod python;
 pub mod query;
+pub mod span_name;
 pub mod tree;
 
 use crate::facts::FileFacts;

@@ -5,7 +5,9 @@
 //! shared by them (visible to each for whole-service questions, reported once).
 
 pub mod graph;
+pub mod names;
 pub mod propagation;
+pub mod style;
 mod summary;
 
 pub use summary::{
@@ -44,6 +46,8 @@ pub struct RepoModel {
     pub files: Vec<FileFacts>,
     /// Services, sorted by root.
     pub services: Vec<Service>,
+    /// The span names of the whole repository, counted on first use.
+    census: std::sync::OnceLock<names::NameCensus>,
 }
 
 /// One service with access to its files and its summary.
@@ -58,6 +62,8 @@ pub struct ServiceView<'a> {
     pub knowledge: &'a KnowledgeBase,
     /// The sites in other services that call this one (from the service graph).
     pub callers: Vec<CallerSite>,
+    /// The span naming style the configuration fixes, if any.
+    pub naming_style: Option<crate::config::NamingStyle>,
     /// The trace-context formats its global propagator speaks as deployed (`None`: a no-op).
     pub propagation: Option<propagation::Propagation>,
     /// The other services this one calls (from the service graph).
@@ -108,6 +114,7 @@ impl<'a> ServiceView<'a> {
             summary,
             knowledge,
             callers: Vec::new(),
+            naming_style: None,
             propagation: None,
             callees: Vec::new(),
         };
@@ -177,7 +184,11 @@ impl RepoModel {
                 .any(|&i| files[i].lang.is_some_and(|l| !l.is_analyzed()));
         }
         services.sort_by(|a, b| a.root.cmp(&b.root));
-        RepoModel { files, services }
+        RepoModel {
+            files,
+            services,
+            census: std::sync::OnceLock::new(),
+        }
     }
 
     /// Applies configured service names: `(directory, name)`.
@@ -189,6 +200,11 @@ impl RepoModel {
                 }
             }
         }
+    }
+
+    /// Every resolvable span name of the repository, by span kind.
+    pub fn name_census(&self) -> &names::NameCensus {
+        self.census.get_or_init(|| names::NameCensus::build(self))
     }
 
     /// Whether any file in the repository imports OpenTelemetry.

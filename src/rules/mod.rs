@@ -13,6 +13,9 @@ mod provider_not_shutdown;
 mod scope_not_closed;
 mod source_not_registered;
 mod span_context_unused;
+mod span_name_cardinality;
+mod span_name_semconv;
+mod span_name_style;
 mod span_not_ended;
 mod suppression_without_reason;
 mod unused_suppression;
@@ -92,6 +95,18 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &span_context_unused::META,
         check: span_context_unused::check,
+    },
+    Rule {
+        meta: &span_name_cardinality::META,
+        check: span_name_cardinality::check,
+    },
+    Rule {
+        meta: &span_name_style::META,
+        check: span_name_style::check,
+    },
+    Rule {
+        meta: &span_name_semconv::META,
+        check: span_name_semconv::check,
     },
     Rule {
         meta: &instrumented_too_late::META,

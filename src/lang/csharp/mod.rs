@@ -8,6 +8,7 @@
 //! ERROR subtree, and analyses whose function contains one say "cannot tell".
 
 mod boundary;
+mod names;
 mod setup;
 mod spans;
 mod syntax;

@@ -27,6 +27,7 @@ enum EndSite {
 impl<'a> FileCtx<'a> {
     /// Records `source.StartActivity(...)`.
     pub(super) fn span_started(&mut self, call: Node<'a>) {
+        self.span_named(call);
         let args = args(call, self.src);
         let name = args
             .iter()

@@ -12,6 +12,7 @@
 //! have to be instrumented; the service decides.
 
 mod address;
+mod names;
 mod resolve;
 mod spans;
 
@@ -238,6 +239,7 @@ impl crate::lang::Extractor for EcmaExtractor {
             web_framework: false,
         };
         ctx.collect_locals(root);
+        ctx.string_constants(root);
         for (stmt, source) in &anchors.imports {
             let Some(spec) = ctx.string_value(*source) else {
                 continue;

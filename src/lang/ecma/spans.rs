@@ -32,6 +32,7 @@ impl<'a> FileCtx<'a> {
     /// Records a span start: `tracer.startSpan(name, ...)` or
     /// `tracer.startActiveSpan(name, ..., span => ...)`.
     pub(super) fn span_started(&mut self, call: Node<'_>, active: bool) {
+        self.span_named(call);
         let args = call_args(call);
         let name = args.first().and_then(|a| self.string_value(*a));
         // `{ root: true }` in request code starts a new trace.

@@ -6,6 +6,7 @@
 //! that decide the fact (the handler argument, the variable a span is bound to, the statements
 //! after it).
 
+mod names;
 mod resolve;
 mod scope;
 mod spans;
@@ -181,6 +182,7 @@ impl crate::lang::Extractor for GoExtractor {
         for literal in &anchors.literals {
             ctx.literal_fact(*literal);
         }
+        ctx.string_constants(root);
         for assign in &anchors.assigns {
             ctx.assignment_fact(*assign);
         }
@@ -272,6 +274,7 @@ impl<'a> FileCtx<'a> {
             None => return,
         };
         if let Some(qualified) = self.qualify(function) {
+            self.instrumentation_named(call, &qualified);
             if let Some(role) = self.knowledge.role(&qualified) {
                 self.role_fact(call, role, &qualified);
                 return;
@@ -467,6 +470,7 @@ impl<'a> FileCtx<'a> {
         }
         if methods.span_start.iter().any(|m| m == method) && args.len() >= 2 {
             self.span_started(call);
+            self.span_named(call);
             return;
         }
         if method == "Extract" || method == "Inject" {

@@ -417,15 +417,17 @@ impl<'a> FileCtx<'a> {
             .and_then(|(_, a)| self.annotation_path(*a));
         let methods = &self.knowledge.methods;
         let mut found = Vec::new();
+        let mut span_annotations = Vec::new();
         for method in children(body) {
             if method.kind() != "method_declaration" {
                 continue;
             }
             let method_annotations = annotations(method, self.src);
-            if method_annotations
+            if let Some((_, annotation)) = method_annotations
                 .iter()
-                .any(|(a, _)| methods.span_annotations.contains(a))
+                .find(|(a, _)| methods.span_annotations.contains(a))
             {
+                span_annotations.push(*annotation);
                 found.push((
                     method,
                     FactKind::Instrumentation {
@@ -472,6 +474,9 @@ impl<'a> FileCtx<'a> {
         }
         for (node, kind) in found {
             self.push(node, kind);
+        }
+        for annotation in span_annotations {
+            self.annotation_named(annotation);
         }
     }
 

@@ -34,6 +34,7 @@ struct Exits {
 impl<'a> FileCtx<'a> {
     /// `Span span = tracer.spanBuilder("name")...startSpan();`
     pub(super) fn span_started(&mut self, call: Node<'a>) {
+        self.span_named(call);
         let name = chain_calls(call)
             .into_iter()
             .find(|c| self.named_in(*c, &self.knowledge.methods.span_builder))

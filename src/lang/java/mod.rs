@@ -9,6 +9,7 @@
 
 mod boundary;
 mod lifecycle;
+mod names;
 mod request;
 mod resolve;
 mod setup;
@@ -191,6 +192,7 @@ impl crate::lang::Extractor for JavaExtractor {
             ctx.new_fact(*new);
         }
         ctx.inactive_span_contexts();
+        ctx.string_constants(root);
         for class in &anchors.classes {
             ctx.class_facts(*class);
         }

@@ -18,6 +18,7 @@
 
 mod address;
 mod boundary;
+mod names;
 mod resolve;
 mod setup;
 mod spans;
@@ -172,6 +173,7 @@ impl crate::lang::Extractor for PythonExtractor {
         for binding in &anchors.bindings {
             ctx.bind_value(*binding);
         }
+        ctx.string_constants(root);
         for call in &anchors.calls {
             ctx.note_wrapping(*call);
         }

@@ -32,6 +32,7 @@ impl<'a> FileCtx<'a> {
         if !self.tracing {
             return;
         }
+        self.span_named(call);
         let name = call_args(call)
             .first()
             .copied()

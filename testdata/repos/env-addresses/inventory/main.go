@@ -22,7 +22,7 @@ func main() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/stock/", stock)
 	mux.HandleFunc("/reserve", stock)
-	srv := &http.Server{Addr: ":9000", Handler: otelhttp.NewHandler(mux, "inventory")}
+	srv := &http.Server{Addr: ":9000", Handler: otelhttp.NewHandler(mux, "http-server")}
 	go srv.ListenAndServe()
 	<-ctx.Done()
 }

@@ -26,7 +26,7 @@ func main() {
 	defer tp.Shutdown(ctx)
 	m := &mailer{client: &http.Client{Transport: otelhttp.NewTransport(http.DefaultTransport)}}
 	mustMapEnv(&m.pricingAddr, "PRICING_ADDR")
-	srv := &http.Server{Addr: ":8070", Handler: otelhttp.NewHandler(http.HandlerFunc(m.send), "mailer")}
+	srv := &http.Server{Addr: ":8070", Handler: otelhttp.NewHandler(http.HandlerFunc(m.send), "http-server")}
 	go srv.ListenAndServe()
 	<-ctx.Done()
 }

@@ -44,7 +44,7 @@ func (s *cartServer) AddItem(ctx context.Context, req *cartpb.AddItemRequest) (*
 type store struct{}
 
 func (st *store) save(ctx context.Context, user string) error {
-	_, span := tracer.Start(ctx, "store.save")
+	_, span := tracer.Start(ctx, "store.save") // expect: span-name-style
 	defer span.End()
 	return nil
 }

@@ -40,7 +40,7 @@ func main() {
 	mux.HandleFunc("POST /checkout", fe.placeOrder)
 	mux.HandleFunc("GET /ads", fe.ads)
 
-	srv := &http.Server{Addr: ":8080", Handler: otelhttp.NewHandler(mux, "frontend")}
+	srv := &http.Server{Addr: ":8080", Handler: otelhttp.NewHandler(mux, "frontend")} // expect: span-name-semconv
 	go func() {
 		if err := srv.ListenAndServe(); err != http.ErrServerClosed {
 			log.Fatal(err)

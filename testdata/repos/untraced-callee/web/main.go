@@ -21,7 +21,7 @@ func main() {
 	otel.SetTracerProvider(tp)
 	otel.SetTextMapPropagator(propagation.TraceContext{})
 	defer tp.Shutdown(ctx)
-	srv := &http.Server{Addr: ":8080", Handler: otelhttp.NewHandler(http.HandlerFunc(page), "web")}
+	srv := &http.Server{Addr: ":8080", Handler: otelhttp.NewHandler(http.HandlerFunc(page), "web")} // expect: span-name-semconv
 	go srv.ListenAndServe()
 	<-ctx.Done()
 }

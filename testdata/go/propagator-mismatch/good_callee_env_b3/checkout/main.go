@@ -21,7 +21,7 @@ func main() {
 	otel.SetTracerProvider(tp)
 	otel.SetTextMapPropagator(b3.New())
 	defer tp.Shutdown(ctx)
-	srv := &http.Server{Addr: ":8080", Handler: otelhttp.NewHandler(http.HandlerFunc(buy), "checkout")}
+	srv := &http.Server{Addr: ":8080", Handler: otelhttp.NewHandler(http.HandlerFunc(buy), "http-server")}
 	go srv.ListenAndServe()
 	<-ctx.Done()
 }

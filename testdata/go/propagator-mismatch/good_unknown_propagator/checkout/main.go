@@ -22,7 +22,7 @@ func main() {
 	sdk, _ := otelconf.NewSDK()
 	otel.SetTextMapPropagator(sdk.Propagator())
 	defer tp.Shutdown(ctx)
-	srv := &http.Server{Addr: ":8080", Handler: otelhttp.NewHandler(http.HandlerFunc(buy), "checkout")}
+	srv := &http.Server{Addr: ":8080", Handler: otelhttp.NewHandler(http.HandlerFunc(buy), "http-server")}
 	go srv.ListenAndServe()
 	<-ctx.Done()
 }

@@ -19,7 +19,7 @@ func main() {
 	otel.SetTracerProvider(tp)
 	otel.SetTextMapPropagator(propagation.TraceContext{})
 	defer tp.Shutdown(ctx)
-	srv := &http.Server{Addr: ":8080", Handler: otelhttp.NewHandler(http.HandlerFunc(charge), "payment")}
+	srv := &http.Server{Addr: ":8080", Handler: otelhttp.NewHandler(http.HandlerFunc(charge), "http-server")}
 	go srv.ListenAndServe()
 	<-ctx.Done()
 }
