@@ -43,12 +43,14 @@ fn edges(repo: &str) -> Vec<Value> {
 }
 
 #[test]
-fn the_shop_edges_are_matched_by_grpc_stub_and_http_host() {
+fn the_shop_edges_are_matched_by_grpc_stub_http_host_and_topic() {
     assert_eq!(
         edges("shop"),
         vec![
+            json!(["checkout", "ads", "messaging", "orders", "broken", "ads sets no propagator",
+                   [{"path": "checkout/src/server.ts", "line": 26}]]),
             json!(["checkout", "payment", "http", "payment", "ok", "context injected and extracted",
-                   [{"path": "checkout/src/server.ts", "line": 19}]]),
+                   [{"path": "checkout/src/server.ts", "line": 21}]]),
             json!(["frontend", "ads", "http", "ads", "broken", "frontend sets no propagator",
                    [{"path": "frontend/checkout.go", "line": 27}]]),
             json!(["frontend", "cart", "grpc", "CartService", "broken", "frontend sets no propagator",
@@ -152,11 +154,16 @@ fn mermaid_dot_and_table_render_every_edge() {
     let mermaid = map("shop", "mermaid");
     assert!(mermaid.starts_with("flowchart LR\n"));
     assert!(mermaid.contains("frontend -.->|\"grpc CartService: broken\"| cart"));
-    assert!(mermaid.contains("linkStyle 0 stroke:green"));
-    assert!(mermaid.contains("linkStyle 1 stroke:red"));
+    assert!(mermaid.contains("checkout -.->|\"messaging orders: broken\"| ads"));
+    assert!(mermaid.contains("linkStyle 0 stroke:red"));
+    assert!(mermaid.contains("linkStyle 1 stroke:green"));
     let dot = map("shop", "dot");
     assert!(dot.contains("\"frontend\" -> \"checkout\" [label=\"http checkout\", color=red"));
     let table = map("shop", "table");
-    assert!(table
-        .contains("frontend             cart                 grpc  CartService          broken"));
+    assert!(table.contains(
+        "frontend             cart                 grpc       CartService          broken"
+    ));
+    assert!(table.contains(
+        "checkout             ads                  messaging  orders               broken"
+    ));
 }

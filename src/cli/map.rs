@@ -222,11 +222,11 @@ fn table(doc: &MapDocument<'_>) -> String {
         ));
     }
     out.push_str(
-        "\nFROM                 TO                   KIND  TARGET               STATUS   REASON\n",
+        "\nFROM                 TO                   KIND       TARGET               STATUS   REASON\n",
     );
     for e in &doc.edges {
         out.push_str(&format!(
-            "{:<20} {:<20} {:<5} {:<20} {:<8} {}\n",
+            "{:<20} {:<20} {:<10} {:<20} {:<8} {}\n",
             e.from,
             e.to,
             format!("{:?}", e.kind).to_lowercase(),

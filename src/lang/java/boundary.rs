@@ -423,6 +423,22 @@ impl<'a> FileCtx<'a> {
                 continue;
             }
             let method_annotations = annotations(method, self.src);
+            for (name, annotation) in &method_annotations {
+                if methods.listener_annotations.contains(name) {
+                    for topic in self.annotation_strings(
+                        *annotation,
+                        &["topics", "queues", "destination", "value"],
+                    ) {
+                        found.push((
+                            method,
+                            FactKind::MessageTopic {
+                                topic,
+                                sends: false,
+                            },
+                        ));
+                    }
+                }
+            }
             if let Some((_, annotation)) = method_annotations
                 .iter()
                 .find(|(a, _)| methods.span_annotations.contains(a))
@@ -481,6 +497,37 @@ impl<'a> FileCtx<'a> {
     }
 
     /// The path of a mapping annotation: its `value`/`path` or its single string argument.
+    /// The string literals given to these elements of an annotation (`topics = {"a", "b"}`),
+    /// or to its single unnamed value.
+    fn annotation_strings(&self, annotation: Node<'a>, keys: &[&str]) -> Vec<String> {
+        let Some(list) = annotation.child_by_field_name("arguments") else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for arg in children(list) {
+            let value = match arg.kind() {
+                "element_value_pair" => {
+                    let key = arg.child_by_field_name("key").map(|k| self.text(k));
+                    if !key.is_some_and(|k| keys.contains(&k.as_ref())) {
+                        continue;
+                    }
+                    match arg.child_by_field_name("value") {
+                        Some(v) => v,
+                        None => continue,
+                    }
+                }
+                _ => arg,
+            };
+            let values = if value.kind() == "element_value_array_initializer" {
+                children(value)
+            } else {
+                vec![value]
+            };
+            out.extend(values.into_iter().filter_map(|v| self.string_literal(v)));
+        }
+        out
+    }
+
     fn annotation_path(&self, annotation: Node<'a>) -> Option<String> {
         let list = annotation.child_by_field_name("arguments")?;
         for arg in children(list) {

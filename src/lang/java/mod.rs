@@ -311,6 +311,7 @@ impl<'a> FileCtx<'a> {
                 kind: FactKind::GrpcServiceCalled { service },
             });
         }
+        self.message_topic_call(call);
         if let Some((role, qualified)) = self.static_role(call) {
             self.role_fact(call, role, &qualified);
             return;
@@ -451,6 +452,62 @@ impl<'a> FileCtx<'a> {
     fn new_fact(&mut self, new: Node<'a>) {
         if let Some((Role::ClientNew, _)) = self.constructor_role(new) {
             self.client_built(new);
+        }
+    }
+}
+
+impl<'a> FileCtx<'a> {
+    /// Topics named by messaging calls: `kafkaTemplate.send("orders", ...)` and
+    /// `producer.send(new ProducerRecord<>("orders", ...))` send,
+    /// `consumer.subscribe(List.of("orders"))` receives (string literals only).
+    fn message_topic_call(&mut self, call: Node<'a>) {
+        let Some(name) = call.child_by_field_name("name").map(|n| self.text(n)) else {
+            return;
+        };
+        let Some(args) = call.child_by_field_name("arguments") else {
+            return;
+        };
+        let Some(first) = args.named_child(0) else {
+            return;
+        };
+        let receiver = call
+            .child_by_field_name("object")
+            .map(|o| self.text(o).to_ascii_lowercase())
+            .unwrap_or_default();
+        let list_items = |n: Node<'a>| -> Vec<Node<'a>> {
+            n.child_by_field_name("arguments")
+                .map(|a| {
+                    let mut cursor = a.walk();
+                    a.named_children(&mut cursor).collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        };
+        let (topics, sends) = match name.as_ref() {
+            "send" if receiver.contains("template") => (vec![first], true),
+            // `producer.send(new ProducerRecord<>("orders", key, value))`.
+            "send"
+                if first.kind() == "object_creation_expression"
+                    && first
+                        .child_by_field_name("type")
+                        .is_some_and(|t| self.text(t).starts_with("ProducerRecord")) =>
+            {
+                (list_items(first).into_iter().take(1).collect(), true)
+            }
+            // `consumer.subscribe(List.of("orders"))`, `Collections.singletonList(...)`,
+            // `Arrays.asList(...)`: a list of topic names.
+            "subscribe" if first.kind() == "method_invocation" => (list_items(first), false),
+            _ => return,
+        };
+        let topics: Vec<String> = topics
+            .into_iter()
+            .filter_map(|t| self.string_literal(t))
+            .collect();
+        let loc = self.loc(call);
+        for topic in topics {
+            self.facts.push(Fact {
+                loc,
+                kind: FactKind::MessageTopic { topic, sends },
+            });
         }
     }
 }

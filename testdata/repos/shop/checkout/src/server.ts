@@ -3,8 +3,10 @@ import express from 'express';
 // Mistake: the SDK starts after express was loaded (and it is not preloaded with --require).
 import './tracing'; // expect: instrumented-too-late
 import { trace } from '@opentelemetry/api';
+import { Kafka } from 'kafkajs';
 
 const tracer = trace.getTracer('checkout');
+const producer = new Kafka({ brokers: ['kafka:9092'] }).producer();
 const app = express();
 app.use(express.json());
 
@@ -20,8 +22,11 @@ app.post('/checkout', async (req, res) => {
     method: 'POST',
     body: JSON.stringify(order),
   });
+  if (charge.ok) {
+    await producer.send({ topic: 'orders', messages: [{ value: JSON.stringify(order) }] });
+  }
   span.end();
   res.status(charge.ok ? 200 : 502).end();
 });
 
-app.listen(8081);
+producer.connect().then(() => app.listen(8081));

@@ -11,7 +11,10 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /** Serves ads for the storefront. */
 public class AdsServer {
@@ -51,5 +54,15 @@ public class AdsServer {
             }
         });
         server.start();
+
+        // Placed orders tune which ads are shown.
+        Properties props = new Properties();
+        props.put("bootstrap.servers", "kafka:9092");
+        props.put("group.id", "ads");
+        KafkaConsumer<String, String> orders = new KafkaConsumer<>(props);
+        orders.subscribe(List.of("orders"));
+        while (true) {
+            orders.poll(Duration.ofSeconds(1)).forEach(record -> System.out.println(record.value()));
+        }
     }
 }
