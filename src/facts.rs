@@ -333,6 +333,14 @@ pub enum FactKind {
         /// The URL's literal path after the host, if any.
         path: Option<String>,
     },
+    /// An exporter's own connection or client is instrumented, so each export is traced and
+    /// exported in turn.
+    ExporterInstrumented {
+        /// The exporter option, as its package and name (`otlptracegrpc.WithGRPCConn`).
+        exporter: String,
+        /// Where the instrumentation is added to the exporter's transport.
+        instrumentation: Loc,
+    },
     /// Messages are sent to, or received from, the topic or queue of this name.
     MessageTopic {
         /// The topic's name.

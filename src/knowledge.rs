@@ -193,6 +193,11 @@ struct KnowledgeFile {
     /// type → `send` or `receive`.
     #[serde(default)]
     message_topic_types: HashMap<String, String>,
+    /// Exporter options that hand an exporter its transport, by qualified name →
+    /// `connection` (a gRPC connection), `dial-option` (options for the connection it dials)
+    /// or `http-client` (an HTTP client).
+    #[serde(default)]
+    exporter_transports: HashMap<String, String>,
     /// What the values filled into span names are: which request fields and calls vary
     /// without bound, which are bounded.
     #[serde(default)]
@@ -391,6 +396,7 @@ pub struct Knowledge {
     /// What the SDK and runtime do when code says nothing.
     pub defaults: Defaults,
     message_topic_types: HashMap<String, String>,
+    exporter_transports: HashMap<String, String>,
     /// What the values filled into span names are.
     pub span_names: SpanNameValues,
 }
@@ -417,6 +423,7 @@ impl Knowledge {
             wraps_construction: raw.wraps_construction,
             defaults: raw.defaults,
             message_topic_types: raw.message_topic_types,
+            exporter_transports: raw.exporter_transports,
             span_names: raw.span_names,
         })
     }
@@ -447,6 +454,12 @@ impl Knowledge {
         self.message_topic_types
             .get(qualified)
             .map(|direction| direction == "send")
+    }
+
+    /// How an exporter option hands the exporter its transport (`connection`, `dial-option`,
+    /// `http-client`), if it does.
+    pub fn exporter_transport(&self, qualified: &str) -> Option<&str> {
+        self.exporter_transports.get(qualified).map(String::as_str)
     }
 
     /// Whether importing this path means the file uses tracing.

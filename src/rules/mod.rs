@@ -2,6 +2,7 @@
 //! over a service's model. Ids are stable (SARIF `ruleId`s): never renamed or reused.
 
 mod context_dropped;
+mod exporter_self_traced;
 mod inbound_not_extracted;
 mod instrumented_too_late;
 mod no_propagator;
@@ -71,6 +72,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         meta: &provider_not_shutdown::META,
         check: provider_not_shutdown::check,
+    },
+    Rule {
+        meta: &exporter_self_traced::META,
+        check: exporter_self_traced::check,
     },
     Rule {
         meta: &inbound_not_extracted::META,

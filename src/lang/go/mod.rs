@@ -6,6 +6,7 @@
 //! that decide the fact (the handler argument, the variable a span is bound to, the statements
 //! after it).
 
+mod exporter;
 mod names;
 mod resolve;
 mod scope;
@@ -275,6 +276,7 @@ impl<'a> FileCtx<'a> {
         };
         if let Some(qualified) = self.qualify(function) {
             self.instrumentation_named(call, &qualified);
+            self.exporter_transport_fact(call, &qualified);
             if let Some(role) = self.knowledge.role(&qualified) {
                 self.role_fact(call, role, &qualified);
                 return;
