@@ -294,6 +294,7 @@ pub fn run_rules(
                 e.sites.iter().map(move |s| crate::model::CallerSite {
                     service: caller.name.clone(),
                     traced: caller.uses_tracing,
+                    kind: e.kind,
                     path: s.path.clone(),
                     loc: s.loc,
                 })

@@ -167,3 +167,34 @@ fn mermaid_dot_and_table_render_every_edge() {
         "checkout             ads                  messaging  orders               broken"
     ));
 }
+
+#[test]
+fn edges_enrich_the_boundary_findings_on_both_sides() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/repos/traced-callee");
+    let out = Command::new(env!("CARGO_BIN_EXE_tracewire"))
+        .args(["check", root.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "inbound-not-extracted")
+        .expect("the route is reported");
+    assert_eq!(d["path"], "quote/main.go");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["labels"][0]["path"], "web/main.go");
+    assert_eq!(d["labels"][0]["line"], 30);
+    assert_eq!(d["labels"][0]["message"], "web calls it here");
+    let injected = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "outbound-not-injected")
+        .expect("the default client call is reported");
+    assert_eq!(
+        injected["message"],
+        "`http.Get` sends the request without trace context: quote starts a new trace for it"
+    );
+}

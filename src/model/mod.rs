@@ -94,6 +94,8 @@ pub struct CallerSite {
     pub service: String,
     /// Whether the calling service traces.
     pub traced: bool,
+    /// What crosses the edge.
+    pub kind: graph::EdgeKind,
     /// File of the call.
     pub path: String,
     /// Where.

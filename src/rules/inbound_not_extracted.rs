@@ -4,6 +4,7 @@ use super::{code, push_labels, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::{Extraction, FactKind, FileFacts, Loc, Proto};
 use crate::lang::Lang;
+use crate::model::graph::EdgeKind;
 use crate::model::ServiceView;
 use std::collections::BTreeMap;
 
@@ -203,7 +204,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                     .push((file, fact.loc, route.clone()));
             }
             Proto::Messaging if s.auto_instrumentation.is_empty() && !extracts_by_hand => {
-                out.push(view.diagnostic(
+                let mut d = view.diagnostic(
                     &META,
                     file,
                     fact.loc,
@@ -212,20 +213,27 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                         code(router.as_deref().unwrap_or("?"))
                     ),
                     view.help(file, "inbound-not-extracted/messaging", &[]),
-                ));
+                );
+                mark_callers(view, &mut d, EdgeKind::Messaging);
+                out.push(d);
             }
             Proto::Grpc if !s.grpc_server_instrumented => {
-                out.push(view.diagnostic(
+                let mut d = view.diagnostic(
                     &META,
                     file,
                     fact.loc,
                     "gRPC server does not continue the caller's trace".into(),
                     view.help(file, "inbound-not-extracted/grpc", &[]),
-                ));
+                );
+                mark_callers(view, &mut d, EdgeKind::Grpc);
+                out.push(d);
             }
             _ => {}
         }
     }
+    // Callers are matched by host, not by route: they are shown only when one router is
+    // reported.
+    let one_router = by_router.len() == 1;
     for (router, sites) in by_router {
         let (file, loc, route) = &sites[0];
         let message = if sites.len() == 1 {
@@ -253,6 +261,29 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             .map(|(f, l, _)| (f.path.clone(), *l))
             .collect();
         push_labels(&mut d, &rest, "also registered without extraction");
+        if one_router {
+            mark_callers(view, &mut d, EdgeKind::Http);
+        }
         out.push(d);
+    }
+}
+
+/// Labels the calls other services of the repository make into this kind of entry point; when
+/// one of them traces, its traces are certainly cut here, and the finding becomes an error.
+fn mark_callers(view: &ServiceView<'_>, d: &mut Diagnostic, kind: EdgeKind) {
+    let callers: Vec<&crate::model::CallerSite> =
+        view.callers.iter().filter(|c| c.kind == kind).collect();
+    if callers.iter().any(|c| c.traced) {
+        d.severity = Severity::Error;
+    }
+    let mut by_service: BTreeMap<&str, Vec<(String, Loc)>> = BTreeMap::new();
+    for c in callers {
+        by_service
+            .entry(c.service.as_str())
+            .or_default()
+            .push((c.path.clone(), c.loc));
+    }
+    for (service, sites) in by_service {
+        push_labels(d, &sites, &format!("{service} calls it here"));
     }
 }

@@ -101,6 +101,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         .visible_facts()
         .any(|(_, f)| matches!(f.kind, FactKind::ManualInject));
     let mut by_client: BTreeMap<(String, ProtoKey), Vec<(String, Loc)>> = BTreeMap::new();
+    let first = out.len();
     for (file, fact) in view.owned_facts() {
         let FactKind::Outbound {
             proto,
@@ -190,6 +191,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             _ => {}
         }
     }
+    name_callees(view, &mut out[first..]);
     for ((key, messaging), calls) in by_client {
         let Some(site) = s.clients.get(&key).and_then(|sites| sites.first()) else {
             continue;
@@ -219,5 +221,20 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         let mut d = view.diagnostic(&META, file, site.loc, message, view.help(file, help, &[]));
         push_labels(&mut d, &calls, label);
         out.push(d);
+    }
+}
+
+/// Names the service a reported call goes to, where the service graph matched it.
+fn name_callees(view: &ServiceView<'_>, diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics {
+        let callee = view.callees.iter().find(|e| {
+            e.sites
+                .iter()
+                .any(|(path, loc)| *path == d.path && *loc == d.loc)
+        });
+        if let Some(edge) = callee {
+            d.message
+                .push_str(&format!(": {} starts a new trace for it", edge.service));
+        }
     }
 }
