@@ -124,6 +124,9 @@ pub enum Role {
     /// The invalid span or span context: a parent that makes a fresh root (Python
     /// `opentelemetry.trace.INVALID_SPAN`).
     InvalidSpan,
+    /// A `tracing` subscriber layer that records `tracing` spans as OpenTelemetry spans through
+    /// the tracer it is given (Rust `tracing_opentelemetry::layer()`).
+    TracingBridge,
 }
 
 /// The raw shape of a knowledge file.

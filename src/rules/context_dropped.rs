@@ -103,8 +103,9 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         }
         let scope = in_scope.as_deref().unwrap_or("ctx");
         let (message, help) = match via {
-            // Python has no context parameter: the request's context is the current one.
-            DropVia::FreshContext if file.lang == Some(Lang::Python) => (
+            // Python and Rust have no context parameter: the request's context is the current
+            // one.
+            DropVia::FreshContext if matches!(file.lang, Some(Lang::Python | Lang::Rust)) => (
                 format!(
                     "{} starts {sink} from a fresh root inside request handler {}",
                     code(fresh),

@@ -85,7 +85,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             .map(|n| format!("span {}", code(n)))
             .unwrap_or_else(|| "the span".to_string());
         let message = match file.lang {
-            Some(Lang::JavaScript | Lang::TypeScript | Lang::Tsx | Lang::Java | Lang::Python) => format!(
+            Some(Lang::JavaScript | Lang::TypeScript | Lang::Tsx | Lang::Java | Lang::Python | Lang::Rust) => format!(
                 "{span} is never made current, so later work does not nest under it"
             ),
             _ => format!(
@@ -102,7 +102,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         d.labels.push(Label {
             path: file.path.clone(),
             loc: *later,
-            message: if matches!(file.lang, Some(Lang::Java | Lang::Python)) {
+            message: if matches!(file.lang, Some(Lang::Java | Lang::Python | Lang::Rust)) {
                 "runs under the previous current span".into()
             } else {
                 "still uses the parent context".into()

@@ -434,7 +434,8 @@ impl<'a> FileCtx<'a> {
             | Role::ContextDetach
             | Role::UseSpan
             | Role::SpanInContext
-            | Role::InvalidSpan => {}
+            | Role::InvalidSpan
+            | Role::TracingBridge => {}
         }
     }
 
