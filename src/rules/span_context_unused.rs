@@ -20,6 +20,7 @@ pub static META: RuleMeta = RuleMeta {
         Lang::Tsx,
         Lang::Java,
         Lang::Python,
+        Lang::Rust,
     ],
     help_keys: &["span-context-unused"],
     docs: r#"## What it does
@@ -66,6 +67,14 @@ a span bound to a local that is never made current (nor put in a context with
 `Context.current().with(span)`, nor handed on) while, before it ends, the method makes an
 outbound HTTP call or starts a child span without an explicit parent. Those attach to the
 previous current span instead. Fix: `try (Scope scope = span.makeCurrent()) { ... }`.
+
+## Rust
+
+A span bound by `tracer.start(..)` that is never made current nor used as a parent
+(`Context::current_with_span(span)`, `mark_span_as_active(span)`, `cx.with_span(span)`, passed
+on) while later in its scope another span is started from the current context (`tracer.start`,
+`in_span`) or a reqwest/awc request is sent. `let _span = tracer.start(..)` does not make the
+span current.
 "#,
 };
 

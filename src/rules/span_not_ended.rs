@@ -19,6 +19,7 @@ pub static META: RuleMeta = RuleMeta {
         Lang::CSharp,
         Lang::Java,
         Lang::Python,
+        Lang::Rust,
     ],
     help_keys: &["span-not-ended/leaks", "span-not-ended/discarded"],
     docs: r#"## What it does
@@ -69,6 +70,13 @@ is fine. A span ended only on the normal path, after calls that may throw and th
 catches, is reported at the first such call: an exception skips `span.end()`. So is
 `spanBuilder(..).startSpan().makeCurrent()` in try-with-resources, which closes the scope but
 never ends the span. Fix: `try (Scope scope = span.makeCurrent()) { ... } finally { span.end(); }`.
+
+## Rust
+
+opentelemetry-rust spans end when dropped, so a span bound to a name (`let _span = ...`) ends at
+the end of its scope and is fine, as are `in_span` and `span.end()`. Reported: a span dropped at
+once — `let _ = tracer.start("x");` or a bare `tracer.start("x");` — which ends before any
+work runs under it, and a span passed to `std::mem::forget`, which never ends.
 "#,
 };
 

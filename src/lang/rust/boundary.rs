@@ -102,9 +102,9 @@ impl FileCtx<'_> {
         out
     }
 
-    /// Whether a trace is in flight in a function: a handler, an `#[instrument]`ed function, a
-    /// tonic service method, a function that takes a request or starts a span.
-    pub(super) fn is_request_fn(&self, function: Node<'_>) -> bool {
+    /// Whether a function serves a request: a route handler, an `#[instrument]`ed function, a
+    /// tonic service method, a function that takes a request.
+    pub(super) fn is_handler_fn(&self, function: Node<'_>) -> bool {
         let name = function
             .child_by_field_name("name")
             .map(|n| self.text(n))
@@ -137,12 +137,13 @@ impl FileCtx<'_> {
             .child_by_field_name("parameters")
             .map(|p| self.text(p))
             .unwrap_or_default();
-        if ["HeaderMap", "Request<", "HttpRequest", "Request)"]
+        ["HeaderMap", "Request<", "HttpRequest", "Request)"]
             .iter()
             .any(|t| params.contains(t))
-        {
-            return true;
-        }
+    }
+
+    /// Whether a function starts a span: a trace is in flight below it.
+    pub(super) fn starts_spans(&self, function: Node<'_>) -> bool {
         let body = function
             .child_by_field_name("body")
             .map(|b| self.text(b))
@@ -232,15 +233,16 @@ impl FileCtx<'_> {
             return;
         }
         let methods = &self.knowledge.methods;
-        let route = resolve::attributes(function, self.src)
+        let site = resolve::attributes(function, self.src)
             .into_iter()
             .find(|(p, _)| methods.route_annotations.contains(p))
             .and_then(|(_, attr)| {
                 descendants(attr)
                     .find(|n| n.kind() == "string_literal")
                     .and_then(|s| string_value(s, self.src))
+                    .map(|r| (r, attr))
             });
-        let Some(route) = route else {
+        let Some((route, attr)) = site else {
             return;
         };
         let extraction = if self.extracting.contains(name) {
@@ -249,7 +251,7 @@ impl FileCtx<'_> {
             Extraction::Handler(name.to_string())
         };
         self.push(
-            function,
+            attr,
             FactKind::Inbound {
                 proto: Proto::Http,
                 route: Some(route),

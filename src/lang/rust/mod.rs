@@ -143,6 +143,7 @@ impl crate::lang::Extractor for RustExtractor {
             extracting: HashSet::new(),
             injecting: HashSet::new(),
             defined_fns: HashSet::new(),
+            handler_fns: HashSet::new(),
             request_fns: HashSet::new(),
             global_shutdown: false,
             crates: HashSet::new(),
@@ -229,6 +230,9 @@ pub(super) struct FileCtx<'a> {
     injecting: HashSet<String>,
     /// Names of the functions defined in this file.
     defined_fns: HashSet<String>,
+    /// Function items (by node id) that serve a request: route handlers, tonic service methods,
+    /// functions that take a request.
+    handler_fns: HashSet<usize>,
     /// Function items (by node id) in which a trace is in flight.
     request_fns: HashSet<usize>,
     /// Crates the file imports or names in a path (`reqwest::Client::new()`).
@@ -325,7 +329,10 @@ impl<'a> FileCtx<'a> {
             }
         }
         for function in &anchors.functions {
-            if self.is_request_fn(*function) {
+            if self.is_handler_fn(*function) {
+                self.handler_fns.insert(function.id());
+                self.request_fns.insert(function.id());
+            } else if self.starts_spans(*function) {
                 self.request_fns.insert(function.id());
             }
         }

@@ -228,8 +228,11 @@ impl FileCtx<'_> {
                 {
                     return true;
                 }
-                method_call(recv, self.src)
-                    .is_some_and(|(_, m)| m.starts_with("with_") || m.starts_with("current_with"))
+                match method_call(recv, self.src) {
+                    Some((inner, m)) if m == "clone" => self.is_context_value(inner),
+                    Some((_, m)) => m.starts_with("with_") || m.starts_with("current_with"),
+                    None => false,
+                }
             }
             _ => false,
         }
@@ -240,7 +243,7 @@ impl FileCtx<'_> {
         let Some(function) = resolve::enclosing_fn(fresh) else {
             return;
         };
-        if !self.request_fns.contains(&function.id()) {
+        if !self.handler_fns.contains(&function.id()) {
             return;
         }
         let Some((sink, what)) = self.fresh_sink(fresh, function) else {
