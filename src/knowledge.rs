@@ -289,6 +289,10 @@ pub struct MethodNames {
     /// Helpers that inject context through a propagator (`getTextMapPropagationContext`).
     #[serde(default)]
     pub inject_helpers: Vec<String>,
+    /// Traits an exporter implements (Rust `SpanExporter`): the connections a file that
+    /// implements one opens are the exporter's own, which must not be traced.
+    #[serde(default)]
+    pub exporter_traits: Vec<String>,
 }
 
 /// A language's resolved knowledge table.

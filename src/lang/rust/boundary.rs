@@ -267,15 +267,39 @@ impl FileCtx<'_> {
         if self.subtree_has_role(arg, roles) || self.propagates(arg, true) {
             return true;
         }
-        let words = resolve::path_words(&self.text(arg));
+        // Local variables (`let layer = ServiceBuilder::new().layer(...)`) are read through.
+        let words = self.expanded_words(arg, arg);
         words.iter().enumerate().any(|(i, w)| {
+            let q = self.qualify(w);
             let name = resolve::last_segment(w);
-            self.extracting.contains(name)
+            let role = self.knowledge.role(&q).or_else(|| {
+                q.rsplit_once("::")
+                    .and_then(|(ty, _)| self.knowledge.role(ty))
+            });
+            role.is_some_and(|r| roles.contains(&r))
+                || self.extracting.contains(name)
                 || (MIDDLEWARE_FROM_FN.contains(&name)
                     && words
                         .get(i + 1)
                         .is_some_and(|f| !self.defined(resolve::last_segment(f))))
+                || self.unseen_tracing_helper(&q)
         })
+    }
+
+    /// A function of the application, defined in another file or crate, whose name says it sets
+    /// up tracing (`telemetry::trace_layer(..)`, `otel_middleware()`): what it returns cannot be
+    /// seen, so it is not judged. tower-http's own `TraceLayer` is known not to extract.
+    fn unseen_tracing_helper(&self, qualified: &str) -> bool {
+        let lower = qualified.to_lowercase();
+        let root = qualified.split("::").next().unwrap_or("");
+        qualified.contains("::")
+            && !self.defined(resolve::last_segment(qualified))
+            && !matches!(root, "tower_http" | "tower" | "axum" | "tracing" | "std")
+            && self.knowledge.role(qualified).is_none()
+            && ["otel", "telemetry", "trace", "tracing", "opentelemetry"]
+                .iter()
+                .any(|w| lower.contains(w))
+            && !lower.contains("tracelayer")
     }
 
     /// `.layer(OtelAxumLayer::default())`, `.wrap(RequestTracing::new())`: the server or router
@@ -393,17 +417,20 @@ impl FileCtx<'_> {
             return false;
         }
         let snake = snake_case(ty);
+        // tonic generates `XClient` in a module `x_client`, usually under a `proto`/`pb` module.
         let generated = segs.iter().any(|s| *s == snake)
+            || self
+                .imports
+                .globs
+                .iter()
+                .any(|g| resolve::last_segment(g) == snake)
             || (self.imports_crate("tonic")
-                && (segs.len() == 2
-                    || segs[0] == "crate"
-                    || segs[0] == "super"
-                    || segs.iter().any(|s| s.contains("proto") || *s == "pb")));
+                && segs.iter().any(|s| s.contains("proto") || *s == "pb"));
         if !generated {
             return false;
         }
         let service = ty.trim_end_matches("Client").to_string();
-        if OPERATIONAL_GRPC.contains(&service.as_str()) {
+        if OPERATIONAL_GRPC.contains(&service.as_str()) || self.exporter {
             return true;
         }
         let args = call_args(call);

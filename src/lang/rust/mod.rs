@@ -146,6 +146,7 @@ impl crate::lang::Extractor for RustExtractor {
             handler_fns: HashSet::new(),
             request_fns: HashSet::new(),
             global_shutdown: false,
+            exporter: false,
             crates: HashSet::new(),
             facts: Vec::new(),
         };
@@ -182,6 +183,11 @@ impl crate::lang::Extractor for RustExtractor {
         for call in &anchors.calls {
             if !ctx.in_test(*call) {
                 ctx.call_fact(*call, out.uses_tracing);
+            }
+        }
+        for mac in &anchors.macros {
+            if !ctx.in_test(*mac) {
+                ctx.macro_facts(*mac);
             }
         }
         for function in &anchors.functions {
@@ -237,6 +243,8 @@ pub(super) struct FileCtx<'a> {
     request_fns: HashSet<usize>,
     /// Crates the file imports or names in a path (`reqwest::Client::new()`).
     crates: HashSet<String>,
+    /// The file implements an exporter (`impl SpanExporter for X`).
+    exporter: bool,
     /// The file calls the old `global::shutdown_tracer_provider()`.
     global_shutdown: bool,
     facts: Vec<Fact>,
@@ -328,6 +336,15 @@ impl<'a> FileCtx<'a> {
                 }
             }
         }
+        let exporter_traits = &self.knowledge.methods.exporter_traits;
+        self.exporter = anchors.impls.iter().any(|i| {
+            i.child_by_field_name("trait").is_some_and(|t| {
+                let path = resolve::path_text(t, self.src);
+                exporter_traits
+                    .iter()
+                    .any(|e| e == resolve::last_segment(&path))
+            })
+        });
         for function in &anchors.functions {
             if self.is_handler_fn(*function) {
                 self.handler_fns.insert(function.id());

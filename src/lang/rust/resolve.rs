@@ -55,6 +55,8 @@ impl Imports {
                     return;
                 };
                 let full = join(prefix, &path_text(path, src));
+                // `trace::{self as sdktrace}` names the module itself.
+                let full = full.strip_suffix("::self").unwrap_or(&full).to_string();
                 self.names.insert(text(alias, src), full.clone());
                 self.paths.push(full);
             }

@@ -51,6 +51,38 @@ impl FileCtx<'_> {
         );
     }
 
+    /// A provider built inside a macro (`lazy_static! { static ref PROVIDER = ... }`): the
+    /// token tree is not parsed as calls, so it is read by its paths. Such a static lives as long
+    /// as the program and is taken as handed on.
+    pub(super) fn macro_facts(&mut self, mac: Node<'_>) {
+        let Some(tree) = mac
+            .named_children(&mut mac.walk())
+            .find(|n| n.kind() == "token_tree")
+        else {
+            return;
+        };
+        let text = self.text(tree);
+        let builds = resolve::path_words(&text)
+            .iter()
+            .any(|w| self.knowledge.role(&self.qualify(w)) == Some(Role::ProviderNew));
+        if builds {
+            let buffered = !self
+                .knowledge
+                .methods
+                .sync_export
+                .iter()
+                .any(|s| text.contains(s.as_str()));
+            self.push(
+                mac,
+                FactKind::ProviderCreated {
+                    var: None,
+                    handling: ProviderHandling::Escapes,
+                    buffered,
+                },
+            );
+        }
+    }
+
     /// What happens to a provider value: bound and followed, returned, stored, or passed on.
     fn provider_handling(&self, value: Node<'_>) -> (Option<String>, ProviderHandling) {
         let Some(parent) = value.parent() else {
@@ -192,7 +224,7 @@ impl FileCtx<'_> {
     pub(super) fn propagator_set(&mut self, call: Node<'_>) {
         let mut formats = Vec::new();
         if let Some(arg) = call_args(call).first() {
-            for word in resolve::path_words(&self.text(*arg)) {
+            for word in self.expanded_words(*arg, call) {
                 let q = self.qualify(&word);
                 let mut path = q.as_str();
                 loop {
@@ -210,6 +242,37 @@ impl FileCtx<'_> {
         formats.sort();
         formats.dedup();
         self.push(call, FactKind::PropagatorSet { formats });
+    }
+
+    /// The path words of an expression, with local variables (`let composite = ...;` in the same
+    /// function) replaced by the words of their values, a few levels deep.
+    pub(super) fn expanded_words(&self, expr: Node<'_>, at: Node<'_>) -> Vec<String> {
+        let lets: Vec<(String, Node<'_>)> = resolve::enclosing_fn(at)
+            .map(|f| {
+                descendants(f)
+                    .filter(|n| n.kind() == "let_declaration" && n.end_byte() <= at.start_byte())
+                    .filter_map(|n| {
+                        let name = self.text(n.child_by_field_name("pattern")?);
+                        Some((
+                            name.trim_start_matches("mut ").to_string(),
+                            n.child_by_field_name("value")?,
+                        ))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut words = resolve::path_words(&self.text(expr));
+        for _ in 0..3 {
+            let mut next = Vec::new();
+            for w in &words {
+                match lets.iter().rev().find(|(n, _)| n == w) {
+                    Some((_, value)) => next.extend(resolve::path_words(&self.text(*value))),
+                    None => next.push(w.clone()),
+                }
+            }
+            words = next;
+        }
+        words
     }
 
     /// `global::get_text_map_propagator(|p| p.extract(..))` (or `inject`/`inject_context`): manual

@@ -51,9 +51,16 @@ impl FileCtx<'_> {
     /// `tracer.start("x")`, `tracer.start_with_context("x", &cx)`, `tracer.build(builder)`,
     /// `tracer.span_builder("x").start(&tracer)`.
     pub(super) fn span_started(&mut self, call: Node<'_>, recv: Node<'_>, method: &str) {
+        // `tracer.span_builder("x")...` or `SpanBuilder::from_name("x")...`.
+        let root = resolve::chain_root(recv, self.src);
         let builder = chain_down(recv, self.src)
             .into_iter()
-            .find(|(m, _)| self.knowledge.methods.span_builder.contains(m));
+            .find(|(m, _)| self.knowledge.methods.span_builder.contains(m))
+            .or_else(|| {
+                self.call_path(root)
+                    .filter(|q| q.ends_with("SpanBuilder::from_name"))
+                    .map(|q| (q, root))
+            });
         let name_arg = match (&builder, method) {
             (Some((_, b)), "start" | "start_with_context") => call_args(*b).first().copied(),
             (None, "start" | "start_with_context") if self.is_tracer(recv) => {

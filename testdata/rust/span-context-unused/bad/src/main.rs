@@ -26,5 +26,18 @@ fn checkout(order: &str) {
 fn main() {
     let provider = init_tracing();
     checkout("a");
+    register("b");
     provider.shutdown().ok();
+}
+
+fn register(user: &str) {
+    let tracer = global::tracer("users");
+    {
+        let _registration = tracer.span_builder("register").start(&tracer); // expect: span-context-unused
+        {
+            // Meant as a child of `register`, but that span was never made current.
+            let _db = tracer.span_builder("insert").start(&tracer);
+            println!("{user}");
+        }
+    }
 }
