@@ -530,6 +530,15 @@ impl FileCtx<'_> {
         else {
             return;
         };
+        // A request builder is used as is between `.get(url)` and `.send()`; a lookup that is
+        // unwrapped (`senders.get(&id).unwrap().send(msg)`) is a map and a channel.
+        let between_unwrapped = chain
+            .iter()
+            .take_while(|(_, c)| c.id() != request.id())
+            .any(|(m, _)| matches!(m.as_str(), "unwrap" | "expect" | "ok" | "cloned" | "as_ref"));
+        if between_unwrapped {
+            return;
+        }
         let Some((client, _)) = method_call(request, self.src) else {
             return;
         };

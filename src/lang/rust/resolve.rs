@@ -374,3 +374,58 @@ impl FileCtx<'_> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn imports(src: &str) -> Imports {
+        let mut parser = tree_sitter::Parser::new();
+        parser
+            .set_language(&crate::lang::Lang::Rust.grammar())
+            .unwrap();
+        let tree = parser.parse(src, None).unwrap();
+        let mut out = Imports::default();
+        let root = tree.root_node();
+        let mut cursor = root.walk();
+        for decl in root.named_children(&mut cursor) {
+            if decl.kind() == "use_declaration" {
+                out.bind(decl, src.as_bytes());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn use_declarations_bind_groups_aliases_self_and_globs() {
+        let i = imports(
+            "use opentelemetry::{global, trace::{Tracer, TracerProvider as _}};\n\
+             use opentelemetry_sdk::{trace::{self as sdktrace, SdkTracerProvider}};\n\
+             use opentelemetry_http::HeaderExtractor as Extract;\n\
+             use proto::cart_service_client::*;\n",
+        );
+        assert_eq!(i.names["global"], "opentelemetry::global");
+        assert_eq!(i.names["Tracer"], "opentelemetry::trace::Tracer");
+        assert_eq!(i.names["sdktrace"], "opentelemetry_sdk::trace");
+        assert_eq!(
+            i.names["SdkTracerProvider"],
+            "opentelemetry_sdk::trace::SdkTracerProvider"
+        );
+        assert_eq!(i.names["Extract"], "opentelemetry_http::HeaderExtractor");
+        assert_eq!(i.globs, vec!["proto::cart_service_client".to_string()]);
+    }
+
+    #[test]
+    fn path_words_read_token_trees() {
+        assert_eq!(
+            path_words("vec![Box::new(TraceContextPropagator::new()), Box::new(b)]"),
+            vec![
+                "vec",
+                "Box::new",
+                "TraceContextPropagator::new",
+                "Box::new",
+                "b"
+            ]
+        );
+    }
+}
