@@ -82,7 +82,8 @@ handle is neither shut down (`shutdown()`, `force_flush()`, `shutdown_with_timeo
 nor handed on (returned, stored in a struct — a guard whose `impl Drop` shuts it down —,
 passed to a function) in the function that builds it. Moving it into
 `global::set_tracer_provider` alone leaves nothing that shuts it down (0.28 removed
-`global::shutdown_tracer_provider()`; older code that still calls it is not reported). A
+`global::shutdown_tracer_provider()`; older code that still calls it, in any file of the
+service, is not reported). A
 provider with only `with_simple_exporter` buffers nothing. Not detected: a shutdown that is
 written but never reached because `axum::serve` runs without a graceful-shutdown future.
 "#,
@@ -90,7 +91,8 @@ written but never reached because `axum::serve` runs without a graceful-shutdown
 
 /// Reports providers nobody can shut down, and shutdowns that never run.
 pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
-    if !view.service.has_entry {
+    // A shutdown of the process-wide provider (in any file) flushes what was registered.
+    if !view.service.has_entry || view.summary.global_provider_shutdown {
         return;
     }
     for (file, fact) in view.visible_facts() {

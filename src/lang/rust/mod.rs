@@ -423,6 +423,7 @@ impl<'a> FileCtx<'a> {
                 .any(|m| q.ends_with(&format!("global::{m}")))
             {
                 self.global_shutdown = true;
+                self.push(call, FactKind::GlobalProviderShutdown);
                 return;
             }
             if self.grpc_client(call, &q) {
