@@ -172,6 +172,9 @@ pub enum FactKind {
     },
     /// A provider is made the process-wide one.
     ProviderRegistered,
+    /// The process-wide provider is shut down (Rust's `global::shutdown_tracer_provider()`,
+    /// removed in opentelemetry 0.28): the providers registered with it are flushed.
+    GlobalProviderShutdown,
     /// A whole SDK is built from configuration (declarative config, autoconfigure).
     SdkFromConfig,
     /// A text-map propagator is installed process-wide.

@@ -124,6 +124,9 @@ pub enum Role {
     /// The invalid span or span context: a parent that makes a fresh root (Python
     /// `opentelemetry.trace.INVALID_SPAN`).
     InvalidSpan,
+    /// A `tracing` subscriber layer that records `tracing` spans as OpenTelemetry spans through
+    /// the tracer it is given (Rust `tracing_opentelemetry::layer()`).
+    TracingBridge,
 }
 
 /// The raw shape of a knowledge file.
@@ -372,6 +375,10 @@ pub struct MethodNames {
     /// Helpers that inject context through a propagator (`getTextMapPropagationContext`).
     #[serde(default)]
     pub inject_helpers: Vec<String>,
+    /// Traits an exporter implements (Rust `SpanExporter`): the connections a file that
+    /// implements one opens are the exporter's own, which must not be traced.
+    #[serde(default)]
+    pub exporter_traits: Vec<String>,
 }
 
 /// A language's resolved knowledge table.

@@ -12,6 +12,7 @@ pub mod grpc_stubs;
 pub mod java;
 pub mod python;
 pub mod query;
+pub mod rust;
 pub mod span_name;
 pub mod tree;
 
@@ -120,7 +121,7 @@ impl Lang {
             Lang::CSharp => csharp::QUERY_FILES,
             Lang::Java => java::QUERY_FILES,
             Lang::Python => python::QUERY_FILES,
-            _ => &[],
+            Lang::Rust => rust::QUERY_FILES,
         }
     }
 
@@ -153,7 +154,8 @@ impl Lang {
                         || file.ends_with("Test.cs")
                         || rel.split('/').rev().skip(1).any(is_dotnet_test_project)
                 }
-                Lang::Rust => false,
+                // Benchmarks are not deployed; `tests/` is a test directory already.
+                Lang::Rust => rel.split('/').rev().skip(1).any(|d| d == "benches"),
             }
     }
 
@@ -165,7 +167,7 @@ impl Lang {
             Lang::CSharp => Some(csharp::KNOWLEDGE),
             Lang::Java => Some(java::KNOWLEDGE),
             Lang::Python => Some(python::KNOWLEDGE),
-            _ => None,
+            Lang::Rust => Some(rust::KNOWLEDGE),
         }
     }
 
@@ -192,7 +194,9 @@ impl Lang {
             Lang::Python => Some(
                 python::PythonExtractor::new(knowledge).map(|e| Box::new(e) as Box<dyn Extractor>),
             ),
-            _ => None,
+            Lang::Rust => {
+                Some(rust::RustExtractor::new(knowledge).map(|e| Box::new(e) as Box<dyn Extractor>))
+            }
         }
     }
 

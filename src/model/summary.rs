@@ -40,6 +40,8 @@ pub struct ServiceSummary {
     pub provider_registered: bool,
     /// An SDK is built from configuration.
     pub sdk_from_config: bool,
+    /// The process-wide provider is shut down somewhere.
+    pub global_provider_shutdown: bool,
     /// A propagator is installed globally, with the formats named.
     pub propagators: Option<Vec<String>>,
     /// Spans, tracers or instrumentation exist.
@@ -89,6 +91,7 @@ impl ServiceSummary {
                 match &fact.kind {
                     FactKind::ProviderCreated { .. } => s.provider_created = true,
                     FactKind::ProviderRegistered => s.provider_registered = true,
+                    FactKind::GlobalProviderShutdown => s.global_provider_shutdown = true,
                     FactKind::SdkFromConfig => s.sdk_from_config = true,
                     FactKind::PropagatorSet { formats } => {
                         s.propagators

@@ -19,6 +19,7 @@ pub static META: RuleMeta = RuleMeta {
         Lang::CSharp,
         Lang::Java,
         Lang::Python,
+        Lang::Rust,
     ],
     help_keys: &[
         "context-dropped/fresh-context",
@@ -75,6 +76,13 @@ are not sent to another thread): `Activity.Current = null` followed by a `StartA
 no explicit parent or links; and, in code that extracts a caller's or a message's context by
 hand (`var parent = propagator.Extract(...)`), a `StartActivity` without a parent that runs
 before the extraction or while the extracted context is never used.
+
+## Rust
+
+Inside a request handler (a route handler, a tonic service method, a function that takes a
+request), `Context::new()` or `Context::default()` handed to `start_with_context`,
+`build_with_context`, `inject_context`, `with_context` or `set_parent`, directly or through a
+variable. The same calls in start-up code are not reported.
 "#,
 };
 
@@ -103,8 +111,9 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         }
         let scope = in_scope.as_deref().unwrap_or("ctx");
         let (message, help) = match via {
-            // Python has no context parameter: the request's context is the current one.
-            DropVia::FreshContext if file.lang == Some(Lang::Python) => (
+            // Python and Rust have no context parameter: the request's context is the current
+            // one.
+            DropVia::FreshContext if matches!(file.lang, Some(Lang::Python | Lang::Rust)) => (
                 format!(
                     "{} starts {sink} from a fresh root inside request handler {}",
                     code(fresh),

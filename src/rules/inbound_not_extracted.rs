@@ -20,6 +20,7 @@ pub static META: RuleMeta = RuleMeta {
         Lang::CSharp,
         Lang::Java,
         Lang::Python,
+        Lang::Rust,
     ],
     help_keys: &[
         "inbound-not-extracted/http",
@@ -89,6 +90,17 @@ starter (`opentelemetry-spring-boot-starter`) and Spring Boot's Micrometer bridg
 instrumented by `.intercept(GrpcTelemetry.create(otel).newServerInterceptor())`, a servlet
 container by `SpringWebMvcTelemetry`'s filter, and any handler by a manual
 `propagator.extract(Context.current(), carrier, getter)`.
+
+## Rust
+
+axum `.route("/x", get(handler))`, actix-web `.route(..)` and `#[get("/x")]` handlers, hyper
+`service_fn(handler)` and tonic `Server::builder().add_service(XServer::new(svc))`. Extracting:
+`.layer(OtelAxumLayer::default())` (axum-tracing-opentelemetry), `.wrap(RequestTracing::new())`
+(actix-web-opentelemetry), `TracingLogger` (tracing-actix-web), `OtelGrpcLayer`
+(tonic-tracing-opentelemetry), a layer or `make_span_with` closure that extracts, middleware
+written with `from_fn(f)` in another file (cannot be seen: not reported), a handler or tonic
+service implementation that calls `global::get_text_map_propagator(|p| p.extract(..))`.
+A bare tower-http `TraceLayer::new_for_http()` does not extract, nor does `OtelInResponseLayer`.
 "#,
 };
 

@@ -19,6 +19,7 @@ pub static META: RuleMeta = RuleMeta {
         Lang::TypeScript,
         Lang::Java,
         Lang::Python,
+        Lang::Rust,
     ],
     help_keys: &["no-propagator"],
     docs: r#"## What it does
@@ -56,6 +57,14 @@ otel.SetTextMapPropagator(propagation.NewCompositeTextMapPropagator(
 ```
 
 or `otel.SetTextMapPropagator(autoprop.NewTextMapPropagator())` to honour `OTEL_PROPAGATORS`.
+
+## Rust
+
+opentelemetry-rust's global propagator is a `NoopTextMapPropagator` until
+`global::set_text_map_propagator(..)` is called, and the SDK does not read `OTEL_PROPAGATORS`:
+a binary crate with a provider and an axum/actix/hyper/tonic server or a reqwest/awc/tonic
+client is reported when nothing in the crate sets one. `init_tracing_opentelemetry`'s
+`init_subscribers()` sets one from `OTEL_PROPAGATORS`.
 "#,
 };
 

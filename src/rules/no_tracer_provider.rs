@@ -20,6 +20,7 @@ pub static META: RuleMeta = RuleMeta {
         Lang::CSharp,
         Lang::Java,
         Lang::Python,
+        Lang::Rust,
     ],
     help_keys: &["no-tracer-provider"],
     docs: r#"## What it does
@@ -66,6 +67,13 @@ activities, while nothing sets up the SDK: no `AddOpenTelemetry().WithTracing(..
 deployment (`CORECLR_ENABLE_PROFILING=1`, `OTEL_DOTNET_AUTO_HOME`). Setup delegated to an
 extension method whose name says so (`builder.AddServiceDefaults()`,
 `services.AddObservability()`, `AddApplicationInsightsTelemetry()`) counts as set up.
+
+## Rust
+
+Spans (`global::tracer(..)`, `tracer.start`, `in_span`) or the `tracing` bridge
+(`tracing_opentelemetry::layer()`) in a binary crate that never builds an
+`SdkTracerProvider` (nor installs one with an `opentelemetry_otlp::new_pipeline()` or
+`init_tracing_opentelemetry` pipeline). Library crates (no `fn main`) are not asked to.
 "#,
 };
 

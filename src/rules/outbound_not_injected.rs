@@ -19,6 +19,7 @@ pub static META: RuleMeta = RuleMeta {
         Lang::CSharp,
         Lang::Java,
         Lang::Python,
+        Lang::Rust,
     ],
     help_keys: &[
         "outbound-not-injected/default-client",
@@ -82,6 +83,16 @@ unless the method injects by hand (`propagator.inject(...)`). A service run with
 is never reported. The Spring Boot starter instruments the auto-configured
 `RestClient.Builder`/`RestTemplateBuilder`/`WebClient.Builder` beans, so clients built from
 them are not reported, while `RestClient.create()` and `new RestTemplate()` are.
+
+## Rust
+
+reqwest and awc requests (`client.get(url)...send()`, `reqwest::get(url)`) made where a trace is
+in flight (a handler, an `#[instrument]`ed function, a function that starts a span or that
+request code calls), and tonic clients (`XClient::connect(..)`/`::new(channel)`). Injecting:
+a `reqwest_middleware` client built `.with(TracingMiddleware::default())`, awc
+`.trace_request()`, `XClient::with_interceptor(channel, f)` with an interceptor that injects,
+a channel layered with `OtelGrpcLayer`, or a function that injects by hand
+(`inject_context(&cx, &mut HeaderInjector(..))`).
 "#,
 };
 

@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "provider-not-registered",
     severity: Severity::Error,
     summary: "a tracer provider is built but never registered globally nor handed to the instrumentation that needs it",
-    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript, Lang::CSharp, Lang::Java, Lang::Python],
+    languages: &[Lang::Go, Lang::JavaScript, Lang::TypeScript, Lang::CSharp, Lang::Java, Lang::Python, Lang::Rust],
     help_keys: &["provider-not-registered"],
     docs: r#"## What it does
 
@@ -51,6 +51,13 @@ or hand it to each instrumentation with `otelhttp.WithTracerProvider(tp)`.
 configured and thrown away without `Build()`. A builder kept in a variable or handed on is not
 reported (it may be built elsewhere), nor is a provider set up with
 `services.AddOpenTelemetry().WithTracing(...)`, which the host builds.
+
+## Rust
+
+An `SdkTracerProvider` that is never passed to `global::set_tracer_provider`, in a crate that
+takes tracers from `global::tracer(..)`. Tracers taken from the provider value
+(`provider.tracer("x")`, typically handed to `tracing_opentelemetry::layer().with_tracer(..)`)
+use it deliberately and are not reported.
 "#,
 };
 

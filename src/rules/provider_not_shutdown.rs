@@ -19,6 +19,7 @@ pub static META: RuleMeta = RuleMeta {
         Lang::CSharp,
         Lang::Java,
         Lang::Python,
+        Lang::Rust,
     ],
     help_keys: &[
         "provider-not-shutdown/dropped",
@@ -73,12 +74,25 @@ A provider from `Sdk.CreateTracerProviderBuilder()...Build()` that is neither di
 return value, an argument). A provider set up with `services.AddOpenTelemetry()` is owned and
 disposed by the host and is never reported; one that only exports to the console exporter
 buffers nothing.
+
+## Rust
+
+An `SdkTracerProvider` built with a batch exporter (or a processor tracewire cannot see) whose
+handle is neither shut down (`shutdown()`, `force_flush()`, `shutdown_with_timeout()`, `drop`)
+nor handed on (returned, stored in a struct — a guard whose `impl Drop` shuts it down —,
+passed to a function) in the function that builds it. Moving it into
+`global::set_tracer_provider` alone leaves nothing that shuts it down (0.28 removed
+`global::shutdown_tracer_provider()`; older code that still calls it, in any file of the
+service, is not reported). A
+provider with only `with_simple_exporter` buffers nothing. Not detected: a shutdown that is
+written but never reached because `axum::serve` runs without a graceful-shutdown future.
 "#,
 };
 
 /// Reports providers nobody can shut down, and shutdowns that never run.
 pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
-    if !view.service.has_entry {
+    // A shutdown of the process-wide provider (in any file) flushes what was registered.
+    if !view.service.has_entry || view.summary.global_provider_shutdown {
         return;
     }
     for (file, fact) in view.visible_facts() {

@@ -11,8 +11,8 @@ use crate::model::ServiceView;
 pub static META: RuleMeta = RuleMeta {
     id: "scope-not-closed",
     severity: Severity::Warning,
-    summary: "a span made current is never detached (Java `Scope`, Python `attach` token)",
-    languages: &[Lang::Java, Lang::Python],
+    summary: "a span made current is never detached (Java `Scope`, Python `attach` token, Rust `ContextGuard`)",
+    languages: &[Lang::Java, Lang::Python, Lang::Rust],
     help_keys: &["scope-not-closed/leaks", "scope-not-closed/discarded"],
     docs: r#"## What it does
 
@@ -61,6 +61,15 @@ try (Scope scope = span.makeCurrent()) {
     span.end();
 }
 ```
+
+## Rust
+
+The `ContextGuard` from `cx.attach()` (or `mark_span_as_active(span)`) detaches its context
+when dropped. Reported: a guard dropped at once — `let _ = cx.attach();` or a bare
+`cx.attach();` — so the context is never current, and a guard passed to `std::mem::forget`,
+so it is never detached. `let _guard = cx.attach();` is fine. Not detected: a guard held
+across `.await` (`ContextGuard` is `!Send`, so most such code does not compile; use
+`fut.with_context(cx)`).
 "#,
 };
 
@@ -78,6 +87,9 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                     fact.loc,
                     if file.lang == Some(Lang::Python) {
                         "context attached with `attach()` is not detached on every path".into()
+                    } else if file.lang == Some(Lang::Rust) {
+                        "the guard from `attach()` is forgotten, so the context is never detached"
+                            .into()
                     } else {
                         "scope from `makeCurrent()` is not closed on every path".into()
                     },
@@ -94,6 +106,9 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                 fact.loc,
                 if file.lang == Some(Lang::Python) {
                     "the token from `attach()` is discarded, so nothing can detach the context"
+                        .into()
+                } else if file.lang == Some(Lang::Rust) {
+                    "the guard from `attach()` is dropped at once, so the context is never current"
                         .into()
                 } else {
                     "scope from `makeCurrent()` is discarded, so nothing can close it".into()

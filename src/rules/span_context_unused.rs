@@ -20,6 +20,7 @@ pub static META: RuleMeta = RuleMeta {
         Lang::Tsx,
         Lang::Java,
         Lang::Python,
+        Lang::Rust,
     ],
     help_keys: &["span-context-unused"],
     docs: r#"## What it does
@@ -66,6 +67,14 @@ a span bound to a local that is never made current (nor put in a context with
 `Context.current().with(span)`, nor handed on) while, before it ends, the method makes an
 outbound HTTP call or starts a child span without an explicit parent. Those attach to the
 previous current span instead. Fix: `try (Scope scope = span.makeCurrent()) { ... }`.
+
+## Rust
+
+A span bound by `tracer.start(..)` that is never made current nor used as a parent
+(`Context::current_with_span(span)`, `mark_span_as_active(span)`, `cx.with_span(span)`, passed
+on) while later in its scope another span is started from the current context (`tracer.start`,
+`in_span`) or a reqwest/awc request is sent. `let _span = tracer.start(..)` does not make the
+span current.
 "#,
 };
 
@@ -85,7 +94,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             .map(|n| format!("span {}", code(n)))
             .unwrap_or_else(|| "the span".to_string());
         let message = match file.lang {
-            Some(Lang::JavaScript | Lang::TypeScript | Lang::Tsx | Lang::Java | Lang::Python) => format!(
+            Some(Lang::JavaScript | Lang::TypeScript | Lang::Tsx | Lang::Java | Lang::Python | Lang::Rust) => format!(
                 "{span} is never made current, so later work does not nest under it"
             ),
             _ => format!(
@@ -102,7 +111,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         d.labels.push(Label {
             path: file.path.clone(),
             loc: *later,
-            message: if matches!(file.lang, Some(Lang::Java | Lang::Python)) {
+            message: if matches!(file.lang, Some(Lang::Java | Lang::Python | Lang::Rust)) {
                 "runs under the previous current span".into()
             } else {
                 "still uses the parent context".into()

@@ -19,6 +19,7 @@ pub static META: RuleMeta = RuleMeta {
         Lang::CSharp,
         Lang::Java,
         Lang::Python,
+        Lang::Rust,
     ],
     help_keys: &["span-not-ended/leaks", "span-not-ended/discarded"],
     docs: r#"## What it does
@@ -69,6 +70,13 @@ is fine. A span ended only on the normal path, after calls that may throw and th
 catches, is reported at the first such call: an exception skips `span.end()`. So is
 `spanBuilder(..).startSpan().makeCurrent()` in try-with-resources, which closes the scope but
 never ends the span. Fix: `try (Scope scope = span.makeCurrent()) { ... } finally { span.end(); }`.
+
+## Rust
+
+opentelemetry-rust spans end when dropped, so a span bound to a name (`let _span = ...`) ends at
+the end of its scope and is fine, as are `in_span` and `span.end()`. Reported: a span dropped at
+once — `let _ = tracer.start("x");` or a bare `tracer.start("x");` — which ends before any
+work runs under it, and a span passed to `std::mem::forget`, which never ends.
 "#,
 };
 
@@ -87,23 +95,41 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             .unwrap_or_else(|| "span".to_string());
         match lifecycle {
             Lifecycle::Leaks(exits) => {
+                // Rust spans end when dropped: the only leak is a span that is never dropped.
+                let rust = file.lang == Some(Lang::Rust);
                 let mut d = view.diagnostic(
                     &META,
                     file,
                     fact.loc,
-                    format!("{span} is not ended on every path"),
+                    if rust {
+                        format!("{span} is forgotten, so it is never ended or exported")
+                    } else {
+                        format!("{span} is not ended on every path")
+                    },
                     view.help(file, "span-not-ended/leaks", &[]),
                 );
                 let sites: Vec<(String, Loc)> =
                     exits.iter().map(|l| (file.path.clone(), *l)).collect();
-                push_labels(&mut d, &sites, "leaves here without ending the span");
+                push_labels(
+                    &mut d,
+                    &sites,
+                    if rust {
+                        "forgotten here"
+                    } else {
+                        "leaves here without ending the span"
+                    },
+                );
                 out.push(d);
             }
             Lifecycle::Discarded => out.push(view.diagnostic(
                 &META,
                 file,
                 fact.loc,
-                format!("{span} is discarded, so nothing can end it"),
+                if file.lang == Some(Lang::Rust) {
+                    format!("{span} is dropped at once, so it ends before any work runs under it")
+                } else {
+                    format!("{span} is discarded, so nothing can end it")
+                },
                 view.help(file, "span-not-ended/discarded", &[]),
             )),
             Lifecycle::Ended | Lifecycle::HandedOff => {}

@@ -17,6 +17,7 @@ pub static META: RuleMeta = RuleMeta {
         crate::lang::Lang::TypeScript,
         crate::lang::Lang::Java,
         crate::lang::Lang::CSharp,
+        crate::lang::Lang::Rust,
     ],
     help_keys: &[],
     docs: r#"## What it does

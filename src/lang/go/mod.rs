@@ -440,7 +440,8 @@ impl<'a> FileCtx<'a> {
             | Role::ContextDetach
             | Role::UseSpan
             | Role::SpanInContext
-            | Role::InvalidSpan => {}
+            | Role::InvalidSpan
+            | Role::TracingBridge => {}
         }
     }
 

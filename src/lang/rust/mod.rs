@@ -1,0 +1,541 @@
+//! Rust fact extraction (opentelemetry-rust 0.28+, older pipelines, tracing-opentelemetry).
+//!
+//! One pass over the merged query collects the anchors (`use` declarations, calls, macros,
+//! functions, impl blocks, closures, `let` bindings, modules, comments). `use` declarations are
+//! bound first, so every callee path resolves to a qualified name that
+//! `queries/rust/knowledge.toml` gives a meaning; method calls are read by name and receiver.
+//! Then the extractor learns which functions are request handlers (axum routes, actix route
+//! attributes, tonic service implementations, hyper `service_fn`s), which extract or inject by
+//! hand, and emits the facts: SDK setup ([`setup`]), inbound and outbound sites ([`boundary`]),
+//! spans, context guards and fresh contexts ([`spans`]).
+//!
+//! Rust spans and context guards end when they are dropped, so most lifecycles are fine by
+//! construction: the mistakes are dropping them at once (`let _ = ...`, a bare statement) or
+//! never (`std::mem::forget`). Code under `#[cfg(test)]` and `#[test]` functions is left out.
+
+mod boundary;
+mod resolve;
+mod setup;
+mod spans;
+
+use crate::facts::{Fact, FactKind, FileFacts, Loc};
+use crate::knowledge::{Knowledge, Role};
+use crate::lang::query::{self, CompiledQuery};
+use crate::lang::tree::descendants;
+use crate::suppress;
+use resolve::{method_call, Imports};
+use std::collections::HashSet;
+use std::sync::Arc;
+use tree_sitter::{Node, Tree};
+
+/// Rust's query files, embedded.
+pub static QUERY_FILES: &[(&str, &str)] = &[
+    ("uses.scm", include_str!("../../../queries/rust/uses.scm")),
+    ("calls.scm", include_str!("../../../queries/rust/calls.scm")),
+    (
+        "functions.scm",
+        include_str!("../../../queries/rust/functions.scm"),
+    ),
+    (
+        "comments.scm",
+        include_str!("../../../queries/rust/comments.scm"),
+    ),
+];
+
+/// Rust's knowledge table, embedded.
+pub const KNOWLEDGE: &str = include_str!("../../../queries/rust/knowledge.toml");
+
+/// Capture indices of the merged Rust query.
+struct Captures {
+    use_decl: u32,
+    call: u32,
+    macro_call: u32,
+    function: u32,
+    impl_block: u32,
+    closure: u32,
+    binding: u32,
+    module: u32,
+    comment: u32,
+}
+
+/// Extracts facts from Rust files; built once per run, shared by all worker threads.
+pub struct RustExtractor {
+    query: CompiledQuery,
+    captures: Captures,
+    knowledge: Arc<Knowledge>,
+}
+
+impl RustExtractor {
+    /// Compiles Rust's merged query and takes its knowledge table.
+    pub fn new(knowledge: Arc<Knowledge>) -> Result<RustExtractor, String> {
+        let query = CompiledQuery::new(crate::lang::Lang::Rust)?;
+        let q = &query.query;
+        let captures = Captures {
+            use_decl: query::capture(q, "use"),
+            call: query::capture(q, "call"),
+            macro_call: query::capture(q, "macro"),
+            function: query::capture(q, "function"),
+            impl_block: query::capture(q, "impl"),
+            closure: query::capture(q, "closure"),
+            binding: query::capture(q, "let"),
+            module: query::capture(q, "mod"),
+            comment: query::capture(q, "comment"),
+        };
+        Ok(RustExtractor {
+            query,
+            captures,
+            knowledge,
+        })
+    }
+
+    fn collect_anchors<'t>(&self, root: Node<'t>, src: &[u8]) -> Anchors<'t> {
+        let c = &self.captures;
+        let mut a = Anchors::default();
+        self.query.for_each_capture(root, src, |i, node| {
+            if i == c.use_decl {
+                a.uses.push(node);
+            } else if i == c.call {
+                a.calls.push(node);
+            } else if i == c.macro_call {
+                a.macros.push(node);
+            } else if i == c.function {
+                a.functions.push(node);
+            } else if i == c.impl_block {
+                a.impls.push(node);
+            } else if i == c.closure {
+                a.closures.push(node);
+            } else if i == c.binding {
+                a.lets.push(node);
+            } else if i == c.module {
+                a.modules.push(node);
+            } else if i == c.comment {
+                a.comments.push(node);
+            }
+        });
+        a
+    }
+}
+
+/// The query's anchors in one file, in document order.
+#[derive(Default)]
+struct Anchors<'t> {
+    uses: Vec<Node<'t>>,
+    calls: Vec<Node<'t>>,
+    macros: Vec<Node<'t>>,
+    functions: Vec<Node<'t>>,
+    impls: Vec<Node<'t>>,
+    closures: Vec<Node<'t>>,
+    lets: Vec<Node<'t>>,
+    modules: Vec<Node<'t>>,
+    comments: Vec<Node<'t>>,
+}
+
+impl crate::lang::Extractor for RustExtractor {
+    fn extract(&self, src: &[u8], tree: &Tree, out: &mut FileFacts) {
+        let root = tree.root_node();
+        let anchors = self.collect_anchors(root, src);
+        let mut ctx = FileCtx {
+            src,
+            knowledge: self.knowledge.as_ref(),
+            imports: Imports::default(),
+            test_ranges: Vec::new(),
+            handlers: HashSet::new(),
+            extracting: HashSet::new(),
+            injecting: HashSet::new(),
+            defined_fns: HashSet::new(),
+            handler_fns: HashSet::new(),
+            request_fns: HashSet::new(),
+            global_shutdown: false,
+            exporter: false,
+            crates: HashSet::new(),
+            facts: Vec::new(),
+        };
+        for decl in &anchors.uses {
+            ctx.imports.bind(*decl, src);
+        }
+        let written_roots: Vec<String> = anchors
+            .calls
+            .iter()
+            .filter_map(|c| ctx.callee(*c))
+            .collect();
+        out.uses_tracing = ctx
+            .imports
+            .paths
+            .iter()
+            .chain(&written_roots)
+            .any(|p| ctx.knowledge.is_tracing_import(p));
+        ctx.crates = ctx
+            .imports
+            .paths
+            .iter()
+            .chain(&written_roots)
+            .filter_map(|p| p.split("::").next())
+            .map(str::to_string)
+            .collect();
+        out.generated =
+            anchors.comments.iter().take(5).any(|c| {
+                ctx.text(*c).contains("@generated") || ctx.text(*c).contains("DO NOT EDIT")
+            });
+        out.parse_errors = root.has_error();
+        ctx.note_tests(&anchors.modules, &anchors.functions);
+
+        ctx.learn_functions(&anchors);
+        for call in &anchors.calls {
+            if !ctx.in_test(*call) {
+                ctx.call_fact(*call, out.uses_tracing);
+            }
+        }
+        for mac in &anchors.macros {
+            if !ctx.in_test(*mac) {
+                ctx.macro_facts(*mac);
+            }
+        }
+        for function in &anchors.functions {
+            if !ctx.in_test(*function) {
+                ctx.function_facts(*function);
+            }
+        }
+        for block in &anchors.impls {
+            if !ctx.in_test(*block) {
+                ctx.impl_facts(*block);
+            }
+        }
+        if ctx.global_shutdown {
+            ctx.providers_shut_down_globally();
+        }
+        out.has_entry = anchors.functions.iter().any(|f| {
+            f.parent().is_some_and(|p| p.kind() == "source_file")
+                && f.child_by_field_name("name")
+                    .is_some_and(|n| ctx.text(n) == "main")
+        });
+        for comment in &anchors.comments {
+            if let Some(s) = suppress::parse_comment(&ctx.text(*comment), query::loc(*comment, src))
+            {
+                out.suppressions.push(s);
+            }
+        }
+        ctx.facts
+            .sort_by_key(|f| (f.loc.start_byte, f.loc.end_byte));
+        ctx.facts.dedup();
+        out.facts = ctx.facts;
+    }
+}
+
+/// Per-file extraction state.
+pub(super) struct FileCtx<'a> {
+    src: &'a [u8],
+    knowledge: &'a Knowledge,
+    imports: Imports,
+    /// Byte ranges of test code (`#[cfg(test)]` modules, `#[test]` functions).
+    test_ranges: Vec<(usize, usize)>,
+    /// Names of functions registered as request handlers in this file.
+    handlers: HashSet<String>,
+    /// Names of functions (and implemented traits) in this file that extract context by hand.
+    extracting: HashSet<String>,
+    /// Names of functions in this file that inject context by hand.
+    injecting: HashSet<String>,
+    /// Names of the functions defined in this file.
+    defined_fns: HashSet<String>,
+    /// Function items (by node id) that serve a request: route handlers, tonic service methods,
+    /// functions that take a request.
+    handler_fns: HashSet<usize>,
+    /// Function items (by node id) in which a trace is in flight.
+    request_fns: HashSet<usize>,
+    /// Crates the file imports or names in a path (`reqwest::Client::new()`).
+    crates: HashSet<String>,
+    /// The file implements an exporter (`impl SpanExporter for X`).
+    exporter: bool,
+    /// The file calls the old `global::shutdown_tracer_provider()`.
+    global_shutdown: bool,
+    facts: Vec<Fact>,
+}
+
+impl<'a> FileCtx<'a> {
+    fn text(&self, node: Node<'_>) -> String {
+        resolve::text(node, self.src)
+    }
+
+    fn loc(&self, node: Node<'_>) -> Loc {
+        query::loc(node, self.src)
+    }
+
+    fn push(&mut self, node: Node<'_>, kind: FactKind) {
+        let loc = self.loc(node);
+        self.facts.push(Fact { loc, kind });
+    }
+
+    /// Pushes a fact for a method call at its method name (`.route("/x", ...)` in a chain that
+    /// starts lines earlier), through the end of the call.
+    fn push_at_method(&mut self, call: Node<'_>, kind: FactKind) {
+        let mut loc = self.loc(call);
+        let field = call
+            .child_by_field_name("function")
+            .filter(|f| f.kind() == "field_expression")
+            .and_then(|f| f.child_by_field_name("field"));
+        if let Some(field) = field {
+            let start = self.loc(field);
+            loc.line = start.line;
+            loc.col = start.col;
+            loc.start_byte = start.start_byte;
+        }
+        self.facts.push(Fact { loc, kind });
+    }
+
+    /// Whether the file imports a crate (`axum`, `tonic`, `reqwest`).
+    fn imports_crate(&self, krate: &str) -> bool {
+        self.crates.contains(krate)
+    }
+
+    /// Records the byte ranges of test code.
+    fn note_tests(&mut self, modules: &[Node<'_>], functions: &[Node<'_>]) {
+        for item in modules.iter().chain(functions) {
+            let is_test = resolve::attributes(*item, self.src)
+                .iter()
+                .any(|(path, attr)| {
+                    let full = self.text(*attr);
+                    path == "test"
+                        || path.ends_with("::test")
+                        || (path == "cfg" && full.contains("test") && !full.contains("not(test"))
+                });
+            if is_test {
+                self.test_ranges.push((item.start_byte(), item.end_byte()));
+            }
+        }
+    }
+
+    /// Whether a node is inside test code.
+    fn in_test(&self, node: Node<'_>) -> bool {
+        let (s, e) = (node.start_byte(), node.end_byte());
+        self.test_ranges.iter().any(|(a, b)| *a <= s && e <= *b)
+    }
+
+    /// Learns, before any fact is emitted, which functions are handlers, which extract or
+    /// inject by hand, and in which a trace is in flight.
+    fn learn_functions(&mut self, anchors: &Anchors<'_>) {
+        for call in &anchors.calls {
+            self.note_handler(*call);
+        }
+        for function in &anchors.functions {
+            if let Some(name) = function.child_by_field_name("name") {
+                let name = self.text(name);
+                self.defined_fns.insert(name);
+            }
+        }
+        // Two rounds, so a function that calls an extracting helper extracts too.
+        for _ in 0..2 {
+            for function in &anchors.functions {
+                let Some(name) = function.child_by_field_name("name") else {
+                    continue;
+                };
+                let name = self.text(name);
+                if self.propagates(*function, true) {
+                    self.extracting.insert(name.clone());
+                }
+                if self.propagates(*function, false) {
+                    self.injecting.insert(name);
+                }
+            }
+        }
+        let exporter_traits = &self.knowledge.methods.exporter_traits;
+        self.exporter = anchors.impls.iter().any(|i| {
+            i.child_by_field_name("trait").is_some_and(|t| {
+                let path = resolve::path_text(t, self.src);
+                exporter_traits
+                    .iter()
+                    .any(|e| e == resolve::last_segment(&path))
+            })
+        });
+        for function in &anchors.functions {
+            if self.is_handler_fn(*function) {
+                self.handler_fns.insert(function.id());
+                self.request_fns.insert(function.id());
+            } else if self.starts_spans(*function) {
+                self.request_fns.insert(function.id());
+            }
+        }
+    }
+
+    /// Whether a subtree extracts (`extract`) or injects (`!extract`) context by hand: a
+    /// propagator's `extract`/`inject` method, or a call to a helper in this file that does.
+    fn propagates(&self, node: Node<'_>, extract: bool) -> bool {
+        let methods = &self.knowledge.methods;
+        let helpers = if extract {
+            &methods.extract_helpers
+        } else {
+            &methods.inject_helpers
+        };
+        let known = if extract {
+            &self.extracting
+        } else {
+            &self.injecting
+        };
+        descendants(node)
+            .filter(|n| n.kind() == "call_expression")
+            .any(|call| {
+                if let Some((recv, m)) = method_call(call, self.src) {
+                    if helpers.contains(&m) {
+                        return m == "trace_request" || self.on_propagator(call, recv, node);
+                    }
+                    return false;
+                }
+                self.callee(call)
+                    .is_some_and(|p| known.contains(resolve::last_segment(&p)))
+            })
+    }
+
+    /// Whether `recv.extract(..)`/`recv.inject(..)` goes through a propagator: the receiver is
+    /// named like one, or the call sits in a `global::get_text_map_propagator(..)` closure.
+    fn on_propagator(&self, call: Node<'_>, recv: Node<'_>, within: Node<'_>) -> bool {
+        let recv_text = self.text(recv).to_lowercase();
+        if recv_text.contains("propagator") {
+            return true;
+        }
+        let mut n = call.parent();
+        while let Some(p) = n {
+            if p.kind() == "call_expression"
+                && self
+                    .callee(p)
+                    .is_some_and(|q| self.knowledge.role(&q) == Some(Role::GlobalPropagator))
+            {
+                return true;
+            }
+            if p.id() == within.id() {
+                break;
+            }
+            n = p.parent();
+        }
+        false
+    }
+
+    /// Facts from one call.
+    fn call_fact(&mut self, call: Node<'_>, tracing: bool) {
+        self.called_from_request(call);
+        if let Some(q) = self.callee(call) {
+            if let Some(role) = self.knowledge.role(&q) {
+                self.role_fact(call, role, &q);
+                return;
+            }
+            if self
+                .knowledge
+                .methods
+                .shutdown
+                .iter()
+                .any(|m| q.ends_with(&format!("global::{m}")))
+            {
+                self.global_shutdown = true;
+                self.push(call, FactKind::GlobalProviderShutdown);
+                return;
+            }
+            if self.grpc_client(call, &q) {
+                return;
+            }
+        }
+        if let Some((recv, method)) = method_call(call, self.src) {
+            self.method_fact(call, recv, &method, tracing);
+        }
+    }
+
+    /// Facts from a call to a known function or type.
+    fn role_fact(&mut self, call: Node<'_>, role: Role, qualified: &str) {
+        match role {
+            Role::ProviderNew => self.provider_created(call),
+            Role::ProviderRegister => self.push(call, FactKind::ProviderRegistered),
+            Role::SdkFromConfig => self.sdk_from_config(call, qualified),
+            Role::PropagatorSet => self.propagator_set(call),
+            Role::GlobalTracer => self.push(call, FactKind::GlobalTracer),
+            Role::GlobalPropagator => self.manual_propagation(call),
+            Role::TracingBridge => self.push(
+                call,
+                FactKind::Instrumentation {
+                    what: qualified.to_string(),
+                    explicit_provider: true,
+                },
+            ),
+            Role::HttpServe => self.service_fn(call),
+            Role::DefaultClientCall => self.default_client_call(call, qualified),
+            Role::ClientNew => self.client_built(call),
+            Role::FreshContext => self.fresh_context(call),
+            Role::ContextAttach => self.guard_made(call),
+            Role::SignalNotify => self.push(call, FactKind::SignalHandled),
+            _ => {}
+        }
+    }
+
+    /// Facts from a method call.
+    fn method_fact(&mut self, call: Node<'_>, recv: Node<'_>, method: &str, tracing: bool) {
+        let m = &self.knowledge.methods;
+        if m.route.iter().any(|r| r == method) {
+            self.route(call, recv);
+        } else if m.middleware.iter().any(|r| r == method) {
+            self.middleware(call);
+        } else if method == "add_service" {
+            self.grpc_service(call);
+        } else if method == "send" {
+            self.client_send(call);
+        } else if !tracing {
+            // Span and context methods mean OpenTelemetry only where it is imported.
+        } else if m.span_start.iter().any(|r| r == method) {
+            self.span_started(call, recv, method);
+        } else if m.active_span_start.iter().any(|r| r == method) {
+            if self.is_tracer(recv) {
+                self.in_span(call);
+            }
+        } else if m.tracer_from_provider.iter().any(|r| r == method) {
+            if self.is_provider_value(recv) {
+                self.push(call, FactKind::ExplicitTracer);
+            }
+        } else if m.scope_open.iter().any(|r| r == method) {
+            if self.is_context_value(recv) {
+                self.guard_made(call);
+            }
+        } else if (m.extract_helpers.iter().any(|r| r == method)
+            || m.inject_helpers.iter().any(|r| r == method))
+            && self.text(recv).to_lowercase().contains("propagator")
+        {
+            self.manual_propagation(call);
+        }
+    }
+
+    /// Calls made in request code: a trace is in flight inside the callee.
+    fn called_from_request(&mut self, call: Node<'_>) {
+        let Some(function) = resolve::enclosing_fn(call) else {
+            return;
+        };
+        if !self.request_fns.contains(&function.id()) {
+            return;
+        }
+        let name = match method_call(call, self.src) {
+            Some((_, m)) => Some(m),
+            None => self
+                .callee(call)
+                .map(|p| resolve::last_segment(&p).to_string()),
+        };
+        if let Some(name) = name {
+            self.push(call, FactKind::CalledFromRequest { name });
+        }
+    }
+
+    /// Facts that belong to a function as a whole: handlers that extract by hand.
+    fn function_facts(&mut self, function: Node<'_>) {
+        let Some(name) = function.child_by_field_name("name") else {
+            return;
+        };
+        let name = self.text(name);
+        if self.extracting.contains(&name) {
+            self.push(function, FactKind::HandlerExtracts { name: name.clone() });
+        }
+        self.attribute_route(function, &name);
+    }
+
+    /// `impl Greeter for MyGreeter` whose methods extract by hand: the gRPC service `Greeter`
+    /// extracts.
+    fn impl_facts(&mut self, block: Node<'_>) {
+        let Some(tr) = block.child_by_field_name("trait") else {
+            return;
+        };
+        let name = resolve::last_segment(&resolve::path_text(tr, self.src)).to_string();
+        if self.propagates(block, true) {
+            self.push(block, FactKind::HandlerExtracts { name });
+        }
+    }
+}

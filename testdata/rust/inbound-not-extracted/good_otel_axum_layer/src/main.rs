@@ -1,0 +1,38 @@
+use opentelemetry::global;
+use opentelemetry_otlp::SpanExporter;
+use opentelemetry_sdk::propagation::TraceContextPropagator;
+use opentelemetry_sdk::trace::SdkTracerProvider;
+use axum::{routing::get, Router};
+use axum_tracing_opentelemetry::middleware::{OtelAxumLayer, OtelInResponseLayer};
+use tower_http::trace::TraceLayer;
+
+fn init_tracing() -> SdkTracerProvider {
+    let exporter = SpanExporter::builder().with_tonic().build().expect("exporter");
+    let provider = SdkTracerProvider::builder()
+        .with_batch_exporter(exporter)
+        .build();
+    global::set_tracer_provider(provider.clone());
+    global::set_text_map_propagator(TraceContextPropagator::new());
+    provider
+}
+
+async fn list() -> &'static str {
+    "[]"
+}
+
+// TraceLayer alongside OtelAxumLayer: the latter extracts.
+fn app() -> Router {
+    Router::new()
+        .route("/items", get(list))
+        .layer(TraceLayer::new_for_http())
+        .layer(OtelInResponseLayer)
+        .layer(OtelAxumLayer::default())
+}
+
+#[tokio::main]
+async fn main() {
+    let provider = init_tracing();
+    let listener = tokio::net::TcpListener::bind("0.0.0.0:3000").await.unwrap();
+    axum::serve(listener, app()).await.unwrap();
+    provider.shutdown().ok();
+}

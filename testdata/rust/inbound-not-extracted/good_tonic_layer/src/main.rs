@@ -1,0 +1,47 @@
+use opentelemetry::global;
+use opentelemetry_otlp::SpanExporter;
+use opentelemetry_sdk::propagation::TraceContextPropagator;
+use opentelemetry_sdk::trace::SdkTracerProvider;
+use proto::cart_service_server::{CartService, CartServiceServer};
+use tonic::transport::Server;
+use tonic_tracing_opentelemetry::middleware::server::OtelGrpcLayer;
+
+mod proto {
+    tonic::include_proto!("cart");
+}
+
+#[derive(Default)]
+struct Cart;
+
+#[tonic::async_trait]
+impl CartService for Cart {
+    async fn get_cart(
+        &self,
+        request: tonic::Request<proto::GetCartRequest>,
+    ) -> Result<tonic::Response<proto::Cart>, tonic::Status> {
+        Ok(tonic::Response::new(proto::Cart::default()))
+    }
+}
+
+fn init_tracing() -> SdkTracerProvider {
+    let exporter = SpanExporter::builder().with_tonic().build().expect("exporter");
+    let provider = SdkTracerProvider::builder()
+        .with_batch_exporter(exporter)
+        .build();
+    global::set_tracer_provider(provider.clone());
+    global::set_text_map_propagator(TraceContextPropagator::new());
+    provider
+}
+
+#[tokio::main]
+async fn main() {
+    let provider = init_tracing();
+    Server::builder()
+        .layer(OtelGrpcLayer::default())
+        .add_service(tonic_health::server::health_reporter().1)
+        .add_service(CartServiceServer::new(Cart))
+        .serve("0.0.0.0:7070".parse().unwrap())
+        .await
+        .unwrap();
+    provider.shutdown().ok();
+}

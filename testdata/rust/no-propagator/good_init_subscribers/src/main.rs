@@ -1,0 +1,17 @@
+use axum::{routing::get, Router};
+use axum_tracing_opentelemetry::middleware::OtelAxumLayer;
+
+async fn list() -> &'static str {
+    "[]"
+}
+
+// init-tracing-opentelemetry sets the provider and the propagators of OTEL_PROPAGATORS.
+#[tokio::main]
+async fn main() {
+    let _guard = init_tracing_opentelemetry::tracing_subscriber_ext::init_subscribers().unwrap();
+    let app = Router::new()
+        .route("/items", get(list))
+        .layer(OtelAxumLayer::default());
+    let listener = tokio::net::TcpListener::bind("0.0.0.0:3000").await.unwrap();
+    axum::serve(listener, app).await.unwrap();
+}

@@ -1,0 +1,15 @@
+use opentelemetry::global;
+use opentelemetry_otlp::SpanExporter;
+use opentelemetry_sdk::propagation::TraceContextPropagator;
+use opentelemetry_sdk::trace::SdkTracerProvider;
+use opentelemetry::trace::Tracer;
+
+fn main() {
+    let exporter = SpanExporter::builder().with_tonic().build().expect("exporter");
+    let provider = SdkTracerProvider::builder() // expect: provider-not-shutdown
+        .with_batch_exporter(exporter)
+        .build();
+    global::set_tracer_provider(provider.clone());
+    global::set_text_map_propagator(TraceContextPropagator::new());
+    global::tracer("jobs").in_span("run", |_cx| println!("done"));
+}
