@@ -31,7 +31,7 @@ fn findings_exit_one_and_json_has_the_documented_shape() {
     let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(doc["version"], 1);
     let diags = doc["diagnostics"].as_array().unwrap();
-    assert_eq!(diags.len(), 17);
+    assert_eq!(diags.len(), 18);
     for d in diags {
         for key in [
             "rule",
@@ -66,10 +66,11 @@ fn findings_exit_one_and_json_has_the_documented_shape() {
             "checkout",
             "frontend",
             "payment",
-            "recommend"
+            "recommend",
+            "shipping"
         ]
     );
-    assert_eq!(doc["summary"]["errors"], 3);
+    assert_eq!(doc["summary"]["errors"], 4);
     assert_eq!(doc["summary"]["warnings"], 13);
 }
 
@@ -100,7 +101,7 @@ fn human_output_names_rule_file_and_help() {
     assert!(out.contains("= help: Add `defer span.End()`"));
     assert!(
         out.trim_end()
-            .ends_with("17 findings (3 errors, 13 warnings, 1 info) in 13 files, 6 services"),
+            .ends_with("18 findings (4 errors, 13 warnings, 1 info) in 14 files, 7 services"),
         "{out}"
     );
 }
@@ -123,7 +124,7 @@ fn fail_on_controls_the_exit_code() {
         "--fail-on",
         "error",
         "--ignore",
-        "no-propagator,source-not-registered",
+        "no-propagator,source-not-registered,inbound-not-extracted",
     ]);
     assert_eq!(only_warnings.status.code(), Some(0));
 }

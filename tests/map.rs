@@ -48,9 +48,12 @@ fn the_shop_edges_are_matched_by_grpc_stub_http_host_and_topic() {
         edges("shop"),
         vec![
             json!(["checkout", "ads", "messaging", "orders", "broken", "ads sets no propagator",
-                   [{"path": "checkout/src/server.ts", "line": 26}]]),
+                   [{"path": "checkout/src/server.ts", "line": 27}]]),
             json!(["checkout", "payment", "http", "payment", "ok", "context injected and extracted",
                    [{"path": "checkout/src/server.ts", "line": 21}]]),
+            json!(["checkout", "shipping", "http", "shipping", "broken",
+                   "shipping's HTTP entry points extract nothing",
+                   [{"path": "checkout/src/server.ts", "line": 26}]]),
             json!(["frontend", "ads", "http", "ads", "broken", "frontend sets no propagator",
                    [{"path": "frontend/checkout.go", "line": 27}]]),
             json!(["frontend", "cart", "grpc", "CartService", "broken", "frontend sets no propagator",
@@ -77,6 +80,7 @@ fn the_shop_edges_are_matched_by_grpc_stub_http_host_and_topic() {
             json!(["frontend", "frontend", ["go"], true]),
             json!(["payment", "payment", ["csharp"], true]),
             json!(["recommend", "recommend", ["python"], true]),
+            json!(["shipping", "shipping", ["rust"], true]),
         ]
     );
 }

@@ -359,6 +359,17 @@ fn status(
             (injects, extracts)
         }
     };
+    let proto = match kind {
+        EdgeKind::Grpc => crate::facts::Proto::Grpc,
+        EdgeKind::Http => crate::facts::Proto::Http,
+        EdgeKind::Messaging => crate::facts::Proto::Messaging,
+    };
+    if !extracts && injects != Some(false) && never_extracts(callee, proto) {
+        return (
+            EdgeStatus::Broken,
+            format!("{to}'s {} entry points extract nothing", kind.label()),
+        );
+    }
     match (injects, extracts) {
         (Some(false), _) => (
             EdgeStatus::Broken,
@@ -374,6 +385,30 @@ fn status(
             format!("{from} injects nowhere tracewire can see"),
         ),
     }
+}
+
+/// Whether the service has entry points of this protocol and each is known not to extract:
+/// nothing at its site, or a handler that extracts nothing by hand (server instrumentation
+/// elsewhere is checked by the caller first).
+fn never_extracts(v: &ServiceView<'_>, proto: crate::facts::Proto) -> bool {
+    use crate::facts::Extraction;
+    let mut entries = v
+        .owned_facts()
+        .filter_map(|(_, f)| match &f.kind {
+            FactKind::Inbound {
+                proto: p,
+                extraction,
+                ..
+            } if *p == proto => Some(extraction),
+            _ => None,
+        })
+        .peekable();
+    entries.peek().is_some()
+        && entries.all(|e| match e {
+            Extraction::None => true,
+            Extraction::Handler(name) => !v.summary.extracting_handlers.contains(name),
+            _ => false,
+        })
 }
 
 /// Whether the service's own entry points of this protocol extract (instrumented at the site or

@@ -23,6 +23,7 @@ app.post('/checkout', async (req, res) => {
     body: JSON.stringify(order),
   });
   if (charge.ok) {
+    await fetch('http://shipping:8083/quote');
     await producer.send({ topic: 'orders', messages: [{ value: JSON.stringify(order) }] });
   }
   span.end();
