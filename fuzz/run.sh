@@ -4,6 +4,7 @@
 #
 #   fuzz/run.sh                      # every target, 1,000,000 executions each
 #   RUNS=100000 fuzz/run.sh go java  # some targets, fewer executions
+#   MAX_TIME=120 fuzz/run.sh         # also stop each target after 120 seconds
 #
 # Needs cargo-fuzz (installed if missing). The machine may have only a stable toolchain:
 # RUSTC_BOOTSTRAP=1 lets cargo-fuzz use the nightly-only flags it needs. The address sanitizer is
@@ -17,6 +18,7 @@ repo="$(dirname "$here")"
 runs="${RUNS:-1000000}"
 max_len="${MAX_LEN:-8192}"
 timeout="${TIMEOUT:-10}"
+max_time="${MAX_TIME:-0}"
 sanitizer="${SANITIZER:-none}"
 all=(go python javascript typescript tsx java csharp rust)
 targets=("$@")
@@ -67,12 +69,12 @@ for lang in "${targets[@]}"; do
     start=$(date +%s)
     set +e
     cargo fuzz run --release --sanitizer "$sanitizer" "$target" "corpus/$target" -- \
-        -runs="$runs" -max_len="$max_len" -timeout="$timeout" -rss_limit_mb=2048 \
+        -runs="$runs" -max_len="$max_len" -timeout="$timeout" -rss_limit_mb=2048 -max_total_time="$max_time" \
         -print_final_stats=1 >"logs/$target.log" 2>&1
     code=$?
     set -e
     secs=$(( $(date +%s) - start ))
-    execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "logs/$target.log" | grep -o '[0-9]*$' | tail -1)
+    execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "logs/$target.log" | grep -o '[0-9]*$' | tail -1 || true)
     echo "$target: exit $code, ${execs:-?} executions in ${secs}s"
     if [ "$code" -ne 0 ]; then
         status=1

@@ -8,6 +8,18 @@ use std::process::Command;
 
 const FILES: usize = 10_000;
 
+/// A temporary directory, in memory where there is a tmpfs: creating many thousands of files is
+/// most of these tests' time on a disk.
+fn scratch() -> tempfile::TempDir {
+    let shm = Path::new("/dev/shm");
+    if shm.is_dir() {
+        if let Ok(dir) = tempfile::tempdir_in(shm) {
+            return dir;
+        }
+    }
+    tempfile::tempdir().unwrap()
+}
+
 const GOOD: &str = "package svc\n\nimport (\n\t\"context\"\n\n\t\"go.opentelemetry.io/otel\"\n)\n\nfunc Work(ctx context.Context) {\n\totel.Tracer(\"x\").Start(ctx, \"work\")\n}\n";
 
 fn write_tree(root: &Path) {
@@ -49,7 +61,7 @@ fn write_tree(root: &Path) {
 
 #[test]
 fn a_hostile_tree_runs_to_completion() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     write_tree(dir.path());
     let out = Command::new(env!("CARGO_BIN_EXE_tracewire"))
         .args(["check", dir.path().to_str().unwrap(), "--format", "json"])
@@ -86,7 +98,7 @@ fn a_hostile_tree_runs_to_completion() {
 #[test]
 fn pathological_files_are_skipped_with_a_note_and_the_rest_still_reported() {
     use std::os::unix::ffi::OsStrExt;
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let root = dir.path();
     fs::write(root.join("good.go"), GOOD).unwrap();
     // Slow to parse: far past a 1 ms budget.
@@ -272,7 +284,7 @@ fn check_hostile(root: &Path, args: &[&str]) -> std::process::Output {
 fn every_hostile_file_is_noted_in_stats_json_and_sarif_and_the_rest_still_reported() {
     // Fresh trees: the vanishing file is gone after one run.
     let tree = || {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = scratch();
         let expected = write_hostile_tree(dir.path());
         (dir, expected)
     };
@@ -354,7 +366,7 @@ fn every_hostile_file_is_noted_in_stats_json_and_sarif_and_the_rest_still_report
 fn a_hostile_tree_reports_the_same_with_one_thread_or_four() {
     let run = |threads: &str| {
         // A fresh tree per run: the vanishing file is gone after one.
-        let dir = tempfile::tempdir().unwrap();
+        let dir = scratch();
         write_hostile_tree(dir.path());
         let out = check_hostile(dir.path(), &["--format", "json", "--threads", threads]);
         let mut doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -380,7 +392,7 @@ fn a_hostile_tree_reports_the_same_with_one_thread_or_four() {
 #[test]
 fn a_hundred_thousand_tiny_files() {
     const TINY: usize = 100_000;
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let root = dir.path();
     let t = std::time::Instant::now();
     fs::write(root.join("go.mod"), "module example.com/svc\n").unwrap();
