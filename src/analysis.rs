@@ -130,6 +130,7 @@ impl Workspace {
         let knowledge = KnowledgeBase::load(&langs, &settings.knowledge)?;
         let mut extractors = Extractors::new(&knowledge)?;
         extractors.time_budget = settings.file_time_budget;
+        extractors.max_file_size = settings.max_file_size;
         let times = PhaseTimes::default();
         let t = Instant::now();
         let outcomes = extract::extract_all(&found.sources, &extractors, &times);

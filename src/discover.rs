@@ -87,6 +87,13 @@ pub enum SkipReason {
     InternalError(String),
     /// Parsing took longer than the per-file budget (milliseconds).
     TimedOut(u64),
+    /// Gone between the walk and the read.
+    Vanished,
+    /// The file name is not valid UTF-8 (shown with replacement characters).
+    NonUtf8Name,
+    /// A symbolic link to a source file or a directory, or a broken one: links are not
+    /// followed (what they point to inside the tree is analysed where it lives).
+    Symlink,
 }
 
 impl std::fmt::Display for SkipReason {
@@ -97,6 +104,9 @@ impl std::fmt::Display for SkipReason {
             SkipReason::Unreadable(e) => write!(f, "unreadable: {e}"),
             SkipReason::InternalError(e) => write!(f, "internal error, please report: {e}"),
             SkipReason::TimedOut(ms) => write!(f, "parsing took longer than the {ms} ms budget"),
+            SkipReason::Vanished => f.write_str("vanished before it could be read"),
+            SkipReason::NonUtf8Name => f.write_str("file name is not valid UTF-8"),
+            SkipReason::Symlink => f.write_str("symbolic link, not followed"),
         }
     }
 }
@@ -219,15 +229,31 @@ pub fn walk(root: &Path, options: &WalkOptions) -> Result<Discovery, String> {
                     return WalkState::Continue;
                 }
             };
+            let path = entry.path();
+            if entry.path_is_symlink() && entry.depth() > 0 {
+                let excluded_name = entry
+                    .file_name()
+                    .to_str()
+                    .is_some_and(|n| DEFAULT_EXCLUDED_DIRS.contains(&n));
+                if excluded_name {
+                    return WalkState::Continue;
+                }
+                if let Some(skipped) = symlink_note(root, path, include_tests) {
+                    lock(found).skipped.push(skipped);
+                }
+                return WalkState::Continue;
+            }
             if !entry.file_type().is_some_and(|t| t.is_file()) {
                 return WalkState::Continue;
             }
-            let path = entry.path();
             let Some(rel) = relative(root, path) else {
-                lock(found).walk_errors.push(format!(
-                    "{}: file name is not valid UTF-8; skipped",
-                    path.display()
-                ));
+                // Only a source file is worth a note: nothing else would have been read.
+                if Lang::from_path(path).is_some() {
+                    lock(found).skipped.push(Skipped {
+                        rel: relative_lossy(root, path),
+                        reason: SkipReason::NonUtf8Name,
+                    });
+                }
                 return WalkState::Continue;
             };
             let name = entry.file_name().to_string_lossy();
@@ -294,6 +320,31 @@ pub fn walk(root: &Path, options: &WalkOptions) -> Result<Discovery, String> {
     discovery.deploy.sort_by(|a, b| a.rel.cmp(&b.rel));
     discovery.walk_errors.sort();
     Ok(discovery)
+}
+
+/// The note for a symbolic link met during the walk, if it deserves one: a link to a source
+/// file or a directory, or a broken link (dangling or a loop), is noted; a link to anything
+/// else is not.
+fn symlink_note(root: &Path, path: &Path, include_tests: bool) -> Option<Skipped> {
+    let rel = relative_lossy(root, path);
+    let source = Lang::from_path(path).filter(|l| include_tests || !l.is_test_path(&rel));
+    let worth_noting = match std::fs::metadata(path) {
+        Ok(target) => target.is_dir() || source.is_some(),
+        Err(_) => true,
+    };
+    worth_noting.then_some(Skipped {
+        rel,
+        reason: SkipReason::Symlink,
+    })
+}
+
+/// `path` relative to `root` with forward slashes, invalid UTF-8 replaced.
+fn relative_lossy(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

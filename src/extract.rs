@@ -14,6 +14,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 use tree_sitter::Parser;
 
+pub mod fault;
+
 /// Bytes inspected for a NUL when deciding whether a file is binary.
 const BINARY_SNIFF_LEN: usize = 8000;
 
@@ -22,6 +24,9 @@ pub struct Extractors {
     by_lang: HashMap<Lang, Box<dyn Extractor>>,
     /// The most time one file's parse may take.
     pub time_budget: std::time::Duration,
+    /// The most bytes of one file that are read: a file that has grown past it since the walk
+    /// is skipped as too large, never read whole.
+    pub max_file_size: u64,
 }
 
 /// The default per-file parse budget.
@@ -42,6 +47,7 @@ impl Extractors {
         Ok(Extractors {
             by_lang,
             time_budget: DEFAULT_TIME_BUDGET,
+            max_file_size: crate::discover::DEFAULT_MAX_FILE_SIZE,
         })
     }
 
@@ -100,18 +106,46 @@ pub fn extract_all(
 /// Reads, parses and extracts one file, containing any panic to this file.
 pub fn extract_file(file: &SourceFile, extractors: &Extractors, times: &PhaseTimes) -> FileOutcome {
     let start = Instant::now();
-    let bytes = match std::fs::read(&file.abs) {
-        Ok(b) => b,
-        Err(err) => {
-            return FileOutcome::Skipped(Skipped {
-                rel: file.rel.clone(),
-                reason: SkipReason::Unreadable(err.to_string()),
-            })
+    if fault::injected(fault::Fault::Vanish, &file.rel) {
+        // Deleted between the walk and the read, as by a concurrent checkout.
+        let _ = std::fs::remove_file(&file.abs);
+    }
+    let skipped = |reason| {
+        FileOutcome::Skipped(Skipped {
+            rel: file.rel.clone(),
+            reason,
+        })
+    };
+    let bytes = match read_at_most(&file.abs, extractors.max_file_size) {
+        Ok(Read::Whole(b)) => b,
+        Ok(Read::TooLarge(size)) => return skipped(SkipReason::TooLarge(size)),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            return skipped(SkipReason::Vanished)
         }
+        Err(err) => return skipped(SkipReason::Unreadable(err.to_string())),
     };
     PhaseTimes::add(&times.read, start);
     times.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
     extract_source(&file.rel, file.lang, &bytes, extractors, times)
+}
+
+/// A file's bytes, or its size when it is larger than the limit.
+enum Read {
+    Whole(Vec<u8>),
+    TooLarge(u64),
+}
+
+/// Reads a file whole unless it is larger than `max` bytes, reading no more than `max + 1`.
+fn read_at_most(path: &std::path::Path, max: u64) -> std::io::Result<Read> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    let mut bytes = Vec::with_capacity(size.min(max) as usize + 1);
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Ok(Read::TooLarge(size.max(bytes.len() as u64)));
+    }
+    Ok(Read::Whole(bytes))
 }
 
 /// Parses and extracts source text that is already in memory (also used by the language server
@@ -141,6 +175,9 @@ pub fn extract_source(
     };
     let budget = extractors.time_budget;
     let result = catch_unwind(AssertUnwindSafe(|| {
+        if fault::injected(fault::Fault::Panic, rel) {
+            panic!("fault injected into the extraction of {rel}");
+        }
         let mut start = Instant::now();
         let began = start;
         let tree = PARSERS.with(|parsers| {

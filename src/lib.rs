@@ -21,4 +21,5 @@ pub mod model;
 pub mod report;
 pub mod review;
 pub mod rules;
+pub mod single_file;
 pub mod suppress;

@@ -260,7 +260,10 @@ fn write_output(rendered: &[u8], args: &CheckArgs) -> Result<(), String> {
     }
 }
 
-/// Prints files, bytes and time per phase to standard error.
+/// Skipped files listed by `--stats`; the rest are counted.
+const MAX_STATS_NOTES: usize = 100;
+
+/// Prints files, bytes and time per phase, and the files skipped, to standard error.
 fn print_stats(outcome: &Outcome, report: std::time::Duration) {
     let s = &outcome.stats;
     let secs = |d: std::time::Duration| d.as_secs_f64();
@@ -273,6 +276,19 @@ fn print_stats(outcome: &Outcome, report: std::time::Duration) {
         outcome.skipped.len(),
         mb
     );
+    for (i, skipped) in outcome.skipped.iter().enumerate() {
+        if i == MAX_STATS_NOTES {
+            eprintln!(
+                "  ... and {} more skipped (all are listed by --format json)",
+                outcome.skipped.len() - i
+            );
+            break;
+        }
+        eprintln!("  skipped {}: {}", skipped.rel, skipped.reason);
+    }
+    for note in &outcome.notes {
+        eprintln!("  note: {note}");
+    }
     eprintln!("threads: {}", s.threads);
     eprintln!("walk     {:>9.3} s", secs(s.walk));
     eprintln!(

@@ -2,7 +2,7 @@
 //! environment reads (`os.environ["X"]`, `os.getenv("X")`) and names bound once to such
 //! expressions in the same function or module.
 
-use super::resolve::{call_args, enclosing_function};
+use super::resolve::call_args;
 use super::FileCtx;
 use crate::lang::address::Piece;
 use crate::lang::tree::single_binding;
@@ -95,7 +95,11 @@ impl FileCtx<'_> {
 
     /// The value of the one assignment to the name `id` (see [`single_binding`]).
     fn single_binding<'t>(&self, id: Node<'t>) -> Option<Node<'t>> {
-        single_binding(id, enclosing_function(id), self.src, |node| {
+        // The enclosing function, as a node of `id`'s own tree reference.
+        let function = self.enclosing_function(id).and_then(|f| {
+            crate::lang::tree::root_of(id)?.descendant_for_byte_range(f.start_byte(), f.end_byte())
+        });
+        single_binding(id, function, self.src, |node| {
             if node.kind() != "assignment" {
                 return Vec::new();
             }

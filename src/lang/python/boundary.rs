@@ -6,8 +6,7 @@ use crate::knowledge::Role;
 use tree_sitter::Node;
 
 use super::resolve::{
-    call_args, descendants, enclosing_function, kwarg, last_segment, own_descendants,
-    parameter_names, spreads,
+    call_args, descendants, kwarg, last_segment, own_descendants, parameter_names, spreads,
 };
 use super::FileCtx;
 
@@ -27,7 +26,7 @@ impl<'a> FileCtx<'a> {
         if self.standalone {
             return Flow::Detached;
         }
-        let mut function = enclosing_function(node);
+        let mut function = self.enclosing_function(node);
         let mut first_named = None;
         while let Some(f) = function {
             if self.request_functions.contains(&f.id()) {
@@ -38,7 +37,7 @@ impl<'a> FileCtx<'a> {
                     .child_by_field_name("name")
                     .map(|n| self.text(n).into_owned());
             }
-            function = enclosing_function(f);
+            function = self.enclosing_function(f);
         }
         match first_named {
             Some(name) => Flow::Function(name),
@@ -476,7 +475,10 @@ impl<'a> FileCtx<'a> {
         let instrumented = name.as_ref().is_some_and(|n| self.wrapped.contains(n));
         let extraction = if instrumented {
             Extraction::Instrumented
-        } else if enclosing_function(call).is_some_and(|f| self.extracts_by_hand(f)) {
+        } else if self
+            .enclosing_function(call)
+            .is_some_and(|f| self.extracts_by_hand(f))
+        {
             Extraction::Manual
         } else {
             match self.knowledge.library(qualified) {
@@ -523,7 +525,8 @@ impl<'a> FileCtx<'a> {
     /// `extract(carrier)`: manual extraction, in the function around it.
     pub(super) fn manual_extract(&mut self, call: Node<'_>) {
         self.push(call, FactKind::ManualExtract);
-        let name = enclosing_function(call)
+        let name = self
+            .enclosing_function(call)
             .and_then(|f| f.child_by_field_name("name"))
             .map(|n| self.text(n).into_owned());
         if let Some(name) = name {
@@ -553,7 +556,7 @@ impl<'a> FileCtx<'a> {
 
     /// Whether the function around a call injects context by hand.
     fn injects_by_hand(&self, call: Node<'_>) -> bool {
-        let Some(function) = enclosing_function(call) else {
+        let Some(function) = self.enclosing_function(call) else {
             return false;
         };
         descendants(function).any(|n| {

@@ -153,6 +153,7 @@ impl crate::lang::Extractor for PythonExtractor {
             tracing: false,
             standalone: false,
             facts: Vec::new(),
+            functions: resolve::functions_of(root),
         };
         for stmt in &anchors.imports {
             ctx.bind_import(*stmt);
@@ -243,6 +244,9 @@ pub(super) struct FileCtx<'a> {
     /// Names of clients and channels instrumented after construction
     /// (`HTTPXClientInstrumentor.instrument_client(client)`, `intercept_channel(ch, ...)`).
     wrapped: HashSet<String>,
+    /// Every function and lambda of the file, in document order: the enclosing function of a
+    /// node is found among them (climbing parents costs a descent from the root per step).
+    functions: Vec<Node<'a>>,
     /// Functions where a trace is in flight: handlers, span-starting functions.
     request_functions: HashSet<usize>,
     /// Names of functions in this file that extract context by hand.

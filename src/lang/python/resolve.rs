@@ -120,18 +120,18 @@ impl<'a> FileCtx<'a> {
 
     /// The scope key of the code at `node`: its enclosing function's id, `0` at module level.
     pub(super) fn scope_of(&self, node: Node<'_>) -> usize {
-        enclosing_function(node).map_or(0, |f| f.id())
+        self.enclosing_function(node).map_or(0, |f| f.id())
     }
 
     /// The variable `name` as seen from `at`: its own function first, then the functions
     /// around it, then module level.
     pub(super) fn value(&self, name: &str, at: Node<'_>) -> Option<&Value> {
-        let mut function = enclosing_function(at);
+        let mut function = self.enclosing_function(at);
         while let Some(f) = function {
             if let Some(v) = self.values.by_name.get(&(f.id(), name.to_string())) {
                 return Some(v);
             }
-            function = enclosing_function(f);
+            function = self.enclosing_function(f);
         }
         self.values.by_name.get(&(0, name.to_string()))
     }
@@ -170,7 +170,7 @@ impl<'a> FileCtx<'a> {
     /// Whether a bare name at `at` is a variable whose value tracewire cannot name (a
     /// parameter or local that shadows an import would mislead).
     fn shadowed(&self, name: &str, at: Node<'_>) -> bool {
-        enclosing_function(at).is_some_and(|f| {
+        self.enclosing_function(at).is_some_and(|f| {
             f.child_by_field_name("parameters")
                 .is_some_and(|p| parameter_names(self, p).iter().any(|n| n == name))
         })
@@ -366,15 +366,26 @@ pub(super) fn is_scope(node: Node<'_>) -> bool {
 }
 
 /// The innermost function definition or lambda around a node.
-pub(super) fn enclosing_function(node: Node<'_>) -> Option<Node<'_>> {
-    let mut current = node.parent();
-    while let Some(n) = current {
-        if matches!(n.kind(), "function_definition" | "lambda") {
-            return Some(n);
-        }
-        current = n.parent();
+/// Every function and lambda under `root`, in document order.
+pub(super) fn functions_of(root: Node<'_>) -> Vec<Node<'_>> {
+    descendants(root)
+        .filter(|n| matches!(n.kind(), "function_definition" | "lambda"))
+        .collect()
+}
+
+impl<'a> FileCtx<'a> {
+    /// The innermost function or lambda around `node` (not `node` itself). Found by byte range
+    /// among the file's functions, not by climbing parents: each `parent()` is a descent from
+    /// the root, which made deeply nested code cost the cube of its depth.
+    pub(super) fn enclosing_function(&self, node: Node<'_>) -> Option<Node<'a>> {
+        let (start, end) = (node.start_byte(), node.end_byte());
+        let before = self.functions.partition_point(|f| f.start_byte() <= start);
+        self.functions[..before]
+            .iter()
+            .rev()
+            .find(|f| f.end_byte() >= end && f.id() != node.id())
+            .copied()
     }
-    None
 }
 
 /// The positional arguments of a call, in order.

@@ -6,7 +6,7 @@ use crate::facts::{Fact, FactKind, ProviderHandling};
 use crate::knowledge::Role;
 use tree_sitter::Node;
 
-use super::resolve::{call_args, descendants, enclosing_function, kwarg, last_segment};
+use super::resolve::{call_args, descendants, kwarg, last_segment};
 use super::FileCtx;
 
 impl<'a> FileCtx<'a> {
@@ -53,7 +53,7 @@ impl<'a> FileCtx<'a> {
         if var.contains('.') {
             return ProviderHandling::Escapes;
         }
-        let scope = match enclosing_function(call) {
+        let scope = match self.enclosing_function(call) {
             Some(f) => f,
             None => root_of(call),
         };
@@ -307,8 +307,8 @@ impl<'a> FileCtx<'a> {
     /// at module level; or at module level while `instrument` sits in a function that module
     /// code does not call before the construction.
     fn runs_before(&self, built: Node<'_>, instrument: Node<'_>, calls: &[Node<'_>]) -> bool {
-        let built_fn = enclosing_function(built);
-        let instr_fn = enclosing_function(instrument);
+        let built_fn = self.enclosing_function(built);
+        let instr_fn = self.enclosing_function(instrument);
         match (built_fn, instr_fn) {
             (a, b) if a.map(|f| f.id()) == b.map(|f| f.id()) => {
                 built.start_byte() < instrument.start_byte()
@@ -321,7 +321,7 @@ impl<'a> FileCtx<'a> {
                     return false;
                 };
                 let called_first = calls.iter().any(|c| {
-                    enclosing_function(*c).is_none()
+                    self.enclosing_function(*c).is_none()
                         && c.start_byte() < built.start_byte()
                         && c.child_by_field_name("function")
                             .is_some_and(|fun| last_segment(&self.text(fun)) == name)
@@ -357,7 +357,8 @@ impl<'a> FileCtx<'a> {
         }
         let entry = &self.knowledge.methods.entry_serve;
         calls.iter().any(|c| {
-            enclosing_function(*c).is_none() && self.callee(*c).is_some_and(|q| entry.contains(&q))
+            self.enclosing_function(*c).is_none()
+                && self.callee(*c).is_some_and(|q| entry.contains(&q))
         })
     }
 }

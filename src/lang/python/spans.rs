@@ -13,7 +13,7 @@ use crate::facts::{DropVia, FactKind, Lifecycle, Loc, SpanContext};
 use crate::knowledge::Role;
 use tree_sitter::Node;
 
-use super::resolve::{call_args, enclosing_function, kwarg, own_descendants};
+use super::resolve::{call_args, kwarg, own_descendants};
 use super::FileCtx;
 
 /// What ends the value under analysis.
@@ -67,7 +67,7 @@ impl<'a> FileCtx<'a> {
                     let context = if lifecycle == Lifecycle::HandedOff {
                         SpanContext::Used
                     } else {
-                        match enclosing_function(call) {
+                        match self.enclosing_function(call) {
                             Some(f) => self.unused_context(f, call, Some(&var)),
                             None => SpanContext::Used,
                         }
@@ -89,7 +89,7 @@ impl<'a> FileCtx<'a> {
 
     /// `token = context.attach(ctx)`: the token must be detached on every path.
     pub(super) fn context_attached(&mut self, call: Node<'_>) {
-        if enclosing_function(call).is_none() {
+        if self.enclosing_function(call).is_none() {
             // Attached once at start-up, for the life of the process.
             return;
         }
@@ -132,7 +132,7 @@ impl<'a> FileCtx<'a> {
             return false;
         }
         let name = self.text(arg);
-        let Some(function) = enclosing_function(attach) else {
+        let Some(function) = self.enclosing_function(attach) else {
             return false;
         };
         own_descendants(function).into_iter().any(|n| {
@@ -147,7 +147,7 @@ impl<'a> FileCtx<'a> {
     /// `Context()` or `set_span_in_context(INVALID_SPAN)` in a request handler, reaching a span
     /// start as its parent: the span becomes a new root instead of continuing the request.
     pub(super) fn fresh_context(&mut self, fresh: Node<'_>) {
-        let Some(function) = enclosing_function(fresh) else {
+        let Some(function) = self.enclosing_function(fresh) else {
             return;
         };
         let mut handler = None;
@@ -157,7 +157,7 @@ impl<'a> FileCtx<'a> {
                 handler = func.child_by_field_name("name");
                 break;
             }
-            f = enclosing_function(func);
+            f = self.enclosing_function(func);
         }
         let Some(handler) = handler else {
             return;
@@ -282,7 +282,9 @@ impl<'a> FileCtx<'a> {
 
     /// Whether the value bound to `var` by `call` is ended (or detached) on every path.
     fn lifecycle(&self, call: Node<'_>, var: &str, ends: Ends) -> Lifecycle {
-        let Some(function) = enclosing_function(call).filter(|f| f.kind() == "function_definition")
+        let Some(function) = self
+            .enclosing_function(call)
+            .filter(|f| f.kind() == "function_definition")
         else {
             return Lifecycle::HandedOff;
         };
@@ -356,7 +358,7 @@ impl<'a> FileCtx<'a> {
         for id in super::resolve::descendants(body).filter(|n| {
             n.kind() == "identifier" && n.start_byte() >= stmt.end_byte() && self.text(*n) == var
         }) {
-            if enclosing_function(id).map(|f| f.id()) != Some(function.id()) {
+            if self.enclosing_function(id).map(|f| f.id()) != Some(function.id()) {
                 return true; // a closure may end it
             }
             let Some(parent) = id.parent() else {

@@ -116,6 +116,9 @@ impl RustExtractor {
     }
 }
 
+/// The deepest nesting at which calls, macros, closures and bindings are analysed.
+const MAX_ANCHOR_DEPTH: usize = 200;
+
 /// The query's anchors in one file, in document order.
 #[derive(Default)]
 struct Anchors<'t> {
@@ -133,7 +136,19 @@ struct Anchors<'t> {
 impl crate::lang::Extractor for RustExtractor {
     fn extract(&self, src: &[u8], tree: &Tree, out: &mut FileFacts) {
         let root = tree.root_node();
-        let anchors = self.collect_anchors(root, src);
+        let mut anchors = self.collect_anchors(root, src);
+        // Facts are read by looking up the tree; nodes nested absurdly deep are left alone.
+        let deep = crate::lang::tree::nodes_deeper_than(root, MAX_ANCHOR_DEPTH);
+        if !deep.is_empty() {
+            for list in [
+                &mut anchors.calls,
+                &mut anchors.macros,
+                &mut anchors.closures,
+                &mut anchors.lets,
+            ] {
+                list.retain(|n| !deep.contains(&n.id()));
+            }
+        }
         let mut ctx = FileCtx {
             src,
             knowledge: self.knowledge.as_ref(),
