@@ -36,6 +36,8 @@ pub struct Stats {
     pub files: usize,
     /// Files parsed.
     pub parsed: u64,
+    /// Files the pre-filter proved irrelevant, not parsed.
+    pub filtered: u64,
     /// Bytes read.
     pub bytes: u64,
     /// Worker threads.
@@ -130,6 +132,10 @@ impl Workspace {
         let knowledge = KnowledgeBase::load(&langs, &settings.knowledge)?;
         let mut extractors = Extractors::new(&knowledge)?;
         extractors.time_budget = settings.file_time_budget;
+        extractors.parse_only = settings.parse_only;
+        if settings.prefilter {
+            extractors.prefilter = Some(crate::prefilter::Prefilter::new(&knowledge));
+        }
         let times = PhaseTimes::default();
         let t = Instant::now();
         let outcomes = extract::extract_all(&found.sources, &extractors, &times);
@@ -139,6 +145,7 @@ impl Workspace {
         stats.extract_cpu = Duration::from_nanos(times.extract.load(Ordering::Relaxed));
         stats.bytes = times.bytes.load(Ordering::Relaxed);
         stats.parsed = times.parsed.load(Ordering::Relaxed);
+        stats.filtered = times.filtered.load(Ordering::Relaxed);
 
         let t = Instant::now();
         let mut skipped = found.skipped;

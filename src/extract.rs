@@ -6,6 +6,7 @@ use crate::discover::{SkipReason, Skipped, SourceFile};
 use crate::facts::FileFacts;
 use crate::knowledge::KnowledgeBase;
 use crate::lang::{Extractor, Lang};
+use crate::prefilter::Prefilter;
 use rayon::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -22,6 +23,10 @@ pub struct Extractors {
     by_lang: HashMap<Lang, Box<dyn Extractor>>,
     /// The most time one file's parse may take.
     pub time_budget: std::time::Duration,
+    /// When set, files in which no needle occurs are not parsed (see [`crate::prefilter`]).
+    pub prefilter: Option<Prefilter>,
+    /// Parse every file and extract nothing: the cost floor, for benchmarks.
+    pub parse_only: bool,
 }
 
 /// The default per-file parse budget.
@@ -42,6 +47,8 @@ impl Extractors {
         Ok(Extractors {
             by_lang,
             time_budget: DEFAULT_TIME_BUDGET,
+            prefilter: None,
+            parse_only: false,
         })
     }
 
@@ -63,6 +70,8 @@ pub struct PhaseTimes {
     pub bytes: AtomicU64,
     /// Files parsed.
     pub parsed: AtomicU64,
+    /// Files the pre-filter proved irrelevant, not parsed.
+    pub filtered: AtomicU64,
 }
 
 impl PhaseTimes {
@@ -139,6 +148,16 @@ pub fn extract_source(
         // A language without extraction yet: it still belongs to its service.
         return FileOutcome::Facts(facts);
     };
+    if let Some(prefilter) = extractors
+        .prefilter
+        .as_ref()
+        .filter(|_| !extractors.parse_only)
+    {
+        if !prefilter.may_contribute(lang, rel, bytes) {
+            times.filtered.fetch_add(1, Ordering::Relaxed);
+            return FileOutcome::Facts(facts);
+        }
+    }
     let budget = extractors.time_budget;
     let result = catch_unwind(AssertUnwindSafe(|| {
         let mut start = Instant::now();
@@ -173,6 +192,9 @@ pub fn extract_source(
         let Some(tree) = tree else {
             return false;
         };
+        if extractors.parse_only {
+            return true;
+        }
         extractor.extract(bytes, &tree, &mut facts);
         PhaseTimes::add(&times.extract, start);
         true
