@@ -36,6 +36,8 @@ pub struct Stats {
     pub files: usize,
     /// Files parsed.
     pub parsed: u64,
+    /// Files the pre-filter proved irrelevant, not parsed.
+    pub filtered: u64,
     /// Bytes read.
     pub bytes: u64,
     /// Worker threads.
@@ -131,6 +133,10 @@ impl Workspace {
         let mut extractors = Extractors::new(&knowledge)?;
         extractors.time_budget = settings.file_time_budget;
         extractors.max_file_size = settings.max_file_size;
+        extractors.parse_only = settings.parse_only;
+        if settings.prefilter {
+            extractors.prefilter = Some(crate::prefilter::Prefilter::new(&knowledge));
+        }
         let times = PhaseTimes::default();
         let t = Instant::now();
         let outcomes = extract::extract_all(&found.sources, &extractors, &times);
@@ -144,12 +150,24 @@ impl Workspace {
         let t = Instant::now();
         let mut skipped = found.skipped;
         let mut files = Vec::with_capacity(outcomes.len());
-        for outcome in outcomes {
+        let mut sources_of_files = Vec::with_capacity(outcomes.len());
+        for (i, outcome) in outcomes.into_iter().enumerate() {
             match outcome {
-                FileOutcome::Facts(f) => files.push(f),
+                FileOutcome::Facts(f) => {
+                    files.push(f);
+                    sources_of_files.push(i);
+                }
                 FileOutcome::Skipped(s) => skipped.push(s),
             }
         }
+        reextract_referenced(
+            &mut files,
+            &sources_of_files,
+            &found.sources,
+            &mut extractors,
+            &times,
+        );
+        stats.filtered = times.filtered.load(Ordering::Relaxed);
         skipped.sort_by(|a, b| a.rel.cmp(&b.rel));
         if !settings.include_tests {
             files.retain(|f| !f.test_code);
@@ -329,6 +347,62 @@ pub fn run_rules(
     });
     diagnostics.dedup_by(|a, b| a.sort_key() == b.sort_key() && a.message == b.message);
     diagnostics
+}
+
+/// Parses, after all, the files the pre-filter left out that may declare a constant another
+/// file's span name refers to (`const CheckoutSpan = "checkout.place-order"` alone in a file
+/// has no needle): each such file whose text contains one of the referenced names is
+/// extracted again without the pre-filter.
+fn reextract_referenced(
+    files: &mut [crate::facts::FileFacts],
+    sources_of_files: &[usize],
+    sources: &[discover::SourceFile],
+    extractors: &mut Extractors,
+    times: &PhaseTimes,
+) {
+    use rayon::prelude::*;
+    if extractors.prefilter.is_none() || !files.iter().any(|f| f.prefiltered) {
+        return;
+    }
+    let wanted: BTreeSet<&str> = files
+        .iter()
+        .flat_map(|f| &f.facts)
+        .flat_map(|fact| match &fact.kind {
+            crate::facts::FactKind::SpanNamed { name, .. } => name.referenced_names(),
+            _ => Vec::new(),
+        })
+        .filter(|n| n.len() > 1)
+        .collect();
+    if wanted.is_empty() {
+        return;
+    }
+    let Ok(matcher) = aho_corasick::AhoCorasick::new(&wanted) else {
+        return;
+    };
+    let prefilter = extractors.prefilter.take();
+    let redo: Vec<(usize, crate::facts::FileFacts)> = files
+        .par_iter()
+        .enumerate()
+        .filter(|(_, f)| f.prefiltered)
+        .filter_map(|(i, _)| {
+            let source = &sources[sources_of_files[i]];
+            let bytes = std::fs::read(&source.abs).ok()?;
+            if !matcher.is_match(&bytes) {
+                return None;
+            }
+            match extract::extract_file(source, extractors, times) {
+                FileOutcome::Facts(f) => Some((i, f)),
+                FileOutcome::Skipped(_) => None,
+            }
+        })
+        .collect();
+    extractors.prefilter = prefilter;
+    times
+        .filtered
+        .fetch_sub(redo.len() as u64, std::sync::atomic::Ordering::Relaxed);
+    for (i, f) in redo {
+        files[i] = f;
+    }
 }
 
 /// Reads the deployment files; one that cannot be read or parsed contributes nothing.

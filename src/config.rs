@@ -161,6 +161,10 @@ pub struct Settings {
     pub services: Vec<(String, Option<String>)>,
     /// Knowledge extensions per language.
     pub knowledge: Vec<(crate::lang::Lang, KnowledgeExtension)>,
+    /// Skip parsing files in which no name tracewire knows occurs (see [`crate::prefilter`]).
+    pub prefilter: bool,
+    /// Parse every file and extract nothing (the cost floor, for benchmarks).
+    pub parse_only: bool,
 }
 
 /// Knowledge entries a configuration adds to a language's table.
@@ -186,6 +190,8 @@ impl Default for Settings {
             naming_style: None,
             services: Vec::new(),
             knowledge: Vec::new(),
+            prefilter: true,
+            parse_only: false,
         }
     }
 }

@@ -6,6 +6,7 @@ use crate::discover::{SkipReason, Skipped, SourceFile};
 use crate::facts::FileFacts;
 use crate::knowledge::KnowledgeBase;
 use crate::lang::{Extractor, Lang};
+use crate::prefilter::Prefilter;
 use rayon::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -27,6 +28,10 @@ pub struct Extractors {
     /// The most bytes of one file that are read: a file that has grown past it since the walk
     /// is skipped as too large, never read whole.
     pub max_file_size: u64,
+    /// When set, files in which no needle occurs are not parsed (see [`crate::prefilter`]).
+    pub prefilter: Option<Prefilter>,
+    /// Parse every file and extract nothing: the cost floor, for benchmarks.
+    pub parse_only: bool,
 }
 
 /// The default per-file parse budget.
@@ -48,6 +53,8 @@ impl Extractors {
             by_lang,
             time_budget: DEFAULT_TIME_BUDGET,
             max_file_size: crate::discover::DEFAULT_MAX_FILE_SIZE,
+            prefilter: None,
+            parse_only: false,
         })
     }
 
@@ -69,6 +76,8 @@ pub struct PhaseTimes {
     pub bytes: AtomicU64,
     /// Files parsed.
     pub parsed: AtomicU64,
+    /// Files the pre-filter proved irrelevant, not parsed.
+    pub filtered: AtomicU64,
 }
 
 impl PhaseTimes {
@@ -173,6 +182,17 @@ pub fn extract_source(
         // A language without extraction yet: it still belongs to its service.
         return FileOutcome::Facts(facts);
     };
+    if let Some(prefilter) = extractors
+        .prefilter
+        .as_ref()
+        .filter(|_| !extractors.parse_only)
+    {
+        if !prefilter.may_contribute(lang, rel, bytes) {
+            times.filtered.fetch_add(1, Ordering::Relaxed);
+            facts.prefiltered = true;
+            return FileOutcome::Facts(facts);
+        }
+    }
     let budget = extractors.time_budget;
     let result = catch_unwind(AssertUnwindSafe(|| {
         if fault::injected(fault::Fault::Panic, rel) {
@@ -210,6 +230,9 @@ pub fn extract_source(
         let Some(tree) = tree else {
             return false;
         };
+        if extractors.parse_only {
+            return true;
+        }
         extractor.extract(bytes, &tree, &mut facts);
         PhaseTimes::add(&times.extract, start);
         true

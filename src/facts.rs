@@ -469,6 +469,10 @@ pub struct FileFacts {
     pub applies_to_dir: Option<String>,
     /// For deployment facts: the name of the service they describe (a Kubernetes container).
     pub applies_to_name: Option<String>,
+    /// The file was not parsed because no needle of the pre-filter occurs in it; it is parsed
+    /// after all when another file refers to a name it might declare as a constant.
+    #[serde(skip)]
+    pub prefiltered: bool,
 }
 
 impl FileFacts {

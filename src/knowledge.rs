@@ -524,6 +524,93 @@ impl Knowledge {
         self.patched_modules.get(specifier).map(String::as_str)
     }
 
+    /// What must occur in a file for a name of this table to occur in it (see
+    /// [`crate::prefilter`]), as clauses of needles that must all occur. A qualified function,
+    /// propagator or request type needs its member and the last word of its module (`b3.New`
+    /// needs `b3` and `New`: Go imports, Python and JavaScript modules, Java classes are all
+    /// written where they are used), unless its module is one of `implicit_modules`, which code
+    /// uses without naming (JavaScript's `globalThis`). Every other name of the table is a
+    /// clause of its own: method names that produce a fact on any receiver, request parameter
+    /// names, the other tables' names, and tracing import prefixes (as plain substrings).
+    /// Left out are lists that only qualify a fact found through another name (span ends,
+    /// scope closes, shutdown and export options, metric and lifecycle calls, link helpers,
+    /// receiver and client type names, arities) and the method lists in `typed_lists`, which
+    /// the extractor only reads on a receiver built from a name of the table.
+    pub fn needles(
+        &self,
+        typed_lists: &[&str],
+        implicit_modules: &[&str],
+    ) -> Vec<Vec<crate::prefilter::Needle>> {
+        use crate::prefilter::{last_word, Needle};
+        let mut clauses: Vec<Vec<Needle>> = Vec::new();
+        let qualified = self
+            .functions
+            .keys()
+            .chain(self.propagators.keys())
+            .chain(self.request_types.keys());
+        for name in qualified {
+            let Some(member) = last_word(name) else {
+                continue;
+            };
+            let module = name.rsplit_once('.').map(|(m, _)| m);
+            match module
+                .filter(|m| !implicit_modules.contains(m))
+                .and_then(last_word)
+            {
+                Some(module) => clauses.push(vec![Needle::word(module), Needle::word(member)]),
+                None => clauses.push(vec![Needle::word(member)]),
+            }
+        }
+        let mut names: Vec<&str> = Vec::new();
+        names.extend(self.method_roles.keys().map(String::as_str));
+        names.extend(self.patches.keys().map(String::as_str));
+        names.extend(self.patched_modules.keys().map(String::as_str));
+        names.extend(self.libraries.keys().map(String::as_str));
+        for (k, v) in self.replaces.iter().chain(&self.wraps_construction) {
+            names.push(k);
+            names.extend(v.iter().map(String::as_str));
+        }
+        names.extend(self.request_params.iter().map(String::as_str));
+        let m = &self.methods;
+        for (list_name, list) in [
+            ("route", &m.route),
+            ("middleware", &m.middleware),
+            ("client_call", &m.client_call),
+            ("span_start", &m.span_start),
+            ("blocking_serve", &m.blocking_serve),
+            ("request_with_context", &m.request_with_context),
+            ("tracer_from_provider", &m.tracer_from_provider),
+            ("active_span_start", &m.active_span_start),
+            ("provider_register", &m.provider_register),
+            ("entry_serve", &m.entry_serve),
+            ("span_builder", &m.span_builder),
+            ("scope_open", &m.scope_open),
+            ("route_annotations", &m.route_annotations),
+            ("listener_annotations", &m.listener_annotations),
+            ("span_annotations", &m.span_annotations),
+            ("servlet_methods", &m.servlet_methods),
+            ("client_call_typed", &m.client_call_typed),
+            ("extract_helpers", &m.extract_helpers),
+            ("inject_helpers", &m.inject_helpers),
+        ] {
+            if !typed_lists.contains(&list_name) {
+                names.extend(list.iter().map(String::as_str));
+            }
+        }
+        clauses.extend(
+            names
+                .into_iter()
+                .filter_map(last_word)
+                .map(|w| vec![Needle::word(w)]),
+        );
+        clauses.extend(
+            self.tracing_imports
+                .iter()
+                .map(|p| vec![Needle::substring(p)]),
+        );
+        clauses
+    }
+
     /// For a parameter of this qualified type, how code reaches the request's context.
     pub fn request_context(&self, qualified_type: &str) -> Option<&str> {
         self.request_types.get(qualified_type).map(String::as_str)

@@ -18,6 +18,7 @@ pub mod knowledge;
 pub mod lang;
 pub mod lsp;
 pub mod model;
+pub mod prefilter;
 pub mod report;
 pub mod review;
 pub mod rules;

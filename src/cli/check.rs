@@ -153,6 +153,8 @@ fn settings(args: &CheckArgs, first: &Path) -> Result<Settings, String> {
     }
     settings.apply_cli(&args.select, &args.ignore)?;
     settings.threads = args.threads.unwrap_or(0);
+    settings.prefilter = !args.no_prefilter;
+    settings.parse_only = args.parse_only;
     Ok(settings)
 }
 
@@ -202,6 +204,7 @@ fn merge(mut outcomes: Vec<Outcome>) -> Outcome {
         merged.stats.files += o.stats.files;
         merged.stats.bytes += o.stats.bytes;
         merged.stats.parsed += o.stats.parsed;
+        merged.stats.filtered += o.stats.filtered;
         merged.stats.walk += o.stats.walk;
         merged.stats.extract_wall += o.stats.extract_wall;
         merged.stats.read_cpu += o.stats.read_cpu;
@@ -270,9 +273,10 @@ fn print_stats(outcome: &Outcome, report: std::time::Duration) {
     let total = s.walk + s.extract_wall + s.model + s.rules + report;
     let mb = s.bytes as f64 / 1e6;
     eprintln!(
-        "files: {} found, {} parsed, {} skipped; {:.2} MB",
+        "files: {} found, {} parsed, {} not parsed by the pre-filter, {} skipped; {:.2} MB",
         s.files,
         s.parsed,
+        s.filtered,
         outcome.skipped.len(),
         mb
     );

@@ -152,6 +152,12 @@ pub struct CheckArgs {
     /// Print files, bytes and time per phase to standard error.
     #[arg(long)]
     pub stats: bool,
+    /// Parse every file, even those the pre-filter would skip (for comparison and debugging).
+    #[arg(long)]
+    pub no_prefilter: bool,
+    /// Walk, read and parse every file but extract nothing: the cost floor (benchmarks).
+    #[arg(long, hide = true)]
+    pub parse_only: bool,
     /// Colour in human output.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorChoice,

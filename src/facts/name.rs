@@ -22,6 +22,31 @@ pub enum NameExpr {
     Unknown,
 }
 
+impl NameExpr {
+    /// The names this expression takes from elsewhere, which may be constants declared in
+    /// another file: a constant's name, an identifier hole, a field path's last name.
+    pub fn referenced_names(&self) -> Vec<&str> {
+        match self {
+            NameExpr::Constant(name) => vec![name.as_str()],
+            NameExpr::Template(parts) => parts
+                .iter()
+                .filter_map(|p| match p {
+                    NamePart::Hole(Hole {
+                        shape: HoleShape::Identifier(name),
+                        ..
+                    }) => Some(name.as_str()),
+                    NamePart::Hole(Hole {
+                        shape: HoleShape::Field(path),
+                        ..
+                    }) => path.last().map(String::as_str),
+                    _ => None,
+                })
+                .collect(),
+            NameExpr::Literal(_) | NameExpr::Unknown => Vec::new(),
+        }
+    }
+}
+
 /// One piece of a templated name.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", content = "value", rename_all = "kebab-case")]

@@ -200,6 +200,19 @@ impl Lang {
         }
     }
 
+    /// The names this language's extractor recognises beyond its knowledge table, for the
+    /// literal pre-filter; `None` when a file without any known name can still contribute (C#:
+    /// top-level statements make any file an entry point), so its files are always parsed.
+    pub fn prefilter_needles(self) -> Option<&'static crate::prefilter::ExtractorNeedles> {
+        match self {
+            Lang::Go => Some(&go::PREFILTER_NEEDLES),
+            Lang::Python => Some(&python::PREFILTER_NEEDLES),
+            Lang::JavaScript | Lang::TypeScript | Lang::Tsx => Some(&ecma::PREFILTER_NEEDLES),
+            Lang::Java => Some(&java::PREFILTER_NEEDLES),
+            Lang::CSharp | Lang::Rust => None,
+        }
+    }
+
     /// Whether tracewire extracts facts from this language's files.
     pub fn is_analyzed(self) -> bool {
         !self.query_files().is_empty()

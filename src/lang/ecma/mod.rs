@@ -99,6 +99,49 @@ struct Captures {
     require_source: Option<u32>,
 }
 
+/// The names the JavaScript/TypeScript extractor recognises beyond its knowledge table (see
+/// [`crate::prefilter`]): manual propagation, `process.on('SIGTERM')`, the root context, gRPC
+/// clients built with `grpc.credentials`, NestJS route decorators, web frameworks and Kafka
+/// producers and consumers by name.
+pub const PREFILTER_NEEDLES: crate::prefilter::ExtractorNeedles =
+    crate::prefilter::ExtractorNeedles {
+        words: &[
+            "extract",
+            "inject",
+            "process",
+            "ROOT_CONTEXT",
+            "credentials",
+            "Get",
+            "Post",
+            "Put",
+            "Patch",
+            "Delete",
+            "All",
+            "Head",
+            "Options",
+            "GrpcMethod",
+            "express",
+            "fastify",
+            "koa",
+            "hono",
+            "restify",
+            "kafkajs",
+            "undici",
+            "fetch",
+            "send",
+            "sendBatch",
+            "run",
+            "producer",
+            "consumer",
+        ],
+        suffixes: &[],
+        prefixes: &[],
+        substrings: &[],
+        typed_lists: &["route", "middleware", "client_call"],
+        implicit_modules: &["globalThis"],
+        file_names: &[],
+    };
+
 /// Extracts facts from JavaScript, TypeScript or TSX files; built once per run and grammar.
 pub struct EcmaExtractor {
     query: Query,

@@ -63,6 +63,21 @@ struct Captures {
     comment: u32,
 }
 
+/// The names the Go extractor recognises beyond its knowledge table (see
+/// [`crate::prefilter`]): the entry point, test imports, manual propagation on any receiver,
+/// the default mux, generated gRPC stubs (`Register…Server`, `New…Client`, and `http.Client`
+/// literals), and `//nolint:contextcheck`.
+pub const PREFILTER_NEEDLES: crate::prefilter::ExtractorNeedles =
+    crate::prefilter::ExtractorNeedles {
+        words: &["main", "testing", "Extract", "Inject", "DefaultServeMux"],
+        suffixes: &["Client", "Server"],
+        prefixes: &[],
+        substrings: &["nolint"],
+        typed_lists: &[],
+        implicit_modules: &[],
+        file_names: &[],
+    };
+
 /// Extracts facts from Go files; built once per run, shared by all worker threads.
 pub struct GoExtractor {
     query: query::CompiledQuery,

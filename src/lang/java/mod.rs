@@ -59,6 +59,48 @@ struct Captures {
     comment: u32,
 }
 
+/// The names the Java extractor recognises beyond its knowledge table (see
+/// [`crate::prefilter`]): `main` and `@SpringBootApplication`, manual propagation, servlets
+/// and the JDK's HTTP server, gRPC server builders, SDK setup classes, `@WithSpan`, context
+/// helpers, task wrapping and shutdown hooks, and HTTP client types (`…Client`).
+pub const PREFILTER_NEEDLES: crate::prefilter::ExtractorNeedles =
+    crate::prefilter::ExtractorNeedles {
+        words: &[
+            "main",
+            "SpringBootApplication",
+            "extract",
+            "inject",
+            "RequestMapping",
+            "createContext",
+            "HttpURLConnection",
+            "openConnection",
+            "ServerBuilder",
+            "addService",
+            "GlobalOpenTelemetry",
+            "OpenTelemetrySdk",
+            "buildAndRegisterGlobal",
+            "setTracerProvider",
+            "setPropagators",
+            "addSpanProcessor",
+            "WithSpan",
+            "storeInContext",
+            "setParent",
+            "setNoParent",
+            "root",
+            "wrap",
+            "taskWrapping",
+            "addShutdownHook",
+            "Flux",
+            "Mono",
+        ],
+        suffixes: &["Servlet", "Client"],
+        prefixes: &[],
+        substrings: &[],
+        typed_lists: &[],
+        implicit_modules: &[],
+        file_names: &[],
+    };
+
 /// Extracts facts from Java files; built once per run, shared by all worker threads.
 pub struct JavaExtractor {
     query: Query,

@@ -72,6 +72,51 @@ struct Captures {
     comment: u32,
 }
 
+/// The names the Python extractor recognises beyond its knowledge table (see
+/// [`crate::prefilter`]): the `__main__` guard and entry-point file names, test frameworks,
+/// manual propagation, framework routing helpers (`add_url_rule`, Django `urlpatterns`),
+/// instrumentor calls, message sends, the standard library's request handlers (`do_GET`), and
+/// generated gRPC stubs (`…Stub`, `add_…Servicer_to_server`).
+pub const PREFILTER_NEEDLES: crate::prefilter::ExtractorNeedles =
+    crate::prefilter::ExtractorNeedles {
+        words: &[
+            "__main__",
+            "__name__",
+            "pytest",
+            "unittest",
+            "extract",
+            "inject",
+            "add_url_rule",
+            "urlpatterns",
+            "routes",
+            "include",
+            "url",
+            "view_func",
+            "intercept_channel",
+            "instrument",
+            "instrument_app",
+            "instrument_client",
+            "instrument_consumer",
+            "instrument_producer",
+            "send",
+            "produce",
+            "BaseHTTPRequestHandler",
+            "CGIHTTPRequestHandler",
+            "SimpleHTTPRequestHandler",
+            "django",
+            "flask",
+            "fastapi",
+            "starlette",
+            "aiohttp",
+        ],
+        suffixes: &["Stub", "Servicer_to_server"],
+        prefixes: &["do_"],
+        substrings: &[],
+        typed_lists: &[],
+        implicit_modules: &[],
+        file_names: &["__main__.py", "wsgi.py", "asgi.py", "manage.py"],
+    };
+
 /// Extracts facts from Python files; built once per run, shared by all worker threads.
 pub struct PythonExtractor {
     query: CompiledQuery,
