@@ -22,11 +22,12 @@ pub static META: RuleMeta = RuleMeta {
         Lang::CSharp,
         Lang::Java,
         Lang::Python,
+        Lang::Rust,
     ],
     help_keys: &["span-name-cardinality"],
     docs: r#"## What it does
 
-Reads every span name that is built at run time — `fmt.Sprintf`, f-strings, template literals,
+Reads every span name that is built at run time — `fmt.Sprintf`, Rust `format!`, f-strings, template literals,
 `String.format`, C# interpolated strings, `string.Format`, concatenation — and reports a name
 with a hole fed by data that varies without bound: the request's path, URL or query, a remote
 address, a fresh UUID, the time, an id, an email, user input. Names handed to instrumentation

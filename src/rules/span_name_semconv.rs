@@ -21,6 +21,7 @@ pub static META: RuleMeta = RuleMeta {
         Lang::CSharp,
         Lang::Java,
         Lang::Python,
+        Lang::Rust,
     ],
     help_keys: &["span-name-semconv"],
     docs: r#"## What it does

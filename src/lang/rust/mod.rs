@@ -14,6 +14,7 @@
 //! never (`std::mem::forget`). Code under `#[cfg(test)]` and `#[test]` functions is left out.
 
 mod boundary;
+mod names;
 mod resolve;
 mod setup;
 mod spans;
@@ -195,6 +196,7 @@ impl crate::lang::Extractor for RustExtractor {
         ctx.note_tests(&anchors.modules, &anchors.functions);
 
         ctx.learn_functions(&anchors);
+        ctx.string_constants(root);
         for call in &anchors.calls {
             if !ctx.in_test(*call) {
                 ctx.call_fact(*call, out.uses_tracing);

@@ -70,6 +70,9 @@ impl FileCtx<'_> {
             _ => return,
         };
         let name = name_arg.and_then(|a| string_value(a, self.src));
+        if let Some(arg) = name_arg {
+            self.span_named(arg, Some(recv));
+        }
         let (lifecycle, var) = self.drop_lifecycle(call);
         let context = match var {
             Some((var, scope, from)) if method == "start" || method == "build" => {
@@ -89,9 +92,11 @@ impl FileCtx<'_> {
 
     /// `tracer.in_span("x", |cx| ...)`: ended when the closure returns, current inside it.
     pub(super) fn in_span(&mut self, call: Node<'_>) {
-        let name = call_args(call)
-            .first()
-            .and_then(|a| string_value(*a, self.src));
+        let first = call_args(call).first().copied();
+        let name = first.and_then(|a| string_value(a, self.src));
+        if let Some(arg) = first {
+            self.span_named(arg, None);
+        }
         self.push(
             call,
             FactKind::SpanStarted {
