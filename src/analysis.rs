@@ -386,11 +386,11 @@ fn reextract_referenced(
         .filter(|(_, f)| f.prefiltered)
         .filter_map(|(i, _)| {
             let source = &sources[sources_of_files[i]];
-            let bytes = std::fs::read(&source.abs).ok()?;
+            let bytes = extract::read_source(source, extractors, times).ok()?;
             if !matcher.is_match(&bytes) {
                 return None;
             }
-            match extract::extract_file(source, extractors, times) {
+            match extract::extract_source(&source.rel, source.lang, &bytes, extractors, times) {
                 FileOutcome::Facts(f) => Some((i, f)),
                 FileOutcome::Skipped(_) => None,
             }

@@ -114,13 +114,25 @@ pub fn extract_all(
 
 /// Reads, parses and extracts one file, containing any panic to this file.
 pub fn extract_file(file: &SourceFile, extractors: &Extractors, times: &PhaseTimes) -> FileOutcome {
+    match read_source(file, extractors, times) {
+        Ok(bytes) => extract_source(&file.rel, file.lang, &bytes, extractors, times),
+        Err(skipped) => FileOutcome::Skipped(skipped),
+    }
+}
+
+/// Reads a source file within the size limit, or says why it is skipped.
+pub fn read_source(
+    file: &SourceFile,
+    extractors: &Extractors,
+    times: &PhaseTimes,
+) -> Result<Vec<u8>, Skipped> {
     let start = Instant::now();
     if fault::injected(fault::Fault::Vanish, &file.rel) {
         // Deleted between the walk and the read, as by a concurrent checkout.
         let _ = std::fs::remove_file(&file.abs);
     }
     let skipped = |reason| {
-        FileOutcome::Skipped(Skipped {
+        Err(Skipped {
             rel: file.rel.clone(),
             reason,
         })
@@ -135,7 +147,7 @@ pub fn extract_file(file: &SourceFile, extractors: &Extractors, times: &PhaseTim
     };
     PhaseTimes::add(&times.read, start);
     times.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
-    extract_source(&file.rel, file.lang, &bytes, extractors, times)
+    Ok(bytes)
 }
 
 /// A file's bytes, or its size when it is larger than the limit.

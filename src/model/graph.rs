@@ -99,18 +99,10 @@ impl Graph {
 
     /// The same, from views already built (one per service, in order).
     pub fn from_views(repo: &RepoModel, views: &[ServiceView<'_>]) -> Graph {
+        // What each service serves, in one pass over its facts: gRPC services, topics it reads,
+        // and the names deployment runs it under (compose services) besides its own.
         let mut servers: BTreeMap<&str, usize> = BTreeMap::new();
-        for (i, service) in repo.services.iter().enumerate() {
-            for &f in &service.files {
-                for fact in &repo.files[f].facts {
-                    if let FactKind::GrpcServiceServed { service: name } = &fact.kind {
-                        servers.entry(name.as_str()).or_insert(i);
-                    }
-                }
-            }
-        }
-        // Services by the names they are addressed by: their own, and the names deployment
-        // runs them under (compose services).
+        let mut consumers: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         let mut by_name: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, service) in repo.services.iter().enumerate() {
             by_name.insert(service.name.as_str(), i);
@@ -120,30 +112,25 @@ impl Graph {
                 let file = &repo.files[f];
                 // Only a deployment of the service's own directory names it: a compose service
                 // building from a directory without a manifest lands in an enclosing service.
-                if file.applies_to_dir.as_deref() != Some(service.root.as_str()) {
-                    continue;
-                }
+                let own_deployment = file.applies_to_dir.as_deref() == Some(service.root.as_str());
                 for fact in &file.facts {
-                    if let FactKind::DeployedAs { name } = &fact.kind {
-                        by_name.entry(name.as_str()).or_insert(i);
-                    }
-                }
-            }
-        }
-        // Topics by the services that receive from them.
-        let mut consumers: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for (i, service) in repo.services.iter().enumerate() {
-            for &f in &service.files {
-                for fact in &repo.files[f].facts {
-                    if let FactKind::MessageTopic {
-                        topic,
-                        sends: false,
-                    } = &fact.kind
-                    {
-                        let list = consumers.entry(topic.as_str()).or_default();
-                        if !list.contains(&i) {
-                            list.push(i);
+                    match &fact.kind {
+                        FactKind::GrpcServiceServed { service: name } => {
+                            servers.entry(name.as_str()).or_insert(i);
                         }
+                        FactKind::MessageTopic {
+                            topic,
+                            sends: false,
+                        } => {
+                            let list = consumers.entry(topic.as_str()).or_default();
+                            if !list.contains(&i) {
+                                list.push(i);
+                            }
+                        }
+                        FactKind::DeployedAs { name } if own_deployment => {
+                            by_name.entry(name.as_str()).or_insert(i);
+                        }
+                        _ => {}
                     }
                 }
             }
