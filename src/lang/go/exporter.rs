@@ -6,7 +6,7 @@
 //! The connection is followed within the file: a dial stored under the same name, or a helper
 //! of the file that dials into the pointer it is handed (`mustConnGRPC(ctx, &svc.conn, addr)`).
 
-use super::resolve::{call_args, descendants};
+use super::resolve::{call_args, descendants, last_name};
 use super::FileCtx;
 use crate::facts::{FactKind, Injection};
 use crate::knowledge::Role;
@@ -63,7 +63,7 @@ impl<'a> FileCtx<'a> {
     /// stored under its name, or a call of a helper of the file that dials an instrumented
     /// connection into `&<name>`.
     fn instrumented_dial_of(&self, conn: Node<'a>) -> Option<Node<'a>> {
-        let key = last_name(self, conn)?;
+        let key = last_name(&self.text(conn))?;
         let root = crate::lang::tree::root_of(conn)?;
         for call in descendants(root).filter(|n| n.kind() == "call_expression") {
             if self.call_role(call) == Some(Role::GrpcDial) {
@@ -77,7 +77,7 @@ impl<'a> FileCtx<'a> {
             let into_key = call_args(call).iter().any(|a| {
                 a.kind() == "unary_expression"
                     && a.child_by_field_name("operand")
-                        .and_then(|o| last_name(self, o))
+                        .and_then(|o| last_name(&self.text(o)))
                         .as_deref()
                         == Some(key.as_str())
             });
@@ -129,16 +129,5 @@ impl<'a> FileCtx<'a> {
         (value.kind() == "composite_literal"
             && self.client_transport(value) == Injection::Instrumented)
             .then_some(value)
-    }
-}
-
-/// The last name of an identifier or selector (`svc.collectorConn` → `collectorConn`).
-fn last_name(ctx: &FileCtx<'_>, node: Node<'_>) -> Option<String> {
-    match node.kind() {
-        "identifier" => Some(ctx.text(node).into_owned()),
-        "selector_expression" => node
-            .child_by_field_name("field")
-            .map(|f| ctx.text(f).into_owned()),
-        _ => None,
     }
 }
