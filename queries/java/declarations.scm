@@ -5,3 +5,6 @@
 (lambda_expression) @function
 ; Classes: controllers, servlets and handlers are recognised by annotations and supertypes.
 (class_declaration) @class
+; Field and interface constants: span names read from `static final String NAME = "..."`.
+(field_declaration) @constant
+(constant_declaration) @constant

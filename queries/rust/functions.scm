@@ -8,3 +8,6 @@
 (let_declaration) @let
 ; Modules: `#[cfg(test)] mod tests { ... }` is test code.
 (mod_item) @mod
+; Module-level string constants and statics: span names read from `const NAME: &str = "..."`.
+(const_item) @const
+(static_item) @const

@@ -1,2 +1,3 @@
-; TypeScript's `import x = require('m')` (no JavaScript equivalent).
-(import_require_clause (identifier) @import.require.name source: (string) @import.require.source)
+; TypeScript's `import x = require('m')` (no JavaScript equivalent): the extractor reads the
+; bound identifier and the `source` string.
+(import_require_clause) @import.require

@@ -58,17 +58,32 @@ impl CompiledQuery {
         src: &[u8],
         mut f: impl FnMut(u32, Node<'t>),
     ) {
+        self.for_each_capture_at_depth(root, src, |c, node, _| f(c, node));
+    }
+
+    /// Calls `f(capture index, node, depth)` for every capture in the file, in document
+    /// order, with the node's depth below `root` (0 for `root`): extractors leave absurdly deep
+    /// nodes alone without a second walk. The query-cursor fallback does not track depth and
+    /// gives 0.
+    pub fn for_each_capture_at_depth<'t>(
+        &self,
+        root: Node<'t>,
+        src: &[u8],
+        mut f: impl FnMut(u32, Node<'t>, usize),
+    ) {
         match &self.by_kind {
             Some(table) => {
                 let mut cursor = root.walk();
+                let mut depth = 0usize;
                 loop {
                     let node = cursor.node();
                     if let Some(captures) = table.get(node.kind_id() as usize) {
                         for &c in captures {
-                            f(c, node);
+                            f(c, node, depth);
                         }
                     }
                     if cursor.goto_first_child() {
+                        depth += 1;
                         continue;
                     }
                     loop {
@@ -78,6 +93,7 @@ impl CompiledQuery {
                         if !cursor.goto_parent() {
                             return;
                         }
+                        depth -= 1;
                     }
                 }
             }
@@ -86,7 +102,7 @@ impl CompiledQuery {
                 let mut matches = cursor.matches(&self.query, root, src);
                 while let Some(m) = matches.next() {
                     for cap in m.captures() {
-                        f(cap.index, cap.node);
+                        f(cap.index, cap.node, 0);
                     }
                 }
             }
@@ -204,6 +220,18 @@ mod tests {
             None
         );
         assert_eq!(simple_pattern("(comment) @c (#match? @c \"x\")"), None);
+    }
+
+    #[test]
+    fn every_shipped_query_runs_as_a_kind_dispatch_walk() {
+        for lang in Lang::ALL {
+            let compiled = CompiledQuery::new(lang).unwrap();
+            assert!(
+                compiled.is_kind_dispatch(),
+                "{lang}'s query has a pattern that is not `(kind) @capture`: it would run \
+                 through the query cursor, at several times the cost"
+            );
+        }
     }
 
     #[test]

@@ -54,32 +54,21 @@ pub fn single_binding<'t>(
     None
 }
 
-/// The ids of the nodes nested deeper than `max` levels below `root`, found in one cursor walk.
-/// Extractors that look up the tree from a node (each `Node::parent` is a walk down from the
-/// root) leave such nodes alone, so that a pathological file (10,000 nested calls) costs linear
-/// time instead of cubic.
-pub fn nodes_deeper_than(root: Node<'_>, max: usize) -> std::collections::HashSet<usize> {
-    let mut deep = std::collections::HashSet::new();
-    let mut cursor = root.walk();
-    let mut depth = 0usize;
-    loop {
-        if depth > max {
-            deep.insert(cursor.node().id());
-        }
-        if cursor.goto_first_child() {
-            depth += 1;
-            continue;
-        }
-        loop {
-            if cursor.goto_next_sibling() {
-                break;
-            }
-            if !cursor.goto_parent() {
-                return deep;
-            }
-            depth -= 1;
-        }
-    }
+/// The nodes of `sorted` (nodes of one tree in document order, e.g. a query's captures of one
+/// kind) that lie inside `within`, `within` itself included: the same nodes, in the same
+/// order, as filtering `descendants(within)` (plus any node of exactly `within`'s range around
+/// it), found by binary search instead of a walk.
+pub fn nodes_within<'a, 't>(
+    sorted: &'a [Node<'t>],
+    within: Node<'_>,
+) -> impl Iterator<Item = Node<'t>> + 'a {
+    let (start, end) = (within.start_byte(), within.end_byte());
+    let from = sorted.partition_point(|n| n.start_byte() < start);
+    sorted[from..]
+        .iter()
+        .take_while(move |n| n.start_byte() < end || (n.start_byte() == end && n.end_byte() == end))
+        .filter(move |n| n.end_byte() <= end)
+        .copied()
 }
 
 /// Every node of a subtree, in document order, the root included.
@@ -111,21 +100,33 @@ pub fn descendants(root: Node<'_>) -> impl Iterator<Item = Node<'_>> {
 }
 
 /// Nodes (functions, methods, lambdas, classes) by byte range: the one around a node is a
-/// binary search.
+/// binary search and a climb through the indexed nodes that nest around it (as deep as the
+/// code nests, never across the file).
 pub struct RangeIndex<'t> {
     /// `(start, end, node)`, sorted by start, outer before inner on equal starts.
     spans: Vec<(usize, usize, Node<'t>)>,
+    /// For each span, the index of the innermost span around it.
+    outer: Vec<Option<usize>>,
 }
 
 impl<'t> RangeIndex<'t> {
-    /// Indexes the given nodes.
+    /// Indexes the given nodes (nodes of one tree, so their ranges nest).
     pub fn new(nodes: &[Node<'t>]) -> RangeIndex<'t> {
         let mut spans: Vec<_> = nodes
             .iter()
             .map(|f| (f.start_byte(), f.end_byte(), *f))
             .collect();
         spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        RangeIndex { spans }
+        let mut outer = Vec::with_capacity(spans.len());
+        let mut open: Vec<usize> = Vec::new();
+        for (i, (_, end, _)) in spans.iter().enumerate() {
+            while open.last().is_some_and(|&o| spans[o].1 < *end) {
+                open.pop();
+            }
+            outer.push(open.last().copied());
+            open.push(i);
+        }
+        RangeIndex { spans, outer }
     }
 
     /// The innermost indexed node that strictly encloses `node`.
@@ -140,12 +141,17 @@ impl<'t> RangeIndex<'t> {
         keep: impl Fn(Node<'t>) -> bool,
     ) -> Option<Node<'t>> {
         let (start, end) = (node.start_byte(), node.end_byte());
-        let upto = self.spans.partition_point(|s| s.0 <= start);
-        self.spans[..upto]
-            .iter()
-            .rev()
-            .find(|(s, e, f)| *s <= start && *e >= end && f.id() != node.id() && keep(*f))
-            .map(|(_, _, f)| *f)
+        // Every span around `node` starts at or before it, and the last span to do so is
+        // inside each of them: climbing from it visits them all, innermost first.
+        let mut at = self.spans.partition_point(|s| s.0 <= start).checked_sub(1);
+        while let Some(i) = at {
+            let (s, e, f) = self.spans[i];
+            if s <= start && e >= end && f.id() != node.id() && keep(f) {
+                return Some(f);
+            }
+            at = self.outer[i];
+        }
+        None
     }
 
     /// Whether any indexed node overlaps the byte range.
@@ -204,5 +210,70 @@ mod tests {
         assert!(index
             .enclosing_where(call("g()"), |n| n.kind() != "func_literal")
             .is_some_and(|n| n.kind() == "function_declaration"));
+    }
+
+    /// A Go file with functions nested in functions, siblings, and top-level code between.
+    const NESTED: &str = "package p\nvar v = x(func() { y(func() { z() }) })\nfunc a() {\n  f := func() { g(func() { h() }) }\n  f()\n}\nvar w = q()\nfunc b() { i(); func() { j() }() }\n";
+
+    #[test]
+    fn enclosing_agrees_with_climbing_parents() {
+        let mut parser = tree_sitter::Parser::new();
+        parser
+            .set_language(&crate::lang::Lang::Go.grammar())
+            .unwrap();
+        let tree = parser.parse(NESTED, None).unwrap();
+        let is_function =
+            |n: &Node<'_>| matches!(n.kind(), "function_declaration" | "func_literal");
+        let functions: Vec<Node<'_>> = descendants(tree.root_node()).filter(is_function).collect();
+        let index = RangeIndex::new(&functions);
+        // Ranges cannot tell a node from a wrapper of exactly its range; such nodes are left out.
+        let same_range_as_function =
+            |n: &Node<'_>| functions.iter().any(|f| f.byte_range() == n.byte_range());
+        for node in descendants(tree.root_node()).filter(|n| !same_range_as_function(n)) {
+            let mut climbed = node.parent();
+            while let Some(p) = climbed.filter(|p| !is_function(p)) {
+                climbed = p.parent();
+            }
+            assert_eq!(
+                index.enclosing(node).map(|n| n.id()),
+                climbed.map(|n| n.id()),
+                "around {:?} at {}",
+                node.kind(),
+                node.start_byte()
+            );
+        }
+    }
+
+    #[test]
+    fn nodes_within_agrees_with_a_subtree_walk() {
+        let mut parser = tree_sitter::Parser::new();
+        parser
+            .set_language(&crate::lang::Lang::Go.grammar())
+            .unwrap();
+        let tree = parser.parse(NESTED, None).unwrap();
+        let calls: Vec<Node<'_>> = descendants(tree.root_node())
+            .filter(|n| n.kind() == "call_expression")
+            .collect();
+        for within in descendants(tree.root_node()).filter(|n| n.is_named()) {
+            let walked: Vec<usize> = descendants(within)
+                .filter(|n| n.kind() == "call_expression")
+                .map(|n| n.id())
+                .collect();
+            // A node of exactly `within`'s range around it counts as inside it.
+            let found: Vec<usize> = nodes_within(&calls, within)
+                .filter(|c| {
+                    c.byte_range() != within.byte_range()
+                        || descendants(within).any(|d| d.id() == c.id())
+                })
+                .map(|n| n.id())
+                .collect();
+            assert_eq!(
+                found,
+                walked,
+                "inside {:?} at {}",
+                within.kind(),
+                within.start_byte()
+            );
+        }
     }
 }

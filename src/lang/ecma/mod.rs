@@ -18,13 +18,14 @@ mod spans;
 
 use crate::facts::{DropVia, Extraction, Fact, FactKind, FileFacts, Injection, Loc, Proto};
 use crate::knowledge::{Knowledge, Role};
-use crate::lang::{query, Lang};
+use crate::lang::query::{self, CompiledQuery};
+use crate::lang::Lang;
 use crate::suppress;
 use resolve::{call_args, callee, descendants, enclosing_function, is_function, Bindings, Load};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-use tree_sitter::{Node, Query, QueryCursor, StreamingIterator, Tree};
+use tree_sitter::{Node, Tree};
 
 /// The query files shared by the three grammars.
 macro_rules! ecma_files {
@@ -89,14 +90,14 @@ pub const KNOWLEDGE: &str = include_str!("../../../queries/_ecma/knowledge.toml"
 /// Capture indices of a merged query.
 struct Captures {
     import: u32,
-    import_source: u32,
     call: u32,
     new: u32,
     value: u32,
+    member: u32,
+    local: u32,
     decorator: u32,
     comment: u32,
-    require_name: Option<u32>,
-    require_source: Option<u32>,
+    require: Option<u32>,
 }
 
 /// The names the JavaScript/TypeScript extractor recognises beyond its knowledge table (see
@@ -144,7 +145,7 @@ pub const PREFILTER_NEEDLES: crate::prefilter::ExtractorNeedles =
 
 /// Extracts facts from JavaScript, TypeScript or TSX files; built once per run and grammar.
 pub struct EcmaExtractor {
-    query: Query,
+    query: CompiledQuery,
     captures: Captures,
     knowledge: Arc<Knowledge>,
 }
@@ -152,17 +153,18 @@ pub struct EcmaExtractor {
 impl EcmaExtractor {
     /// Compiles the grammar's merged query and takes the shared knowledge table.
     pub fn new(lang: Lang, knowledge: Arc<Knowledge>) -> Result<EcmaExtractor, String> {
-        let query = query::compile(lang)?;
+        let query = CompiledQuery::new(lang)?;
+        let q = &query.query;
         let captures = Captures {
-            import: query::capture(&query, "import"),
-            import_source: query::capture(&query, "import.source"),
-            call: query::capture(&query, "call"),
-            new: query::capture(&query, "new"),
-            value: query::capture(&query, "value"),
-            decorator: query::capture(&query, "decorator"),
-            comment: query::capture(&query, "comment"),
-            require_name: query.capture_index_for_name("import.require.name"),
-            require_source: query.capture_index_for_name("import.require.source"),
+            import: query::capture(q, "import"),
+            call: query::capture(q, "call"),
+            new: query::capture(q, "new"),
+            value: query::capture(q, "value"),
+            member: query::capture(q, "member"),
+            local: query::capture(q, "local"),
+            decorator: query::capture(q, "decorator"),
+            comment: query::capture(q, "comment"),
+            require: q.capture_index_for_name("import.require"),
         };
         Ok(EcmaExtractor {
             query,
@@ -174,45 +176,57 @@ impl EcmaExtractor {
     fn collect_anchors<'t>(&self, root: Node<'t>, src: &[u8]) -> Anchors<'t> {
         let c = &self.captures;
         let mut a = Anchors::default();
-        let mut cursor = QueryCursor::new();
-        let mut matches = cursor.matches(&self.query, root, src);
-        while let Some(m) = matches.next() {
-            let mut import = None;
-            let mut source = None;
-            let mut req_name = None;
-            let mut req_source = None;
-            for cap in m.captures() {
-                let i = cap.index;
-                let node = cap.node;
-                if i == c.import {
-                    import = Some(node);
-                } else if i == c.import_source {
-                    source = Some(node);
-                } else if i == c.call || i == c.new {
+        let string_field = |node: Node<'t>, field: &str| {
+            node.child_by_field_name(field)
+                .filter(|s| s.kind() == "string")
+        };
+        self.query.for_each_capture(root, src, |i, node| {
+            if i == c.call {
+                if node.child_by_field_name("function").is_some() {
                     a.calls.push(node);
-                } else if i == c.value {
+                }
+            } else if i == c.new {
+                if node.child_by_field_name("constructor").is_some() {
+                    a.calls.push(node);
+                }
+            } else if i == c.value {
+                if &src[node.byte_range()] == ROOT_CONTEXT {
                     a.values.push(node);
-                } else if i == c.decorator {
-                    a.decorators.push(node);
-                } else if i == c.comment {
-                    a.comments.push(node);
-                } else if Some(i) == c.require_name {
-                    req_name = Some(node);
-                } else if Some(i) == c.require_source {
-                    req_source = Some(node);
+                }
+            } else if i == c.member {
+                let property = node
+                    .child_by_field_name("property")
+                    .filter(|p| p.kind() == "property_identifier");
+                if let Some(p) = property.filter(|p| &src[p.byte_range()] == ROOT_CONTEXT) {
+                    a.values.push(p);
+                }
+            } else if i == c.import {
+                if let Some(source) = string_field(node, "source") {
+                    a.imports.push((node, source));
+                }
+            } else if i == c.local {
+                a.locals.push(node);
+            } else if i == c.decorator {
+                a.decorators.push(node);
+            } else if i == c.comment {
+                a.comments.push(node);
+            } else if Some(i) == c.require {
+                let mut cursor = node.walk();
+                let name = node
+                    .named_children(&mut cursor)
+                    .find(|n| n.kind() == "identifier");
+                if let (Some(name), Some(source)) = (name, string_field(node, "source")) {
+                    a.ts_requires.push((name, source));
                 }
             }
-            if let (Some(stmt), Some(source)) = (import, source) {
-                a.imports.push((stmt, source));
-            }
-            if let (Some(name), Some(source)) = (req_name, req_source) {
-                a.ts_requires.push((name, source));
-            }
-        }
+        });
         a.calls.sort_by_key(|n| n.start_byte());
         a
     }
 }
+
+/// The one value the extractor recognises without a call: the root context.
+const ROOT_CONTEXT: &[u8] = b"ROOT_CONTEXT";
 
 /// The query's anchors in one file.
 #[derive(Default)]
@@ -222,6 +236,8 @@ struct Anchors<'t> {
     calls: Vec<Node<'t>>,
     values: Vec<Node<'t>>,
     decorators: Vec<Node<'t>>,
+    /// Declarations: variable declarators, function and class declarations.
+    locals: Vec<Node<'t>>,
     comments: Vec<Node<'t>>,
 }
 
@@ -281,7 +297,7 @@ impl crate::lang::Extractor for EcmaExtractor {
             extracting_functions: HashSet::new(),
             web_framework: false,
         };
-        ctx.collect_locals(root);
+        ctx.collect_locals(&anchors.locals);
         ctx.string_constants(root);
         for (stmt, source) in &anchors.imports {
             let Some(spec) = ctx.string_value(*source) else {
@@ -452,8 +468,8 @@ impl<'a> FileCtx<'a> {
     }
 
     /// Names declared by variables, functions and classes anywhere in the file.
-    fn collect_locals(&mut self, root: Node<'_>) {
-        for n in descendants(root) {
+    fn collect_locals(&mut self, declarations: &[Node<'_>]) {
+        for &n in declarations {
             let name = match n.kind() {
                 "variable_declarator" => n
                     .child_by_field_name("name")

@@ -17,7 +17,7 @@ mod tree;
 
 use crate::facts::{Fact, FactKind, FileFacts, Loc};
 use crate::knowledge::{Knowledge, Role};
-use crate::lang::query;
+use crate::lang::query::{self, CompiledQuery};
 use crate::suppress;
 use resolve::Imports;
 use std::borrow::Cow;
@@ -26,7 +26,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 use tree::EnclosingNamed;
 use tree::{args, chain_calls, object, RangeIndex};
-use tree_sitter::{Node, Query, QueryCursor, StreamingIterator, Tree};
+use tree_sitter::{Node, Tree};
 
 /// Java's query files, embedded.
 pub static QUERY_FILES: &[(&str, &str)] = &[
@@ -56,6 +56,7 @@ struct Captures {
     new: u32,
     function: u32,
     class: u32,
+    constant: u32,
     comment: u32,
 }
 
@@ -103,7 +104,7 @@ pub const PREFILTER_NEEDLES: crate::prefilter::ExtractorNeedles =
 
 /// Extracts facts from Java files; built once per run, shared by all worker threads.
 pub struct JavaExtractor {
-    query: Query,
+    query: CompiledQuery,
     captures: Captures,
     knowledge: Arc<Knowledge>,
 }
@@ -111,15 +112,17 @@ pub struct JavaExtractor {
 impl JavaExtractor {
     /// Compiles Java's merged query and takes its knowledge table.
     pub fn new(knowledge: Arc<Knowledge>) -> Result<JavaExtractor, String> {
-        let query = query::compile(crate::lang::Lang::Java)?;
+        let query = CompiledQuery::new(crate::lang::Lang::Java)?;
+        let q = &query.query;
         let captures = Captures {
-            package: query::capture(&query, "package"),
-            import: query::capture(&query, "import"),
-            call: query::capture(&query, "call"),
-            new: query::capture(&query, "new"),
-            function: query::capture(&query, "function"),
-            class: query::capture(&query, "class"),
-            comment: query::capture(&query, "comment"),
+            package: query::capture(q, "package"),
+            import: query::capture(q, "import"),
+            call: query::capture(q, "call"),
+            new: query::capture(q, "new"),
+            function: query::capture(q, "function"),
+            class: query::capture(q, "class"),
+            constant: query::capture(q, "constant"),
+            comment: query::capture(q, "comment"),
         };
         Ok(JavaExtractor {
             query,
@@ -132,28 +135,25 @@ impl JavaExtractor {
     fn collect_anchors<'t>(&self, root: Node<'t>, src: &'t [u8]) -> Anchors<'t> {
         let c = &self.captures;
         let mut anchors = Anchors::default();
-        let mut cursor = QueryCursor::new();
-        let mut matches = cursor.matches(&self.query, root, src);
-        while let Some(m) = matches.next() {
-            for cap in m.captures() {
-                let (i, node) = (cap.index, cap.node);
-                if i == c.package {
-                    anchors.package = Some(node);
-                } else if i == c.import {
-                    anchors.imports.push(node);
-                } else if i == c.call {
-                    anchors.calls.push(node);
-                } else if i == c.new {
-                    anchors.news.push(node);
-                } else if i == c.function {
-                    anchors.functions.push(node);
-                } else if i == c.class {
-                    anchors.classes.push(node);
-                } else if i == c.comment {
-                    anchors.comments.push(node);
-                }
+        self.query.for_each_capture(root, src, |i, node| {
+            if i == c.package {
+                anchors.package = Some(node);
+            } else if i == c.import {
+                anchors.imports.push(node);
+            } else if i == c.call {
+                anchors.calls.push(node);
+            } else if i == c.new {
+                anchors.news.push(node);
+            } else if i == c.function {
+                anchors.functions.push(node);
+            } else if i == c.class {
+                anchors.classes.push(node);
+            } else if i == c.constant {
+                anchors.constants.push(node);
+            } else if i == c.comment {
+                anchors.comments.push(node);
             }
-        }
+        });
         anchors
     }
 }
@@ -234,7 +234,7 @@ impl crate::lang::Extractor for JavaExtractor {
             ctx.new_fact(*new);
         }
         ctx.inactive_span_contexts();
-        ctx.string_constants(root);
+        ctx.string_constants(&anchors.constants);
         for class in &anchors.classes {
             ctx.class_facts(*class);
         }
@@ -260,6 +260,8 @@ struct Anchors<'t> {
     news: Vec<Node<'t>>,
     functions: Vec<Node<'t>>,
     classes: Vec<Node<'t>>,
+    /// Field and interface constant declarations.
+    constants: Vec<Node<'t>>,
     comments: Vec<Node<'t>>,
 }
 

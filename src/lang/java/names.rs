@@ -4,7 +4,6 @@
 
 use crate::facts::{FactKind, NameVia, SpanKindName};
 use crate::lang::span_name::{name_expr, NameSyntax, Shape};
-use crate::lang::tree::descendants;
 use tree_sitter::Node;
 
 use super::tree::{args, chain_calls, children};
@@ -121,11 +120,8 @@ impl<'a> FileCtx<'a> {
     }
 
     /// `static final String` fields and interface constants.
-    pub(super) fn string_constants(&mut self, root: Node<'a>) {
-        let decls: Vec<Node<'a>> = descendants(root)
-            .filter(|n| matches!(n.kind(), "field_declaration" | "constant_declaration"))
-            .collect();
-        for decl in decls {
+    pub(super) fn string_constants(&mut self, decls: &[Node<'a>]) {
+        for &decl in decls {
             if decl.kind() == "field_declaration" {
                 let modifiers = children(decl)
                     .into_iter()

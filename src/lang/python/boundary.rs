@@ -3,11 +3,11 @@
 
 use crate::facts::{Extraction, FactKind, Flow, Injection, Proto};
 use crate::knowledge::Role;
+use crate::lang::tree::nodes_within;
+use std::collections::HashMap;
 use tree_sitter::Node;
 
-use super::resolve::{
-    call_args, descendants, kwarg, last_segment, own_descendants, parameter_names, spreads,
-};
+use super::resolve::{call_args, kwarg, last_segment, parameter_names, spreads};
 use super::FileCtx;
 
 /// Web frameworks a file may import, by top-level module, and the library name their
@@ -60,12 +60,12 @@ impl<'a> FileCtx<'a> {
                     methods.span_start.contains(&m) || methods.active_span_start.contains(&m)
                 })
         };
-        if own_descendants(body).iter().any(starts_span) {
+        if self.own_calls(function, body).any(|n| starts_span(&n)) {
             return true;
         }
-        decorators(function)
+        self.decorators(function)
             .iter()
-            .any(|d| descendants(*d).any(|n| starts_span(&n)))
+            .any(|d| nodes_within(&self.calls, *d).any(|n| starts_span(&n)))
     }
 
     /// Whether a function handles an inbound request: a route decorator, a request parameter
@@ -92,7 +92,7 @@ impl<'a> FileCtx<'a> {
         if name.starts_with("do_") && name[3..].chars().all(|c| c.is_ascii_uppercase()) {
             return true;
         }
-        decorators(function)
+        self.decorators(function)
             .iter()
             .any(|d| self.route_of_decorator(*d).is_some())
     }
@@ -545,12 +545,11 @@ impl<'a> FileCtx<'a> {
 
     /// Whether a subtree extracts context by hand.
     pub(super) fn extracts_by_hand(&self, node: Node<'_>) -> bool {
-        descendants(node).any(|n| {
-            n.kind() == "call"
-                && (self.call_role(n) == Some(Role::PropagationExtract)
-                    || self
-                        .method_call(n)
-                        .is_some_and(|(r, m)| m == "extract" && self.on_propagator(r)))
+        nodes_within(&self.calls, node).any(|n| {
+            self.call_role(n) == Some(Role::PropagationExtract)
+                || self
+                    .method_call(n)
+                    .is_some_and(|(r, m)| m == "extract" && self.on_propagator(r))
         })
     }
 
@@ -559,12 +558,11 @@ impl<'a> FileCtx<'a> {
         let Some(function) = self.enclosing_function(call) else {
             return false;
         };
-        descendants(function).any(|n| {
-            n.kind() == "call"
-                && (self.call_role(n) == Some(Role::PropagationInject)
-                    || self
-                        .method_call(n)
-                        .is_some_and(|(r, m)| m == "inject" && self.on_propagator(r)))
+        nodes_within(&self.calls, function).any(|n| {
+            self.call_role(n) == Some(Role::PropagationInject)
+                || self
+                    .method_call(n)
+                    .is_some_and(|(r, m)| m == "inject" && self.on_propagator(r))
         })
     }
 
@@ -593,20 +591,46 @@ impl<'a> FileCtx<'a> {
     }
 }
 
-/// The decorators of a function definition.
-fn decorators(function: Node<'_>) -> Vec<Node<'_>> {
-    let Some(parent) = function
-        .parent()
-        .filter(|p| p.kind() == "decorated_definition")
-    else {
-        return Vec::new();
-    };
-    let mut cursor = parent.walk();
-    let found = parent
-        .named_children(&mut cursor)
-        .filter(|n| n.kind() == "decorator")
-        .collect();
-    found
+/// The decorators of each decorated function or class, by the definition's node id.
+pub(super) fn decorators_of<'t>(decorated: &[Node<'t>]) -> HashMap<usize, Vec<Node<'t>>> {
+    decorated
+        .iter()
+        .filter_map(|d| {
+            let definition = d.child_by_field_name("definition")?;
+            let mut cursor = d.walk();
+            let found = d
+                .named_children(&mut cursor)
+                .filter(|n| n.kind() == "decorator")
+                .collect();
+            Some((definition.id(), found))
+        })
+        .collect()
+}
+
+impl<'a> FileCtx<'a> {
+    /// The decorators written on a function or class.
+    fn decorators(&self, definition: Node<'_>) -> &[Node<'a>] {
+        self.decorators_of
+            .get(&definition.id())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The calls in a function's body that are its own: not inside a nested function, lambda
+    /// or class.
+    fn own_calls<'s>(
+        &'s self,
+        function: Node<'s>,
+        body: Node<'s>,
+    ) -> impl Iterator<Item = Node<'a>> + 's {
+        nodes_within(&self.calls, body).filter(move |c| {
+            self.enclosing_function(*c)
+                .is_some_and(|f| f.id() == function.id())
+                && self
+                    .classes
+                    .enclosing(*c)
+                    .is_none_or(|k| k.start_byte() <= function.start_byte())
+        })
+    }
 }
 
 /// The entries of a class's superclass list.

@@ -26,6 +26,7 @@ mod spans;
 use crate::facts::{Fact, FactKind, FileFacts, Loc};
 use crate::knowledge::{Knowledge, Role};
 use crate::lang::query::{self, CompiledQuery};
+use crate::lang::tree::RangeIndex;
 use crate::suppress;
 use resolve::{ImportSite, Value, Values};
 use std::borrow::Cow;
@@ -65,6 +66,8 @@ struct Captures {
     import: u32,
     call: u32,
     function: u32,
+    lambda: u32,
+    decorated: u32,
     class: u32,
     decorator: u32,
     assign: u32,
@@ -133,6 +136,8 @@ impl PythonExtractor {
             import: query::capture(q, "import"),
             call: query::capture(q, "call"),
             function: query::capture(q, "function"),
+            lambda: query::capture(q, "lambda"),
+            decorated: query::capture(q, "decorated"),
             class: query::capture(q, "class"),
             decorator: query::capture(q, "decorator"),
             assign: query::capture(q, "assign"),
@@ -156,6 +161,11 @@ impl PythonExtractor {
                 a.calls.push(node);
             } else if i == c.function {
                 a.functions.push(node);
+                a.callables.push(node);
+            } else if i == c.lambda {
+                a.callables.push(node);
+            } else if i == c.decorated {
+                a.decorated.push(node);
             } else if i == c.class {
                 a.classes.push(node);
             } else if i == c.decorator {
@@ -176,8 +186,11 @@ struct Anchors<'t> {
     imports: Vec<Node<'t>>,
     calls: Vec<Node<'t>>,
     functions: Vec<Node<'t>>,
+    /// Functions and lambdas.
+    callables: Vec<Node<'t>>,
     classes: Vec<Node<'t>>,
     decorators: Vec<Node<'t>>,
+    decorated: Vec<Node<'t>>,
     bindings: Vec<Node<'t>>,
     comments: Vec<Node<'t>>,
 }
@@ -198,7 +211,11 @@ impl crate::lang::Extractor for PythonExtractor {
             tracing: false,
             standalone: false,
             facts: Vec::new(),
-            functions: resolve::functions_of(root),
+            parameters: resolve::parameters_of(&anchors.callables, src),
+            decorators_of: boundary::decorators_of(&anchors.decorated),
+            functions: RangeIndex::new(&anchors.callables),
+            classes: RangeIndex::new(&anchors.classes),
+            calls: anchors.calls.clone(),
         };
         for stmt in &anchors.imports {
             ctx.bind_import(*stmt);
@@ -289,9 +306,18 @@ pub(super) struct FileCtx<'a> {
     /// Names of clients and channels instrumented after construction
     /// (`HTTPXClientInstrumentor.instrument_client(client)`, `intercept_channel(ch, ...)`).
     wrapped: HashSet<String>,
-    /// Every function and lambda of the file, in document order: the enclosing function of a
+    /// Every function and lambda of the file, by byte range: the enclosing function of a
     /// node is found among them (climbing parents costs a descent from the root per step).
-    functions: Vec<Node<'a>>,
+    functions: RangeIndex<'a>,
+    /// Classes by range: a call in a class body nested in a function is not the function's own.
+    classes: RangeIndex<'a>,
+    /// Every call of the file, in document order: the calls inside a function are a binary
+    /// search away, not a walk of its subtree.
+    calls: Vec<Node<'a>>,
+    /// Parameter names of each function and lambda, by node id.
+    parameters: HashMap<usize, Vec<String>>,
+    /// The decorators of each decorated function or class, by the definition's node id.
+    decorators_of: HashMap<usize, Vec<Node<'a>>>,
     /// Functions where a trace is in flight: handlers, span-starting functions.
     request_functions: HashSet<usize>,
     /// Names of functions in this file that extract context by hand.

@@ -1,6 +1,8 @@
 //! Python name resolution: imports to qualified names, variables to the class or function that
 //! built them, and the small tree helpers the extractor shares.
 
+use crate::lang::query;
+pub(super) use crate::lang::tree::descendants;
 use std::collections::HashMap;
 use tree_sitter::Node;
 
@@ -34,13 +36,21 @@ pub(super) struct Value {
 /// level. Attributes (`self.client`) are kept at module level: any method may read them.
 #[derive(Debug, Default)]
 pub(super) struct Values {
-    by_name: HashMap<(usize, String), Value>,
+    by_scope: HashMap<usize, HashMap<String, Value>>,
 }
 
 impl Values {
     /// Records a binding (a later binding of the same name in the same scope replaces it).
     pub(super) fn bind(&mut self, scope: usize, name: &str, value: Value) {
-        self.by_name.insert((scope, name.to_string()), value);
+        self.by_scope
+            .entry(scope)
+            .or_default()
+            .insert(name.to_string(), value);
+    }
+
+    /// The value bound to `name` in a scope.
+    fn get(&self, scope: usize, name: &str) -> Option<&Value> {
+        self.by_scope.get(&scope)?.get(name)
     }
 }
 
@@ -128,12 +138,12 @@ impl<'a> FileCtx<'a> {
     pub(super) fn value(&self, name: &str, at: Node<'_>) -> Option<&Value> {
         let mut function = self.enclosing_function(at);
         while let Some(f) = function {
-            if let Some(v) = self.values.by_name.get(&(f.id(), name.to_string())) {
+            if let Some(v) = self.values.get(f.id(), name) {
                 return Some(v);
             }
             function = self.enclosing_function(f);
         }
-        self.values.by_name.get(&(0, name.to_string()))
+        self.values.get(0, name)
     }
 
     /// What an expression stands for: a qualified module member (`requests.get`), the class or
@@ -171,8 +181,9 @@ impl<'a> FileCtx<'a> {
     /// parameter or local that shadows an import would mislead).
     fn shadowed(&self, name: &str, at: Node<'_>) -> bool {
         self.enclosing_function(at).is_some_and(|f| {
-            f.child_by_field_name("parameters")
-                .is_some_and(|p| parameter_names(self, p).iter().any(|n| n == name))
+            self.parameters
+                .get(&f.id())
+                .is_some_and(|names| names.iter().any(|n| n == name))
         })
     }
 
@@ -293,8 +304,24 @@ fn dotted(ctx: &FileCtx<'_>, node: Node<'_>) -> String {
     ctx.text(node).split_whitespace().collect()
 }
 
+/// The parameter names of every function and lambda, by node id.
+pub(super) fn parameters_of(callables: &[Node<'_>], src: &[u8]) -> HashMap<usize, Vec<String>> {
+    callables
+        .iter()
+        .filter_map(|f| {
+            let params = f.child_by_field_name("parameters")?;
+            Some((f.id(), names_of_parameters(params, src)))
+        })
+        .collect()
+}
+
 /// The names of a function's parameters.
 pub(super) fn parameter_names(ctx: &FileCtx<'_>, params: Node<'_>) -> Vec<String> {
+    names_of_parameters(params, ctx.src)
+}
+
+/// The names declared by a parameter list.
+fn names_of_parameters(params: Node<'_>, src: &[u8]) -> Vec<String> {
     let mut cursor = params.walk();
     params
         .named_children(&mut cursor)
@@ -305,56 +332,37 @@ pub(super) fn parameter_names(ctx: &FileCtx<'_>, params: Node<'_>) -> Vec<String
                 "typed_parameter" => p.named_child(0).filter(|n| n.kind() == "identifier"),
                 _ => None,
             }?;
-            Some(ctx.text(name).into_owned())
+            Some(query::text(name, src).into_owned())
         })
         .collect()
-}
-
-/// Every node of a subtree, in document order, the root included.
-pub(super) fn descendants(root: Node<'_>) -> impl Iterator<Item = Node<'_>> {
-    let mut cursor = root.walk();
-    let mut done = false;
-    std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
-        let node = cursor.node();
-        if cursor.goto_first_child() {
-            return Some(node);
-        }
-        loop {
-            if cursor.node().id() == root.id() {
-                done = true;
-                return Some(node);
-            }
-            if cursor.goto_next_sibling() {
-                return Some(node);
-            }
-            if !cursor.goto_parent() {
-                done = true;
-                return Some(node);
-            }
-        }
-    })
 }
 
 /// The nodes of a subtree that belong to its own code: nested functions, lambdas and classes
 /// are skipped (they run later, or elsewhere).
 pub(super) fn own_descendants(root: Node<'_>) -> Vec<Node<'_>> {
     let mut out = Vec::new();
-    let mut stack = vec![root];
-    while let Some(node) = stack.pop() {
-        out.push(node);
-        let mut cursor = node.walk();
-        let children: Vec<Node<'_>> = node.children(&mut cursor).collect();
-        for child in children.into_iter().rev() {
-            if child.id() != root.id() && is_scope(child) {
+    let mut cursor = root.walk();
+    loop {
+        let node = cursor.node();
+        let own = node.id() == root.id() || !is_scope(node);
+        if own {
+            out.push(node);
+            if cursor.goto_first_child() {
                 continue;
             }
-            stack.push(child);
+        }
+        loop {
+            if cursor.node().id() == root.id() {
+                return out;
+            }
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return out;
+            }
         }
     }
-    out
 }
 
 /// Whether a node opens a new scope whose code runs separately.
@@ -365,26 +373,12 @@ pub(super) fn is_scope(node: Node<'_>) -> bool {
     )
 }
 
-/// The innermost function definition or lambda around a node.
-/// Every function and lambda under `root`, in document order.
-pub(super) fn functions_of(root: Node<'_>) -> Vec<Node<'_>> {
-    descendants(root)
-        .filter(|n| matches!(n.kind(), "function_definition" | "lambda"))
-        .collect()
-}
-
 impl<'a> FileCtx<'a> {
     /// The innermost function or lambda around `node` (not `node` itself). Found by byte range
     /// among the file's functions, not by climbing parents: each `parent()` is a descent from
     /// the root, which made deeply nested code cost the cube of its depth.
     pub(super) fn enclosing_function(&self, node: Node<'_>) -> Option<Node<'a>> {
-        let (start, end) = (node.start_byte(), node.end_byte());
-        let before = self.functions.partition_point(|f| f.start_byte() <= start);
-        self.functions[..before]
-            .iter()
-            .rev()
-            .find(|f| f.end_byte() >= end && f.id() != node.id())
-            .copied()
+        self.functions.enclosing(node)
     }
 }
 

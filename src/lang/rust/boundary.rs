@@ -166,7 +166,7 @@ impl FileCtx<'_> {
 
     /// Whether a trace can be in flight at a node.
     pub(super) fn flow(&self, node: Node<'_>) -> Flow {
-        match resolve::enclosing_fn(node) {
+        match self.enclosing_fn(node) {
             Some(f) if self.request_fns.contains(&f.id()) => Flow::Request,
             Some(f) => {
                 let name = f
@@ -451,7 +451,7 @@ impl FileCtx<'_> {
                 None => Injection::Unknown,
             }
         } else {
-            let scope = resolve::enclosing_fn(call).unwrap_or(call);
+            let scope = self.enclosing_fn(call).unwrap_or(call);
             let arg_text = args.first().map(|a| self.text(*a)).unwrap_or_default();
             if self.subtree_has_role(scope, &[Role::GrpcClientInstrumentation]) {
                 Injection::Instrumented
@@ -509,7 +509,8 @@ impl FileCtx<'_> {
 
     /// Whether the function around a node injects context by hand.
     fn fn_injects(&self, node: Node<'_>) -> bool {
-        resolve::enclosing_fn(node).is_some_and(|f| self.propagates(f, false))
+        self.enclosing_fn(node)
+            .is_some_and(|f| self.propagates(f, false))
     }
 
     /// `client.get(url)...send()`: an HTTP request through a reqwest or awc client.

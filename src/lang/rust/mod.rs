@@ -22,7 +22,7 @@ mod spans;
 use crate::facts::{Fact, FactKind, FileFacts, Loc};
 use crate::knowledge::{Knowledge, Role};
 use crate::lang::query::{self, CompiledQuery};
-use crate::lang::tree::descendants;
+use crate::lang::tree::{nodes_within, RangeIndex};
 use crate::suppress;
 use resolve::{method_call, Imports};
 use std::collections::HashSet;
@@ -56,6 +56,7 @@ struct Captures {
     closure: u32,
     binding: u32,
     module: u32,
+    constant: u32,
     comment: u32,
 }
 
@@ -80,6 +81,7 @@ impl RustExtractor {
             closure: query::capture(q, "closure"),
             binding: query::capture(q, "let"),
             module: query::capture(q, "mod"),
+            constant: query::capture(q, "const"),
             comment: query::capture(q, "comment"),
         };
         Ok(RustExtractor {
@@ -92,27 +94,41 @@ impl RustExtractor {
     fn collect_anchors<'t>(&self, root: Node<'t>, src: &[u8]) -> Anchors<'t> {
         let c = &self.captures;
         let mut a = Anchors::default();
-        self.query.for_each_capture(root, src, |i, node| {
-            if i == c.use_decl {
-                a.uses.push(node);
-            } else if i == c.call {
-                a.calls.push(node);
-            } else if i == c.macro_call {
-                a.macros.push(node);
-            } else if i == c.function {
-                a.functions.push(node);
-            } else if i == c.impl_block {
-                a.impls.push(node);
-            } else if i == c.closure {
-                a.closures.push(node);
-            } else if i == c.binding {
-                a.lets.push(node);
-            } else if i == c.module {
-                a.modules.push(node);
-            } else if i == c.comment {
-                a.comments.push(node);
-            }
-        });
+        self.query
+            .for_each_capture_at_depth(root, src, |i, node, depth| {
+                // Facts are read by looking around a node; nodes nested absurdly deep (generated
+                // or hostile code) are left alone.
+                let too_deep = depth > MAX_ANCHOR_DEPTH;
+                if i == c.use_decl {
+                    a.uses.push(node);
+                } else if i == c.call {
+                    if !too_deep {
+                        a.calls.push(node);
+                    }
+                } else if i == c.macro_call {
+                    if !too_deep {
+                        a.macros.push(node);
+                    }
+                } else if i == c.function {
+                    a.functions.push(node);
+                } else if i == c.impl_block {
+                    a.impls.push(node);
+                } else if i == c.closure {
+                    if !too_deep {
+                        a.closures.push(node);
+                    }
+                } else if i == c.binding {
+                    if !too_deep {
+                        a.lets.push(node);
+                    }
+                } else if i == c.module {
+                    a.modules.push(node);
+                } else if i == c.constant {
+                    a.constants.push(node);
+                } else if i == c.comment {
+                    a.comments.push(node);
+                }
+            });
         a
     }
 }
@@ -131,28 +147,19 @@ struct Anchors<'t> {
     closures: Vec<Node<'t>>,
     lets: Vec<Node<'t>>,
     modules: Vec<Node<'t>>,
+    constants: Vec<Node<'t>>,
     comments: Vec<Node<'t>>,
 }
 
 impl crate::lang::Extractor for RustExtractor {
     fn extract(&self, src: &[u8], tree: &Tree, out: &mut FileFacts) {
         let root = tree.root_node();
-        let mut anchors = self.collect_anchors(root, src);
-        // Facts are read by looking up the tree; nodes nested absurdly deep are left alone.
-        let deep = crate::lang::tree::nodes_deeper_than(root, MAX_ANCHOR_DEPTH);
-        if !deep.is_empty() {
-            for list in [
-                &mut anchors.calls,
-                &mut anchors.macros,
-                &mut anchors.closures,
-                &mut anchors.lets,
-            ] {
-                list.retain(|n| !deep.contains(&n.id()));
-            }
-        }
+        let anchors = self.collect_anchors(root, src);
         let mut ctx = FileCtx {
             src,
             knowledge: self.knowledge.as_ref(),
+            functions: RangeIndex::new(&anchors.functions),
+            calls: anchors.calls.clone(),
             imports: Imports::default(),
             test_ranges: Vec::new(),
             handlers: HashSet::new(),
@@ -196,7 +203,7 @@ impl crate::lang::Extractor for RustExtractor {
         ctx.note_tests(&anchors.modules, &anchors.functions);
 
         ctx.learn_functions(&anchors);
-        ctx.string_constants(root);
+        ctx.string_constants(&anchors.constants);
         for call in &anchors.calls {
             if !ctx.in_test(*call) {
                 ctx.call_fact(*call, out.uses_tracing);
@@ -242,6 +249,11 @@ impl crate::lang::Extractor for RustExtractor {
 pub(super) struct FileCtx<'a> {
     src: &'a [u8],
     knowledge: &'a Knowledge,
+    /// The file's function items by range: the one around a node without climbing parents.
+    functions: RangeIndex<'a>,
+    /// The file's calls (above the depth limit), in document order: the calls inside a
+    /// function are a binary search away.
+    calls: Vec<Node<'a>>,
     imports: Imports,
     /// Byte ranges of test code (`#[cfg(test)]` modules, `#[test]` functions).
     test_ranges: Vec<(usize, usize)>,
@@ -320,6 +332,11 @@ impl<'a> FileCtx<'a> {
         }
     }
 
+    /// The function item around a node.
+    pub(super) fn enclosing_fn(&self, node: Node<'_>) -> Option<Node<'a>> {
+        self.functions.enclosing(node)
+    }
+
     /// Whether a node is inside test code.
     fn in_test(&self, node: Node<'_>) -> bool {
         let (s, e) = (node.start_byte(), node.end_byte());
@@ -386,18 +403,16 @@ impl<'a> FileCtx<'a> {
         } else {
             &self.injecting
         };
-        descendants(node)
-            .filter(|n| n.kind() == "call_expression")
-            .any(|call| {
-                if let Some((recv, m)) = method_call(call, self.src) {
-                    if helpers.contains(&m) {
-                        return m == "trace_request" || self.on_propagator(call, recv, node);
-                    }
-                    return false;
+        nodes_within(&self.calls, node).any(|call| {
+            if let Some((recv, m)) = method_call(call, self.src) {
+                if helpers.contains(&m) {
+                    return m == "trace_request" || self.on_propagator(call, recv, node);
                 }
-                self.callee(call)
-                    .is_some_and(|p| known.contains(resolve::last_segment(&p)))
-            })
+                return false;
+            }
+            self.callee(call)
+                .is_some_and(|p| known.contains(resolve::last_segment(&p)))
+        })
     }
 
     /// Whether `recv.extract(..)`/`recv.inject(..)` goes through a propagator: the receiver is
@@ -515,7 +530,7 @@ impl<'a> FileCtx<'a> {
 
     /// Calls made in request code: a trace is in flight inside the callee.
     fn called_from_request(&mut self, call: Node<'_>) {
-        let Some(function) = resolve::enclosing_fn(call) else {
+        let Some(function) = self.enclosing_fn(call) else {
             return;
         };
         if !self.request_fns.contains(&function.id()) {

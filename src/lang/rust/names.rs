@@ -9,7 +9,6 @@
 use crate::facts::name::{push_text, split_braces, template};
 use crate::facts::{FactKind, Hole, NameExpr, NamePart, NameVia, SpanKindName};
 use crate::lang::span_name::{name_expr, NameSyntax, Shape};
-use crate::lang::tree::descendants;
 use tree_sitter::Node;
 
 use super::resolve::{method_call, string_value};
@@ -192,12 +191,11 @@ impl FileCtx<'_> {
     }
 
     /// Module-level string constants and statics: `const CHECKOUT: &str = "checkout";`.
-    pub(super) fn string_constants(&mut self, root: Node<'_>) {
-        let items: Vec<Node<'_>> = descendants(root)
-            .filter(|n| matches!(n.kind(), "const_item" | "static_item"))
-            .filter(|n| !self.in_test(*n) && super::resolve::enclosing_fn(*n).is_none())
-            .collect();
-        for item in items {
+    pub(super) fn string_constants(&mut self, items: &[Node<'_>]) {
+        for &item in items {
+            if self.in_test(item) || self.enclosing_fn(item).is_some() {
+                continue;
+            }
             let (Some(name), Some(value)) = (
                 item.child_by_field_name("name"),
                 item.child_by_field_name("value"),

@@ -230,18 +230,6 @@ pub(super) fn chain_root<'t>(call: Node<'t>, src: &[u8]) -> Node<'t> {
     node
 }
 
-/// The innermost function item around a node (closures are looked through).
-pub(super) fn enclosing_fn(node: Node<'_>) -> Option<Node<'_>> {
-    let mut n = node.parent();
-    while let Some(p) = n {
-        if p.kind() == "function_item" {
-            return Some(p);
-        }
-        n = p.parent();
-    }
-    None
-}
-
 /// The attributes written before an item (`#[tokio::main]`, `#[instrument]`), as paths.
 pub(super) fn attributes<'t>(item: Node<'t>, src: &[u8]) -> Vec<(String, Node<'t>)> {
     let mut out = Vec::new();

@@ -247,7 +247,8 @@ impl FileCtx<'_> {
     /// The path words of an expression, with local variables (`let composite = ...;` in the same
     /// function) replaced by the words of their values, a few levels deep.
     pub(super) fn expanded_words(&self, expr: Node<'_>, at: Node<'_>) -> Vec<String> {
-        let lets: Vec<(String, Node<'_>)> = resolve::enclosing_fn(at)
+        let lets: Vec<(String, Node<'_>)> = self
+            .enclosing_fn(at)
             .map(|f| {
                 descendants(f)
                     .filter(|n| n.kind() == "let_declaration" && n.end_byte() <= at.start_byte())

@@ -252,7 +252,7 @@ impl FileCtx<'_> {
 
     /// `Context::new()` reaching span or injection work inside request code.
     pub(super) fn fresh_context(&mut self, fresh: Node<'_>) {
-        let Some(function) = resolve::enclosing_fn(fresh) else {
+        let Some(function) = self.enclosing_fn(fresh) else {
             return;
         };
         if !self.handler_fns.contains(&function.id()) {
