@@ -186,6 +186,7 @@ impl Workspace {
         );
         let mut repo = RepoModel::build(files, &manifests, &root_name);
         repo.rename_services(&settings.services);
+        repo.contracts = std::sync::Arc::new(contracts(&found.protos));
         stats.model = t.elapsed();
         Ok(Workspace {
             root: root.to_path_buf(),
@@ -228,8 +229,10 @@ impl Workspace {
             }
         }
         files.sort_by(|a, b| (a.lang.is_none(), &a.path).cmp(&(b.lang.is_none(), &b.path)));
+        let contracts = std::sync::Arc::clone(&self.repo.contracts);
         self.repo = RepoModel::build(files, &self.manifests, &self.root_name);
         self.repo.rename_services(&self.settings.services);
+        self.repo.contracts = contracts;
     }
 
     /// The services, as reported in summaries.
@@ -423,6 +426,22 @@ fn deployment_facts(files: &[discover::DeployFile]) -> Vec<crate::facts::FileFac
             crate::deploy::extract(f.kind, &f.rel, &text, dotenv.as_deref())
         })
         .collect()
+}
+
+/// Reads the gRPC contracts; one that cannot be read declares nothing (it is not a source file:
+/// no finding is lost).
+fn contracts(files: &[discover::ContractFile]) -> crate::proto::Contracts {
+    use rayon::prelude::*;
+    let services: Vec<crate::proto::ProtoService> = files
+        .par_iter()
+        .flat_map_iter(|f| {
+            let text = std::fs::read(&f.abs)
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default();
+            crate::proto::read(&text, &f.rel)
+        })
+        .collect();
+    crate::proto::Contracts::new(services)
 }
 
 /// The name of the scanned root directory, for a service at the root.

@@ -133,6 +133,15 @@ pub struct DeployFile {
     pub size: u64,
 }
 
+/// A `.proto` file: the gRPC services and methods it declares name the service map's edges.
+#[derive(Clone, Debug)]
+pub struct ContractFile {
+    /// Path on disk.
+    pub abs: PathBuf,
+    /// Path relative to the root.
+    pub rel: String,
+}
+
 /// Everything the walk found.
 #[derive(Debug, Default)]
 pub struct Discovery {
@@ -142,6 +151,8 @@ pub struct Discovery {
     pub manifests: Vec<Manifest>,
     /// Deployment files, sorted by path.
     pub deploy: Vec<DeployFile>,
+    /// gRPC contracts (`.proto` files within the size limit), sorted by path.
+    pub protos: Vec<ContractFile>,
     /// Files skipped at walk time.
     pub skipped: Vec<Skipped>,
     /// Walk errors that are not about one file (unreadable directories, loops).
@@ -268,6 +279,16 @@ pub fn walk(root: &Path, options: &WalkOptions) -> Result<Discovery, String> {
                     });
                 }
             }
+            if name.ends_with(".proto") {
+                let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+                if size <= max {
+                    lock(found).protos.push(ContractFile {
+                        abs: path.to_path_buf(),
+                        rel,
+                    });
+                }
+                return WalkState::Continue;
+            }
             if let Some(kind) = ManifestKind::from_file_name(&name) {
                 let dir = rel
                     .rsplit_once('/')
@@ -318,6 +339,7 @@ pub fn walk(root: &Path, options: &WalkOptions) -> Result<Discovery, String> {
         .dedup_by(|a, b| a.dir == b.dir && a.kind == b.kind);
     discovery.skipped.sort_by(|a, b| a.rel.cmp(&b.rel));
     discovery.deploy.sort_by(|a, b| a.rel.cmp(&b.rel));
+    discovery.protos.sort_by(|a, b| a.rel.cmp(&b.rel));
     discovery.walk_errors.sort();
     Ok(discovery)
 }

@@ -19,6 +19,7 @@ pub mod lang;
 pub mod lsp;
 pub mod model;
 pub mod prefilter;
+pub mod proto;
 pub mod report;
 pub mod review;
 pub mod rules;

@@ -56,7 +56,7 @@ fn the_shop_edges_are_matched_by_grpc_stub_http_host_and_topic() {
                    [{"path": "checkout/src/server.ts", "line": 26}]]),
             json!(["frontend", "ads", "http", "ads", "broken", "frontend sets no propagator",
                    [{"path": "frontend/checkout.go", "line": 27}]]),
-            json!(["frontend", "cart", "grpc", "CartService", "broken", "frontend sets no propagator",
+            json!(["frontend", "cart", "grpc", "shop.cart.CartService", "broken", "frontend sets no propagator",
                    [{"path": "frontend/products.go", "line": 19}]]),
             json!(["frontend", "checkout", "http", "checkout", "broken", "frontend sets no propagator",
                    [{"path": "frontend/checkout.go", "line": 12}]]),
@@ -128,11 +128,11 @@ fn generated_grpc_code_is_matched_across_java_csharp_and_javascript() {
     assert_eq!(
         edges("grpc-stubs"),
         vec![
-            json!(["ads", "payment", "grpc", "PaymentService", "broken", "ads does not trace",
+            json!(["ads", "payment", "grpc", "shop.PaymentService", "broken", "ads does not trace",
                    [{"path": "ads/src/main/java/shop/AdServer.java", "line": 14}]]),
-            json!(["cart", "ads", "grpc", "AdService", "broken", "cart does not trace",
+            json!(["cart", "ads", "grpc", "shop.AdService", "broken", "cart does not trace",
                    [{"path": "cart/Program.cs", "line": 12}]]),
-            json!(["payment", "cart", "grpc", "CartService", "broken", "payment does not trace",
+            json!(["payment", "cart", "grpc", "shop.CartService", "broken", "payment does not trace",
                    [{"path": "payment/index.js", "line": 5}]]),
         ]
     );
@@ -157,7 +157,7 @@ fn producers_and_consumers_of_a_topic_are_matched_across_languages() {
 fn mermaid_dot_and_table_render_every_edge() {
     let mermaid = map("shop", "mermaid");
     assert!(mermaid.starts_with("flowchart LR\n"));
-    assert!(mermaid.contains("frontend -.->|\"grpc CartService: broken\"| cart"));
+    assert!(mermaid.contains("frontend -.->|\"grpc shop.cart.CartService: broken\"| cart"));
     assert!(mermaid.contains("checkout -.->|\"messaging orders: broken\"| ads"));
     assert!(mermaid.contains("linkStyle 0 stroke:red"));
     assert!(mermaid.contains("linkStyle 1 stroke:green"));
@@ -165,10 +165,10 @@ fn mermaid_dot_and_table_render_every_edge() {
     assert!(dot.contains("\"frontend\" -> \"checkout\" [label=\"http checkout\", color=red"));
     let table = map("shop", "table");
     assert!(table.contains(
-        "frontend             cart                 grpc       CartService          broken"
+        "frontend   cart      grpc       shop.cart.CartService  broken  frontend sets no propagator\n"
     ));
     assert!(table.contains(
-        "checkout             ads                  messaging  orders               broken"
+        "checkout   ads       messaging  orders                 broken  ads sets no propagator\n"
     ));
 }
 

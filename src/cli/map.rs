@@ -204,36 +204,75 @@ fn dot(doc: &MapDocument<'_>) -> String {
     out
 }
 
+/// The services and edges as two aligned plain-text tables.
 fn table(doc: &MapDocument<'_>) -> String {
-    let mut out = String::from("SERVICE              LANGUAGES            TRACED  PROPAGATORS\n");
-    for s in &doc.services {
-        out.push_str(&format!(
-            "{:<20} {:<20} {:<7} {}\n",
-            s.name,
-            s.languages.join(","),
-            if s.instrumented {
+    let services: Vec<Vec<String>> = doc
+        .services
+        .iter()
+        .map(|s| {
+            let traced = if s.instrumented {
                 "yes"
             } else if s.opaque {
                 "?"
             } else {
                 "no"
-            },
-            s.propagators.join(",")
-        ));
-    }
-    out.push_str(
-        "\nFROM                 TO                   KIND       TARGET               STATUS   REASON\n",
+            };
+            vec![
+                s.name.to_string(),
+                s.languages.join(","),
+                traced.to_string(),
+                s.propagators.join(","),
+            ]
+        })
+        .collect();
+    let edges: Vec<Vec<String>> = doc
+        .edges
+        .iter()
+        .map(|e| {
+            vec![
+                e.from.to_string(),
+                e.to.to_string(),
+                format!("{:?}", e.kind).to_lowercase(),
+                e.target.to_string(),
+                format!("{:?}", e.status).to_lowercase(),
+                e.reason.to_string(),
+            ]
+        })
+        .collect();
+    let mut out = aligned(
+        &["SERVICE", "LANGUAGES", "TRACED", "PROPAGATORS"],
+        &services,
     );
-    for e in &doc.edges {
-        out.push_str(&format!(
-            "{:<20} {:<20} {:<10} {:<20} {:<8} {}\n",
-            e.from,
-            e.to,
-            format!("{:?}", e.kind).to_lowercase(),
-            e.target,
-            format!("{:?}", e.status).to_lowercase(),
-            e.reason
-        ));
+    out.push('\n');
+    out.push_str(&aligned(
+        &["FROM", "TO", "KIND", "TARGET", "STATUS", "REASON"],
+        &edges,
+    ));
+    out
+}
+
+/// Rows under a header, each column as wide as its widest cell (the last one unpadded).
+fn aligned(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: &mut dyn Iterator<Item = &str>| {
+        let mut text = String::new();
+        for (i, cell) in cells.enumerate() {
+            if i + 1 < widths.len() {
+                text.push_str(&format!("{cell:<w$}  ", w = widths[i]));
+            } else {
+                text.push_str(cell);
+            }
+        }
+        text.trim_end().to_string() + "\n"
+    };
+    let mut out = line(&mut header.iter().copied());
+    for row in rows {
+        out.push_str(&line(&mut row.iter().map(String::as_str)));
     }
     out
 }

@@ -1,5 +1,6 @@
 //! The service graph: which service calls which, matched across the repository — gRPC by the
 //! service name in generated stubs (`NewCartServiceClient` ↔ `RegisterCartServiceServer`),
+//! named as the `.proto` contract declares it (`hipstershop.CartService`),
 //! HTTP by the host of a URL naming another service, written literally
 //! (`http://quote:8080/...`) or read from an environment variable whose deployed value names
 //! it (`os.Getenv("QUOTE_ADDR")` with `QUOTE_ADDR: quote:8080` in compose) — and whether the
@@ -69,7 +70,8 @@ pub struct Edge {
     pub to: usize,
     /// What crosses it.
     pub kind: EdgeKind,
-    /// The gRPC service or the HTTP host.
+    /// The gRPC service (qualified by its contract's package when a `.proto` file declares
+    /// it), the HTTP host, or the topic.
     pub target: String,
     /// Whether the trace survives.
     pub status: EdgeStatus,
@@ -158,7 +160,10 @@ impl Graph {
                     let (kind, target, to) = match &fact.kind {
                         FactKind::GrpcServiceCalled { service } => (
                             EdgeKind::Grpc,
-                            service.clone(),
+                            // The contract's qualified name when a `.proto` file declares it.
+                            repo.contracts
+                                .service(service)
+                                .map_or_else(|| service.clone(), |s| s.qualified()),
                             servers.get(service.as_str()),
                         ),
                         FactKind::HttpCallTo { host, .. } => {

@@ -46,6 +46,8 @@ pub struct RepoModel {
     pub files: Vec<FileFacts>,
     /// Services, sorted by root.
     pub services: Vec<Service>,
+    /// The gRPC services the repository's `.proto` files declare.
+    pub contracts: std::sync::Arc<crate::proto::Contracts>,
     /// The span names of the whole repository, counted on first use.
     census: std::sync::OnceLock<names::NameCensus>,
 }
@@ -189,6 +191,7 @@ impl RepoModel {
         RepoModel {
             files,
             services,
+            contracts: Default::default(),
             census: std::sync::OnceLock::new(),
         }
     }
