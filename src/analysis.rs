@@ -319,6 +319,7 @@ pub fn run_rules(
                     kind: e.kind,
                     path: s.path.clone(),
                     loc: s.loc,
+                    url_path: s.url_path.clone(),
                 })
             })
             .collect();

@@ -351,6 +351,16 @@ pub enum FactKind {
         /// Whether messages are sent (`false`: received).
         sends: bool,
     },
+    /// Messages are sent to, or received from, the topic an environment variable names
+    /// (`os.Getenv("KAFKA_TOPIC")`), resolved through deployment settings.
+    MessageTopicFromEnv {
+        /// The variable's name.
+        var: String,
+        /// The name used when the variable is not set (`?? "orders"`), if the code gives one.
+        default: Option<String>,
+        /// Whether messages are sent (`false`: received).
+        sends: bool,
+    },
     /// Deployment runs the service under this name (a compose service building from its
     /// directory), so other services can address it by that name.
     DeployedAs {

@@ -154,6 +154,21 @@ fn producers_and_consumers_of_a_topic_are_matched_across_languages() {
 }
 
 #[test]
+fn topics_read_from_environment_variables_are_resolved_through_deployment() {
+    // Go `os.Getenv` set in compose, C# `?? "orders"` default, Python `os.environ[...]`; the
+    // JavaScript consumer's variable names another topic.
+    assert_eq!(
+        edges("env-topics"),
+        vec![
+            json!(["orders", "audit", "messaging", "orders", "broken", "orders does not trace",
+                   [{"path": "orders/main.go", "line": 11}]]),
+            json!(["orders", "billing", "messaging", "orders", "broken", "orders does not trace",
+                   [{"path": "orders/main.go", "line": 11}]]),
+        ]
+    );
+}
+
+#[test]
 fn mermaid_dot_and_table_render_every_edge() {
     let mermaid = map("shop", "mermaid");
     assert!(mermaid.starts_with("flowchart LR\n"));
@@ -200,5 +215,46 @@ fn edges_enrich_the_boundary_findings_on_both_sides() {
     assert_eq!(
         injected["message"],
         "`http.Get` sends the request without trace context: quote starts a new trace for it"
+    );
+}
+
+#[test]
+fn http_callers_are_matched_to_the_router_whose_routes_their_path_reaches() {
+    assert_eq!(
+        edges("two-routers"),
+        vec![
+            json!(["ops", "catalog", "http", "catalog", "broken", "catalog's HTTP entry points extract nothing",
+                   [{"path": "ops/main.go", "line": 30}]]),
+            json!(["web", "catalog", "http", "catalog", "broken", "catalog's HTTP entry points extract nothing",
+                   [{"path": "web/main.go", "line": 30}]]),
+        ]
+    );
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/repos/two-routers");
+    let out = Command::new(env!("CARGO_BIN_EXE_tracewire"))
+        .args(["check", root.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let reported: Vec<Value> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "inbound-not-extracted")
+        .map(|d| {
+            let labels: Vec<Value> = d["labels"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|l| json!([l["path"], l["line"], l["message"]]))
+                .collect();
+            json!([d["line"], d["severity"], labels])
+        })
+        .collect();
+    assert_eq!(
+        reported,
+        vec![
+            json!([23, "error", [["web/main.go", 30, "web calls it here"]]]),
+            json!([27, "error", [["ops/main.go", 30, "ops calls it here"]]]),
+        ]
     );
 }

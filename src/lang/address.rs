@@ -92,6 +92,19 @@ pub fn literal_text(pieces: &[Piece]) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
+/// The fact for a topic or queue named by these pieces: `MessageTopic` for a literal name,
+/// `MessageTopicFromEnv` for the value of one environment variable; `None` otherwise.
+pub fn topic_fact(pieces: &[Piece], sends: bool) -> Option<FactKind> {
+    if let [Piece::Env(var)] = pieces {
+        return Some(FactKind::MessageTopicFromEnv {
+            var: var.clone(),
+            default: None,
+            sends,
+        });
+    }
+    literal_text(pieces).map(|topic| FactKind::MessageTopic { topic, sends })
+}
+
 /// Adjacent literals joined into one.
 fn merge_literals(pieces: &[Piece]) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());

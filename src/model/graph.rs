@@ -3,8 +3,9 @@
 //! named as the `.proto` contract declares it (`hipstershop.CartService`),
 //! HTTP by the host of a URL naming another service, written literally
 //! (`http://quote:8080/...`) or read from an environment variable whose deployed value names
-//! it (`os.Getenv("QUOTE_ADDR")` with `QUOTE_ADDR: quote:8080` in compose) — and whether the
-//! trace survives each edge.
+//! it (`os.Getenv("QUOTE_ADDR")` with `QUOTE_ADDR: quote:8080` in compose), messaging by the
+//! topic, written or read from an environment variable the same way — and whether the trace
+//! survives each edge.
 
 use super::{RepoModel, ServiceView};
 use crate::facts::{FactKind, Loc};
@@ -57,6 +58,9 @@ pub struct Site {
     pub loc: Loc,
     /// Line, for output.
     pub line: u32,
+    /// The URL path an HTTP call requests, as far as the code spells it.
+    #[serde(skip)]
+    pub url_path: Option<String>,
 }
 
 /// One edge of the graph.
@@ -104,7 +108,7 @@ impl Graph {
         // What each service serves, in one pass over its facts: gRPC services, topics it reads,
         // and the names deployment runs it under (compose services) besides its own.
         let mut servers: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut consumers: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let mut consumers: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut by_name: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, service) in repo.services.iter().enumerate() {
             by_name.insert(service.name.as_str(), i);
@@ -120,13 +124,12 @@ impl Graph {
                         FactKind::GrpcServiceServed { service: name } => {
                             servers.entry(name.as_str()).or_insert(i);
                         }
-                        FactKind::MessageTopic {
-                            topic,
-                            sends: false,
-                        } => {
-                            let list = consumers.entry(topic.as_str()).or_default();
-                            if !list.contains(&i) {
-                                list.push(i);
+                        FactKind::MessageTopic { .. } | FactKind::MessageTopicFromEnv { .. } => {
+                            if let Some((topic, false)) = topic_of(&views[i], &fact.kind) {
+                                let list = consumers.entry(topic).or_default();
+                                if !list.contains(&i) {
+                                    list.push(i);
+                                }
                             }
                         }
                         FactKind::DeployedAs { name } if own_deployment => {
@@ -142,8 +145,11 @@ impl Graph {
             for &f in &service.files {
                 let file = &repo.files[f];
                 for fact in &file.facts {
-                    if let FactKind::MessageTopic { topic, sends: true } = &fact.kind {
-                        for &to in consumers.get(topic.as_str()).into_iter().flatten() {
+                    if let Some((topic, sends)) = topic_of(&views[i], &fact.kind) {
+                        if !sends {
+                            continue;
+                        }
+                        for &to in consumers.get(&topic).into_iter().flatten() {
                             if to != i {
                                 edges
                                     .entry((i, to, EdgeKind::Messaging, topic.clone()))
@@ -152,12 +158,13 @@ impl Graph {
                                         path: file.path.clone(),
                                         loc: fact.loc,
                                         line: fact.loc.line,
+                                        url_path: None,
                                     });
                             }
                         }
                         continue;
                     }
-                    let (kind, target, to) = match &fact.kind {
+                    let (kind, target, to, url_path) = match &fact.kind {
                         FactKind::GrpcServiceCalled { service } => (
                             EdgeKind::Grpc,
                             // The contract's qualified name when a `.proto` file declares it.
@@ -165,11 +172,15 @@ impl Graph {
                                 .service(service)
                                 .map_or_else(|| service.clone(), |s| s.qualified()),
                             servers.get(service.as_str()),
+                            None,
                         ),
-                        FactKind::HttpCallTo { host, .. } => {
-                            (EdgeKind::Http, host.clone(), by_name.get(host.as_str()))
-                        }
-                        FactKind::HttpCallToEnv { var, .. } => {
+                        FactKind::HttpCallTo { host, path } => (
+                            EdgeKind::Http,
+                            host.clone(),
+                            by_name.get(host.as_str()),
+                            path.clone(),
+                        ),
+                        FactKind::HttpCallToEnv { var, path } => {
                             let Some(host) = views[i]
                                 .summary
                                 .env
@@ -179,7 +190,7 @@ impl Graph {
                                 continue;
                             };
                             let to = by_name.get(host.as_str());
-                            (EdgeKind::Http, host, to)
+                            (EdgeKind::Http, host, to, path.clone())
                         }
                         _ => continue,
                     };
@@ -191,6 +202,7 @@ impl Graph {
                         path: file.path.clone(),
                         loc: fact.loc,
                         line: fact.loc.line,
+                        url_path,
                     });
                 }
             }
@@ -218,6 +230,27 @@ impl Graph {
     /// The edges into a service.
     pub fn into_service(&self, to: usize) -> impl Iterator<Item = &Edge> {
         self.edges.iter().filter(move |e| e.to == to)
+    }
+}
+
+/// The topic a messaging fact names and whether it sends: written in the code, or read from an
+/// environment variable whose deployed value (or the code's default) names it.
+fn topic_of(view: &ServiceView<'_>, kind: &FactKind) -> Option<(String, bool)> {
+    match kind {
+        FactKind::MessageTopic { topic, sends } => Some((topic.clone(), *sends)),
+        FactKind::MessageTopicFromEnv {
+            var,
+            default,
+            sends,
+        } => view
+            .summary
+            .env
+            .get(var)
+            .cloned()
+            .or_else(|| default.clone())
+            .filter(|t| !t.is_empty())
+            .map(|t| (t, *sends)),
+        _ => None,
     }
 }
 

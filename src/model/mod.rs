@@ -7,6 +7,7 @@
 pub mod graph;
 pub mod names;
 pub mod propagation;
+pub mod routes;
 pub mod style;
 mod summary;
 
@@ -102,6 +103,8 @@ pub struct CallerSite {
     pub path: String,
     /// Where.
     pub loc: crate::facts::Loc,
+    /// The URL path an HTTP call requests, as far as the code spells it.
+    pub url_path: Option<String>,
 }
 
 impl<'a> ServiceView<'a> {

@@ -5,7 +5,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::{Extraction, FactKind, FileFacts, Loc, Proto};
 use crate::lang::Lang;
 use crate::model::graph::EdgeKind;
-use crate::model::ServiceView;
+use crate::model::{CallerSite, ServiceView};
 use std::collections::BTreeMap;
 
 /// Metadata and docs.
@@ -184,6 +184,9 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         .visible_facts()
         .any(|(_, f)| matches!(f.kind, FactKind::ManualExtract));
     let mut by_router: BTreeMap<String, Vec<RouteSite>> = BTreeMap::new();
+    // Every HTTP route the service registers, extracting or not: a caller whose URL path
+    // reaches one of them is shown at that route only.
+    let mut all_routes: Vec<&str> = Vec::new();
     for (file, fact) in view.owned_facts() {
         let FactKind::Inbound {
             proto,
@@ -194,6 +197,9 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
+        if let (Proto::Http, Some(route)) = (proto, route) {
+            all_routes.push(route);
+        }
         let extracts = match extraction {
             Extraction::Instrumented | Extraction::Manual | Extraction::Unknown => true,
             Extraction::Handler(name) => s.extracting_handlers.contains(name),
@@ -243,8 +249,18 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             _ => {}
         }
     }
-    // Callers are matched by host, not by route: they are shown only when one router is
-    // reported.
+    // A caller is shown at the router whose routes its URL path reaches; one whose path is
+    // unknown or reaches no route of the service is shown only when one router is reported.
+    let http_callers: Vec<&CallerSite> = view
+        .callers
+        .iter()
+        .filter(|c| c.kind == EdgeKind::Http)
+        .collect();
+    let unrouted: Vec<&CallerSite> = http_callers
+        .iter()
+        .filter(|c| !reaches_any(c, all_routes.iter().copied()))
+        .copied()
+        .collect();
     let one_router = by_router.len() == 1;
     for (router, sites) in by_router {
         let (file, loc, route) = &sites[0];
@@ -273,18 +289,37 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             .map(|(f, l, _)| (f.path.clone(), *l))
             .collect();
         push_labels(&mut d, &rest, "also registered without extraction");
+        let mut callers: Vec<&CallerSite> = http_callers
+            .iter()
+            .filter(|c| reaches_any(c, sites.iter().filter_map(|(_, _, r)| r.as_deref())))
+            .copied()
+            .collect();
         if one_router {
-            mark_callers(view, &mut d, EdgeKind::Http);
+            callers.extend(unrouted.iter().copied());
         }
+        label_callers(&mut d, &callers);
         out.push(d);
     }
+}
+
+/// Whether an HTTP call's URL path reaches one of the routes.
+fn reaches_any<'r>(caller: &CallerSite, mut routes: impl Iterator<Item = &'r str>) -> bool {
+    caller
+        .url_path
+        .as_deref()
+        .is_some_and(|path| routes.any(|r| crate::model::routes::reaches(r, path)))
 }
 
 /// Labels the calls other services of the repository make into this kind of entry point; when
 /// one of them traces, its traces are certainly cut here, and the finding becomes an error.
 fn mark_callers(view: &ServiceView<'_>, d: &mut Diagnostic, kind: EdgeKind) {
-    let callers: Vec<&crate::model::CallerSite> =
-        view.callers.iter().filter(|c| c.kind == kind).collect();
+    let callers: Vec<&CallerSite> = view.callers.iter().filter(|c| c.kind == kind).collect();
+    label_callers(d, &callers);
+}
+
+/// Labels the given calls into an entry point, by calling service; when one of them traces,
+/// its traces are certainly cut here, and the finding becomes an error.
+fn label_callers(d: &mut Diagnostic, callers: &[&CallerSite]) {
     if callers.iter().any(|c| c.traced) {
         d.severity = Severity::Error;
     }

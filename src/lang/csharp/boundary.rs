@@ -470,8 +470,9 @@ impl<'a> FileCtx<'a> {
         }
     }
 
-    /// The topic named by a producer's or consumer's first argument: a string literal, or a
-    /// constant or variable of the file bound once to one (`const string TopicName = "orders"`).
+    /// The topic named by a producer's or consumer's first argument: a string literal, an
+    /// environment variable's value (`Environment.GetEnvironmentVariable("KAFKA_TOPIC") ??
+    /// "orders"`), or a constant, field or variable of the file bound once to either.
     pub(super) fn message_topic(&mut self, call: Node<'a>, sends: bool) {
         let Some((_, first)) = syntax::args(call, self.src).into_iter().next() else {
             return;
@@ -498,9 +499,51 @@ impl<'a> FileCtx<'a> {
             }),
             _ => Some(first),
         };
-        let topic = value.and_then(|v| syntax::string_value(v, src));
-        if let Some(topic) = topic.filter(|t| !t.is_empty()) {
+        let Some(value) = value else {
+            return;
+        };
+        if let Some((var, default)) = env_value(value, src) {
+            self.push(
+                call,
+                FactKind::MessageTopicFromEnv {
+                    var,
+                    default,
+                    sends,
+                },
+            );
+        } else if let Some(topic) = syntax::string_value(value, src).filter(|t| !t.is_empty()) {
             self.push(call, FactKind::MessageTopic { topic, sends });
         }
     }
+}
+
+/// `Environment.GetEnvironmentVariable("X")`, alone or with a literal default after `??`: the
+/// variable and the default.
+fn env_value(value: Node<'_>, src: &[u8]) -> Option<(String, Option<String>)> {
+    let value = match value.kind() {
+        "parenthesized_expression" => value.named_child(0)?,
+        _ => value,
+    };
+    if value.kind() == "binary_expression" {
+        let operator = value.child_by_field_name("operator")?;
+        if syntax::text(operator, src) != "??" {
+            return None;
+        }
+        let (var, _) = env_value(value.child_by_field_name("left")?, src)?;
+        let default = syntax::string_value(value.child_by_field_name("right")?, src);
+        return Some((var, default.filter(|d| !d.is_empty())));
+    }
+    if value.kind() != "invocation_expression" {
+        return None;
+    }
+    let callee = syntax::callee(value, src)?;
+    let on_environment = callee
+        .receiver
+        .is_some_and(|r| syntax::text(r, src).trim_start_matches("System.") == "Environment");
+    if callee.method != "GetEnvironmentVariable" || !on_environment {
+        return None;
+    }
+    let (_, first) = syntax::args(value, src).into_iter().next()?;
+    let var = syntax::string_value(first, src)?;
+    (!var.is_empty()).then_some((var, None))
 }

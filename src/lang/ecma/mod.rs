@@ -915,8 +915,9 @@ impl<'a> FileCtx<'a> {
             }
         }
         for value in values {
-            if let Some(topic) = crate::lang::address::literal_text(&self.url_pieces(value, 0)) {
-                self.push(call, FactKind::MessageTopic { topic, sends });
+            if let Some(fact) = crate::lang::address::topic_fact(&self.url_pieces(value, 0), sends)
+            {
+                self.push(call, fact);
             }
         }
     }

@@ -1002,7 +1002,8 @@ impl<'a> FileCtx<'a> {
     }
 
     /// The `Topic` field of a message writer, reader or message literal
-    /// (`kafka.Writer{Topic: "orders"}`): a literal, or a name bound once to one.
+    /// (`kafka.Writer{Topic: "orders"}`): a literal, an environment variable's value, or a name
+    /// bound once to either.
     fn topic_field(&mut self, literal: Node<'a>, sends: bool) {
         let Some(body) = literal.child_by_field_name("body") else {
             return;
@@ -1026,8 +1027,8 @@ impl<'a> FileCtx<'a> {
                 _ => *value,
             };
             let pieces = self.url_pieces(value, 0);
-            if let Some(topic) = crate::lang::address::literal_text(&pieces) {
-                self.push(literal, FactKind::MessageTopic { topic, sends });
+            if let Some(fact) = crate::lang::address::topic_fact(&pieces, sends) {
+                self.push(literal, fact);
             }
         }
     }

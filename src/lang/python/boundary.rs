@@ -459,13 +459,13 @@ impl<'a> FileCtx<'a> {
     }
 
     /// The topic a producer call or consumer construction names in its first argument (a
-    /// literal, or a name bound once to one).
+    /// literal, an environment variable's value, or a name bound once to either).
     fn message_topic(&mut self, call: Node<'_>, sends: bool) {
-        let topic = call_args(call)
+        let fact = call_args(call)
             .first()
-            .and_then(|a| crate::lang::address::literal_text(&self.url_pieces(*a, 0)));
-        if let Some(topic) = topic {
-            self.push(call, FactKind::MessageTopic { topic, sends });
+            .and_then(|a| crate::lang::address::topic_fact(&self.url_pieces(*a, 0), sends));
+        if let Some(fact) = fact {
+            self.push(call, fact);
         }
     }
 
