@@ -219,8 +219,12 @@ impl Workspace {
         let Some(lang) = Lang::from_path(Path::new(rel)) else {
             return;
         };
+        // The pre-filter is for walking many files: an edited file is parsed whatever it holds,
+        // since a file of constants alone still names other files' spans.
+        let prefilter = self.extractors.prefilter.take();
         let outcome =
             extract::extract_source(rel, lang, text, &self.extractors, &PhaseTimes::default());
+        self.extractors.prefilter = prefilter;
         let mut files = std::mem::take(&mut self.repo.files);
         files.retain(|f| f.path != rel || f.lang.is_none());
         if let FileOutcome::Facts(facts) = outcome {

@@ -229,3 +229,28 @@ fn business_code_is_not_parsed_and_setup_code_is() {
     assert_eq!(with.files, without.files);
     assert!(without.files["handlers/store.go"].facts.contains("lookup"));
 }
+
+/// An editor's update of a file the pre-filter would skip (constants only) keeps its facts: the
+/// span name that uses its constant stays bounded.
+#[test]
+fn an_edited_file_of_constants_keeps_its_facts() {
+    let root = testdata().join("go/span-name-cardinality/good_cross_file");
+    let settings = Settings::default();
+    let mut ws = Workspace::load(&root, &settings, false).expect("loads");
+    assert!(ws.diagnostics().is_empty(), "{:#?}", ws.diagnostics());
+    let names = fs::read(root.join("names/names.go")).unwrap();
+    ws.update_source("names/names.go", &names);
+    let constants: Vec<&FileFacts> = ws
+        .repo
+        .files
+        .iter()
+        .filter(|f| f.path == "names/names.go")
+        .collect();
+    assert!(
+        constants
+            .iter()
+            .any(|f| !f.prefiltered && !f.facts.is_empty()),
+        "the edited file was not extracted: {constants:#?}"
+    );
+    assert!(ws.diagnostics().is_empty(), "{:#?}", ws.diagnostics());
+}
