@@ -326,9 +326,13 @@ impl<'a> FileCtx<'a> {
     /// A provider bound to a local: shut down if a shutdown method is called on it, kept if it
     /// is passed on, returned or stored, dropped otherwise.
     fn local_provider(&self, stmt: Node<'a>, var: &str) -> ProviderHandling {
-        let scope = self
+        // Top-level statements: the whole file (a node nested too deep to find it escapes).
+        let Some(scope) = self
             .enclosing_function(stmt)
-            .unwrap_or_else(|| root_of(stmt));
+            .or_else(|| crate::lang::tree::root_of(stmt))
+        else {
+            return ProviderHandling::Escapes;
+        };
         if self.has_error_inside(scope) {
             return ProviderHandling::Escapes;
         }
@@ -693,15 +697,6 @@ fn is_delegated_setup(method: &str) -> bool {
         && !method.ends_with("Instrumentation")
         && !method.ends_with("Exporter")
         && !NOT_DELEGATED.contains(&method)
-}
-
-/// The root of a node's tree.
-fn root_of(node: Node<'_>) -> Node<'_> {
-    let mut n = node;
-    while let Some(p) = n.parent() {
-        n = p;
-    }
-    n
 }
 
 #[cfg(test)]
