@@ -43,6 +43,13 @@ Routes on one router are reported once, at the first route, with the others as l
 the service wraps any router or server as a whole, its routes are not reported: tracewire
 cannot always tell which router a wrapper covers, and says nothing rather than guess.
 
+Calls from other services of the repository (see `tracewire map`) are labelled at the finding
+they reach: an HTTP call at the router whose routes its URL path matches (`/products/42`
+reaches `GET /products/{id}`), a gRPC call at the server of its service, a message at the
+consumer of its topic. A call whose path is unknown is labelled only when the service reports
+one router. When a labelled caller traces, its traces are certainly cut here, and the finding
+is an error.
+
 ## Why it matters
 
 Each request to such a route starts a new trace. The caller's span and this service's work end
