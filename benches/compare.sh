@@ -12,8 +12,8 @@
 # follows — (`$T.Start($CTX, $$$REST)` in Go: ast-grep's Go pattern `$T.Start($$$)` matches
 # nothing here, `$T.start_as_current_span($$$)` in Python,
 # `$T.startActiveSpan($$$)` in JavaScript/TypeScript, `$T.spanBuilder($$$)` in Java,
-# `$T.StartActivity($$$)` in C#) in one process over the whole tree; tracewire runs its full
-# analysis. No rule for Rust, which tracewire does not analyse yet. RUNS repetitions (default
+# `$T.StartActivity($$$)` in C#, `$T.start($$$)` in Rust) in one process over the whole tree;
+# tracewire runs its full analysis. RUNS repetitions (default
 # 3; semgrep: SEMGREP_RUNS, default 1); min and median wall time are printed. NO_PREFILTER=1
 # also times tracewire parsing every file.
 set -euo pipefail
@@ -48,6 +48,7 @@ sg_rule js-span javascript '$T.startActiveSpan($$$)'
 sg_rule ts-span typescript '$T.startActiveSpan($$$)'
 sg_rule java-span java '$T.spanBuilder($$$)'
 sg_rule cs-span csharp '$T.StartActivity($$$)'
+sg_rule rs-span rust '$T.start($$$)'
 printf 'ruleDirs:\n  - rules/sg\n' > "$rules/../sgconfig.yml"
 cat > "$rules/semgrep.yml" <<'YML'
 rules:
@@ -57,6 +58,7 @@ rules:
   - {id: ts-span, languages: [typescript], severity: INFO, message: span started, pattern: $T.startActiveSpan(...)}
   - {id: java-span, languages: [java], severity: INFO, message: span started, pattern: $T.spanBuilder(...)}
   - {id: cs-span, languages: [csharp], severity: INFO, message: span started, pattern: $T.StartActivity(...)}
+  - {id: rs-span, languages: [rust], severity: INFO, message: span started, pattern: $T.start(...)}
 YML
 
 results=$OUT/compare-$(date +%H%M%S).tsv

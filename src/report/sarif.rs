@@ -321,7 +321,8 @@ fn encode_path(path: &str) -> String {
     out
 }
 
-/// The "What it does" paragraph of a rule's docs, as plain text (at most 1000 characters).
+/// The "What it does" section of a rule's docs, as plain text: at most 1000 characters, cut
+/// after the last whole sentence that fits (GitHub shows it as the rule's description).
 fn first_paragraph(docs: &str) -> String {
     let body = docs
         .split("## What it does")
@@ -331,7 +332,17 @@ fn first_paragraph(docs: &str) -> String {
         .next()
         .unwrap_or("");
     let text = body.split_whitespace().collect::<Vec<_>>().join(" ");
-    text.chars().take(1000).collect()
+    if text.chars().count() <= 1000 {
+        return text;
+    }
+    let head: String = text.chars().take(1000).collect();
+    match head.rfind(". ") {
+        Some(end) => head[..=end].to_string(),
+        None => {
+            let cut = head.rfind(' ').unwrap_or(head.len());
+            format!("{}…", &head[..cut])
+        }
+    }
 }
 
 fn pascal_case(id: &str) -> String {
@@ -343,5 +354,26 @@ fn capitalise(text: &str) -> String {
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_paragraph;
+
+    #[test]
+    fn long_descriptions_end_at_a_sentence() {
+        let sentence = "A sentence of some length that keeps going for a while. ";
+        let docs = format!(
+            "## What it does\n\n{}\n\n## Why\n\nNo.",
+            sentence.repeat(40)
+        );
+        let full = first_paragraph(&docs);
+        assert!(full.chars().count() <= 1000);
+        assert!(full.ends_with("for a while."), "{full}");
+        let short = first_paragraph("## What it does\n\nShort\nand wrapped.\n\n## Why\n\nNo.");
+        assert_eq!(short, "Short and wrapped.");
+        let one_word = first_paragraph(&format!("## What it does\n\n{}", "word ".repeat(300)));
+        assert!(one_word.ends_with("word…"), "{one_word}");
     }
 }

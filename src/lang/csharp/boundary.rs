@@ -502,7 +502,7 @@ impl<'a> FileCtx<'a> {
         let Some(value) = value else {
             return;
         };
-        if let Some((var, default)) = env_value(value, src) {
+        if let Some((var, default)) = env_value(value, src, self.knowledge) {
             self.push(
                 call,
                 FactKind::MessageTopicFromEnv {
@@ -517,9 +517,14 @@ impl<'a> FileCtx<'a> {
     }
 }
 
-/// `Environment.GetEnvironmentVariable("X")`, alone or with a literal default after `??`: the
+/// A read of an environment variable the knowledge table lists
+/// (`Environment.GetEnvironmentVariable("X")`), alone or with a literal default after `??`: the
 /// variable and the default.
-fn env_value(value: Node<'_>, src: &[u8]) -> Option<(String, Option<String>)> {
+fn env_value(
+    value: Node<'_>,
+    src: &[u8],
+    knowledge: &crate::knowledge::Knowledge,
+) -> Option<(String, Option<String>)> {
     let value = match value.kind() {
         "parenthesized_expression" => value.named_child(0)?,
         _ => value,
@@ -529,7 +534,7 @@ fn env_value(value: Node<'_>, src: &[u8]) -> Option<(String, Option<String>)> {
         if syntax::text(operator, src) != "??" {
             return None;
         }
-        let (var, _) = env_value(value.child_by_field_name("left")?, src)?;
+        let (var, _) = env_value(value.child_by_field_name("left")?, src, knowledge)?;
         let default = syntax::string_value(value.child_by_field_name("right")?, src);
         return Some((var, default.filter(|d| !d.is_empty())));
     }
@@ -537,10 +542,8 @@ fn env_value(value: Node<'_>, src: &[u8]) -> Option<(String, Option<String>)> {
         return None;
     }
     let callee = syntax::callee(value, src)?;
-    let on_environment = callee
-        .receiver
-        .is_some_and(|r| syntax::text(r, src).trim_start_matches("System.") == "Environment");
-    if callee.method != "GetEnvironmentVariable" || !on_environment {
+    let receiver = syntax::text(callee.receiver?, src);
+    if !knowledge.is_env_read(&format!("{receiver}.{}", callee.method)) {
         return None;
     }
     let (_, first) = syntax::args(value, src).into_iter().next()?;
