@@ -212,7 +212,7 @@ impl Graph {
             .map(|((from, to, kind, target), mut sites)| {
                 sites.sort();
                 sites.dedup();
-                let (status, reason) = status(&views[from], &views[to], kind);
+                let (status, reason) = status(&views[from], &views[to], kind, &sites);
                 Edge {
                     from,
                     to,
@@ -259,6 +259,7 @@ fn status(
     caller: &ServiceView<'_>,
     callee: &ServiceView<'_>,
     kind: EdgeKind,
+    sites: &[Site],
 ) -> (EdgeStatus, String) {
     let (from, to) = (&caller.service.name, &callee.service.name);
     for v in [caller, callee] {
@@ -347,10 +348,25 @@ fn status(
                     .values()
                     .flatten()
                     .any(|site| site.instrumented == Some(true));
+            // The routes the calls' URL paths reach decide, when any is known.
+            let reached = reached_routes(callee, sites);
             let extracts = s.server_instrumented
                 || s.is_patched("http")
                 || auto(callee)
-                || entry_extracts(callee, crate::facts::Proto::Http);
+                || if reached.is_empty() {
+                    entry_extracts(callee, crate::facts::Proto::Http)
+                } else {
+                    reached.iter().any(|e| extraction_extracts(callee, e))
+                };
+            if !extracts
+                && !reached.is_empty()
+                && reached.iter().all(|e| extraction_never(callee, e))
+            {
+                return (
+                    EdgeStatus::Broken,
+                    format!("the {to} routes it calls extract nothing"),
+                );
+            }
             (injects.then_some(true), extracts)
         }
         EdgeKind::Messaging => {
@@ -416,7 +432,6 @@ fn status(
 /// nothing at its site, or a handler that extracts nothing by hand (server instrumentation
 /// elsewhere is checked by the caller first).
 fn never_extracts(v: &ServiceView<'_>, proto: crate::facts::Proto) -> bool {
-    use crate::facts::Extraction;
     let mut entries = v
         .owned_facts()
         .filter_map(|(_, f)| match &f.kind {
@@ -428,29 +443,61 @@ fn never_extracts(v: &ServiceView<'_>, proto: crate::facts::Proto) -> bool {
             _ => None,
         })
         .peekable();
-    entries.peek().is_some()
-        && entries.all(|e| match e {
-            Extraction::None => true,
-            Extraction::Handler(name) => !v.summary.extracting_handlers.contains(name),
-            _ => false,
+    entries.peek().is_some() && entries.all(|e| extraction_never(v, e))
+}
+
+/// Whether an entry point is known not to extract: nothing at its site, or a handler that
+/// extracts nothing by hand.
+fn extraction_never(v: &ServiceView<'_>, extraction: &crate::facts::Extraction) -> bool {
+    use crate::facts::Extraction;
+    match extraction {
+        Extraction::None => true,
+        Extraction::Handler(name) => !v.summary.extracting_handlers.contains(name),
+        _ => false,
+    }
+}
+
+/// Whether an entry point extracts: instrumented at its site or by hand, or served by hosting
+/// that continues the trace itself.
+fn extraction_extracts(v: &ServiceView<'_>, extraction: &crate::facts::Extraction) -> bool {
+    use crate::facts::Extraction;
+    match extraction {
+        Extraction::Instrumented | Extraction::Manual => true,
+        Extraction::Handler(name) => v.summary.extracting_handlers.contains(name),
+        Extraction::Framework(framework) => v.summary.covers(framework),
+        _ => false,
+    }
+}
+
+/// How the service's HTTP routes that the calls' URL paths reach extract; empty when no call's
+/// path is known or none reaches a route.
+fn reached_routes<'v>(v: &'v ServiceView<'_>, sites: &[Site]) -> Vec<&'v crate::facts::Extraction> {
+    let paths: Vec<&str> = sites.iter().filter_map(|s| s.url_path.as_deref()).collect();
+    if paths.is_empty() {
+        return Vec::new();
+    }
+    v.owned_facts()
+        .filter_map(|(_, f)| match &f.kind {
+            FactKind::Inbound {
+                proto: crate::facts::Proto::Http,
+                route: Some(route),
+                extraction,
+                ..
+            } if paths.iter().any(|p| super::routes::reaches(route, p)) => Some(extraction),
+            _ => None,
         })
+        .collect()
 }
 
 /// Whether the service's own entry points of this protocol extract (instrumented at the site or
 /// by hand, or served by hosting that continues the trace itself).
 fn entry_extracts(v: &ServiceView<'_>, proto: crate::facts::Proto) -> bool {
-    use crate::facts::Extraction;
     v.owned_facts().any(|(_, f)| match &f.kind {
         FactKind::Inbound {
             proto: p,
             extraction,
             ..
-        } if *p == proto => match extraction {
-            Extraction::Instrumented | Extraction::Manual => true,
-            Extraction::Handler(name) => v.summary.extracting_handlers.contains(name),
-            Extraction::Framework(framework) => v.summary.covers(framework),
-            _ => false,
-        },
+        } if *p == proto => extraction_extracts(v, extraction),
         _ => false,
     })
 }

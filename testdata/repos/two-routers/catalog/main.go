@@ -24,11 +24,15 @@ func main() {
 	go http.ListenAndServe(":8080", public)
 
 	admin := http.NewServeMux()
-	admin.HandleFunc("/admin/reindex", reindex) // expect: inbound-not-extracted
+	admin.HandleFunc("/admin/reindex", reindex)
 	go http.ListenAndServe(":9090", admin)
 	<-ctx.Done()
 }
 
 func product(w http.ResponseWriter, r *http.Request) {}
 
-func reindex(w http.ResponseWriter, r *http.Request) {}
+// reindex continues the caller's trace by hand.
+func reindex(w http.ResponseWriter, r *http.Request) {
+	ctx := otel.GetTextMapPropagator().Extract(r.Context(), propagation.HeaderCarrier(r.Header))
+	_ = ctx
+}
