@@ -356,11 +356,11 @@ fn status(
                 || if reached.is_empty() {
                     entry_extracts(callee, crate::facts::Proto::Http)
                 } else {
-                    reached.iter().any(|e| extraction_extracts(callee, e))
+                    reached.iter().any(|e| entry_point_extracts(callee, e))
                 };
             if !extracts
                 && !reached.is_empty()
-                && reached.iter().all(|e| extraction_never(callee, e))
+                && reached.iter().all(|e| entry_never_extracts(callee, e))
             {
                 return (
                     EdgeStatus::Broken,
@@ -443,12 +443,12 @@ fn never_extracts(v: &ServiceView<'_>, proto: crate::facts::Proto) -> bool {
             _ => None,
         })
         .peekable();
-    entries.peek().is_some() && entries.all(|e| extraction_never(v, e))
+    entries.peek().is_some() && entries.all(|e| entry_never_extracts(v, e))
 }
 
 /// Whether an entry point is known not to extract: nothing at its site, or a handler that
 /// extracts nothing by hand.
-fn extraction_never(v: &ServiceView<'_>, extraction: &crate::facts::Extraction) -> bool {
+fn entry_never_extracts(v: &ServiceView<'_>, extraction: &crate::facts::Extraction) -> bool {
     use crate::facts::Extraction;
     match extraction {
         Extraction::None => true,
@@ -459,7 +459,7 @@ fn extraction_never(v: &ServiceView<'_>, extraction: &crate::facts::Extraction) 
 
 /// Whether an entry point extracts: instrumented at its site or by hand, or served by hosting
 /// that continues the trace itself.
-fn extraction_extracts(v: &ServiceView<'_>, extraction: &crate::facts::Extraction) -> bool {
+fn entry_point_extracts(v: &ServiceView<'_>, extraction: &crate::facts::Extraction) -> bool {
     use crate::facts::Extraction;
     match extraction {
         Extraction::Instrumented | Extraction::Manual => true,
@@ -497,7 +497,7 @@ fn entry_extracts(v: &ServiceView<'_>, proto: crate::facts::Proto) -> bool {
             proto: p,
             extraction,
             ..
-        } if *p == proto => extraction_extracts(v, extraction),
+        } if *p == proto => entry_point_extracts(v, extraction),
         _ => false,
     })
 }
