@@ -419,15 +419,12 @@ fn deployment_facts(files: &[discover::DeployFile]) -> Vec<crate::facts::FileFac
     files
         .par_iter()
         .flat_map_iter(|f| {
-            let text = std::fs::read(&f.abs)
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
-                .unwrap_or_default();
+            let text = read_text_lossy(&f.abs).unwrap_or_default();
             // Compose reads `.env` beside the compose file for variable values.
             let dotenv = (f.kind == crate::deploy::DeployKind::Compose)
                 .then(|| f.abs.parent().map(|d| d.join(".env")))
                 .flatten()
-                .and_then(|p| std::fs::read(p).ok())
-                .map(|b| String::from_utf8_lossy(&b).into_owned());
+                .and_then(|p| read_text_lossy(&p));
             crate::deploy::extract(f.kind, &f.rel, &text, dotenv.as_deref())
         })
         .collect()
@@ -440,13 +437,18 @@ fn contracts(files: &[discover::ContractFile]) -> crate::proto::Contracts {
     let services: Vec<crate::proto::ProtoService> = files
         .par_iter()
         .flat_map_iter(|f| {
-            let text = std::fs::read(&f.abs)
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
-                .unwrap_or_default();
+            let text = read_text_lossy(&f.abs).unwrap_or_default();
             crate::proto::read(&text, &f.rel)
         })
         .collect();
     crate::proto::Contracts::new(services)
+}
+
+/// A configuration file's text, invalid UTF-8 replaced; `None` when it cannot be read.
+fn read_text_lossy(path: &Path) -> Option<String> {
+    std::fs::read(path)
+        .ok()
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
 }
 
 /// The name of the scanned root directory, for a service at the root.

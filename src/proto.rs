@@ -194,11 +194,6 @@ impl Contracts {
             _ => None,
         }
     }
-
-    /// Whether no contract declares a service.
-    pub fn is_empty(&self) -> bool {
-        self.by_name.is_empty()
-    }
 }
 
 #[cfg(test)]
