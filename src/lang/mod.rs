@@ -7,6 +7,7 @@
 pub mod address;
 pub mod csharp;
 pub mod ecma;
+pub mod fields;
 pub mod go;
 pub mod grpc_stubs;
 pub mod java;

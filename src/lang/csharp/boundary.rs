@@ -8,6 +8,7 @@ use tree_sitter::Node;
 
 use super::syntax::{self, args, callee, descendants, last_name, string_value};
 use super::{FileCtx, MessageClients};
+use crate::lang::fields::NodeFields;
 
 /// Attributes that make a method an ASP.NET Core endpoint.
 const ENDPOINT_ATTRIBUTES: &[&str] = &[
@@ -68,9 +69,9 @@ impl<'a> FileCtx<'a> {
         let router = self
             .classes
             .enclosing(method)
-            .and_then(|c| c.child_by_field_name("name"))
+            .and_then(|c| c.field("name"))
             .map(|n| self.text(n).to_string());
-        let name = method.child_by_field_name("name").unwrap_or(method);
+        let name = method.field("name").unwrap_or(method);
         self.push(
             name,
             FactKind::Inbound {
@@ -85,8 +86,8 @@ impl<'a> FileCtx<'a> {
     /// `app.MapGrpcService<T>()`: a gRPC service hosted by ASP.NET Core.
     pub(super) fn grpc_service(&mut self, call: Node<'a>) {
         let service = call
-            .child_by_field_name("function")
-            .and_then(|f| f.child_by_field_name("name"))
+            .field("function")
+            .and_then(|f| f.field("name"))
             .filter(|n| n.kind() == "generic_name")
             .and_then(|g| syntax::named_children(g).into_iter().nth(1))
             .map(|t| self.text(t).trim_matches(['<', '>']).to_string());
@@ -317,14 +318,14 @@ impl<'a> FileCtx<'a> {
 
     /// A parameter whose type puts a request in scope, as the knowledge table says to reach it.
     fn request_parameter(&self, function: Node<'a>) -> Option<String> {
-        let params = function.child_by_field_name("parameters")?;
+        let params = function.field("parameters")?;
         syntax::named_children(params)
             .into_iter()
             .filter(|p| p.kind() == "parameter")
             .find_map(|p| {
-                let ty = last_name(p.child_by_field_name("type")?, self.src)?;
+                let ty = last_name(p.field("type")?, self.src)?;
                 let how = self.knowledge.request_context(&ty)?;
-                let name = p.child_by_field_name("name")?;
+                let name = p.field("name")?;
                 Some(how.replace("{name}", self.text(name)))
             })
     }
@@ -394,7 +395,7 @@ impl<'a> FileCtx<'a> {
         }
         match function.kind() {
             "method_declaration" | "local_function_statement" => function
-                .child_by_field_name("name")
+                .field("name")
                 .map(|n| Flow::Function(self.text(n).to_string()))
                 .unwrap_or(Flow::Detached),
             _ => Flow::Detached,
@@ -427,7 +428,7 @@ impl<'a> FileCtx<'a> {
 
     /// A call's callee as written (`_producer.ProduceAsync`).
     pub(super) fn callee_text(&self, call: Node<'a>) -> String {
-        call.child_by_field_name("function")
+        call.field("function")
             .map(|f| self.text(f).to_string())
             .unwrap_or_default()
     }
@@ -445,7 +446,7 @@ impl<'a> FileCtx<'a> {
     /// `new CartService.CartServiceClient(channel)`: generated gRPC client code.
     pub(super) fn grpc_client_fact(&mut self, new: Node<'a>) {
         let service = new
-            .child_by_field_name("type")
+            .field("type")
             .and_then(|t| crate::lang::grpc_stubs::csharp_client(self.text(t)));
         if let Some(service) = service {
             self.push(new, FactKind::GrpcServiceCalled { service });
@@ -530,12 +531,12 @@ fn env_value(
         _ => value,
     };
     if value.kind() == "binary_expression" {
-        let operator = value.child_by_field_name("operator")?;
+        let operator = value.field("operator")?;
         if syntax::text(operator, src) != "??" {
             return None;
         }
-        let (var, _) = env_value(value.child_by_field_name("left")?, src, knowledge)?;
-        let default = syntax::string_value(value.child_by_field_name("right")?, src);
+        let (var, _) = env_value(value.field("left")?, src, knowledge)?;
+        let default = syntax::string_value(value.field("right")?, src);
         return Some((var, default.filter(|d| !d.is_empty())));
     }
     if value.kind() != "invocation_expression" {

@@ -15,6 +15,7 @@ mod syntax;
 
 use crate::facts::{Fact, FactKind, FileFacts, Loc};
 use crate::knowledge::{Knowledge, Role};
+use crate::lang::fields::NodeFields;
 use crate::lang::query;
 use crate::suppress;
 use std::cell::RefCell;
@@ -349,8 +350,8 @@ impl<'a> FileCtx<'a> {
         if node.kind() != "member_access_expression" {
             return None;
         }
-        let ty = last_name(node.child_by_field_name("expression")?, self.src)?;
-        let member = last_name(node.child_by_field_name("name")?, self.src)?;
+        let ty = last_name(node.field("expression")?, self.src)?;
+        let member = last_name(node.field("name")?, self.src)?;
         self.knowledge.role(&format!("{ty}.{member}"))
     }
 
@@ -362,7 +363,7 @@ impl<'a> FileCtx<'a> {
 
     /// The last name of an explicitly created type.
     fn created_type(&self, new: Node<'a>) -> Option<String> {
-        last_name(new.child_by_field_name("type")?, self.src)
+        last_name(new.field("type")?, self.src)
     }
 
     /// File-wide state the per-call facts depend on: endpoint handler lambdas, manual
@@ -448,15 +449,9 @@ impl<'a> FileCtx<'a> {
                 let declarator = named_children(decl)
                     .into_iter()
                     .find(|n| n.kind() == "variable_declarator")?;
-                (
-                    decl.child_by_field_name("type")?,
-                    declarator.child_by_field_name("name")?,
-                )
+                (decl.field("type")?, declarator.field("name")?)
             }
-            _ => (
-                field.child_by_field_name("type")?,
-                field.child_by_field_name("name")?,
-            ),
+            _ => (field.field("type")?, field.field("name")?),
         };
         (last_name(ty, self.src)? == "HttpClient").then(|| self.text(name).to_string())
     }
@@ -538,7 +533,7 @@ fn has_entry_point(root: Node<'_>, functions: &[Node<'_>], src: &[u8]) -> bool {
     top_level
         || functions.iter().any(|f| {
             f.kind() == "method_declaration"
-                && f.child_by_field_name("name")
+                && f.field("name")
                     .is_some_and(|n| syntax::text(n, src) == "Main")
                 && syntax::modifiers(*f, src).contains(&"static")
         })

@@ -8,6 +8,7 @@ use tree_sitter::Node;
 
 use super::syntax::{args, named_children, string_value, text};
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 impl<'a> NameSyntax<'a> for FileCtx<'a> {
     fn shape(&self, node: Node<'a>) -> Shape<'a> {
@@ -38,14 +39,8 @@ impl<'a> NameSyntax<'a> for FileCtx<'a> {
                 Shape::Interpolated(pieces)
             }
             "binary_expression" => {
-                let op = node
-                    .child_by_field_name("operator")
-                    .map(|o| text(o, self.src));
-                match (
-                    op,
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("right"),
-                ) {
+                let op = node.field("operator").map(|o| text(o, self.src));
+                match (op, node.field("left"), node.field("right")) {
                     (Some("+"), Some(l), Some(r)) => Shape::Concat(l, r),
                     _ => Shape::Other,
                 }
@@ -58,9 +53,7 @@ impl<'a> NameSyntax<'a> for FileCtx<'a> {
                 Shape::Name(text(node, self.src).to_string())
             }
             "invocation_expression" => {
-                let function = node
-                    .child_by_field_name("function")
-                    .map(|f| text(f, self.src));
+                let function = node.field("function").map(|f| text(f, self.src));
                 let list: Vec<Node<'a>> =
                     args(node, self.src).into_iter().map(|(_, a)| a).collect();
                 match function {
@@ -72,10 +65,7 @@ impl<'a> NameSyntax<'a> for FileCtx<'a> {
                             || f.ends_with(".ToUpper")
                             || f.ends_with(".ToLowerInvariant") =>
                     {
-                        match node
-                            .child_by_field_name("function")
-                            .and_then(|f| f.child_by_field_name("expression"))
-                        {
+                        match node.field("function").and_then(|f| f.field("expression")) {
                             Some(object) => Shape::Paren(object),
                             None => Shape::Other,
                         }

@@ -8,6 +8,7 @@ use tree_sitter::Node;
 
 use super::syntax::{self, args, callee, descendants, last_name, named_children, string_value};
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 /// Method-name words that mark an extension method as tracing setup done elsewhere
 /// (`builder.AddObservability()`, `services.AddApplicationInsightsTelemetry()`).
@@ -215,7 +216,7 @@ impl<'a> FileCtx<'a> {
             node = parent;
         }
         // The receiver chain: `Sdk.CreateMeterProviderBuilder().AddX()`.
-        descendants(call.child_by_field_name("function").unwrap_or(call))
+        descendants(call.field("function").unwrap_or(call))
             .any(|n| n.kind() == "identifier" && OTHER_SIGNALS.contains(&self.text(n)))
     }
 
@@ -262,14 +263,14 @@ impl<'a> FileCtx<'a> {
             let next = match parent.kind() {
                 "member_access_expression"
                     if parent
-                        .child_by_field_name("expression")
+                        .field("expression")
                         .is_some_and(|e| e.id() == node.id()) =>
                 {
                     parent.parent()
                 }
                 "conditional_access_expression"
                     if parent
-                        .child_by_field_name("condition")
+                        .field("condition")
                         .is_some_and(|e| e.id() == node.id()) =>
                 {
                     parent.parent()
@@ -296,9 +297,7 @@ impl<'a> FileCtx<'a> {
         };
         match parent.kind() {
             "variable_declarator" => {
-                let var = parent
-                    .child_by_field_name("name")
-                    .map(|n| self.text(n).to_string());
+                let var = parent.field("name").map(|n| self.text(n).to_string());
                 let holder = parent.parent().and_then(|d| d.parent());
                 let handling = match holder.map(|h| h.kind()) {
                     Some("local_declaration_statement") => {
@@ -377,13 +376,13 @@ impl<'a> FileCtx<'a> {
         match parent.kind() {
             "member_access_expression" => {
                 let is_receiver = parent
-                    .child_by_field_name("expression")
+                    .field("expression")
                     .is_some_and(|e| e.id() == node.id());
                 if !is_receiver {
                     return Use::Neutral; // `Other.x`: a different name
                 }
                 let name = parent
-                    .child_by_field_name("name")
+                    .field("name")
                     .and_then(|n| syntax::simple_name(n, self.src))
                     .unwrap_or_default();
                 let called = parent
@@ -397,7 +396,7 @@ impl<'a> FileCtx<'a> {
             }
             "conditional_access_expression" => {
                 let is_receiver = parent
-                    .child_by_field_name("condition")
+                    .field("condition")
                     .is_some_and(|e| e.id() == node.id());
                 if !is_receiver {
                     return Use::Neutral;
@@ -405,7 +404,7 @@ impl<'a> FileCtx<'a> {
                 let binding = named_children(parent)
                     .into_iter()
                     .find(|n| n.kind() == "member_binding_expression")
-                    .and_then(|b| b.child_by_field_name("name"))
+                    .and_then(|b| b.field("name"))
                     .and_then(|n| syntax::simple_name(n, self.src));
                 let called = parent
                     .parent()
@@ -419,9 +418,7 @@ impl<'a> FileCtx<'a> {
                 Use::Neutral
             }
             "assignment_expression" => {
-                let is_target = parent
-                    .child_by_field_name("left")
-                    .is_some_and(|l| l.id() == node.id());
+                let is_target = parent.field("left").is_some_and(|l| l.id() == node.id());
                 if is_target {
                     Use::Neutral
                 } else {
@@ -429,9 +426,7 @@ impl<'a> FileCtx<'a> {
                 }
             }
             "variable_declarator" => {
-                let is_name = parent
-                    .child_by_field_name("name")
-                    .is_some_and(|n| n.id() == node.id());
+                let is_name = parent.field("name").is_some_and(|n| n.id() == node.id());
                 if is_name {
                     Use::Neutral
                 } else {
@@ -464,12 +459,9 @@ impl<'a> FileCtx<'a> {
         match expr.kind() {
             "identifier" => SourceName::Constant(self.text(expr).to_string()),
             "member_access_expression" => {
-                let name = expr
-                    .child_by_field_name("name")
-                    .map(|n| self.text(n))
-                    .unwrap_or_default();
+                let name = expr.field("name").map(|n| self.text(n)).unwrap_or_default();
                 let owner = expr
-                    .child_by_field_name("expression")
+                    .field("expression")
                     .and_then(|e| last_name(e, self.src));
                 match owner {
                     // `Source.Name`: the name of the source stored under `Source`.
@@ -481,7 +473,7 @@ impl<'a> FileCtx<'a> {
             "invocation_expression" => {
                 // `nameof(Orders)` is the identifier's text.
                 let is_nameof = expr
-                    .child_by_field_name("function")
+                    .field("function")
                     .is_some_and(|f| self.text(f) == "nameof");
                 match args(expr, self.src).first() {
                     Some((_, arg)) if is_nameof => match last_name(*arg, self.src) {
@@ -500,18 +492,18 @@ impl<'a> FileCtx<'a> {
     pub(super) fn holder(&self, value: Node<'a>) -> Option<String> {
         let parent = value.parent()?;
         match parent.kind() {
-            "variable_declarator" | "property_declaration" => parent
-                .child_by_field_name("name")
-                .map(|n| self.text(n).to_string()),
+            "variable_declarator" | "property_declaration" => {
+                parent.field("name").map(|n| self.text(n).to_string())
+            }
             "arrow_expression_clause" => {
                 let owner = parent.parent()?;
                 (owner.kind() == "property_declaration")
-                    .then(|| owner.child_by_field_name("name"))
+                    .then(|| owner.field("name"))
                     .flatten()
                     .map(|n| self.text(n).to_string())
             }
             "assignment_expression" => {
-                let left = parent.child_by_field_name("left")?;
+                let left = parent.field("left")?;
                 last_name(left, self.src)
             }
             _ => None,
@@ -560,14 +552,14 @@ impl<'a> FileCtx<'a> {
                 else {
                     return;
                 };
-                let ty = decl.child_by_field_name("type");
+                let ty = decl.field("type");
                 let mods = syntax::modifiers(field, self.src);
                 let constant = mods.contains(&"const") || mods.contains(&"readonly");
                 for declarator in named_children(decl)
                     .into_iter()
                     .filter(|n| n.kind() == "variable_declarator")
                 {
-                    let Some(name) = declarator.child_by_field_name("name") else {
+                    let Some(name) = declarator.field("name") else {
                         continue;
                     };
                     let Some(value) = declarator
@@ -581,10 +573,7 @@ impl<'a> FileCtx<'a> {
                 }
             }
             "property_declaration" => {
-                let (Some(name), Some(value)) = (
-                    field.child_by_field_name("name"),
-                    field.child_by_field_name("value"),
-                ) else {
+                let (Some(name), Some(value)) = (field.field("name"), field.field("value")) else {
                     return;
                 };
                 let value = if value.kind() == "arrow_expression_clause" {
@@ -596,7 +585,7 @@ impl<'a> FileCtx<'a> {
                     value
                 };
                 let name = self.text(name).to_string();
-                self.declared_value(field.child_by_field_name("type"), &name, value, true);
+                self.declared_value(field.field("type"), &name, value, true);
             }
             _ => {}
         }
@@ -664,10 +653,9 @@ impl<'a> FileCtx<'a> {
                 .into_iter()
                 .filter(|n| n.kind() == "variable_declarator")
             {
-                let (Some(name), Some(value)) = (
-                    declarator.child_by_field_name("name"),
-                    declarator.named_child(1),
-                ) else {
+                let (Some(name), Some(value)) =
+                    (declarator.field("name"), declarator.named_child(1))
+                else {
                     continue;
                 };
                 if let Some(v) = string_value(value, self.src) {

@@ -13,6 +13,7 @@ use tree_sitter::Node;
 use super::setup::Use;
 use super::syntax::{self, args, callee, descendants, is_function, named_children, string_value};
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 /// Where a stop call sits relative to the function that started the activity.
 enum EndSite {
@@ -64,12 +65,8 @@ impl<'a> FileCtx<'a> {
             "expression_statement" => Lifecycle::Discarded,
             "using_statement" => Lifecycle::Ended,
             "assignment_expression" => {
-                let discard = parent
-                    .child_by_field_name("left")
-                    .is_some_and(|l| self.text(l) == "_");
-                let is_value = parent
-                    .child_by_field_name("right")
-                    .is_some_and(|r| r.id() == top.id());
+                let discard = parent.field("left").is_some_and(|l| self.text(l) == "_");
+                let is_value = parent.field("right").is_some_and(|r| r.id() == top.id());
                 if discard && is_value {
                     Lifecycle::Discarded
                 } else {
@@ -86,7 +83,7 @@ impl<'a> FileCtx<'a> {
                         Lifecycle::Ended
                     }
                     "local_declaration_statement" => {
-                        match parent.child_by_field_name("name").map(|n| self.text(n)) {
+                        match parent.field("name").map(|n| self.text(n)) {
                             Some(var) => self.local_activity(stmt, var),
                             None => Lifecycle::HandedOff,
                         }
@@ -211,18 +208,18 @@ impl<'a> FileCtx<'a> {
             "throw_statement" | "goto_statement" => None,
             "block" => self.flow_list(&statements(stmt), ended, var, leaks),
             "if_statement" => {
-                let then = match stmt.child_by_field_name("consequence") {
+                let then = match stmt.field("consequence") {
                     Some(s) => self.flow_stmt(s, ended, var, leaks),
                     None => Some(ended),
                 };
-                let otherwise = match stmt.child_by_field_name("alternative") {
+                let otherwise = match stmt.field("alternative") {
                     Some(s) => self.flow_stmt(s, ended, var, leaks),
                     None => Some(ended),
                 };
                 combine(then, otherwise)
             }
             "switch_statement" => {
-                let body = stmt.child_by_field_name("body")?;
+                let body = stmt.field("body")?;
                 let mut result = None;
                 let mut has_default = false;
                 for section in named_children(body)
@@ -239,12 +236,12 @@ impl<'a> FileCtx<'a> {
                 result
             }
             "while_statement" | "for_statement" | "foreach_statement" | "do_statement" => {
-                if let Some(body) = stmt.child_by_field_name("body") {
+                if let Some(body) = stmt.field("body") {
                     let _ = self.flow_stmt(body, ended, var, leaks);
                 }
                 let infinite = stmt.kind() == "while_statement"
                     && stmt
-                        .child_by_field_name("condition")
+                        .field("condition")
                         .is_some_and(|c| self.text(c) == "true");
                 if infinite && !breaks_out(stmt) {
                     None
@@ -253,7 +250,7 @@ impl<'a> FileCtx<'a> {
                 }
             }
             "try_statement" => {
-                let mut result = match stmt.child_by_field_name("body") {
+                let mut result = match stmt.field("body") {
                     Some(b) => self.flow_stmt(b, ended, var, leaks),
                     None => Some(ended),
                 };
@@ -261,14 +258,14 @@ impl<'a> FileCtx<'a> {
                     .into_iter()
                     .filter(|c| c.kind() == "catch_clause")
                 {
-                    if let Some(body) = catch.child_by_field_name("body") {
+                    if let Some(body) = catch.field("body") {
                         result = combine(result, self.flow_stmt(body, ended, var, leaks));
                     }
                 }
                 result
             }
             "using_statement" | "lock_statement" | "checked_statement" | "unsafe_statement"
-            | "fixed_statement" => match stmt.child_by_field_name("body").or_else(|| {
+            | "fixed_statement" => match stmt.field("body").or_else(|| {
                 named_children(stmt)
                     .into_iter()
                     .rfind(|c| c.kind() == "block")
@@ -299,10 +296,7 @@ impl<'a> FileCtx<'a> {
     /// `Activity.Current = null` in request code, followed by a `StartActivity` with no
     /// explicit parent: the new activity starts a fresh trace.
     pub(super) fn assignment_fact(&mut self, assign: Node<'a>) {
-        let (Some(left), Some(right)) = (
-            assign.child_by_field_name("left"),
-            assign.child_by_field_name("right"),
-        ) else {
+        let (Some(left), Some(right)) = (assign.field("left"), assign.field("right")) else {
             return;
         };
         if right.kind() != "null_literal" || self.text(left).replace(' ', "") != "Activity.Current"
@@ -348,16 +342,13 @@ impl<'a> FileCtx<'a> {
         else {
             return;
         };
-        let Some(var) = declarator
-            .child_by_field_name("name")
-            .map(|n| self.text(n).to_string())
-        else {
+        let Some(var) = declarator.field("name").map(|n| self.text(n).to_string()) else {
             return;
         };
         let baggage_only = |id: Node<'a>| {
             id.parent()
                 .filter(|p| p.kind() == "member_access_expression")
-                .and_then(|p| p.child_by_field_name("name"))
+                .and_then(|p| p.field("name"))
                 .is_some_and(|m| self.text(m) == "Baggage")
         };
         let used = descendants(function).any(|n| {

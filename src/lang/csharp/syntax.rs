@@ -1,6 +1,7 @@
 //! C# tree navigation: callees of invocations, arguments, string values, and the byte-range
 //! indexes (functions, classes, ERROR subtrees) that replace walks up the tree.
 
+use crate::lang::fields::NodeFields;
 pub(super) use crate::lang::tree::descendants;
 use tree_sitter::Node;
 
@@ -14,19 +15,19 @@ pub(super) struct Callee<'t> {
 
 /// The callee of an invocation: `x.M<T>()`, `x?.M()`, `M()`.
 pub(super) fn callee<'t>(call: Node<'t>, src: &[u8]) -> Option<Callee<'t>> {
-    let function = call.child_by_field_name("function")?;
+    let function = call.field("function")?;
     match function.kind() {
         "member_access_expression" => Some(Callee {
-            receiver: function.child_by_field_name("expression"),
-            method: simple_name(function.child_by_field_name("name")?, src)?,
+            receiver: function.field("expression"),
+            method: simple_name(function.field("name")?, src)?,
         }),
         "conditional_access_expression" => {
             let binding = named_children(function)
                 .into_iter()
                 .find(|n| n.kind() == "member_binding_expression")?;
             Some(Callee {
-                receiver: function.child_by_field_name("condition"),
-                method: simple_name(binding.child_by_field_name("name")?, src)?,
+                receiver: function.field("condition"),
+                method: simple_name(binding.field("name")?, src)?,
             })
         }
         "identifier" | "generic_name" => Some(Callee {
@@ -55,11 +56,9 @@ pub(super) fn simple_name(node: Node<'_>, src: &[u8]) -> Option<String> {
 pub(super) fn last_name(node: Node<'_>, src: &[u8]) -> Option<String> {
     match node.kind() {
         "identifier" | "generic_name" => simple_name(node, src),
-        "qualified_name" | "member_access_expression" => {
-            last_name(node.child_by_field_name("name")?, src)
-        }
-        "nullable_type" => last_name(node.child_by_field_name("type")?, src),
-        "alias_qualified_name" => last_name(node.child_by_field_name("name")?, src),
+        "qualified_name" | "member_access_expression" => last_name(node.field("name")?, src),
+        "nullable_type" => last_name(node.field("type")?, src),
+        "alias_qualified_name" => last_name(node.field("name")?, src),
         // `_consumer!`: the null-forgiving operator.
         "parenthesized_expression" | "postfix_unary_expression" => {
             last_name(node.named_child(0)?, src)
@@ -112,7 +111,7 @@ fn unescape(escape: &str) -> String {
 /// The arguments of an invocation or object creation, as `(name, expression)`: `name` is set for
 /// named arguments (`parentContext: ctx`).
 pub(super) fn args<'t>(call: Node<'t>, src: &[u8]) -> Vec<(Option<String>, Node<'t>)> {
-    let Some(list) = call.child_by_field_name("arguments").or_else(|| {
+    let Some(list) = call.field("arguments").or_else(|| {
         named_children(call)
             .into_iter()
             .find(|n| n.kind() == "argument_list")
@@ -123,9 +122,7 @@ pub(super) fn args<'t>(call: Node<'t>, src: &[u8]) -> Vec<(Option<String>, Node<
         .into_iter()
         .filter(|a| a.kind() == "argument")
         .filter_map(|a| {
-            let name = a
-                .child_by_field_name("name")
-                .map(|n| text(n, src).to_string());
+            let name = a.field("name").map(|n| text(n, src).to_string());
             let value = a.named_child(a.named_child_count().checked_sub(1)? as u32)?;
             Some((name, value))
         })
@@ -190,7 +187,7 @@ pub(super) fn attribute_names(decl: Node<'_>, src: &[u8]) -> Vec<String> {
         .filter(|n| n.kind() == "attribute_list")
         .flat_map(named_children)
         .filter(|a| a.kind() == "attribute")
-        .filter_map(|a| last_name(a.child_by_field_name("name")?, src))
+        .filter_map(|a| last_name(a.field("name")?, src))
         .collect()
 }
 
@@ -202,7 +199,7 @@ pub(super) fn attribute_string(decl: Node<'_>, name: &str, src: &[u8]) -> Option
         .flat_map(named_children)
         .filter(|a| {
             a.kind() == "attribute"
-                && a.child_by_field_name("name")
+                && a.field("name")
                     .and_then(|n| last_name(n, src))
                     .is_some_and(|n| n == name)
         })

@@ -6,6 +6,7 @@
 use super::resolve::{descendants, enclosing_function};
 use super::FileCtx;
 use crate::lang::address::Piece;
+use crate::lang::fields::NodeFields;
 use crate::lang::tree::{root_of, single_binding};
 use tree_sitter::Node;
 
@@ -26,13 +27,10 @@ impl FileCtx<'_> {
             }
             "binary_expression" => {
                 let op = expr
-                    .child_by_field_name("operator")
+                    .field("operator")
                     .map(|o| self.text(o).into_owned())
                     .unwrap_or_default();
-                let (Some(left), Some(right)) = (
-                    expr.child_by_field_name("left"),
-                    expr.child_by_field_name("right"),
-                ) else {
+                let (Some(left), Some(right)) = (expr.field("left"), expr.field("right")) else {
                     return vec![Piece::Other];
                 };
                 match op.as_str() {
@@ -69,16 +67,13 @@ impl FileCtx<'_> {
 
     /// `process.env.NAME` or `process.env["NAME"]`: the variable's name.
     fn env_read(&self, expr: Node<'_>) -> Option<String> {
-        let object = expr.child_by_field_name("object")?;
+        let object = expr.field("object")?;
         if !self.knowledge.is_env_read(&self.qualify(object)?) {
             return None;
         }
         match expr.kind() {
-            "member_expression" => Some(
-                self.text(expr.child_by_field_name("property")?)
-                    .into_owned(),
-            ),
-            _ => self.string_value(expr.child_by_field_name("index")?),
+            "member_expression" => Some(self.text(expr.field("property")?).into_owned()),
+            _ => self.string_value(expr.field("index")?),
         }
     }
 
@@ -88,10 +83,7 @@ impl FileCtx<'_> {
         let name = self.text(id);
         let root = root_of(id)?;
         for decl in descendants(root).filter(|n| n.kind() == "variable_declarator") {
-            let (Some(pattern), Some(value)) = (
-                decl.child_by_field_name("name"),
-                decl.child_by_field_name("value"),
-            ) else {
+            let (Some(pattern), Some(value)) = (decl.field("name"), decl.field("value")) else {
                 continue;
             };
             if pattern.kind() != "object_pattern"
@@ -105,17 +97,14 @@ impl FileCtx<'_> {
             for prop in pattern.named_children(&mut cursor) {
                 let (key, local) = match prop.kind() {
                     "shorthand_property_identifier_pattern" => (prop, prop),
-                    "object_assignment_pattern" => match prop.child_by_field_name("left") {
+                    "object_assignment_pattern" => match prop.field("left") {
                         Some(left) => (left, left),
                         None => continue,
                     },
-                    "pair_pattern" => match (
-                        prop.child_by_field_name("key"),
-                        prop.child_by_field_name("value"),
-                    ) {
+                    "pair_pattern" => match (prop.field("key"), prop.field("value")) {
                         (Some(k), Some(v)) => {
                             let v = match v.kind() {
-                                "assignment_pattern" => v.child_by_field_name("left").unwrap_or(v),
+                                "assignment_pattern" => v.field("left").unwrap_or(v),
                                 _ => v,
                             };
                             (k, v)
@@ -171,8 +160,8 @@ impl FileCtx<'_> {
                 "assignment_expression" => ("left", "right"),
                 _ => return Vec::new(),
             };
-            match node.child_by_field_name(left) {
-                Some(l) if l.kind() == "identifier" => vec![(l, node.child_by_field_name(right))],
+            match node.field(left) {
+                Some(l) if l.kind() == "identifier" => vec![(l, node.field(right))],
                 _ => Vec::new(),
             }
         })

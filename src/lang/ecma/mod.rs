@@ -18,6 +18,7 @@ mod spans;
 
 use crate::facts::{DropVia, Extraction, Fact, FactKind, FileFacts, Injection, Loc, Proto};
 use crate::knowledge::{Knowledge, Role};
+use crate::lang::fields::NodeFields;
 use crate::lang::query::{self, CompiledQuery};
 use crate::lang::Lang;
 use crate::suppress;
@@ -176,17 +177,16 @@ impl EcmaExtractor {
     fn collect_anchors<'t>(&self, root: Node<'t>, src: &[u8]) -> Anchors<'t> {
         let c = &self.captures;
         let mut a = Anchors::default();
-        let string_field = |node: Node<'t>, field: &str| {
-            node.child_by_field_name(field)
-                .filter(|s| s.kind() == "string")
+        let string_field = |node: Node<'t>, field: &'static str| {
+            node.field(field).filter(|s| s.kind() == "string")
         };
         self.query.for_each_capture(root, src, |i, node| {
             if i == c.call {
-                if node.child_by_field_name("function").is_some() {
+                if node.field("function").is_some() {
                     a.calls.push(node);
                 }
             } else if i == c.new {
-                if node.child_by_field_name("constructor").is_some() {
+                if node.field("constructor").is_some() {
                     a.calls.push(node);
                 }
             } else if i == c.value {
@@ -195,7 +195,7 @@ impl EcmaExtractor {
                 }
             } else if i == c.member {
                 let property = node
-                    .child_by_field_name("property")
+                    .field("property")
                     .filter(|p| p.kind() == "property_identifier");
                 if let Some(p) = property.filter(|p| &src[p.byte_range()] == ROOT_CONTEXT) {
                     a.values.push(p);
@@ -471,10 +471,8 @@ impl<'a> FileCtx<'a> {
     fn collect_locals(&mut self, declarations: &[Node<'_>]) {
         for &n in declarations {
             let name = match n.kind() {
-                "variable_declarator" => n
-                    .child_by_field_name("name")
-                    .filter(|x| x.kind() == "identifier"),
-                "function_declaration" | "class_declaration" => n.child_by_field_name("name"),
+                "variable_declarator" => n.field("name").filter(|x| x.kind() == "identifier"),
+                "function_declaration" | "class_declaration" => n.field("name"),
                 _ => None,
             };
             if let Some(name) = name {
@@ -489,7 +487,7 @@ impl<'a> FileCtx<'a> {
         if call.kind() != "call_expression" {
             return None;
         }
-        let f = call.child_by_field_name("function")?;
+        let f = call.field("function")?;
         if f.kind() != "identifier" || self.text(f) != "require" {
             return None;
         }
@@ -625,7 +623,7 @@ impl<'a> FileCtx<'a> {
 
     /// The declared or bound name of a function.
     fn function_name(&self, func: Node<'_>) -> Option<String> {
-        if let Some(n) = func.child_by_field_name("name") {
+        if let Some(n) = func.field("name") {
             return Some(self.text(n).into_owned());
         }
         self.binding_name(func)
@@ -687,8 +685,8 @@ impl<'a> FileCtx<'a> {
                 pairs
                     .into_iter()
                     .filter_map(|p| {
-                        let key = self.string_value(p.child_by_field_name("key")?)?;
-                        let value = p.child_by_field_name("value")?;
+                        let key = self.string_value(p.field("key")?)?;
+                        let value = p.field("value")?;
                         let off = self
                             .object_property(value, "enabled")
                             .is_some_and(|v| v.kind() == "false");
@@ -900,9 +898,9 @@ impl<'a> FileCtx<'a> {
         let mut values = Vec::new();
         for pair in descendants(options).filter(|n| n.kind() == "pair") {
             let key = pair
-                .child_by_field_name("key")
+                .field("key")
                 .map(|k| self.text(k).trim_matches(['\'', '"']).to_string());
-            let Some(value) = pair.child_by_field_name("value") else {
+            let Some(value) = pair.field("value") else {
                 continue;
             };
             match key.as_deref() {
@@ -1124,9 +1122,7 @@ impl<'a> FileCtx<'a> {
         } else {
             let name = match handler.kind() {
                 "identifier" => Some(self.text(handler).into_owned()),
-                "member_expression" => handler
-                    .child_by_field_name("property")
-                    .map(|p| self.text(p).into_owned()),
+                "member_expression" => handler.field("property").map(|p| self.text(p).into_owned()),
                 _ => None,
             };
             name.is_some_and(|n| self.extracting_functions.contains(&n))
@@ -1188,7 +1184,7 @@ impl<'a> FileCtx<'a> {
         let class = method
             .parent()
             .and_then(|b| b.parent())
-            .and_then(|c| c.child_by_field_name("name"))
+            .and_then(|c| c.field("name"))
             .map(|n| self.text(n).into_owned());
         let extraction = self.classify_handler(method, library);
         self.push(

@@ -8,6 +8,7 @@ use tree_sitter::Node;
 
 use super::resolve::{call_args, is_function};
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 /// The file's view of name expressions.
 struct Syntax<'c, 'a>(&'c FileCtx<'a>);
@@ -30,12 +31,8 @@ impl<'t> NameSyntax<'t> for Syntax<'_, '_> {
                 Shape::Interpolated(interpolated(node, ctx.src, 1, 1, &holes, false))
             }
             "binary_expression" => {
-                let op = node.child_by_field_name("operator").map(|o| ctx.text(o));
-                match (
-                    op.as_deref(),
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("right"),
-                ) {
+                let op = node.field("operator").map(|o| ctx.text(o));
+                match (op.as_deref(), node.field("left"), node.field("right")) {
                     (Some("+"), Some(l), Some(r)) => Shape::Concat(l, r),
                     _ => Shape::Other,
                 }
@@ -49,7 +46,7 @@ impl<'t> NameSyntax<'t> for Syntax<'_, '_> {
             },
             "identifier" | "member_expression" => Shape::Name(ctx.text(node).into_owned()),
             "call_expression" => {
-                let callee = node.child_by_field_name("function").map(|f| ctx.text(f));
+                let callee = node.field("function").map(|f| ctx.text(f));
                 let args = call_args(node);
                 match (callee.as_deref(), args.first()) {
                     (Some("util.format" | "format"), Some(f)) => {
@@ -96,7 +93,7 @@ impl<'a> FileCtx<'a> {
         let mut statements: Vec<Node<'_>> = Vec::new();
         for child in root.named_children(&mut cursor) {
             if child.kind() == "export_statement" {
-                if let Some(decl) = child.child_by_field_name("declaration") {
+                if let Some(decl) = child.field("declaration") {
                     statements.push(decl);
                 }
             } else {
@@ -112,10 +109,7 @@ impl<'a> FileCtx<'a> {
                         .filter(|d| d.kind() == "variable_declarator")
                         .collect();
                     for d in declarators {
-                        let (Some(name), Some(value)) = (
-                            d.child_by_field_name("name"),
-                            d.child_by_field_name("value"),
-                        ) else {
+                        let (Some(name), Some(value)) = (d.field("name"), d.field("value")) else {
                             continue;
                         };
                         let value = unwrap_as(value);
@@ -128,7 +122,7 @@ impl<'a> FileCtx<'a> {
                     }
                 }
                 "enum_declaration" => {
-                    let Some(body) = stmt.child_by_field_name("body") else {
+                    let Some(body) = stmt.field("body") else {
                         continue;
                     };
                     let mut c = body.walk();
@@ -137,10 +131,7 @@ impl<'a> FileCtx<'a> {
                         .filter(|m| m.kind() == "enum_assignment")
                         .collect();
                     for m in members {
-                        let (Some(name), Some(value)) = (
-                            m.child_by_field_name("name"),
-                            m.child_by_field_name("value"),
-                        ) else {
+                        let (Some(name), Some(value)) = (m.field("name"), m.field("value")) else {
                             continue;
                         };
                         if let Some(v) = self.string_value(value) {
@@ -161,10 +152,7 @@ impl<'a> FileCtx<'a> {
             .filter(|p| p.kind() == "pair")
             .collect();
         for pair in pairs {
-            let (Some(key), Some(value)) = (
-                pair.child_by_field_name("key"),
-                pair.child_by_field_name("value"),
-            ) else {
+            let (Some(key), Some(value)) = (pair.field("key"), pair.field("value")) else {
                 continue;
             };
             if let Some(v) = self.string_value(value) {

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use tree_sitter::Node;
 
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 /// A module the file loads, in source order.
 #[derive(Debug, Clone)]
@@ -105,10 +106,10 @@ impl<'a> FileCtx<'a> {
                             continue;
                         }
                         all_types = false;
-                        let Some(name) = spec.child_by_field_name("name") else {
+                        let Some(name) = spec.field("name") else {
                             continue;
                         };
-                        let local = spec.child_by_field_name("alias").unwrap_or(name);
+                        let local = spec.field("alias").unwrap_or(name);
                         let member = self.text(name).into_owned();
                         let local = self.text(local).into_owned();
                         self.bindings.bind(&local, format!("{module}.{member}"));
@@ -128,11 +129,9 @@ impl<'a> FileCtx<'a> {
         while let Some(parent) = node.parent() {
             match parent.kind() {
                 "member_expression"
-                    if parent
-                        .child_by_field_name("object")
-                        .is_some_and(|o| o.id() == node.id()) =>
+                    if parent.field("object").is_some_and(|o| o.id() == node.id()) =>
                 {
-                    if let Some(p) = parent.child_by_field_name("property") {
+                    if let Some(p) = parent.field("property") {
                         qualified = format!("{qualified}.{}", self.text(p));
                     }
                     node = parent;
@@ -144,7 +143,7 @@ impl<'a> FileCtx<'a> {
         let Some(decl) = node.parent().filter(|p| p.kind() == "variable_declarator") else {
             return;
         };
-        let Some(name) = decl.child_by_field_name("name") else {
+        let Some(name) = decl.field("name") else {
             return;
         };
         self.bind_pattern(name, &qualified);
@@ -166,10 +165,8 @@ impl<'a> FileCtx<'a> {
                             self.bindings.bind(&name, format!("{qualified}.{name}"));
                         }
                         "pair_pattern" => {
-                            let (Some(k), Some(v)) = (
-                                prop.child_by_field_name("key"),
-                                prop.child_by_field_name("value"),
-                            ) else {
+                            let (Some(k), Some(v)) = (prop.field("key"), prop.field("value"))
+                            else {
                                 continue;
                             };
                             let key = self.text(k).into_owned();
@@ -197,8 +194,8 @@ impl<'a> FileCtx<'a> {
                 })
             }
             "member_expression" => {
-                let object = node.child_by_field_name("object")?;
-                let property = node.child_by_field_name("property")?;
+                let object = node.field("object")?;
+                let property = node.field("property")?;
                 let base = self.qualify(object)?;
                 let base = base
                     .strip_prefix("globalThis.globalThis")
@@ -220,12 +217,12 @@ impl<'a> FileCtx<'a> {
 
     /// For a method call `x.m(...)`: `(x, m)`.
     pub(super) fn method_call<'t>(&self, call: Node<'t>) -> Option<(Node<'t>, String)> {
-        let function = call.child_by_field_name("function")?;
+        let function = call.field("function")?;
         if function.kind() != "member_expression" {
             return None;
         }
-        let object = function.child_by_field_name("object")?;
-        let property = function.child_by_field_name("property")?;
+        let object = function.field("object")?;
+        let property = function.field("property")?;
         Some((object, self.text(property).into_owned()))
     }
 
@@ -236,22 +233,22 @@ impl<'a> FileCtx<'a> {
         let parent = node.parent()?;
         match parent.kind() {
             "variable_declarator" => {
-                let name = parent.child_by_field_name("name")?;
+                let name = parent.field("name")?;
                 (name.kind() == "identifier").then(|| self.text(name).into_owned())
             }
             "assignment_expression" => {
-                let left = parent.child_by_field_name("left")?;
+                let left = parent.field("left")?;
                 match left.kind() {
                     "identifier" => Some(self.text(left).into_owned()),
-                    "member_expression" => left
-                        .child_by_field_name("property")
-                        .map(|p| self.text(p).into_owned()),
+                    "member_expression" => {
+                        left.field("property").map(|p| self.text(p).into_owned())
+                    }
                     _ => None,
                 }
             }
             "public_field_definition" | "field_definition" => parent
-                .child_by_field_name("name")
-                .or_else(|| parent.child_by_field_name("property"))
+                .field("name")
+                .or_else(|| parent.field("property"))
                 .map(|n| self.text(n).into_owned()),
             _ => None,
         }
@@ -262,9 +259,9 @@ impl<'a> FileCtx<'a> {
         match recv.kind() {
             "identifier" => Some(self.text(recv).into_owned()),
             "member_expression" => {
-                let object = recv.child_by_field_name("object")?;
+                let object = recv.field("object")?;
                 (object.kind() == "this")
-                    .then(|| recv.child_by_field_name("property"))
+                    .then(|| recv.field("property"))
                     .flatten()
                     .map(|p| self.text(p).into_owned())
             }
@@ -282,13 +279,11 @@ impl<'a> FileCtx<'a> {
             .named_children(&mut cursor)
             .find_map(|p| match p.kind() {
                 "pair" => {
-                    let k = p.child_by_field_name("key")?;
+                    let k = p.field("key")?;
                     let name = self
                         .string_value(k)
                         .unwrap_or_else(|| self.text(k).into_owned());
-                    (name == key)
-                        .then(|| p.child_by_field_name("value"))
-                        .flatten()
+                    (name == key).then(|| p.field("value")).flatten()
                 }
                 "shorthand_property_identifier" => (self.text(p) == key).then_some(p),
                 _ => None,
@@ -299,22 +294,20 @@ impl<'a> FileCtx<'a> {
     /// The parameter names of a function.
     pub(super) fn param_names(&self, function: Node<'_>) -> Vec<String> {
         let mut names = Vec::new();
-        if let Some(p) = function.child_by_field_name("parameter") {
+        if let Some(p) = function.field("parameter") {
             names.push(self.text(p).into_owned());
         }
-        let Some(params) = function.child_by_field_name("parameters") else {
+        let Some(params) = function.field("parameters") else {
             return names;
         };
         let mut cursor = params.walk();
         for p in params.named_children(&mut cursor) {
             let id = match p.kind() {
                 "identifier" => Some(p),
-                "required_parameter" | "optional_parameter" => p
-                    .child_by_field_name("pattern")
-                    .filter(|n| n.kind() == "identifier"),
-                "assignment_pattern" => p
-                    .child_by_field_name("left")
-                    .filter(|n| n.kind() == "identifier"),
+                "required_parameter" | "optional_parameter" => {
+                    p.field("pattern").filter(|n| n.kind() == "identifier")
+                }
+                "assignment_pattern" => p.field("left").filter(|n| n.kind() == "identifier"),
                 _ => None,
             };
             names.push(id.map(|i| self.text(i).into_owned()).unwrap_or_default());
@@ -326,8 +319,8 @@ impl<'a> FileCtx<'a> {
 /// The callee of a call or the constructor of a `new`.
 pub(super) fn callee(node: Node<'_>) -> Option<Node<'_>> {
     match node.kind() {
-        "call_expression" => node.child_by_field_name("function"),
-        "new_expression" => node.child_by_field_name("constructor"),
+        "call_expression" => node.field("function"),
+        "new_expression" => node.field("constructor"),
         _ => None,
     }
 }
@@ -350,7 +343,7 @@ pub(super) fn climb_wrappers(node: Node<'_>) -> Node<'_> {
 
 /// The arguments of a call or construction, in order.
 pub(super) fn call_args(call: Node<'_>) -> Vec<Node<'_>> {
-    let Some(args) = call.child_by_field_name("arguments") else {
+    let Some(args) = call.field("arguments") else {
         return Vec::new();
     };
     if args.kind() != "arguments" {

@@ -16,6 +16,7 @@ use super::resolve::{
     call_args, callee, climb_wrappers, descendants, enclosing_function, is_function,
 };
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 /// How the references to a span variable use it.
 #[derive(Default)]
@@ -63,7 +64,7 @@ impl<'a> FileCtx<'a> {
         let Some(callback) = call_args(call).last().copied().filter(|a| is_function(*a)) else {
             return Lifecycle::HandedOff;
         };
-        let Some(body) = callback.child_by_field_name("body") else {
+        let Some(body) = callback.field("body") else {
             return Lifecycle::HandedOff;
         };
         let params = self.param_names(callback);
@@ -110,7 +111,7 @@ impl<'a> FileCtx<'a> {
         let var = match parent.kind() {
             "expression_statement" => return (Lifecycle::Discarded, SpanContext::Used),
             "member_expression" => {
-                let ends = parent.child_by_field_name("property").is_some_and(|p| {
+                let ends = parent.field("property").is_some_and(|p| {
                     self.knowledge
                         .methods
                         .span_end
@@ -124,11 +125,11 @@ impl<'a> FileCtx<'a> {
                 return (lifecycle, SpanContext::Used);
             }
             "variable_declarator" => parent
-                .child_by_field_name("name")
+                .field("name")
                 .filter(|n| n.kind() == "identifier")
                 .map(|n| self.text(n).into_owned()),
             "assignment_expression" => parent
-                .child_by_field_name("left")
+                .field("left")
                 .filter(|n| n.kind() == "identifier")
                 .map(|n| self.text(n).into_owned()),
             _ => None,
@@ -140,7 +141,7 @@ impl<'a> FileCtx<'a> {
             // A module-level span: any function may end it.
             return (Lifecycle::HandedOff, SpanContext::Used);
         };
-        let Some(body) = function.child_by_field_name("body") else {
+        let Some(body) = function.field("body") else {
             return (Lifecycle::HandedOff, SpanContext::Used);
         };
         let Some(stmt) = statement_of(parent) else {
@@ -186,14 +187,12 @@ impl<'a> FileCtx<'a> {
             };
             match parent.kind() {
                 "member_expression" => {
-                    let is_object = parent
-                        .child_by_field_name("object")
-                        .is_some_and(|o| o.id() == id.id());
+                    let is_object = parent.field("object").is_some_and(|o| o.id() == id.id());
                     if !is_object {
                         continue;
                     }
                     let property = parent
-                        .child_by_field_name("property")
+                        .field("property")
                         .map(|p| self.text(p).into_owned())
                         .unwrap_or_default();
                     let is_call = parent
@@ -208,9 +207,7 @@ impl<'a> FileCtx<'a> {
                     }
                 }
                 "assignment_expression"
-                    if parent
-                        .child_by_field_name("left")
-                        .is_some_and(|l| l.id() == id.id()) => {}
+                    if parent.field("left").is_some_and(|l| l.id() == id.id()) => {}
                 "arguments" => {
                     let call = parent.parent();
                     let sets_span = call.and_then(callee).is_some_and(|c| {
@@ -268,7 +265,7 @@ impl<'a> FileCtx<'a> {
     /// The exits reached from `stmt` without ending the span; `None` when its place cannot be
     /// followed.
     fn leaks_after(&self, stmt: Node<'_>, function: Node<'_>, var: &str) -> Option<Vec<Loc>> {
-        let body = function.child_by_field_name("body")?;
+        let body = function.field("body")?;
         let mut leaks = Vec::new();
         let mut node = stmt;
         let mut ended = false;
@@ -374,14 +371,11 @@ impl<'a> FileCtx<'a> {
             }
             "statement_block" => self.flow_list(stmt, 0, ended, var, leaks, catching),
             "if_statement" => {
-                let then = match stmt.child_by_field_name("consequence") {
+                let then = match stmt.field("consequence") {
                     Some(b) => self.flow_stmt(b, ended, var, leaks, catching),
                     None => Some(ended),
                 };
-                let otherwise = match stmt
-                    .child_by_field_name("alternative")
-                    .and_then(|e| e.named_child(0))
-                {
+                let otherwise = match stmt.field("alternative").and_then(|e| e.named_child(0)) {
                     Some(alt) => self.flow_stmt(alt, ended, var, leaks, catching),
                     None => Some(ended),
                 };
@@ -390,23 +384,23 @@ impl<'a> FileCtx<'a> {
             "try_statement" => {
                 if self.finally_ends(stmt, var) {
                     let mut scratch = Vec::new();
-                    if let Some(b) = stmt.child_by_field_name("body") {
+                    if let Some(b) = stmt.field("body") {
                         let _ = self.flow_stmt(b, ended, var, &mut scratch, true);
                     }
                     return Some(true);
                 }
-                let handler = stmt.child_by_field_name("handler");
-                let body = match stmt.child_by_field_name("body") {
+                let handler = stmt.field("handler");
+                let body = match stmt.field("body") {
                     Some(b) => self.flow_stmt(b, ended, var, leaks, catching || handler.is_some()),
                     None => Some(ended),
                 };
-                let caught = match handler.and_then(|h| h.child_by_field_name("body")) {
+                let caught = match handler.and_then(|h| h.field("body")) {
                     Some(b) => self.flow_stmt(b, ended, var, leaks, catching),
                     None => None,
                 };
                 let after = combine(body, caught);
-                match (after, stmt.child_by_field_name("finalizer")) {
-                    (Some(state), Some(fin)) => match fin.child_by_field_name("body") {
+                match (after, stmt.field("finalizer")) {
+                    (Some(state), Some(fin)) => match fin.field("body") {
                         Some(b) => self.flow_stmt(b, state, var, leaks, catching),
                         None => Some(state),
                     },
@@ -414,7 +408,7 @@ impl<'a> FileCtx<'a> {
                 }
             }
             "switch_statement" => {
-                let body = stmt.child_by_field_name("body")?;
+                let body = stmt.field("body")?;
                 let mut result: Option<bool> = None;
                 let mut has_default = false;
                 let mut cursor = body.walk();
@@ -439,12 +433,12 @@ impl<'a> FileCtx<'a> {
                 result
             }
             "for_statement" | "for_in_statement" | "while_statement" | "do_statement" => {
-                if let Some(b) = stmt.child_by_field_name("body") {
+                if let Some(b) = stmt.field("body") {
                     let _ = self.flow_stmt(b, ended, var, leaks, catching);
                 }
                 Some(ended)
             }
-            "labeled_statement" => match stmt.child_by_field_name("body") {
+            "labeled_statement" => match stmt.field("body") {
                 Some(inner) => self.flow_stmt(inner, ended, var, leaks, catching),
                 None => Some(ended),
             },
@@ -454,10 +448,7 @@ impl<'a> FileCtx<'a> {
 
     /// Whether a `try` statement's `finally` ends the span on every path through it.
     fn finally_ends(&self, try_stmt: Node<'_>, var: &str) -> bool {
-        let Some(block) = try_stmt
-            .child_by_field_name("finalizer")
-            .and_then(|f| f.child_by_field_name("body"))
-        else {
+        let Some(block) = try_stmt.field("finalizer").and_then(|f| f.field("body")) else {
             return false;
         };
         let mut scratch = Vec::new();
@@ -522,8 +513,7 @@ impl<'a> FileCtx<'a> {
         let declared_in = outer.parent();
         let stored_elsewhere = declared_in.is_some_and(|p| {
             p.kind() == "assignment_expression"
-                && p.child_by_field_name("left")
-                    .is_some_and(|l| l.kind() != "identifier")
+                && p.field("left").is_some_and(|l| l.kind() != "identifier")
         }) || declared_in
             .is_some_and(|p| matches!(p.kind(), "public_field_definition" | "field_definition"));
         if stored_elsewhere {
@@ -574,7 +564,7 @@ impl<'a> FileCtx<'a> {
             match parent.kind() {
                 "member_expression" => {
                     let property = parent
-                        .child_by_field_name("property")
+                        .field("property")
                         .map(|p| self.text(p).into_owned())
                         .unwrap_or_default();
                     if shutdown.contains(&property) {
@@ -582,9 +572,7 @@ impl<'a> FileCtx<'a> {
                     }
                 }
                 "assignment_expression"
-                    if parent
-                        .child_by_field_name("left")
-                        .is_some_and(|l| l.id() == id.id()) => {}
+                    if parent.field("left").is_some_and(|l| l.id() == id.id()) => {}
                 "arguments" => {
                     let registers = parent
                         .parent()

@@ -10,6 +10,7 @@ use super::resolve::{call_args, descendants, last_name};
 use super::FileCtx;
 use crate::facts::{FactKind, Injection};
 use crate::knowledge::Role;
+use crate::lang::fields::NodeFields;
 use tree_sitter::Node;
 
 /// How an exporter option hands the exporter its transport (the knowledge table's
@@ -76,7 +77,7 @@ impl<'a> FileCtx<'a> {
             }
             let into_key = call_args(call).iter().any(|a| {
                 a.kind() == "unary_expression"
-                    && a.child_by_field_name("operand")
+                    && a.field("operand")
                         .and_then(|o| last_name(&self.text(o)))
                         .as_deref()
                         == Some(key.as_str())
@@ -118,9 +119,7 @@ impl<'a> FileCtx<'a> {
         for _ in 0..3 {
             match value.kind() {
                 "unary_expression" | "parenthesized_expression" => {
-                    value = value
-                        .child_by_field_name("operand")
-                        .or_else(|| value.named_child(0))?;
+                    value = value.field("operand").or_else(|| value.named_child(0))?;
                 }
                 "identifier" => value = self.local_binding(value)?,
                 _ => break,

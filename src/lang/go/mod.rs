@@ -15,6 +15,7 @@ mod spans;
 use crate::facts::{Extraction, Fact, FactKind, FileFacts, Flow, Injection, Loc, Proto};
 use crate::knowledge::{Knowledge, Role};
 use crate::lang::address::Piece;
+use crate::lang::fields::NodeFields;
 use crate::lang::query;
 use crate::suppress;
 use resolve::{call_args, descendants, FunctionIndex, Imports};
@@ -116,11 +117,9 @@ impl GoExtractor {
                     .map(|n| query::text(n, src).into_owned());
             } else if i == c.import {
                 let path = node
-                    .child_by_field_name("path")
+                    .field("path")
                     .map(|p| query::text(p, src).trim_matches(['"', '`']).to_string());
-                let alias = node
-                    .child_by_field_name("name")
-                    .map(|a| query::text(a, src).into_owned());
+                let alias = node.field("name").map(|a| query::text(a, src).into_owned());
                 if let Some(path) = path {
                     anchors.imports.push((path, alias));
                 }
@@ -269,7 +268,7 @@ impl<'a> FileCtx<'a> {
     /// The declared name of a function or method node ("" for literals).
     fn name_of(&self, function: Node<'a>) -> String {
         function
-            .child_by_field_name("name")
+            .field("name")
             .map(|n| self.text(n).into_owned())
             .unwrap_or_default()
     }
@@ -285,7 +284,7 @@ impl<'a> FileCtx<'a> {
 
     /// Facts from one call expression.
     fn call_fact(&mut self, call: Node<'a>) {
-        let function = match call.child_by_field_name("function") {
+        let function = match call.field("function") {
             Some(f) => f,
             None => return,
         };
@@ -555,9 +554,7 @@ impl<'a> FileCtx<'a> {
         let function = function_of(call);
         match function.kind() {
             "identifier" => Some(self.text(function).into_owned()),
-            "selector_expression" => function
-                .child_by_field_name("field")
-                .map(|f| self.text(f).into_owned()),
+            "selector_expression" => function.field("field").map(|f| self.text(f).into_owned()),
             _ => None,
         }
     }
@@ -673,15 +670,8 @@ impl<'a> FileCtx<'a> {
                 Some(inner) => self.url_pieces(inner, depth + 1),
                 None => vec![Piece::Other],
             },
-            "binary_expression"
-                if expr
-                    .child_by_field_name("operator")
-                    .is_some_and(|o| self.text(o) == "+") =>
-            {
-                let (Some(left), Some(right)) = (
-                    expr.child_by_field_name("left"),
-                    expr.child_by_field_name("right"),
-                ) else {
+            "binary_expression" if expr.field("operator").is_some_and(|o| self.text(o) == "+") => {
+                let (Some(left), Some(right)) = (expr.field("left"), expr.field("right")) else {
                     return vec![Piece::Other];
                 };
                 let mut out = self.url_pieces(left, depth + 1);
@@ -689,9 +679,7 @@ impl<'a> FileCtx<'a> {
                 out
             }
             "call_expression" => {
-                let qualified = expr
-                    .child_by_field_name("function")
-                    .and_then(|f| self.qualify(f));
+                let qualified = expr.field("function").and_then(|f| self.qualify(f));
                 let args = call_args(expr);
                 match qualified.as_deref() {
                     Some(q) if self.knowledge.is_env_read(q) => {
@@ -725,7 +713,7 @@ impl<'a> FileCtx<'a> {
     /// (`server{shippingAddr: ...}`) or a helper of the file that reads the environment into it
     /// (`mustMapEnv(&svc.shippingAddr, "SHIPPING_ADDR")`).
     fn field_pieces(&self, selector: Node<'a>, depth: usize) -> Vec<Piece> {
-        let Some(field) = selector.child_by_field_name("field") else {
+        let Some(field) = selector.field("field") else {
             return vec![Piece::Other];
         };
         let field = self.text(field);
@@ -734,17 +722,14 @@ impl<'a> FileCtx<'a> {
         };
         let is_field = |n: Node<'a>| {
             n.kind() == "selector_expression"
-                && n.child_by_field_name("field")
-                    .is_some_and(|f| self.text(f) == field)
+                && n.field("field").is_some_and(|f| self.text(f) == field)
         };
         let mut bindings: Vec<Vec<Piece>> = Vec::new();
         for node in descendants(root) {
             match node.kind() {
                 "assignment_statement" => {
-                    let (Some(left), Some(right)) = (
-                        node.child_by_field_name("left"),
-                        node.child_by_field_name("right"),
-                    ) else {
+                    let (Some(left), Some(right)) = (node.field("left"), node.field("right"))
+                    else {
                         continue;
                     };
                     let mut cursor = left.walk();
@@ -780,8 +765,7 @@ impl<'a> FileCtx<'a> {
                 "call_expression" => {
                     let args = call_args(node);
                     let into_field = args.iter().any(|a| {
-                        a.kind() == "unary_expression"
-                            && a.child_by_field_name("operand").is_some_and(is_field)
+                        a.kind() == "unary_expression" && a.field("operand").is_some_and(is_field)
                     });
                     if !into_field {
                         continue;
@@ -812,7 +796,7 @@ impl<'a> FileCtx<'a> {
                 && self.name_of(f) == name
                 && descendants(f).any(|n| {
                     n.kind() == "call_expression"
-                        && n.child_by_field_name("function")
+                        && n.field("function")
                             .and_then(|c| self.qualify(c))
                             .is_some_and(|q| self.knowledge.is_env_read(&q))
                 })
@@ -825,11 +809,10 @@ impl<'a> FileCtx<'a> {
     fn local_binding(&self, id: Node<'a>) -> Option<Node<'a>> {
         crate::lang::tree::single_binding(id, self.enclosing_function(id), self.src, |node| {
             let (left, right) = match node.kind() {
-                "short_var_declaration" | "assignment_statement" => (
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("right"),
-                ),
-                "var_spec" | "const_spec" => (Some(node), node.child_by_field_name("value")),
+                "short_var_declaration" | "assignment_statement" => {
+                    (node.field("left"), node.field("right"))
+                }
+                "var_spec" | "const_spec" => (Some(node), node.field("value")),
                 _ => return Vec::new(),
             };
             let (Some(left), Some(right)) = (left, right) else {
@@ -854,7 +837,7 @@ impl<'a> FileCtx<'a> {
     fn instrumentation(&mut self, call: Node<'a>, qualified: &str) {
         let explicit_provider = descendants(call).any(|n| {
             n.kind() == "selector_expression"
-                && n.child_by_field_name("field")
+                && n.field("field")
                     .is_some_and(|f| self.text(f) == "WithTracerProvider")
         });
         // `otelgrpc.WithPropagators(p)` gives this instrumentation its own propagator.
@@ -925,7 +908,7 @@ impl<'a> FileCtx<'a> {
                 }
             }
             "identifier" => Extraction::Handler(self.text(handler).into_owned()),
-            "selector_expression" => match handler.child_by_field_name("field") {
+            "selector_expression" => match handler.field("field") {
                 Some(f) => Extraction::Handler(self.text(f).into_owned()),
                 None => Extraction::Unknown,
             },
@@ -973,7 +956,7 @@ impl<'a> FileCtx<'a> {
             }
         }
         let spreads = call
-            .child_by_field_name("arguments")
+            .field("arguments")
             .is_some_and(|a| self.text(a).contains("..."));
         if spreads {
             Injection::Unknown
@@ -988,9 +971,7 @@ impl<'a> FileCtx<'a> {
             .filter_map(|n| {
                 let named = match n.kind() {
                     "call_expression" => self.qualify(function_of(n)),
-                    "composite_literal" => {
-                        n.child_by_field_name("type").and_then(|t| self.qualify(t))
-                    }
+                    "composite_literal" => n.field("type").and_then(|t| self.qualify(t)),
                     _ => None,
                 }?;
                 self.knowledge.propagator_format(&named).map(str::to_string)
@@ -1005,7 +986,7 @@ impl<'a> FileCtx<'a> {
     /// (`kafka.Writer{Topic: "orders"}`): a literal, an environment variable's value, or a name
     /// bound once to either.
     fn topic_field(&mut self, literal: Node<'a>, sends: bool) {
-        let Some(body) = literal.child_by_field_name("body") else {
+        let Some(body) = literal.field("body") else {
             return;
         };
         let mut cursor = body.walk();
@@ -1035,7 +1016,7 @@ impl<'a> FileCtx<'a> {
 
     /// Facts from a composite literal: HTTP clients and where they are stored.
     fn literal_fact(&mut self, literal: Node<'a>) {
-        let Some(ty) = literal.child_by_field_name("type") else {
+        let Some(ty) = literal.field("type") else {
             return;
         };
         let qualified = self.qualify(ty);
@@ -1072,16 +1053,16 @@ impl<'a> FileCtx<'a> {
 
     /// How an `http.Client{...}` literal's transport injects context.
     fn client_transport(&self, literal: Node<'a>) -> Injection {
-        let Some(body) = literal.child_by_field_name("body") else {
+        let Some(body) = literal.field("body") else {
             return Injection::DefaultClient;
         };
         let mut cursor = body.walk();
         let transport = body.named_children(&mut cursor).find_map(|el| {
             (el.kind() == "keyed_element"
                 && el
-                    .child_by_field_name("key")
+                    .field("key")
                     .is_some_and(|k| self.text(k).trim() == "Transport"))
-            .then(|| el.child_by_field_name("value"))
+            .then(|| el.field("value"))
             .flatten()
         });
         let Some(value) = transport else {
@@ -1098,7 +1079,7 @@ impl<'a> FileCtx<'a> {
         }
         let raw_transport = descendants(inner).any(|n| {
             n.kind() == "composite_literal"
-                && n.child_by_field_name("type")
+                && n.field("type")
                     .and_then(|t| self.qualify(t))
                     .is_some_and(|q| q == "net/http.Transport")
         });
@@ -1116,10 +1097,7 @@ impl<'a> FileCtx<'a> {
 
     /// Facts from assignments to package-level values.
     fn assignment_fact(&mut self, assign: Node<'a>) {
-        let (Some(left), Some(right)) = (
-            assign.child_by_field_name("left"),
-            assign.child_by_field_name("right"),
-        ) else {
+        let (Some(left), Some(right)) = (assign.field("left"), assign.field("right")) else {
             return;
         };
         let Some(target) = left.named_child(0) else {
@@ -1138,7 +1116,7 @@ impl<'a> FileCtx<'a> {
 
     /// Facts about how `main` ends: deferred shutdowns, blocking serves, hard exits.
     fn entry_point_facts(&mut self, main: Node<'a>) {
-        let Some(body) = main.child_by_field_name("body") else {
+        let Some(body) = main.field("body") else {
             return;
         };
         let shutdown = &self.knowledge.methods.shutdown;
@@ -1209,7 +1187,7 @@ fn contextcheck_nolint(comment: &str, loc: Loc) -> Option<crate::facts::Suppress
 
 /// The function part of a call.
 fn function_of(call: Node<'_>) -> Node<'_> {
-    call.child_by_field_name("function").unwrap_or(call)
+    call.field("function").unwrap_or(call)
 }
 
 /// Whether a string is a route pattern: `/path`, or Go 1.22's `METHOD /path`.

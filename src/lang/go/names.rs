@@ -7,6 +7,7 @@ use tree_sitter::Node;
 
 use super::resolve::{call_args, descendants, is_function};
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 impl<'a> NameSyntax<'a> for FileCtx<'a> {
     fn shape(&self, node: Node<'a>) -> Shape<'a> {
@@ -15,12 +16,8 @@ impl<'a> NameSyntax<'a> for FileCtx<'a> {
                 Shape::Literal(self.string_literal(node).unwrap_or_default())
             }
             "binary_expression" => {
-                let op = node.child_by_field_name("operator").map(|o| self.text(o));
-                match (
-                    op.as_deref(),
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("right"),
-                ) {
+                let op = node.field("operator").map(|o| self.text(o));
+                match (op.as_deref(), node.field("left"), node.field("right")) {
                     (Some("+"), Some(l), Some(r)) => Shape::Concat(l, r),
                     _ => Shape::Other,
                 }
@@ -32,9 +29,7 @@ impl<'a> NameSyntax<'a> for FileCtx<'a> {
             "identifier" | "selector_expression" => Shape::Name(self.text(node).into_owned()),
             "call_expression" => {
                 let args = call_args(node);
-                let callee = node
-                    .child_by_field_name("function")
-                    .and_then(|f| self.qualify(f));
+                let callee = node.field("function").and_then(|f| self.qualify(f));
                 match (callee.as_deref(), args.first()) {
                     (Some("fmt.Sprintf"), Some(format)) => {
                         Shape::Printf(*format, args[1..].to_vec())
@@ -84,7 +79,7 @@ impl<'a> FileCtx<'a> {
         if let Some(named) = table.instrumentation.get(qualified) {
             let has_formatter = descendants(call).any(|n| {
                 n.kind() == "call_expression"
-                    && n.child_by_field_name("function")
+                    && n.field("function")
                         .and_then(|f| self.qualify(f))
                         .is_some_and(|q| table.formatters.contains(&q))
             });
@@ -116,7 +111,7 @@ impl<'a> FileCtx<'a> {
             return;
         };
         let span_kind = self.enclosing_instrumentation_kind(call);
-        let Some(body) = function.child_by_field_name("body") else {
+        let Some(body) = function.field("body") else {
             return;
         };
         let returns: Vec<Node<'a>> = descendants(body)
@@ -164,9 +159,7 @@ impl<'a> FileCtx<'a> {
         for _ in 0..6 {
             let n = node?;
             if n.kind() == "call_expression" {
-                let qualified = n
-                    .child_by_field_name("function")
-                    .and_then(|f| self.qualify(f));
+                let qualified = n.field("function").and_then(|f| self.qualify(f));
                 if let Some(q) = qualified {
                     if let Some(named) = self.knowledge.span_names.instrumentation.get(&q) {
                         return SpanKindName::from_word(&named.kind);
@@ -195,11 +188,8 @@ impl<'a> FileCtx<'a> {
                 .filter(|n| matches!(n.kind(), "const_spec" | "var_spec"))
                 .collect();
             for spec in specs {
-                let names: Vec<Node<'a>> = {
-                    let mut c = spec.walk();
-                    spec.children_by_field_name("name", &mut c).collect()
-                };
-                let Some(values) = spec.child_by_field_name("value") else {
+                let names = spec.fields("name");
+                let Some(values) = spec.field("value") else {
                     continue;
                 };
                 let values: Vec<Node<'a>> = {

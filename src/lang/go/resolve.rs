@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use tree_sitter::Node;
 
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 /// Import aliases of one file: local name → import path.
 #[derive(Debug, Default)]
@@ -68,8 +69,8 @@ impl<'a> FileCtx<'a> {
     pub(super) fn qualify(&self, node: Node<'a>) -> Option<String> {
         match node.kind() {
             "selector_expression" => {
-                let operand = node.child_by_field_name("operand")?;
-                let field = node.child_by_field_name("field")?;
+                let operand = node.field("operand")?;
+                let field = node.field("field")?;
                 if operand.kind() == "identifier" {
                     let path = self.imports.path(&self.text(operand))?;
                     Some(format!("{path}.{}", self.text(field)))
@@ -80,13 +81,13 @@ impl<'a> FileCtx<'a> {
                 }
             }
             "qualified_type" => {
-                let package = node.child_by_field_name("package")?;
-                let name = node.child_by_field_name("name")?;
+                let package = node.field("package")?;
+                let name = node.field("name")?;
                 let path = self.imports.path(&self.text(package))?;
                 Some(format!("{path}.{}", self.text(name)))
             }
             "pointer_type" => self.qualify(node.named_child(0)?),
-            "generic_type" => self.qualify(node.child_by_field_name("type")?),
+            "generic_type" => self.qualify(node.field("type")?),
             "parenthesized_expression" => self.qualify(node.named_child(0)?),
             _ => None,
         }
@@ -94,21 +95,21 @@ impl<'a> FileCtx<'a> {
 
     /// The role of the function a call invokes.
     pub(super) fn call_role(&self, call: Node<'a>) -> Option<Role> {
-        let function = call.child_by_field_name("function")?;
+        let function = call.field("function")?;
         self.knowledge.role(&self.qualify(function)?)
     }
 
     /// For a method call `x.M(...)` whose receiver is not a package: `(receiver, method)`.
     pub(super) fn method_call(&self, call: Node<'a>) -> Option<(Node<'a>, String)> {
-        let function = call.child_by_field_name("function")?;
+        let function = call.field("function")?;
         if function.kind() != "selector_expression" {
             return None;
         }
-        let operand = function.child_by_field_name("operand")?;
+        let operand = function.field("operand")?;
         if operand.kind() == "identifier" && self.imports.path(&self.text(operand)).is_some() {
             return None;
         }
-        let field = function.child_by_field_name("field")?;
+        let field = function.field("field")?;
         Some((operand, self.text(field).into_owned()))
     }
 
@@ -137,7 +138,7 @@ impl<'a> FileCtx<'a> {
                 if keyed.kind() != "keyed_element" {
                     return None;
                 }
-                let key = keyed.child_by_field_name("key")?;
+                let key = keyed.field("key")?;
                 if key.id() == parent.id() {
                     return None;
                 }
@@ -148,19 +149,13 @@ impl<'a> FileCtx<'a> {
                 let index = named_index(parent, node)?;
                 let left = match holder.kind() {
                     "short_var_declaration" | "assignment_statement" => {
-                        let right = holder.child_by_field_name("right")?;
+                        let right = holder.field("right")?;
                         if right.id() != parent.id() {
                             return None;
                         }
-                        holder
-                            .child_by_field_name("left")?
-                            .named_child(index as u32)?
+                        holder.field("left")?.named_child(index as u32)?
                     }
-                    "var_spec" => {
-                        return holder
-                            .child_by_field_name("name")
-                            .map(|n| self.text(n).into_owned())
-                    }
+                    "var_spec" => return holder.field("name").map(|n| self.text(n).into_owned()),
                     _ => return None,
                 };
                 last_name(&self.text(left))
@@ -199,7 +194,7 @@ pub(super) fn is_function(node: Node<'_>) -> bool {
 
 /// The arguments of a call, in order.
 pub(super) fn call_args(call: Node<'_>) -> Vec<Node<'_>> {
-    let Some(args) = call.child_by_field_name("arguments") else {
+    let Some(args) = call.field("arguments") else {
         return Vec::new();
     };
     let mut cursor = args.walk();

@@ -7,6 +7,7 @@ use tree_sitter::Node;
 
 use super::resolve::{call_args, descendants, last_name};
 use super::{function_of, FileCtx};
+use crate::lang::fields::NodeFields;
 
 /// How deep a fresh context is followed through derived contexts and variables.
 const MAX_FLOW_DEPTH: usize = 4;
@@ -34,13 +35,13 @@ impl<'a> FileCtx<'a> {
     }
 
     fn params_context(&self, function: Node<'a>) -> Option<String> {
-        let params = function.child_by_field_name("parameters")?;
+        let params = function.field("parameters")?;
         let mut cursor = params.walk();
         for param in params.named_children(&mut cursor) {
             if param.kind() != "parameter_declaration" {
                 continue;
             }
-            let Some(ty) = param.child_by_field_name("type") else {
+            let Some(ty) = param.field("type") else {
                 continue;
             };
             let Some(how) = self
@@ -49,9 +50,9 @@ impl<'a> FileCtx<'a> {
             else {
                 continue;
             };
-            let mut names = param.walk();
             let name = param
-                .children_by_field_name("name", &mut names)
+                .fields("name")
+                .into_iter()
                 .map(|n| self.text(n))
                 .find(|n| n != "_");
             if let Some(name) = name {
@@ -174,7 +175,7 @@ impl<'a> FileCtx<'a> {
             };
             if parent.kind() == "if_statement" {
                 let condition = parent
-                    .child_by_field_name("condition")
+                    .field("condition")
                     .map(|c| self.text(c).replace(' ', ""))
                     .unwrap_or_default();
                 return condition.contains(&format!("{var}==nil"));

@@ -14,6 +14,7 @@ use tree_sitter::Node;
 
 use super::resolve::{call_args, descendants, is_function};
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 /// Where an end call sits relative to the function that started the span.
 enum EndSite {
@@ -53,10 +54,8 @@ impl<'a> FileCtx<'a> {
                 let is_binding = matches!(
                     holder.kind(),
                     "short_var_declaration" | "assignment_statement"
-                ) && holder
-                    .child_by_field_name("right")
-                    .is_some_and(|r| r.id() == parent.id());
-                let left = holder.child_by_field_name("left");
+                ) && holder.field("right").is_some_and(|r| r.id() == parent.id());
+                let left = holder.field("left");
                 let (Some(left), true) = (left, is_binding) else {
                     return (Lifecycle::HandedOff, SpanContext::Used);
                 };
@@ -98,7 +97,7 @@ impl<'a> FileCtx<'a> {
         let Some(function) = self.enclosing_function(stmt) else {
             return Lifecycle::HandedOff;
         };
-        let Some(body) = function.child_by_field_name("body") else {
+        let Some(body) = function.field("body") else {
             return Lifecycle::HandedOff;
         };
         let end_methods = &self.knowledge.methods.span_end;
@@ -107,12 +106,10 @@ impl<'a> FileCtx<'a> {
         for id in references(body, stmt, var, self.src) {
             let parent = id.parent().expect("identifier has a parent");
             if parent.kind() == "selector_expression" {
-                let is_operand = parent
-                    .child_by_field_name("operand")
-                    .is_some_and(|o| o.id() == id.id());
+                let is_operand = parent.field("operand").is_some_and(|o| o.id() == id.id());
                 if is_operand {
                     let field = parent
-                        .child_by_field_name("field")
+                        .field("field")
                         .map(|f| self.text(f))
                         .unwrap_or_default();
                     let call = parent.parent().filter(|c| c.kind() == "call_expression");
@@ -145,7 +142,7 @@ impl<'a> FileCtx<'a> {
     /// The exits reached from `stmt` without ending the span; `None` when the statement's place
     /// cannot be followed.
     fn leaks_after(&self, stmt: Node<'a>, function: Node<'a>, var: &str) -> Option<Vec<Loc>> {
-        let body = function.child_by_field_name("body")?;
+        let body = function.field("body")?;
         let mut leaks = Vec::new();
         let mut node = stmt;
         let mut ended = false;
@@ -238,11 +235,11 @@ impl<'a> FileCtx<'a> {
             }
             "block" => self.flow_block(stmt, ended, var, leaks),
             "if_statement" => {
-                let then = match stmt.child_by_field_name("consequence") {
+                let then = match stmt.field("consequence") {
                     Some(b) => self.flow_block(b, ended, var, leaks),
                     None => Some(ended),
                 };
-                let otherwise = match stmt.child_by_field_name("alternative") {
+                let otherwise = match stmt.field("alternative") {
                     Some(alt) if alt.kind() == "block" => self.flow_block(alt, ended, var, leaks),
                     Some(alt) => self.flow_stmt(alt, ended, var, leaks),
                     None => Some(ended),
@@ -250,7 +247,7 @@ impl<'a> FileCtx<'a> {
                 combine(then, otherwise)
             }
             "for_statement" => {
-                if let Some(b) = stmt.child_by_field_name("body") {
+                if let Some(b) = stmt.field("body") {
                     let _ = self.flow_block(b, ended, var, leaks);
                 }
                 let mut cursor = stmt.walk();
@@ -292,17 +289,17 @@ impl<'a> FileCtx<'a> {
     }
 
     fn is_end_call(&self, call: Node<'a>, var: &str) -> bool {
-        let Some(function) = call.child_by_field_name("function") else {
+        let Some(function) = call.field("function") else {
             return false;
         };
         if function.kind() != "selector_expression" {
             return false;
         }
         let operand_is_var = function
-            .child_by_field_name("operand")
+            .field("operand")
             .is_some_and(|o| o.kind() == "identifier" && self.text(o) == var);
         let field = function
-            .child_by_field_name("field")
+            .field("field")
             .map(|f| self.text(f))
             .unwrap_or_default();
         operand_is_var && self.knowledge.methods.span_end.iter().any(|m| *m == field)
@@ -310,7 +307,7 @@ impl<'a> FileCtx<'a> {
 
     /// Whether a call ends the process or unwinds (`panic`, `log.Fatal`, `os.Exit`).
     fn exits(&self, call: Node<'a>) -> bool {
-        let function = call.child_by_field_name("function");
+        let function = call.field("function");
         function.is_some_and(|f| f.kind() == "identifier" && self.text(f) == "panic")
             || self.call_role(call) == Some(Role::HardExit)
     }
@@ -353,10 +350,7 @@ impl<'a> FileCtx<'a> {
     /// Whether the variable bound by `stmt` leaves through anything but call arguments and
     /// method calls: returned, stored, put in a literal, sent.
     fn escapes(&self, stmt: Node<'a>, var: &str) -> bool {
-        let Some(body) = self
-            .enclosing_function(stmt)
-            .and_then(|f| f.child_by_field_name("body"))
-        else {
+        let Some(body) = self.enclosing_function(stmt).and_then(|f| f.field("body")) else {
             return true;
         };
         references(body, stmt, var, self.src).into_iter().any(|id| {
@@ -395,7 +389,7 @@ impl<'a> FileCtx<'a> {
             let own_method = recv.kind() == "identifier" && receiver == Some(&*self.text(recv));
             return span_start || own_method;
         }
-        call.child_by_field_name("function")
+        call.field("function")
             .is_some_and(|f| f.kind() == "identifier")
     }
 
@@ -422,7 +416,7 @@ impl<'a> FileCtx<'a> {
         if stmt.kind() == "assignment_statement" {
             return ProviderHandling::Escapes;
         }
-        let Some(body) = function.child_by_field_name("body") else {
+        let Some(body) = function.field("body") else {
             return ProviderHandling::Escapes;
         };
         let shutdown = &self.knowledge.methods.shutdown;
@@ -431,7 +425,7 @@ impl<'a> FileCtx<'a> {
             let parent = id.parent().expect("identifier has a parent");
             if parent.kind() == "selector_expression" {
                 let field = parent
-                    .child_by_field_name("field")
+                    .field("field")
                     .map(|f| self.text(f))
                     .unwrap_or_default();
                 if shutdown.iter().any(|s| *s == field) {
@@ -484,9 +478,9 @@ impl<'a> FileCtx<'a> {
 
 /// The receiver's name of a method declaration (`s` in `func (s *Server) Get(...)`).
 fn receiver_name(function: Node<'_>, src: &[u8]) -> Option<String> {
-    let receiver = function.child_by_field_name("receiver")?;
+    let receiver = function.field("receiver")?;
     let param = receiver.named_child(0)?;
-    let name = param.child_by_field_name("name")?;
+    let name = param.field("name")?;
     Some(String::from_utf8_lossy(&src[name.byte_range()]).into_owned())
 }
 
@@ -495,8 +489,7 @@ fn binding_statement(value: Node<'_>) -> Option<Node<'_>> {
     let list = value.parent().filter(|p| p.kind() == "expression_list")?;
     list.parent().filter(|h| {
         matches!(h.kind(), "short_var_declaration" | "assignment_statement")
-            && h.child_by_field_name("right")
-                .is_some_and(|r| r.id() == list.id())
+            && h.field("right").is_some_and(|r| r.id() == list.id())
     })
 }
 
@@ -523,8 +516,7 @@ fn is_assignment_target(id: Node<'_>) -> bool {
     };
     list.parent().is_some_and(|h| {
         matches!(h.kind(), "short_var_declaration" | "assignment_statement")
-            && h.child_by_field_name("left")
-                .is_some_and(|l| l.id() == list.id())
+            && h.field("left").is_some_and(|l| l.id() == list.id())
     })
 }
 

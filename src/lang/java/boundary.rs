@@ -11,6 +11,7 @@ use super::tree::{
     annotations, args, chain_calls, chain_root, chain_top, children, descendants, object,
 };
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 /// Builder methods that add interceptors or filters to a client or server.
 const INTERCEPTOR_METHODS: &[&str] = &[
@@ -34,9 +35,7 @@ const INTERCEPTOR_METHODS: &[&str] = &[
 impl<'a> FileCtx<'a> {
     /// An instrumentation factory call (`GrpcTelemetry.create(otel).newServerInterceptor()`).
     pub(super) fn instrumentation_fact(&mut self, call: Node<'a>, role: Role) {
-        let what = self
-            .text(call.child_by_field_name("name").unwrap_or(call))
-            .into_owned();
+        let what = self.text(call.field("name").unwrap_or(call)).into_owned();
         let explicit_provider = !self.takes_global(call);
         let what = match role {
             Role::GrpcServerInstrumentation => format!("GrpcTelemetry.{what} (ServerInterceptor)"),
@@ -198,7 +197,7 @@ impl<'a> FileCtx<'a> {
         match parent.kind() {
             "variable_declarator" => Some(self.name_of(parent)),
             "assignment_expression" => {
-                let left = parent.child_by_field_name("left")?;
+                let left = parent.field("left")?;
                 let text = self.text(left);
                 Some(text.rsplit('.').next().unwrap_or(&text).trim().to_string())
             }
@@ -287,11 +286,11 @@ impl<'a> FileCtx<'a> {
     pub(super) fn url_connection(&mut self, call: Node<'a>) {
         let http = call.parent().is_some_and(|p| {
             p.kind() == "cast_expression"
-                && p.child_by_field_name("type")
+                && p.field("type")
                     .is_some_and(|t| self.text(t).ends_with("HttpURLConnection"))
                 || p.kind() == "variable_declarator"
                     && p.parent()
-                        .and_then(|d| d.child_by_field_name("type"))
+                        .and_then(|d| d.field("type"))
                         .is_some_and(|t| self.text(t).ends_with("HttpURLConnection"))
         });
         if !http {
@@ -350,7 +349,7 @@ impl<'a> FileCtx<'a> {
                 }
             }
             "object_creation_expression" => handler
-                .child_by_field_name("type")
+                .field("type")
                 .map(|t| {
                     let t = self.text(t);
                     Extraction::Handler(super::resolve::strip_type_arguments(&t).to_string())
@@ -388,7 +387,7 @@ impl<'a> FileCtx<'a> {
     /// Facts from a class: Spring controller routes, servlet methods, `@WithSpan` methods.
     pub(super) fn class_facts(&mut self, class: Node<'a>) {
         // `extends CartServiceGrpc.CartServiceImplBase`: generated gRPC server code.
-        let served = class.child_by_field_name("superclass").and_then(|s| {
+        let served = class.field("superclass").and_then(|s| {
             let text = self.text(s);
             crate::lang::grpc_stubs::java_server(text.trim_start_matches("extends").trim())
         });
@@ -398,7 +397,7 @@ impl<'a> FileCtx<'a> {
                 kind: FactKind::GrpcServiceServed { service },
             });
         }
-        let Some(body) = class.child_by_field_name("body") else {
+        let Some(body) = class.field("body") else {
             return;
         };
         let class_name = self.name_of(class);
@@ -409,7 +408,7 @@ impl<'a> FileCtx<'a> {
             .and_then(|(_, a)| self.annotation_path(*a))
             .unwrap_or_default();
         let servlet = class
-            .child_by_field_name("superclass")
+            .field("superclass")
             .is_some_and(|s| self.text(s).trim_end().ends_with("HttpServlet"));
         let servlet_route = class_annotations
             .iter()
@@ -458,7 +457,7 @@ impl<'a> FileCtx<'a> {
             let name = self.name_of(method);
             let (route, framework) = if let Some((_, annotation)) = mapping {
                 let path = self.annotation_path(*annotation).unwrap_or_default();
-                let reactive = method.child_by_field_name("type").is_some_and(|t| {
+                let reactive = method.field("type").is_some_and(|t| {
                     let t = self.text(t);
                     t.starts_with("Mono") || t.starts_with("Flux")
                 });
@@ -479,7 +478,7 @@ impl<'a> FileCtx<'a> {
                 Extraction::Framework(framework.into())
             };
             found.push((
-                method.child_by_field_name("name").unwrap_or(method),
+                method.field("name").unwrap_or(method),
                 FactKind::Inbound {
                     proto: Proto::Http,
                     route,
@@ -500,18 +499,18 @@ impl<'a> FileCtx<'a> {
     /// The string literals given to these elements of an annotation (`topics = {"a", "b"}`),
     /// or to its single unnamed value.
     fn annotation_strings(&self, annotation: Node<'a>, keys: &[&str]) -> Vec<String> {
-        let Some(list) = annotation.child_by_field_name("arguments") else {
+        let Some(list) = annotation.field("arguments") else {
             return Vec::new();
         };
         let mut out = Vec::new();
         for arg in children(list) {
             let value = match arg.kind() {
                 "element_value_pair" => {
-                    let key = arg.child_by_field_name("key").map(|k| self.text(k));
+                    let key = arg.field("key").map(|k| self.text(k));
                     if !key.is_some_and(|k| keys.contains(&k.as_ref())) {
                         continue;
                     }
-                    match arg.child_by_field_name("value") {
+                    match arg.field("value") {
                         Some(v) => v,
                         None => continue,
                     }
@@ -529,15 +528,15 @@ impl<'a> FileCtx<'a> {
     }
 
     fn annotation_path(&self, annotation: Node<'a>) -> Option<String> {
-        let list = annotation.child_by_field_name("arguments")?;
+        let list = annotation.field("arguments")?;
         for arg in children(list) {
             let value = match arg.kind() {
                 "element_value_pair" => {
-                    let key = self.text(arg.child_by_field_name("key")?);
+                    let key = self.text(arg.field("key")?);
                     if key != "value" && key != "path" && key != "urlPatterns" {
                         continue;
                     }
-                    arg.child_by_field_name("value")?
+                    arg.field("value")?
                 }
                 _ => arg,
             };

@@ -15,6 +15,7 @@ use tree_sitter::Node;
 
 use super::tree::{args, chain_calls, children, descendants, object, within};
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 /// Receivers whose calls are not expected to throw (loggers, standard streams).
 const QUIET_RECEIVERS: &[&str] = &["log", "logger", "LOG", "LOGGER", "System.out", "System.err"];
@@ -158,7 +159,7 @@ impl<'a> FileCtx<'a> {
                 }
             }
             "assignment_expression" => {
-                let Some(left) = parent.child_by_field_name("left") else {
+                let Some(left) = parent.field("left") else {
                     return Lifecycle::HandedOff;
                 };
                 let stmt = parent
@@ -192,7 +193,7 @@ impl<'a> FileCtx<'a> {
             return Lifecycle::HandedOff;
         };
         let Some(body) = function
-            .child_by_field_name("body")
+            .field("body")
             .filter(|b| b.kind() == "block" || b.kind() == "constructor_body")
         else {
             return Lifecycle::HandedOff;
@@ -235,9 +236,7 @@ impl<'a> FileCtx<'a> {
                     }
                 }
                 "assignment_expression"
-                    if parent
-                        .child_by_field_name("left")
-                        .is_some_and(|l| l.id() == id.id()) => {}
+                    if parent.field("left").is_some_and(|l| l.id() == id.id()) => {}
                 "variable_declarator" | "field_access" | "binary_expression" => {}
                 _ => handed_off = true,
             }
@@ -336,9 +335,7 @@ fn caught_at(block: Node<'_>, function: Node<'_>) -> bool {
         if matches!(
             parent.kind(),
             "try_statement" | "try_with_resources_statement"
-        ) && parent
-            .child_by_field_name("body")
-            .is_some_and(|b| b.id() == node.id())
+        ) && parent.field("body").is_some_and(|b| b.id() == node.id())
             && children(parent).iter().any(|c| c.kind() == "catch_clause")
         {
             return true;
@@ -353,7 +350,7 @@ fn caught_at(block: Node<'_>, function: Node<'_>) -> bool {
 fn falls_off(function: Node<'_>, ctx: &FileCtx<'_>) -> bool {
     match function.kind() {
         "method_declaration" => function
-            .child_by_field_name("type")
+            .field("type")
             .is_some_and(|t| ctx.text(t) == "void"),
         "constructor_declaration" => true,
         "lambda_expression" => true,
@@ -433,21 +430,21 @@ impl<'a> Walker<'_, 'a> {
             }
             "block" => self.block(stmt, ended, protected, exits),
             "if_statement" => {
-                let then = match stmt.child_by_field_name("consequence") {
+                let then = match stmt.field("consequence") {
                     Some(b) => self.block(b, ended, protected, exits),
                     None => Some(ended),
                 };
-                let otherwise = match stmt.child_by_field_name("alternative") {
+                let otherwise = match stmt.field("alternative") {
                     Some(b) => self.block(b, ended, protected, exits),
                     None => Some(ended),
                 };
                 combine(then, otherwise)
             }
             "while_statement" | "for_statement" | "enhanced_for_statement" | "do_statement" => {
-                let body = stmt.child_by_field_name("body");
+                let body = stmt.field("body");
                 let result = body.map(|b| self.block(b, ended, protected, exits));
                 let condition = stmt
-                    .child_by_field_name("condition")
+                    .field("condition")
                     .map(|c| ctx.text(c).replace([' ', '(', ')'], ""));
                 let infinite = match stmt.kind() {
                     "while_statement" => condition.as_deref() == Some("true"),
@@ -476,12 +473,12 @@ impl<'a> Walker<'_, 'a> {
                     .filter(|p| p.kind() == "catch_clause")
                     .copied()
                     .collect();
-                let mut result = match stmt.child_by_field_name("body") {
+                let mut result = match stmt.field("body") {
                     Some(b) => self.block(b, ended, protected || !catches.is_empty(), exits),
                     None => Some(ended),
                 };
                 for catch in catches {
-                    let flow = match catch.child_by_field_name("body") {
+                    let flow = match catch.field("body") {
                         Some(b) => self.block(b, ended, protected, exits),
                         None => Some(ended),
                     };
@@ -490,7 +487,7 @@ impl<'a> Walker<'_, 'a> {
                 result
             }
             "switch_expression" | "switch_statement" => {
-                let Some(body) = stmt.child_by_field_name("body") else {
+                let Some(body) = stmt.field("body") else {
                     return Some(ended);
                 };
                 let mut result: Option<bool> = None;
@@ -512,7 +509,7 @@ impl<'a> Walker<'_, 'a> {
                 }
                 result
             }
-            "synchronized_statement" => match stmt.child_by_field_name("body") {
+            "synchronized_statement" => match stmt.field("body") {
                 Some(b) => self.block(b, ended, protected, exits),
                 None => children(stmt)
                     .into_iter()
@@ -548,7 +545,7 @@ impl<'a> Walker<'_, 'a> {
         let on_value = stmt.named_child(0).is_some_and(|e| {
             e.kind() == "method_invocation"
                 && super::tree::chain_root(e)
-                    .child_by_field_name("object")
+                    .field("object")
                     .is_some_and(|o| self.ctx.text(o) == self.var)
         });
         if on_value {

@@ -17,6 +17,7 @@ mod tree;
 
 use crate::facts::{Fact, FactKind, FileFacts, Loc};
 use crate::knowledge::{Knowledge, Role};
+use crate::lang::fields::NodeFields;
 use crate::lang::query::{self, CompiledQuery};
 use crate::suppress;
 use resolve::Imports;
@@ -218,7 +219,7 @@ impl crate::lang::Extractor for JavaExtractor {
         let mut called_from_request = BTreeSet::new();
         for call in &anchors.calls {
             ctx.call_fact(*call);
-            if let Some(name) = call.child_by_field_name("name").map(|n| ctx.text(n)) {
+            if let Some(name) = call.field("name").map(|n| ctx.text(n)) {
                 if !called_from_request.contains(name.as_ref()) && ctx.in_request_code(*call) {
                     called_from_request.insert(name.into_owned());
                 }
@@ -309,7 +310,7 @@ impl<'a> FileCtx<'a> {
 
     /// The name of a method call, declaration or class.
     fn name_of(&self, node: Node<'a>) -> String {
-        node.child_by_field_name("name")
+        node.field("name")
             .map(|n| self.text(n).into_owned())
             .unwrap_or_default()
     }
@@ -332,7 +333,7 @@ impl<'a> FileCtx<'a> {
                 .iter()
                 .any(|c| c.kind() == "modifiers" && self.text(*c).contains("static"))
             && function
-                .child_by_field_name("parameters")
+                .field("parameters")
                 .is_some_and(|p| self.text(p).contains("String"))
     }
 
@@ -346,8 +347,8 @@ impl<'a> FileCtx<'a> {
     fn call_fact(&mut self, call: Node<'a>) {
         // `CartServiceGrpc.newBlockingStub(channel)`: generated gRPC client code.
         let called = call
-            .child_by_field_name("object")
-            .zip(call.child_by_field_name("name"))
+            .field("object")
+            .zip(call.field("name"))
             .and_then(|(o, n)| crate::lang::grpc_stubs::java_client(&self.text(o), &self.text(n)));
         if let Some(service) = called {
             self.facts.push(Fact {
@@ -450,8 +451,7 @@ impl<'a> FileCtx<'a> {
         let found = tree::descendants(scope)
             .find(|n| {
                 matches!(n.kind(), "variable_declarator" | "formal_parameter")
-                    && n.child_by_field_name("name")
-                        .is_some_and(|id| self.text(id) == name)
+                    && n.field("name").is_some_and(|id| self.text(id) == name)
             })
             .and_then(|decl| {
                 let holder = if decl.kind() == "formal_parameter" {
@@ -459,7 +459,7 @@ impl<'a> FileCtx<'a> {
                 } else {
                     decl.parent()?
                 };
-                let ty = self.text(holder.child_by_field_name("type")?);
+                let ty = self.text(holder.field("type")?);
                 Some(resolve::strip_type_arguments(&ty).to_string())
             })
             .filter(|t| t != "var");
@@ -505,21 +505,21 @@ impl<'a> FileCtx<'a> {
     /// `producer.send(new ProducerRecord<>("orders", ...))` send,
     /// `consumer.subscribe(List.of("orders"))` receives (string literals only).
     fn message_topic_call(&mut self, call: Node<'a>) {
-        let Some(name) = call.child_by_field_name("name").map(|n| self.text(n)) else {
+        let Some(name) = call.field("name").map(|n| self.text(n)) else {
             return;
         };
-        let Some(args) = call.child_by_field_name("arguments") else {
+        let Some(args) = call.field("arguments") else {
             return;
         };
         let Some(first) = args.named_child(0) else {
             return;
         };
         let receiver = call
-            .child_by_field_name("object")
+            .field("object")
             .map(|o| self.text(o).to_ascii_lowercase())
             .unwrap_or_default();
         let list_items = |n: Node<'a>| -> Vec<Node<'a>> {
-            n.child_by_field_name("arguments")
+            n.field("arguments")
                 .map(|a| {
                     let mut cursor = a.walk();
                     a.named_children(&mut cursor).collect::<Vec<_>>()
@@ -532,7 +532,7 @@ impl<'a> FileCtx<'a> {
             "send"
                 if first.kind() == "object_creation_expression"
                     && first
-                        .child_by_field_name("type")
+                        .field("type")
                         .is_some_and(|t| self.text(t).starts_with("ProducerRecord")) =>
             {
                 (list_items(first).into_iter().take(1).collect(), true)

@@ -8,18 +8,15 @@ use tree_sitter::Node;
 
 use super::tree::{args, chain_calls, children};
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 impl<'a> NameSyntax<'a> for FileCtx<'a> {
     fn shape(&self, node: Node<'a>) -> Shape<'a> {
         match node.kind() {
             "string_literal" => Shape::Literal(self.string_literal(node).unwrap_or_default()),
             "binary_expression" => {
-                let op = node.child_by_field_name("operator").map(|o| self.text(o));
-                match (
-                    op.as_deref(),
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("right"),
-                ) {
+                let op = node.field("operator").map(|o| self.text(o));
+                match (op.as_deref(), node.field("left"), node.field("right")) {
                     (Some("+"), Some(l), Some(r)) => Shape::Concat(l, r),
                     _ => Shape::Other,
                 }
@@ -31,7 +28,7 @@ impl<'a> NameSyntax<'a> for FileCtx<'a> {
             "identifier" | "field_access" => Shape::Name(self.text(node).into_owned()),
             "method_invocation" => {
                 let name = self.name_of(node);
-                let object = node.child_by_field_name("object");
+                let object = node.field("object");
                 let object_text = object.map(|o| self.text(o));
                 let list = args(node);
                 match (name.as_str(), object_text.as_deref()) {
@@ -86,15 +83,15 @@ impl<'a> FileCtx<'a> {
     /// Names given by `@WithSpan("name")` or `@WithSpan(value = "name", kind = ...)`; the
     /// default name (`Class.method`) is the instrumentation's.
     pub(super) fn annotation_named(&mut self, annotation: Node<'a>) {
-        let Some(list) = annotation.child_by_field_name("arguments") else {
+        let Some(list) = annotation.field("arguments") else {
             return;
         };
         let mut name = None;
         let mut span_kind = None;
         for arg in children(list) {
             if arg.kind() == "element_value_pair" {
-                let key = arg.child_by_field_name("key").map(|k| self.text(k));
-                let value = arg.child_by_field_name("value");
+                let key = arg.field("key").map(|k| self.text(k));
+                let value = arg.field("value");
                 match (key.as_deref(), value) {
                     (Some("value"), Some(v)) => name = Some(v),
                     (Some("kind"), Some(v)) => span_kind = SpanKindName::find_in(&self.text(v)),
@@ -133,9 +130,7 @@ impl<'a> FileCtx<'a> {
                     continue;
                 }
             }
-            let is_string = decl
-                .child_by_field_name("type")
-                .is_some_and(|t| self.text(t) == "String");
+            let is_string = decl.field("type").is_some_and(|t| self.text(t) == "String");
             if !is_string {
                 continue;
             }
@@ -143,10 +138,9 @@ impl<'a> FileCtx<'a> {
                 .into_iter()
                 .filter(|d| d.kind() == "variable_declarator")
             {
-                let (Some(name), Some(value)) = (
-                    declarator.child_by_field_name("name"),
-                    declarator.child_by_field_name("value"),
-                ) else {
+                let (Some(name), Some(value)) =
+                    (declarator.field("name"), declarator.field("value"))
+                else {
                     continue;
                 };
                 if let Some(v) = self.string_literal(value) {

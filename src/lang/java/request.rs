@@ -8,6 +8,7 @@ use tree_sitter::Node;
 
 use super::tree::{annotations, args, chain_calls, chain_top, descendants};
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 /// How request code reaches the current context, for the help text.
 const CURRENT: &str = "Context.current()";
@@ -28,17 +29,15 @@ impl<'a> FileCtx<'a> {
         });
         let servlet = methods.servlet_methods.contains(&self.name_of(method))
             && self.classes.enclosing(method).is_some_and(|c| {
-                c.child_by_field_name("superclass")
+                c.field("superclass")
                     .is_some_and(|s| self.text(s).trim_end().ends_with("Servlet"))
             });
-        let typed = method
-            .child_by_field_name("parameters")
-            .is_some_and(|params| {
-                super::tree::children(params).iter().any(|p| {
-                    p.child_by_field_name("type")
-                        .is_some_and(|t| self.is_request_type(&self.text(t)))
-                })
-            });
+        let typed = method.field("parameters").is_some_and(|params| {
+            super::tree::children(params).iter().any(|p| {
+                p.field("type")
+                    .is_some_and(|t| self.is_request_type(&self.text(t)))
+            })
+        });
         let found = annotated || servlet || typed;
         self.request_methods.borrow_mut().insert(method.id(), found);
         found

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use tree_sitter::Node;
 
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 /// The imports of one file.
 #[derive(Debug, Default)]
@@ -111,8 +112,8 @@ impl<'a> FileCtx<'a> {
     /// The role and qualified name of a static call `Type.member(...)` (or a statically
     /// imported `member(...)`).
     pub(super) fn static_role(&self, call: Node<'a>) -> Option<(Role, String)> {
-        let name = self.text(call.child_by_field_name("name")?);
-        let candidates = match call.child_by_field_name("object") {
+        let name = self.text(call.field("name")?);
+        let candidates = match call.field("object") {
             Some(object) => {
                 if !matches!(
                     object.kind(),
@@ -139,7 +140,7 @@ impl<'a> FileCtx<'a> {
 
     /// The role and qualified name of a constructor call `new Type(...)`.
     pub(super) fn constructor_role(&self, new: Node<'a>) -> Option<(Role, String)> {
-        let ty = new.child_by_field_name("type")?;
+        let ty = new.field("type")?;
         let written = self.text(ty);
         self.imports
             .candidates(&written, self.package.as_deref())
@@ -169,14 +170,14 @@ impl<'a> FileCtx<'a> {
         if !self.instrumentation_imported {
             return None;
         }
-        let name = self.text(call.child_by_field_name("name")?);
+        let name = self.text(call.field("name")?);
         self.knowledge.method_role(&name)
     }
 
     /// The propagation format a static call (`W3CTraceContextPropagator.getInstance()`) builds.
     pub(super) fn propagator_format(&self, call: Node<'a>) -> Option<String> {
-        let object = call.child_by_field_name("object")?;
-        let name = self.text(call.child_by_field_name("name")?);
+        let object = call.field("object")?;
+        let name = self.text(call.field("name")?);
         let written = self.text(object);
         if !looks_like_type(&written) {
             return None;

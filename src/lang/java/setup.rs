@@ -8,6 +8,7 @@ use tree_sitter::Node;
 
 use super::tree::{args, chain_calls, chain_top, descendants, object, within};
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 /// How far a provider is followed through the SDK that owns it.
 const MAX_OWNER_DEPTH: usize = 3;
@@ -41,7 +42,7 @@ impl<'a> FileCtx<'a> {
                     let name = self.text(arg);
                     let value = descendants(function).find_map(|n| {
                         (n.kind() == "variable_declarator" && self.name_of(n) == name)
-                            .then(|| n.child_by_field_name("value"))
+                            .then(|| n.field("value"))
                             .flatten()
                     });
                     match value {
@@ -192,10 +193,7 @@ impl<'a> FileCtx<'a> {
                         handling = h;
                     }
                 }
-                "assignment_expression"
-                    if parent
-                        .child_by_field_name("left")
-                        .is_some_and(|l| within(id, l)) => {}
+                "assignment_expression" if parent.field("left").is_some_and(|l| within(id, l)) => {}
                 "variable_declarator" | "field_access" | "formal_parameter" => {}
                 _ => handling = ProviderHandling::Escapes,
             }

@@ -1,6 +1,7 @@
 //! Tree navigation for Java: subtree walks, the range index that finds the method or class
 //! around a node without walking up, and method-call chains (`a.b().c()`).
 
+use crate::lang::fields::NodeFields;
 pub(super) use crate::lang::tree::descendants;
 use tree_sitter::Node;
 
@@ -21,7 +22,7 @@ impl<'t> EnclosingNamed<'t> for RangeIndex<'t> {
 
 /// The arguments of a call or `new`, in order.
 pub(super) fn args(call: Node<'_>) -> Vec<Node<'_>> {
-    let Some(list) = call.child_by_field_name("arguments") else {
+    let Some(list) = call.field("arguments") else {
         return Vec::new();
     };
     let mut cursor = list.walk();
@@ -32,7 +33,7 @@ pub(super) fn args(call: Node<'_>) -> Vec<Node<'_>> {
 
 /// The receiver of a method call (`x` in `x.m()`), if written.
 pub(super) fn object(call: Node<'_>) -> Option<Node<'_>> {
-    call.child_by_field_name("object")
+    call.field("object")
 }
 
 /// The innermost call of a chain (`a.b()` in `a.b().c().d()`), or the node itself.
@@ -85,7 +86,7 @@ pub(super) fn annotations<'t>(decl: Node<'t>, src: &[u8]) -> Vec<(String, Node<'
         .into_iter()
         .filter(|a| matches!(a.kind(), "annotation" | "marker_annotation"))
         .filter_map(|a| {
-            let name = a.child_by_field_name("name")?;
+            let name = a.field("name")?;
             let text = String::from_utf8_lossy(&src[name.byte_range()]);
             let simple = text.rsplit('.').next().unwrap_or(&text).to_string();
             Some((simple, a))

@@ -5,6 +5,7 @@
 use super::resolve::call_args;
 use super::FileCtx;
 use crate::lang::address::Piece;
+use crate::lang::fields::NodeFields;
 use crate::lang::tree::single_binding;
 use tree_sitter::Node;
 
@@ -28,15 +29,8 @@ impl FileCtx<'_> {
                 Some(inner) => self.url_pieces(inner, depth + 1),
                 None => vec![Piece::Other],
             },
-            "binary_operator"
-                if expr
-                    .child_by_field_name("operator")
-                    .is_some_and(|o| self.text(o) == "+") =>
-            {
-                let (Some(left), Some(right)) = (
-                    expr.child_by_field_name("left"),
-                    expr.child_by_field_name("right"),
-                ) else {
+            "binary_operator" if expr.field("operator").is_some_and(|o| self.text(o) == "+") => {
+                let (Some(left), Some(right)) = (expr.field("left"), expr.field("right")) else {
                     return vec![Piece::Other];
                 };
                 let mut out = self.url_pieces(left, depth + 1);
@@ -45,7 +39,7 @@ impl FileCtx<'_> {
             }
             "call" => {
                 let is_env = expr
-                    .child_by_field_name("function")
+                    .field("function")
                     .and_then(|f| self.resolve(f))
                     .is_some_and(|q| self.knowledge.is_env_read(&q));
                 let var = call_args(expr).first().and_then(|a| self.string_value(*a));
@@ -56,12 +50,10 @@ impl FileCtx<'_> {
             }
             "subscript" => {
                 let is_env = expr
-                    .child_by_field_name("value")
+                    .field("value")
                     .and_then(|v| self.resolve(v))
                     .is_some_and(|q| self.knowledge.is_env_read(&q));
-                let var = expr
-                    .child_by_field_name("subscript")
-                    .and_then(|s| self.string_value(s));
+                let var = expr.field("subscript").and_then(|s| self.string_value(s));
                 match var {
                     Some(var) if is_env => vec![Piece::Env(var)],
                     _ => vec![Piece::Other],
@@ -82,7 +74,7 @@ impl FileCtx<'_> {
         for child in string.named_children(&mut cursor) {
             match child.kind() {
                 "string_content" => out.push(Piece::Lit(self.text(child).into_owned())),
-                "interpolation" => match child.child_by_field_name("expression") {
+                "interpolation" => match child.field("expression") {
                     Some(inner) => out.extend(self.url_pieces(inner, depth + 1)),
                     None => out.push(Piece::Other),
                 },
@@ -103,8 +95,8 @@ impl FileCtx<'_> {
             if node.kind() != "assignment" {
                 return Vec::new();
             }
-            match node.child_by_field_name("left") {
-                Some(l) if l.kind() == "identifier" => vec![(l, node.child_by_field_name("right"))],
+            match node.field("left") {
+                Some(l) if l.kind() == "identifier" => vec![(l, node.field("right"))],
                 _ => Vec::new(),
             }
         })

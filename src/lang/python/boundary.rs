@@ -9,6 +9,7 @@ use tree_sitter::Node;
 
 use super::resolve::{call_args, kwarg, last_segment, parameter_names, spreads};
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 /// Web frameworks a file may import, by top-level module, and the library name their
 /// instrumentation patches (as in the knowledge table's `[patches]`).
@@ -33,9 +34,7 @@ impl<'a> FileCtx<'a> {
                 return Flow::Request;
             }
             if first_named.is_none() && f.kind() == "function_definition" {
-                first_named = f
-                    .child_by_field_name("name")
-                    .map(|n| self.text(n).into_owned());
+                first_named = f.field("name").map(|n| self.text(n).into_owned());
             }
             function = self.enclosing_function(f);
         }
@@ -50,7 +49,7 @@ impl<'a> FileCtx<'a> {
         if self.is_handler(function) {
             return true;
         }
-        let Some(body) = function.child_by_field_name("body") else {
+        let Some(body) = function.field("body") else {
             return false;
         };
         let methods = &self.knowledge.methods;
@@ -76,7 +75,7 @@ impl<'a> FileCtx<'a> {
             return false;
         }
         let params = function
-            .child_by_field_name("parameters")
+            .field("parameters")
             .map(|p| parameter_names(self, p))
             .unwrap_or_default();
         if params
@@ -86,7 +85,7 @@ impl<'a> FileCtx<'a> {
             return true;
         }
         let name = function
-            .child_by_field_name("name")
+            .field("name")
             .map(|n| self.text(n).into_owned())
             .unwrap_or_default();
         if name.starts_with("do_") && name[3..].chars().all(|c| c.is_ascii_uppercase()) {
@@ -102,12 +101,12 @@ impl<'a> FileCtx<'a> {
         if self.flow(call) != Flow::Request {
             return;
         }
-        let Some(function) = call.child_by_field_name("function") else {
+        let Some(function) = call.field("function") else {
             return;
         };
         let name = match function.kind() {
             "identifier" => self.text(function).into_owned(),
-            "attribute" => match function.child_by_field_name("attribute") {
+            "attribute" => match function.field("attribute") {
                 Some(a) => self.text(a).into_owned(),
                 None => return,
             },
@@ -165,10 +164,7 @@ impl<'a> FileCtx<'a> {
         let Some((route, router, library)) = self.route_of_decorator(decorator) else {
             return;
         };
-        let extraction = match decorator
-            .parent()
-            .and_then(|d| d.child_by_field_name("definition"))
-        {
+        let extraction = match decorator.parent().and_then(|d| d.field("definition")) {
             Some(f) if self.extracts_by_hand(f) => Extraction::Manual,
             _ => Extraction::Patched(library),
         };
@@ -269,7 +265,7 @@ impl<'a> FileCtx<'a> {
     /// `class Handler(BaseHTTPRequestHandler)`: each `do_*` method serves requests, and no
     /// instrumentation covers `http.server`.
     pub(super) fn class_fact(&mut self, class: Node<'_>) {
-        let Some(supers) = class.child_by_field_name("superclasses") else {
+        let Some(supers) = class.field("superclasses") else {
             return;
         };
         let serves_http = call_args_of_list(supers).iter().any(|s| {
@@ -285,10 +281,7 @@ impl<'a> FileCtx<'a> {
         if !serves_http {
             return;
         }
-        let (Some(name), Some(body)) = (
-            class.child_by_field_name("name"),
-            class.child_by_field_name("body"),
-        ) else {
+        let (Some(name), Some(body)) = (class.field("name"), class.field("body")) else {
             return;
         };
         let router = self.text(name).into_owned();
@@ -298,17 +291,17 @@ impl<'a> FileCtx<'a> {
             .named_children(&mut cursor)
             .filter_map(|n| match n.kind() {
                 "function_definition" => Some(n),
-                "decorated_definition" => n.child_by_field_name("definition"),
+                "decorated_definition" => n.field("definition"),
                 _ => None,
             })
             .filter(|f| {
-                f.child_by_field_name("name")
+                f.field("name")
                     .is_some_and(|n| self.text(n).starts_with("do_"))
             })
             .collect();
         for method in methods {
             self.push(
-                method.child_by_field_name("name").unwrap_or(method),
+                method.field("name").unwrap_or(method),
                 FactKind::Inbound {
                     proto: Proto::Http,
                     route: None,
@@ -527,7 +520,7 @@ impl<'a> FileCtx<'a> {
         self.push(call, FactKind::ManualExtract);
         let name = self
             .enclosing_function(call)
-            .and_then(|f| f.child_by_field_name("name"))
+            .and_then(|f| f.field("name"))
             .map(|n| self.text(n).into_owned());
         if let Some(name) = name {
             self.push(call, FactKind::HandlerExtracts { name });
@@ -574,7 +567,7 @@ impl<'a> FileCtx<'a> {
         }
         let name = match handler.kind() {
             "identifier" => self.text(handler).into_owned(),
-            "attribute" => match handler.child_by_field_name("attribute") {
+            "attribute" => match handler.field("attribute") {
                 Some(a) => self.text(a).into_owned(),
                 None => return false,
             },
@@ -585,7 +578,7 @@ impl<'a> FileCtx<'a> {
 
     /// The callee of a call as written.
     pub(super) fn function_text(&self, call: Node<'_>) -> String {
-        call.child_by_field_name("function")
+        call.field("function")
             .map(|f| self.text(f).into_owned())
             .unwrap_or_default()
     }
@@ -596,7 +589,7 @@ pub(super) fn decorators_of<'t>(decorated: &[Node<'t>]) -> HashMap<usize, Vec<No
     decorated
         .iter()
         .filter_map(|d| {
-            let definition = d.child_by_field_name("definition")?;
+            let definition = d.field("definition")?;
             let mut cursor = d.walk();
             let found = d
                 .named_children(&mut cursor)

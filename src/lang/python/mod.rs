@@ -25,6 +25,7 @@ mod spans;
 
 use crate::facts::{Fact, FactKind, FileFacts, Loc};
 use crate::knowledge::{Knowledge, Role};
+use crate::lang::fields::NodeFields;
 use crate::lang::query::{self, CompiledQuery};
 use crate::lang::tree::RangeIndex;
 use crate::suppress;
@@ -216,6 +217,7 @@ impl crate::lang::Extractor for PythonExtractor {
             functions: RangeIndex::new(&anchors.callables),
             classes: RangeIndex::new(&anchors.classes),
             calls: anchors.calls.clone(),
+            callees: Vec::new(),
         };
         for stmt in &anchors.imports {
             ctx.bind_import(*stmt);
@@ -236,6 +238,7 @@ impl crate::lang::Extractor for PythonExtractor {
         for binding in &anchors.bindings {
             ctx.bind_value(*binding);
         }
+        ctx.callees = ctx.calls.iter().map(|c| ctx.resolve_callee(*c)).collect();
         ctx.string_constants(root);
         for call in &anchors.calls {
             ctx.note_wrapping(*call);
@@ -245,7 +248,7 @@ impl crate::lang::Extractor for PythonExtractor {
                 ctx.request_functions.insert(function.id());
             }
             if ctx.extracts_by_hand(*function) {
-                if let Some(name) = function.child_by_field_name("name") {
+                if let Some(name) = function.field("name") {
                     let name = ctx.text(name).into_owned();
                     ctx.extracting_functions.insert(name);
                 }
@@ -314,6 +317,9 @@ pub(super) struct FileCtx<'a> {
     /// Every call of the file, in document order: the calls inside a function are a binary
     /// search away, not a walk of its subtree.
     calls: Vec<Node<'a>>,
+    /// The qualified callee of each of `calls` (same order), filled once the file's imports
+    /// and values are bound: most calls are asked about several times.
+    callees: Vec<Option<String>>,
     /// Parameter names of each function and lambda, by node id.
     parameters: HashMap<usize, Vec<String>>,
     /// The decorators of each decorated function or class, by the definition's node id.
@@ -347,7 +353,7 @@ impl<'a> FileCtx<'a> {
     /// Records a variable bound to a construction: `x = Known(...)`, `with Known() as x`.
     fn bind_value(&mut self, binding: Node<'_>) {
         let value = match binding.kind() {
-            "assignment" => binding.child_by_field_name("right"),
+            "assignment" => binding.field("right"),
             "as_pattern" => binding.named_child(0),
             _ => None,
         };

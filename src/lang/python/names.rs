@@ -7,6 +7,7 @@ use tree_sitter::Node;
 
 use super::resolve::{call_args, kwarg};
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 /// The file's view of name expressions.
 struct Syntax<'c, 'a>(&'c FileCtx<'a>);
@@ -21,13 +22,12 @@ impl<'t> NameSyntax<'t> for Syntax<'_, '_> {
                 for child in node.named_children(&mut cursor) {
                     match child.kind() {
                         "string_start" | "string_end" => {}
-                        "interpolation" => match child
-                            .child_by_field_name("expression")
-                            .or_else(|| child.named_child(0))
-                        {
-                            Some(e) => pieces.push(Err(e)),
-                            None => return Shape::Other,
-                        },
+                        "interpolation" => {
+                            match child.field("expression").or_else(|| child.named_child(0)) {
+                                Some(e) => pieces.push(Err(e)),
+                                None => return Shape::Other,
+                            }
+                        }
                         _ => pieces.push(Ok(ctx.text(child).replace("{{", "{").replace("}}", "}"))),
                     }
                 }
@@ -45,11 +45,8 @@ impl<'t> NameSyntax<'t> for Syntax<'_, '_> {
                 Shape::Interpolated(parts)
             }
             "binary_operator" => {
-                let op = node.child_by_field_name("operator").map(|o| ctx.text(o));
-                let (Some(l), Some(r)) = (
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("right"),
-                ) else {
+                let op = node.field("operator").map(|o| ctx.text(o));
+                let (Some(l), Some(r)) = (node.field("left"), node.field("right")) else {
                     return Shape::Other;
                 };
                 match op.as_deref() {
@@ -67,15 +64,13 @@ impl<'t> NameSyntax<'t> for Syntax<'_, '_> {
                 }
             }
             "call" => {
-                let Some(function) = node.child_by_field_name("function") else {
+                let Some(function) = node.field("function") else {
                     return Shape::Other;
                 };
                 let args = call_args(node);
                 if function.kind() == "attribute" {
-                    let object = function.child_by_field_name("object");
-                    let attr = function
-                        .child_by_field_name("attribute")
-                        .map(|a| ctx.text(a));
+                    let object = function.field("object");
+                    let attr = function.field("attribute").map(|a| ctx.text(a));
                     if let (Some(object), Some("format")) = (object, attr.as_deref()) {
                         if object.kind() == "string" {
                             return Shape::Braces(object, args);
@@ -142,11 +137,11 @@ impl<'a> FileCtx<'a> {
             let class = match child.kind() {
                 "class_definition" => Some(child),
                 "decorated_definition" => child
-                    .child_by_field_name("definition")
+                    .field("definition")
                     .filter(|d| d.kind() == "class_definition"),
                 _ => None,
             };
-            if let Some(body) = class.and_then(|c| c.child_by_field_name("body")) {
+            if let Some(body) = class.and_then(|c| c.field("body")) {
                 blocks.push(body);
             }
         }
@@ -160,10 +155,8 @@ impl<'a> FileCtx<'a> {
                 else {
                     continue;
                 };
-                let (Some(left), Some(right)) = (
-                    assign.child_by_field_name("left"),
-                    assign.child_by_field_name("right"),
-                ) else {
+                let (Some(left), Some(right)) = (assign.field("left"), assign.field("right"))
+                else {
                     continue;
                 };
                 if left.kind() != "identifier" {

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use tree_sitter::Node;
 
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 /// One name an import statement binds.
 #[derive(Clone, Debug)]
@@ -69,16 +70,12 @@ impl<'a> FileCtx<'a> {
                 top_level,
             });
         };
-        let mut cursor = stmt.walk();
-        let names: Vec<Node<'_>> = stmt.children_by_field_name("name", &mut cursor).collect();
+        let names = stmt.fields("name");
         match stmt.kind() {
             "import_statement" => {
                 for n in names {
                     if n.kind() == "aliased_import" {
-                        let (Some(path), Some(alias)) = (
-                            n.child_by_field_name("name"),
-                            n.child_by_field_name("alias"),
-                        ) else {
+                        let (Some(path), Some(alias)) = (n.field("name"), n.field("alias")) else {
                             continue;
                         };
                         let (alias, path) = (self.text(alias).into_owned(), dotted(self, path));
@@ -91,7 +88,7 @@ impl<'a> FileCtx<'a> {
                 }
             }
             "import_from_statement" => {
-                let Some(module) = stmt.child_by_field_name("module_name") else {
+                let Some(module) = stmt.field("module_name") else {
                     return;
                 };
                 let module = if module.kind() == "relative_import" {
@@ -108,10 +105,7 @@ impl<'a> FileCtx<'a> {
                 };
                 for n in names {
                     if n.kind() == "aliased_import" {
-                        let (Some(name), Some(alias)) = (
-                            n.child_by_field_name("name"),
-                            n.child_by_field_name("alias"),
-                        ) else {
+                        let (Some(name), Some(alias)) = (n.field("name"), n.field("alias")) else {
                             continue;
                         };
                         let q = join(&module, &dotted(self, name));
@@ -166,12 +160,12 @@ impl<'a> FileCtx<'a> {
                 if let Some(v) = self.value(&text, expr) {
                     return Some(v.ty.clone());
                 }
-                let object = expr.child_by_field_name("object")?;
-                let attr = expr.child_by_field_name("attribute")?;
+                let object = expr.field("object")?;
+                let attr = expr.field("attribute")?;
                 let base = self.resolve(object)?;
                 Some(format!("{base}.{}", self.text(attr)))
             }
-            "call" => self.resolve(expr.child_by_field_name("function")?),
+            "call" => self.resolve(expr.field("function")?),
             "await" | "parenthesized_expression" => self.resolve(expr.named_child(0)?),
             _ => None,
         }
@@ -190,7 +184,26 @@ impl<'a> FileCtx<'a> {
     /// The qualified callee of a call, unless the call invokes a variable's value (`app(...)`
     /// calls an app, it does not build one).
     pub(super) fn callee(&self, call: Node<'_>) -> Option<String> {
-        let function = call.child_by_field_name("function")?;
+        match self.call_index(call).and_then(|i| self.callees.get(i)) {
+            Some(known) => known.clone(),
+            None => self.resolve_callee(call),
+        }
+    }
+
+    /// The position of `call` among the file's calls, if it is one of them.
+    fn call_index(&self, call: Node<'_>) -> Option<usize> {
+        let start = call.start_byte();
+        let from = self.calls.partition_point(|n| n.start_byte() < start);
+        self.calls[from..]
+            .iter()
+            .take_while(|n| n.start_byte() == start)
+            .position(|n| n.id() == call.id())
+            .map(|k| from + k)
+    }
+
+    /// [`callee`](Self::callee), worked out from the imports and values bound so far.
+    pub(super) fn resolve_callee(&self, call: Node<'_>) -> Option<String> {
+        let function = call.field("function")?;
         if function.kind() == "identifier" && self.value(&self.text(function), call).is_some() {
             return None;
         }
@@ -209,12 +222,12 @@ impl<'a> FileCtx<'a> {
 
     /// For `x.m(...)`: the receiver node and the method name.
     pub(super) fn method_call<'t>(&self, call: Node<'t>) -> Option<(Node<'t>, String)> {
-        let function = call.child_by_field_name("function")?;
+        let function = call.field("function")?;
         if function.kind() != "attribute" {
             return None;
         }
-        let object = function.child_by_field_name("object")?;
-        let attr = function.child_by_field_name("attribute")?;
+        let object = function.field("object")?;
+        let attr = function.field("attribute")?;
         Some((object, self.text(attr).into_owned()))
     }
 
@@ -246,9 +259,7 @@ impl<'a> FileCtx<'a> {
             "call" => self.call_role(n).is_some_and(|r| roles.contains(&r)),
             "identifier" | "attribute" => {
                 let is_callee = n.parent().is_some_and(|p| {
-                    p.kind() == "call"
-                        && p.child_by_field_name("function")
-                            .is_some_and(|f| f.id() == n.id())
+                    p.kind() == "call" && p.field("function").is_some_and(|f| f.id() == n.id())
                 });
                 !is_callee && self.expr_role(n).is_some_and(|r| roles.contains(&r))
             }
@@ -269,16 +280,16 @@ impl<'a> FileCtx<'a> {
         let parent = node.parent()?;
         match parent.kind() {
             "assignment" => {
-                let right = parent.child_by_field_name("right")?;
+                let right = parent.field("right")?;
                 if right.id() != node.id() {
                     return None;
                 }
-                let left = parent.child_by_field_name("left")?;
+                let left = parent.field("left")?;
                 matches!(left.kind(), "identifier" | "attribute")
                     .then(|| self.text(left).into_owned())
             }
             "as_pattern" => {
-                let target = parent.child_by_field_name("alias")?.named_child(0)?;
+                let target = parent.field("alias")?.named_child(0)?;
                 matches!(target.kind(), "identifier" | "attribute")
                     .then(|| self.text(target).into_owned())
             }
@@ -309,7 +320,7 @@ pub(super) fn parameters_of(callables: &[Node<'_>], src: &[u8]) -> HashMap<usize
     callables
         .iter()
         .filter_map(|f| {
-            let params = f.child_by_field_name("parameters")?;
+            let params = f.field("parameters")?;
             Some((f.id(), names_of_parameters(params, src)))
         })
         .collect()
@@ -328,7 +339,7 @@ fn names_of_parameters(params: Node<'_>, src: &[u8]) -> Vec<String> {
         .filter_map(|p| {
             let name = match p.kind() {
                 "identifier" => Some(p),
-                "default_parameter" | "typed_default_parameter" => p.child_by_field_name("name"),
+                "default_parameter" | "typed_default_parameter" => p.field("name"),
                 "typed_parameter" => p.named_child(0).filter(|n| n.kind() == "identifier"),
                 _ => None,
             }?;
@@ -384,7 +395,7 @@ impl<'a> FileCtx<'a> {
 
 /// The positional arguments of a call, in order.
 pub(super) fn call_args(call: Node<'_>) -> Vec<Node<'_>> {
-    let Some(args) = call.child_by_field_name("arguments") else {
+    let Some(args) = call.field("arguments") else {
         return Vec::new();
     };
     let mut cursor = args.walk();
@@ -400,21 +411,19 @@ pub(super) fn call_args(call: Node<'_>) -> Vec<Node<'_>> {
 
 /// The value of a keyword argument of a call.
 pub(super) fn kwarg<'t>(ctx: &FileCtx<'_>, call: Node<'t>, name: &str) -> Option<Node<'t>> {
-    let args = call.child_by_field_name("arguments")?;
+    let args = call.field("arguments")?;
     let mut cursor = args.walk();
     let found = args.named_children(&mut cursor).find_map(|n| {
-        (n.kind() == "keyword_argument"
-            && n.child_by_field_name("name")
-                .is_some_and(|k| ctx.text(k) == name))
-        .then(|| n.child_by_field_name("value"))
-        .flatten()
+        (n.kind() == "keyword_argument" && n.field("name").is_some_and(|k| ctx.text(k) == name))
+            .then(|| n.field("value"))
+            .flatten()
     });
     found
 }
 
 /// Whether a call spreads `*args` or `**kwargs`: its options cannot be read.
 pub(super) fn spreads(call: Node<'_>) -> bool {
-    call.child_by_field_name("arguments").is_some_and(|args| {
+    call.field("arguments").is_some_and(|args| {
         let mut cursor = args.walk();
         let found = args
             .named_children(&mut cursor)

@@ -8,6 +8,7 @@ use tree_sitter::Node;
 
 use super::resolve::{call_args, descendants, kwarg, last_segment};
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 impl<'a> FileCtx<'a> {
     /// `provider = TracerProvider(...)`. The SDK registers an `atexit` hook that shuts the
@@ -68,7 +69,7 @@ impl<'a> FileCtx<'a> {
             match parent.kind() {
                 "attribute" => {
                     let attr = parent
-                        .child_by_field_name("attribute")
+                        .field("attribute")
                         .map(|a| self.text(a).into_owned())
                         .unwrap_or_default();
                     if shutdown.contains(&attr) {
@@ -84,9 +85,7 @@ impl<'a> FileCtx<'a> {
                     }
                 }
                 "assignment" => {
-                    let is_target = parent
-                        .child_by_field_name("left")
-                        .is_some_and(|l| l.id() == id.id());
+                    let is_target = parent.field("left").is_some_and(|l| l.id() == id.id());
                     if !is_target {
                         escapes = true;
                     }
@@ -120,7 +119,7 @@ impl<'a> FileCtx<'a> {
             .filter_map(|n| call_args(n).first().copied())
             .map(|p| {
                 let callee = if p.kind() == "call" {
-                    p.child_by_field_name("function")
+                    p.field("function")
                         .map(|f| self.text(f).into_owned())
                         .unwrap_or_default()
                 } else {
@@ -246,7 +245,7 @@ impl<'a> FileCtx<'a> {
             }
             let instrumentation = format!(
                 "{}()",
-                call.child_by_field_name("function")
+                call.field("function")
                     .map(|f| self.text(f).into_owned())
                     .unwrap_or_default()
             );
@@ -282,7 +281,7 @@ impl<'a> FileCtx<'a> {
                     continue;
                 };
                 let uses = calls.iter().copied().any(|c| {
-                    c.child_by_field_name("function").is_some_and(|f| {
+                    c.field("function").is_some_and(|f| {
                         f.kind() == "identifier" && self.text(f) == site.name.as_str()
                     }) && !self.instrumented_after(c)
                 });
@@ -314,16 +313,13 @@ impl<'a> FileCtx<'a> {
                 built.start_byte() < instrument.start_byte()
             }
             (None, Some(f)) => {
-                let Some(name) = f
-                    .child_by_field_name("name")
-                    .map(|n| self.text(n).into_owned())
-                else {
+                let Some(name) = f.field("name").map(|n| self.text(n).into_owned()) else {
                     return false;
                 };
                 let called_first = calls.iter().any(|c| {
                     self.enclosing_function(*c).is_none()
                         && c.start_byte() < built.start_byte()
-                        && c.child_by_field_name("function")
+                        && c.field("function")
                             .is_some_and(|fun| last_segment(&self.text(fun)) == name)
                 });
                 !called_first
@@ -369,7 +365,7 @@ impl FileCtx<'_> {
         let mut cursor = root.walk();
         let found = root.named_children(&mut cursor).any(|n| {
             n.kind() == "if_statement"
-                && n.child_by_field_name("condition").is_some_and(|c| {
+                && n.field("condition").is_some_and(|c| {
                     let t = self.text(c);
                     t.contains("__name__") && t.contains("__main__")
                 })

@@ -15,6 +15,7 @@ use tree_sitter::Node;
 
 use super::resolve::{call_args, kwarg, own_descendants};
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 /// What ends the value under analysis.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -138,9 +139,8 @@ impl<'a> FileCtx<'a> {
         own_descendants(function).into_iter().any(|n| {
             n.kind() == "assignment"
                 && n.start_byte() < attach.start_byte()
-                && n.child_by_field_name("left")
-                    .is_some_and(|l| self.text(l) == name)
-                && n.child_by_field_name("right").is_some_and(traced)
+                && n.field("left").is_some_and(|l| self.text(l) == name)
+                && n.field("right").is_some_and(traced)
         })
     }
 
@@ -154,7 +154,7 @@ impl<'a> FileCtx<'a> {
         let mut f = Some(function);
         while let Some(func) = f {
             if self.is_handler(func) {
-                handler = func.child_by_field_name("name");
+                handler = func.field("name");
                 break;
             }
             f = self.enclosing_function(func);
@@ -189,7 +189,7 @@ impl<'a> FileCtx<'a> {
         let parent = fresh.parent()?;
         if parent.kind() == "keyword_argument"
             && parent
-                .child_by_field_name("name")
+                .field("name")
                 .is_some_and(|n| self.text(n) == "context")
         {
             let call = parent.parent()?.parent()?;
@@ -210,7 +210,7 @@ impl<'a> FileCtx<'a> {
         let mut node = call;
         while let Some(parent) = node.parent() {
             if parent.kind() == "with_statement" {
-                return parent.child_by_field_name("body");
+                return parent.field("body");
             }
             node = parent;
         }
@@ -347,14 +347,14 @@ impl<'a> FileCtx<'a> {
 
     /// Where a function falls off its end: its last statement.
     fn fall_off_loc(&self, function: Node<'_>) -> Loc {
-        let body = function.child_by_field_name("body").unwrap_or(function);
+        let body = function.field("body").unwrap_or(function);
         let last = body.named_child(body.named_child_count().saturating_sub(1) as u32);
         self.loc(last.unwrap_or(body))
     }
 
     /// Whether the value is returned, stored, passed on or captured by a closure after `stmt`.
     fn handed_off(&self, function: Node<'_>, stmt: Node<'_>, var: &str) -> bool {
-        let body = function.child_by_field_name("body").unwrap_or(function);
+        let body = function.field("body").unwrap_or(function);
         for id in super::resolve::descendants(body).filter(|n| {
             n.kind() == "identifier" && n.start_byte() >= stmt.end_byte() && self.text(*n) == var
         }) {
@@ -379,9 +379,7 @@ impl<'a> FileCtx<'a> {
                     }
                 }
                 "assignment" => {
-                    let is_target = parent
-                        .child_by_field_name("left")
-                        .is_some_and(|l| l.id() == id.id());
+                    let is_target = parent.field("left").is_some_and(|l| l.id() == id.id());
                     if !is_target {
                         return true;
                     }
@@ -429,7 +427,7 @@ impl<'a> FileCtx<'a> {
             "if_statement" => {
                 let mut result = None;
                 let r = self.walk_block(
-                    &block_of_opt(stmt.child_by_field_name("consequence")),
+                    &block_of_opt(stmt.field("consequence")),
                     ended,
                     var,
                     ends,
@@ -437,16 +435,12 @@ impl<'a> FileCtx<'a> {
                 );
                 result = combine(result, r);
                 let mut has_else = false;
-                let mut cursor = stmt.walk();
-                let alternatives: Vec<Node<'_>> = stmt
-                    .children_by_field_name("alternative", &mut cursor)
-                    .collect();
-                for alt in alternatives {
+                for alt in stmt.fields("alternative") {
                     let body = match alt.kind() {
-                        "elif_clause" => alt.child_by_field_name("consequence"),
+                        "elif_clause" => alt.field("consequence"),
                         _ => {
                             has_else = true;
-                            alt.child_by_field_name("body")
+                            alt.field("body")
                         }
                     };
                     let r = self.walk_block(&block_of_opt(body), ended, var, ends, leaks);
@@ -456,7 +450,7 @@ impl<'a> FileCtx<'a> {
                     // `if token: context.detach(token)`: when the guard fails there is nothing
                     // to end.
                     let guards_value = stmt
-                        .child_by_field_name("condition")
+                        .field("condition")
                         .is_some_and(|c| self.tests_value(c, var));
                     result = combine(result, Some(ended || guards_value));
                 }
@@ -468,18 +462,13 @@ impl<'a> FileCtx<'a> {
                 }
                 let mut cursor = stmt.walk();
                 let clauses: Vec<Node<'_>> = stmt.named_children(&mut cursor).collect();
-                let body = self.walk_block(
-                    &block_of_opt(stmt.child_by_field_name("body")),
-                    ended,
-                    var,
-                    ends,
-                    leaks,
-                );
+                let body =
+                    self.walk_block(&block_of_opt(stmt.field("body")), ended, var, ends, leaks);
                 let mut result = body;
                 if let Some(e) = body {
                     if let Some(else_clause) = clauses.iter().find(|c| c.kind() == "else_clause") {
                         result = self.walk_block(
-                            &block_of_opt(else_clause.child_by_field_name("body")),
+                            &block_of_opt(else_clause.field("body")),
                             e,
                             var,
                             ends,
@@ -489,7 +478,7 @@ impl<'a> FileCtx<'a> {
                 }
                 // An exception can leave the body before its end call, unless ending it is the
                 // first thing the body does.
-                let body_stmts = block_of_opt(stmt.child_by_field_name("body"));
+                let body_stmts = block_of_opt(stmt.field("body"));
                 let handler_entry = ended
                     || body_stmts.first().is_some_and(|first| {
                         self.walk_statement(*first, false, var, ends, &mut Vec::new()) == Some(true)
@@ -519,39 +508,24 @@ impl<'a> FileCtx<'a> {
                 if self.with_ends(stmt, var, ends) {
                     return Some(true);
                 }
-                self.walk_block(
-                    &block_of_opt(stmt.child_by_field_name("body")),
-                    ended,
-                    var,
-                    ends,
-                    leaks,
-                )
+                self.walk_block(&block_of_opt(stmt.field("body")), ended, var, ends, leaks)
             }
             "for_statement" | "while_statement" => {
-                let body = self.walk_block(
-                    &block_of_opt(stmt.child_by_field_name("body")),
-                    ended,
-                    var,
-                    ends,
-                    leaks,
-                );
+                let body =
+                    self.walk_block(&block_of_opt(stmt.field("body")), ended, var, ends, leaks);
                 // The body may run zero times; an end inside it is taken to count (precision
                 // over recall).
                 let after = body.unwrap_or(ended) || ended;
-                match stmt.child_by_field_name("alternative") {
-                    Some(alt) => self.walk_block(
-                        &block_of_opt(alt.child_by_field_name("body")),
-                        after,
-                        var,
-                        ends,
-                        leaks,
-                    ),
+                match stmt.field("alternative") {
+                    Some(alt) => {
+                        self.walk_block(&block_of_opt(alt.field("body")), after, var, ends, leaks)
+                    }
                     None => Some(after),
                 }
             }
             "match_statement" => {
                 let mut result = Some(ended);
-                if let Some(body) = stmt.child_by_field_name("body") {
+                if let Some(body) = stmt.field("body") {
                     let mut cursor = body.walk();
                     let cases: Vec<Node<'_>> = body
                         .named_children(&mut cursor)
@@ -559,7 +533,7 @@ impl<'a> FileCtx<'a> {
                         .collect();
                     for case in cases {
                         let r = self.walk_block(
-                            &block_of_opt(case.child_by_field_name("consequence")),
+                            &block_of_opt(case.field("consequence")),
                             ended,
                             var,
                             ends,
@@ -631,7 +605,7 @@ impl<'a> FileCtx<'a> {
             })
             .collect();
         items.into_iter().any(|item| {
-            let Some(mut value) = item.child_by_field_name("value") else {
+            let Some(mut value) = item.field("value") else {
                 return false;
             };
             if value.kind() == "as_pattern" {

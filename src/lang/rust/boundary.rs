@@ -11,6 +11,7 @@ use super::resolve::{
     self, call_args, chain_down, chain_root, chain_top, method_call, string_value, unwrap_expr,
 };
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 /// Route helpers that take a handler: axum `get(h)`, `post(h)`, ..., actix `.to(h)`.
 const HANDLER_TAKERS: &[&str] = &[
@@ -106,7 +107,7 @@ impl FileCtx<'_> {
     /// tonic service method, a function that takes a request.
     pub(super) fn is_handler_fn(&self, function: Node<'_>) -> bool {
         let name = function
-            .child_by_field_name("name")
+            .field("name")
             .map(|n| self.text(n))
             .unwrap_or_default();
         if self.handlers.contains(&name) {
@@ -123,7 +124,7 @@ impl FileCtx<'_> {
         let in_service_impl = function
             .parent()
             .and_then(|p| p.parent())
-            .filter(|i| i.kind() == "impl_item" && i.child_by_field_name("trait").is_some())
+            .filter(|i| i.kind() == "impl_item" && i.field("trait").is_some())
             .is_some_and(|i| {
                 self.imports_crate("tonic")
                     && resolve::attributes(i, self.src)
@@ -134,7 +135,7 @@ impl FileCtx<'_> {
             return true;
         }
         let params = function
-            .child_by_field_name("parameters")
+            .field("parameters")
             .map(|p| self.text(p))
             .unwrap_or_default();
         ["HeaderMap", "Request<", "HttpRequest", "Request)"]
@@ -145,7 +146,7 @@ impl FileCtx<'_> {
     /// Whether a function starts a span: a trace is in flight below it.
     pub(super) fn starts_spans(&self, function: Node<'_>) -> bool {
         let body = function
-            .child_by_field_name("body")
+            .field("body")
             .map(|b| self.text(b))
             .unwrap_or_default();
         [
@@ -169,10 +170,7 @@ impl FileCtx<'_> {
         match self.enclosing_fn(node) {
             Some(f) if self.request_fns.contains(&f.id()) => Flow::Request,
             Some(f) => {
-                let name = f
-                    .child_by_field_name("name")
-                    .map(|n| self.text(n))
-                    .unwrap_or_default();
+                let name = f.field("name").map(|n| self.text(n)).unwrap_or_default();
                 if name == "main" {
                     Flow::Detached
                 } else {
@@ -464,10 +462,7 @@ impl FileCtx<'_> {
                 Injection::None
             }
         };
-        let target = resolve::path_text(
-            call.child_by_field_name("function").unwrap_or(call),
-            self.src,
-        );
+        let target = resolve::path_text(call.field("function").unwrap_or(call), self.src);
         let flow = self.flow(call);
         self.push(
             call,
@@ -559,7 +554,7 @@ impl FileCtx<'_> {
             match client.kind() {
                 "identifier" => Injection::Client(self.text(client)),
                 "field_expression" => client
-                    .child_by_field_name("field")
+                    .field("field")
                     .map(|f| Injection::Client(self.text(f)))
                     .unwrap_or(Injection::Unknown),
                 "call_expression" if self.subtree_has_role(client, &[Role::ClientNew]) => {
@@ -635,7 +630,7 @@ impl FileCtx<'_> {
             let parent = node.parent()?;
             match parent.kind() {
                 "let_declaration" => {
-                    let p = parent.child_by_field_name("pattern")?;
+                    let p = parent.field("pattern")?;
                     let name = self.text(p).trim_start_matches("mut ").to_string();
                     return name
                         .chars()
@@ -643,18 +638,18 @@ impl FileCtx<'_> {
                         .then_some(name);
                 }
                 "field_initializer" => {
-                    return parent.child_by_field_name("field").map(|f| self.text(f));
+                    return parent.field("field").map(|f| self.text(f));
                 }
                 "assignment_expression" => {
-                    let left = parent.child_by_field_name("left")?;
+                    let left = parent.field("left")?;
                     let left = match left.kind() {
-                        "field_expression" => left.child_by_field_name("field")?,
+                        "field_expression" => left.field("field")?,
                         _ => left,
                     };
                     return Some(self.text(left));
                 }
                 "static_item" | "const_item" => {
-                    return parent.child_by_field_name("name").map(|n| self.text(n));
+                    return parent.field("name").map(|n| self.text(n));
                 }
                 "closure_expression" | "arguments" | "call_expression" | "block" => {
                     node = parent;

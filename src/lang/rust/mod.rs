@@ -21,6 +21,7 @@ mod spans;
 
 use crate::facts::{Fact, FactKind, FileFacts, Loc};
 use crate::knowledge::{Knowledge, Role};
+use crate::lang::fields::NodeFields;
 use crate::lang::query::{self, CompiledQuery};
 use crate::lang::tree::{nodes_within, RangeIndex};
 use crate::suppress;
@@ -229,8 +230,7 @@ impl crate::lang::Extractor for RustExtractor {
         }
         out.has_entry = anchors.functions.iter().any(|f| {
             f.parent().is_some_and(|p| p.kind() == "source_file")
-                && f.child_by_field_name("name")
-                    .is_some_and(|n| ctx.text(n) == "main")
+                && f.field("name").is_some_and(|n| ctx.text(n) == "main")
         });
         for comment in &anchors.comments {
             if let Some(s) = suppress::parse_comment(&ctx.text(*comment), query::loc(*comment, src))
@@ -279,6 +279,27 @@ pub(super) struct FileCtx<'a> {
     facts: Vec<Fact>,
 }
 
+/// What a subtree does to trace context by hand, read once from its calls (see
+/// [`FileCtx::propagation`]).
+#[derive(Default)]
+struct Propagation {
+    /// It calls a propagator's `extract` (or `trace_request`).
+    extracts: bool,
+    /// It calls a propagator's `inject`.
+    injects: bool,
+    /// The last segment of every path it calls (`helpers::extract_ctx` → `extract_ctx`).
+    calls: Vec<String>,
+}
+
+impl Propagation {
+    /// Whether the subtree extracts (`extract`) or injects: by hand, or by calling a function
+    /// in `known` (the file's functions found to do so).
+    fn propagates(&self, extract: bool, known: &HashSet<String>) -> bool {
+        (if extract { self.extracts } else { self.injects })
+            || self.calls.iter().any(|c| known.contains(c))
+    }
+}
+
 impl<'a> FileCtx<'a> {
     fn text(&self, node: Node<'_>) -> String {
         resolve::text(node, self.src)
@@ -298,9 +319,9 @@ impl<'a> FileCtx<'a> {
     fn push_at_method(&mut self, call: Node<'_>, kind: FactKind) {
         let mut loc = self.loc(call);
         let field = call
-            .child_by_field_name("function")
+            .field("function")
             .filter(|f| f.kind() == "field_expression")
-            .and_then(|f| f.child_by_field_name("field"));
+            .and_then(|f| f.field("field"));
         if let Some(field) = field {
             let start = self.loc(field);
             loc.line = start.line;
@@ -350,29 +371,31 @@ impl<'a> FileCtx<'a> {
             self.note_handler(*call);
         }
         for function in &anchors.functions {
-            if let Some(name) = function.child_by_field_name("name") {
+            if let Some(name) = function.field("name") {
                 let name = self.text(name);
                 self.defined_fns.insert(name);
             }
         }
-        // Two rounds, so a function that calls an extracting helper extracts too.
+        // Two rounds, so a function that calls an extracting helper extracts too. Each
+        // function's calls are read once; the rounds only look names up.
+        let summaries: Vec<(String, Propagation)> = anchors
+            .functions
+            .iter()
+            .filter_map(|f| Some((self.text(f.field("name")?), self.propagation(*f))))
+            .collect();
         for _ in 0..2 {
-            for function in &anchors.functions {
-                let Some(name) = function.child_by_field_name("name") else {
-                    continue;
-                };
-                let name = self.text(name);
-                if self.propagates(*function, true) {
+            for (name, summary) in &summaries {
+                if summary.propagates(true, &self.extracting) {
                     self.extracting.insert(name.clone());
                 }
-                if self.propagates(*function, false) {
-                    self.injecting.insert(name);
+                if summary.propagates(false, &self.injecting) {
+                    self.injecting.insert(name.clone());
                 }
             }
         }
         let exporter_traits = &self.knowledge.methods.exporter_traits;
         self.exporter = anchors.impls.iter().any(|i| {
-            i.child_by_field_name("trait").is_some_and(|t| {
+            i.field("trait").is_some_and(|t| {
                 let path = resolve::path_text(t, self.src);
                 exporter_traits
                     .iter()
@@ -392,27 +415,38 @@ impl<'a> FileCtx<'a> {
     /// Whether a subtree extracts (`extract`) or injects (`!extract`) context by hand: a
     /// propagator's `extract`/`inject` method, or a call to a helper in this file that does.
     fn propagates(&self, node: Node<'_>, extract: bool) -> bool {
-        let methods = &self.knowledge.methods;
-        let helpers = if extract {
-            &methods.extract_helpers
-        } else {
-            &methods.inject_helpers
-        };
         let known = if extract {
             &self.extracting
         } else {
             &self.injecting
         };
-        nodes_within(&self.calls, node).any(|call| {
+        self.propagation(node).propagates(extract, known)
+    }
+
+    /// One pass over a subtree's calls: whether it extracts or injects by hand itself, and
+    /// the path calls it makes (candidates for this file's helpers).
+    fn propagation(&self, node: Node<'_>) -> Propagation {
+        let methods = &self.knowledge.methods;
+        let mut summary = Propagation::default();
+        for call in nodes_within(&self.calls, node) {
             if let Some((recv, m)) = method_call(call, self.src) {
-                if helpers.contains(&m) {
-                    return m == "trace_request" || self.on_propagator(call, recv, node);
+                let (extract, inject) = (
+                    methods.extract_helpers.contains(&m),
+                    methods.inject_helpers.contains(&m),
+                );
+                if (extract || inject)
+                    && (m == "trace_request" || self.on_propagator(call, recv, node))
+                {
+                    summary.extracts |= extract;
+                    summary.injects |= inject;
                 }
-                return false;
+                continue;
             }
-            self.callee(call)
-                .is_some_and(|p| known.contains(resolve::last_segment(&p)))
-        })
+            if let Some(path) = self.callee(call) {
+                summary.calls.push(resolve::last_segment(&path).to_string());
+            }
+        }
+        summary
     }
 
     /// Whether `recv.extract(..)`/`recv.inject(..)` goes through a propagator: the receiver is
@@ -549,7 +583,7 @@ impl<'a> FileCtx<'a> {
 
     /// Facts that belong to a function as a whole: handlers that extract by hand.
     fn function_facts(&mut self, function: Node<'_>) {
-        let Some(name) = function.child_by_field_name("name") else {
+        let Some(name) = function.field("name") else {
             return;
         };
         let name = self.text(name);
@@ -562,7 +596,7 @@ impl<'a> FileCtx<'a> {
     /// `impl Greeter for MyGreeter` whose methods extract by hand: the gRPC service `Greeter`
     /// extracts.
     fn impl_facts(&mut self, block: Node<'_>) {
-        let Some(tr) = block.child_by_field_name("trait") else {
+        let Some(tr) = block.field("trait") else {
             return;
         };
         let name = resolve::last_segment(&resolve::path_text(tr, self.src)).to_string();

@@ -13,6 +13,7 @@ use tree_sitter::Node;
 
 use super::resolve::{method_call, string_value};
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 /// Methods that leave a string's value as it is (`name.to_string()`, `op.as_str()`).
 const SAME_VALUE: &[&str] = &["to_string", "to_owned", "as_str", "into", "clone", "as_ref"];
@@ -24,12 +25,8 @@ impl<'t> NameSyntax<'t> for FileCtx<'_> {
                 Shape::Literal(string_value(node, self.src).unwrap_or_default())
             }
             "binary_expression" => {
-                let op = node.child_by_field_name("operator").map(|o| self.text(o));
-                match (
-                    op.as_deref(),
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("right"),
-                ) {
+                let op = node.field("operator").map(|o| self.text(o));
+                match (op.as_deref(), node.field("left"), node.field("right")) {
                     (Some("+"), Some(l), Some(r)) => Shape::Concat(l, r),
                     _ => Shape::Other,
                 }
@@ -38,7 +35,7 @@ impl<'t> NameSyntax<'t> for FileCtx<'_> {
                 Some(inner) => Shape::Paren(inner),
                 None => Shape::Other,
             },
-            "reference_expression" => match node.child_by_field_name("value") {
+            "reference_expression" => match node.field("value") {
                 Some(inner) => Shape::Paren(inner),
                 None => Shape::Other,
             },
@@ -50,7 +47,7 @@ impl<'t> NameSyntax<'t> for FileCtx<'_> {
                     }
                     return Shape::Other;
                 }
-                let callee = node.child_by_field_name("function").map(|f| self.text(f));
+                let callee = node.field("function").map(|f| self.text(f));
                 let args = super::resolve::call_args(node);
                 match (callee.as_deref(), args.as_slice()) {
                     (Some("String::from" | "Cow::from" | "Cow::Borrowed"), [a]) => Shape::Paren(*a),
@@ -83,7 +80,7 @@ impl<'t> NameSyntax<'t> for FileCtx<'_> {
 impl FileCtx<'_> {
     /// The name of a macro invocation (`format` for `format!(..)`, `std::format!` too).
     fn macro_name(&self, node: Node<'_>) -> Option<String> {
-        let name = self.text(node.child_by_field_name("macro")?);
+        let name = self.text(node.field("macro")?);
         Some(name.rsplit("::").next().unwrap_or(&name).to_string())
     }
 
@@ -196,10 +193,7 @@ impl FileCtx<'_> {
             if self.in_test(item) || self.enclosing_fn(item).is_some() {
                 continue;
             }
-            let (Some(name), Some(value)) = (
-                item.child_by_field_name("name"),
-                item.child_by_field_name("value"),
-            ) else {
+            let (Some(name), Some(value)) = (item.field("name"), item.field("value")) else {
                 continue;
             };
             if !matches!(value.kind(), "string_literal" | "raw_string_literal") {

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use tree_sitter::Node;
 
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 /// The names `use` declarations bind in one file.
 #[derive(Debug, Default)]
@@ -20,7 +21,7 @@ pub(super) struct Imports {
 impl Imports {
     /// Records one `use` declaration.
     pub(super) fn bind(&mut self, decl: Node<'_>, src: &[u8]) {
-        if let Some(arg) = decl.child_by_field_name("argument") {
+        if let Some(arg) = decl.field("argument") {
             self.bind_tree(arg, "", src);
         }
     }
@@ -48,10 +49,7 @@ impl Imports {
                 }
             }
             "use_as_clause" => {
-                let (Some(path), Some(alias)) = (
-                    node.child_by_field_name("path"),
-                    node.child_by_field_name("alias"),
-                ) else {
+                let (Some(path), Some(alias)) = (node.field("path"), node.field("alias")) else {
                     return;
                 };
                 let full = join(prefix, &path_text(path, src));
@@ -62,10 +60,10 @@ impl Imports {
             }
             "scoped_use_list" => {
                 let base = node
-                    .child_by_field_name("path")
+                    .field("path")
                     .map(|p| join(prefix, &path_text(p, src)))
                     .unwrap_or_else(|| prefix.to_string());
-                if let Some(list) = node.child_by_field_name("list") {
+                if let Some(list) = node.field("list") {
                     self.bind_tree(list, &base, src);
                 }
             }
@@ -116,7 +114,7 @@ pub(super) fn last_segment(path: &str) -> &str {
 
 /// The arguments of a call (named children of its `arguments` node).
 pub(super) fn call_args(call: Node<'_>) -> Vec<Node<'_>> {
-    let Some(args) = call.child_by_field_name("arguments") else {
+    let Some(args) = call.field("arguments") else {
         return Vec::new();
     };
     let mut cursor = args.walk();
@@ -132,15 +130,15 @@ pub(super) fn is_comment(node: Node<'_>) -> bool {
 
 /// For a method call `recv.method(args)`: the receiver and the method name.
 pub(super) fn method_call<'t>(call: Node<'t>, src: &[u8]) -> Option<(Node<'t>, String)> {
-    let mut f = call.child_by_field_name("function")?;
+    let mut f = call.field("function")?;
     if f.kind() == "generic_function" {
-        f = f.child_by_field_name("function")?;
+        f = f.field("function")?;
     }
     if f.kind() != "field_expression" {
         return None;
     }
-    let recv = f.child_by_field_name("value")?;
-    let field = f.child_by_field_name("field")?;
+    let recv = f.field("value")?;
+    let field = f.field("field")?;
     Some((recv, text(field, src)))
 }
 
@@ -148,7 +146,7 @@ pub(super) fn method_call<'t>(call: Node<'t>, src: &[u8]) -> Option<(Node<'t>, S
 pub(super) fn unwrap_expr(mut node: Node<'_>) -> Node<'_> {
     loop {
         let inner = match node.kind() {
-            "reference_expression" => node.child_by_field_name("value"),
+            "reference_expression" => node.field("value"),
             "parenthesized_expression" | "try_expression" | "await_expression" => {
                 node.named_child(0)
             }
@@ -179,7 +177,7 @@ pub(super) fn chain_top<'t>(call: Node<'t>, src: &[u8]) -> (Node<'t>, Vec<(Strin
         }
         let Some(field) = up.parent() else { break };
         if field.kind() != "field_expression"
-            || field.child_by_field_name("value").map(|v| v.id()) != Some(up.id())
+            || field.field("value").map(|v| v.id()) != Some(up.id())
         {
             break;
         }
@@ -187,7 +185,7 @@ pub(super) fn chain_top<'t>(call: Node<'t>, src: &[u8]) -> (Node<'t>, Vec<(Strin
         if outer.kind() != "call_expression" {
             break;
         }
-        if let Some(name) = field.child_by_field_name("field") {
+        if let Some(name) = field.field("field") {
             methods.push((text(name, src), outer));
         }
         top = outer;
@@ -285,7 +283,7 @@ pub(super) fn string_value(node: Node<'_>, src: &[u8]) -> Option<String> {
             Some(content)
         }
         "macro_invocation" => {
-            let name = node.child_by_field_name("macro").map(|m| text(m, src))?;
+            let name = node.field("macro").map(|m| text(m, src))?;
             if name != "format" {
                 return None;
             }
@@ -328,9 +326,9 @@ impl FileCtx<'_> {
     /// The qualified callee of a path call (`SdkTracerProvider::builder()`), if the callee is a
     /// path rather than a method.
     pub(super) fn callee(&self, call: Node<'_>) -> Option<String> {
-        let mut f = call.child_by_field_name("function")?;
+        let mut f = call.field("function")?;
         if f.kind() == "generic_function" {
-            f = f.child_by_field_name("function")?;
+            f = f.field("function")?;
         }
         match f.kind() {
             "identifier" | "scoped_identifier" => Some(self.qualify(&path_text(f, self.src))),

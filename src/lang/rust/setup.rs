@@ -8,6 +8,7 @@ use tree_sitter::Node;
 
 use super::resolve::{self, call_args, chain_top, method_call, unwrap_expr};
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 impl FileCtx<'_> {
     /// `SdkTracerProvider::builder()...build()`: where it goes, and whether it buffers.
@@ -90,7 +91,7 @@ impl FileCtx<'_> {
         };
         match parent.kind() {
             "let_declaration" => {
-                let Some(pattern) = parent.child_by_field_name("pattern") else {
+                let Some(pattern) = parent.field("pattern") else {
                     return (None, ProviderHandling::Escapes);
                 };
                 let name = self.text(pattern).trim_start_matches("mut ").to_string();
@@ -129,7 +130,7 @@ impl FileCtx<'_> {
             let mut use_site = node;
             if let Some(field) = node.parent().filter(|p| p.kind() == "field_expression") {
                 let method = field
-                    .child_by_field_name("field")
+                    .field("field")
                     .map(|f| self.text(f))
                     .unwrap_or_default();
                 let called = field.parent().filter(|c| c.kind() == "call_expression");
@@ -253,10 +254,10 @@ impl FileCtx<'_> {
                 descendants(f)
                     .filter(|n| n.kind() == "let_declaration" && n.end_byte() <= at.start_byte())
                     .filter_map(|n| {
-                        let name = self.text(n.child_by_field_name("pattern")?);
+                        let name = self.text(n.field("pattern")?);
                         Some((
                             name.trim_start_matches("mut ").to_string(),
-                            n.child_by_field_name("value")?,
+                            n.field("value")?,
                         ))
                     })
                     .collect()

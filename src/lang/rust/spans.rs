@@ -17,6 +17,7 @@ use tree_sitter::Node;
 
 use super::resolve::{self, call_args, chain_down, method_call, string_value, unwrap_expr};
 use super::FileCtx;
+use crate::lang::fields::NodeFields;
 
 /// Methods that take an explicit parent context: work started through them does not depend on
 /// the current context.
@@ -134,7 +135,7 @@ impl FileCtx<'_> {
             "expression_statement" => (Lifecycle::Discarded, None),
             "let_declaration" => {
                 let pattern = parent
-                    .child_by_field_name("pattern")
+                    .field("pattern")
                     .map(|p| self.text(p))
                     .unwrap_or_default();
                 let name = pattern.trim_start_matches("mut ").trim().to_string();
@@ -186,7 +187,7 @@ impl FileCtx<'_> {
             };
             match p.kind() {
                 "field_expression" => p
-                    .child_by_field_name("field")
+                    .field("field")
                     .is_some_and(|f| matches!(self.text(f).as_str(), "span_context" | "clone")),
                 "expression_statement" => false,
                 _ => true,
@@ -262,7 +263,7 @@ impl FileCtx<'_> {
             return;
         };
         let handler = function
-            .child_by_field_name("name")
+            .field("name")
             .map(|n| self.text(n))
             .unwrap_or_default();
         let kind = FactKind::ContextDropped {
@@ -309,7 +310,7 @@ impl FileCtx<'_> {
             return Some(found);
         }
         let binding = fresh.parent().filter(|p| p.kind() == "let_declaration")?;
-        let var = self.text(binding.child_by_field_name("pattern")?);
+        let var = self.text(binding.field("pattern")?);
         descendants(function)
             .filter(|n| {
                 n.kind() == "identifier"
