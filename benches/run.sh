@@ -9,16 +9,19 @@
 #   check        the full analysis (`tracewire check`, pre-filter on)
 #   no-prefilter the full analysis parsing every file (`--no-prefilter`)
 #   parse-only   walk + read + parse of every file with the same thread pool, no extraction
-#                (`--parse-only`): the floor the analysis is compared against
+#                (`--parse-only --no-prefilter`): the floor of parsing the whole tree
+#   parse-filtered  walk + read + pre-filter + parse of the files `check` parses, no
+#                extraction (`--parse-only`): the floor of the files the analysis parses
 # and prints min and median wall time (process, from /usr/bin/time), peak RSS, files/s, MB/s,
-# the ratio check / parse-only, and the per-phase times of the fastest `--stats` run.
+# the ratios check / parse-only, check / parse-filtered and no-prefilter / parse-only, and the
+# per-phase times of the fastest `--stats` run.
 # Timings on a shared machine are noisy: read the minimum, and the median as a sanity check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
 NPROC=$(nproc)
 THREADS=${THREADS:-$(printf '%s\n' 1 2 "$NPROC" | sort -un | tr '\n' ' ')}
-MODES=${MODES:-check no-prefilter parse-only}
+MODES=${MODES:-check no-prefilter parse-only parse-filtered}
 OUT=target/bench-results
 mkdir -p "$OUT"
 
@@ -46,7 +49,8 @@ for tree in "$@"; do
       case $mode in
         check) flags=() ;;
         no-prefilter) flags=(--no-prefilter) ;;
-        parse-only) flags=(--parse-only) ;;
+        parse-only) flags=(--parse-only --no-prefilter) ;;
+        parse-filtered) flags=(--parse-only) ;;
       esac
       for i in $(seq "$RUNS"); do
         log=$OUT/last.log
@@ -72,17 +76,22 @@ groups = {}
 for tree, t, mode, wall, rss, cpu, stats in rows:
     groups.setdefault((tree, int(t), mode), []).append((secs(wall), int(rss) / 1024, stats, float(cpu)))
 print("wall: process wall time; cpu: user+sys of the process (steadier on a loaded machine)")
-print(f"{'tree':34} {'thr':>3} {'mode':12} {'min s':>7} {'med s':>7} {'cpu s':>7} {'RSS MB':>7} {'files/s':>8} {'MB/s':>6}  ratio (wall, cpu)")
+print(f"{'tree':34} {'thr':>3} {'mode':14} {'min s':>7} {'med s':>7} {'cpu s':>7} {'RSS MB':>7} {'files/s':>8} {'MB/s':>6}  ratio (wall, cpu)")
 for (tree, t, mode), runs in groups.items():
     walls = sorted(r[0] for r in runs)
     best = min(runs, key=lambda r: r[0])
     m = re.search(r"files: (\d+) found, (\d+) parsed, (\d+) not parsed[^;]*; ([\d.]+) MB", best[2])
     files, mb = (int(m.group(1)), float(m.group(4))) if m else (0, 0.0)
-    floor = groups.get((tree, t, "parse-only"))
     cpu = min(r[3] for r in runs)
-    ratio = (f"{walls[0] / min(r[0] for r in floor):.2f}x, {cpu / min(r[3] for r in floor):.2f}x floor"
-             if floor and mode != "parse-only" else "")
-    print(f"{tree[-34:]:34} {t:>3} {mode:12} {walls[0]:7.2f} {statistics.median(walls):7.2f} {cpu:7.2f} "
+    def against(floor_mode):
+        floor = groups.get((tree, t, floor_mode))
+        if not floor:
+            return ""
+        return (f"{walls[0] / min(r[0] for r in floor):.2f}x, "
+                f"{cpu / min(r[3] for r in floor):.2f}x {floor_mode}")
+    floors = {"check": ["parse-only", "parse-filtered"], "no-prefilter": ["parse-only"]}
+    ratio = "; ".join(r for r in map(against, floors.get(mode, [])) if r)
+    print(f"{tree[-34:]:34} {t:>3} {mode:14} {walls[0]:7.2f} {statistics.median(walls):7.2f} {cpu:7.2f} "
           f"{max(r[1] for r in runs):7.0f} {files / walls[0]:8.0f} {mb / walls[0]:6.1f}  {ratio}")
     if mode == "check":
         print("    " + best[2].replace("|", "\n    ").rstrip())

@@ -24,6 +24,8 @@ pub struct Stats {
     pub extract_wall: Duration,
     /// CPU time reading, summed over threads.
     pub read_cpu: Duration,
+    /// CPU time scanning for the pre-filter's literals, summed over threads.
+    pub prefilter_cpu: Duration,
     /// CPU time parsing, summed over threads.
     pub parse_cpu: Duration,
     /// CPU time extracting facts, summed over threads.
@@ -142,6 +144,7 @@ impl Workspace {
         let outcomes = extract::extract_all(&found.sources, &extractors, &times);
         stats.extract_wall = t.elapsed();
         stats.read_cpu = Duration::from_nanos(times.read.load(Ordering::Relaxed));
+        stats.prefilter_cpu = Duration::from_nanos(times.prefilter.load(Ordering::Relaxed));
         stats.parse_cpu = Duration::from_nanos(times.parse.load(Ordering::Relaxed));
         stats.extract_cpu = Duration::from_nanos(times.extract.load(Ordering::Relaxed));
         stats.bytes = times.bytes.load(Ordering::Relaxed);

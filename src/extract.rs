@@ -68,6 +68,8 @@ impl Extractors {
 pub struct PhaseTimes {
     /// Reading files.
     pub read: AtomicU64,
+    /// Scanning files for the pre-filter's literals.
+    pub prefilter: AtomicU64,
     /// Parsing.
     pub parse: AtomicU64,
     /// Running queries and building facts.
@@ -194,12 +196,11 @@ pub fn extract_source(
         // A language without extraction yet: it still belongs to its service.
         return FileOutcome::Facts(facts);
     };
-    if let Some(prefilter) = extractors
-        .prefilter
-        .as_ref()
-        .filter(|_| !extractors.parse_only)
-    {
-        if !prefilter.may_contribute(lang, rel, bytes) {
+    if let Some(prefilter) = &extractors.prefilter {
+        let start = Instant::now();
+        let may_contribute = prefilter.may_contribute(lang, rel, bytes);
+        PhaseTimes::add(&times.prefilter, start);
+        if !may_contribute {
             times.filtered.fetch_add(1, Ordering::Relaxed);
             facts.prefiltered = true;
             return FileOutcome::Facts(facts);

@@ -208,6 +208,7 @@ fn merge(mut outcomes: Vec<Outcome>) -> Outcome {
         merged.stats.walk += o.stats.walk;
         merged.stats.extract_wall += o.stats.extract_wall;
         merged.stats.read_cpu += o.stats.read_cpu;
+        merged.stats.prefilter_cpu += o.stats.prefilter_cpu;
         merged.stats.parse_cpu += o.stats.parse_cpu;
         merged.stats.extract_cpu += o.stats.extract_cpu;
         merged.stats.model += o.stats.model;
@@ -296,16 +297,17 @@ fn print_stats(outcome: &Outcome, report: std::time::Duration) {
     eprintln!("threads: {}", s.threads);
     eprintln!("walk     {:>9.3} s", secs(s.walk));
     eprintln!(
-        "extract  {:>9.3} s wall (cpu: read {:.3} s, parse {:.3} s, extract {:.3} s)",
+        "extract  {:>9.3} s wall (cpu: read {:.3} s, pre-filter {:.3} s, parse {:.3} s, extract {:.3} s)",
         secs(s.extract_wall),
         secs(s.read_cpu),
+        secs(s.prefilter_cpu),
         secs(s.parse_cpu),
         secs(s.extract_cpu)
     );
     eprintln!("model    {:>9.3} s", secs(s.model));
     eprintln!("rules    {:>9.3} s", secs(s.rules));
     eprintln!("report   {:>9.3} s", secs(report));
-    let cpu = s.read_cpu + s.parse_cpu + s.extract_cpu;
+    let cpu = s.read_cpu + s.prefilter_cpu + s.parse_cpu + s.extract_cpu;
     let parse_share = if cpu.is_zero() {
         0.0
     } else {

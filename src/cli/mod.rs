@@ -155,7 +155,8 @@ pub struct CheckArgs {
     /// Parse every file, even those the pre-filter would skip (for comparison and debugging).
     #[arg(long)]
     pub no_prefilter: bool,
-    /// Walk, read and parse every file but extract nothing: the cost floor (benchmarks).
+    /// Walk, read and parse the files the analysis would parse (every file with
+    /// `--no-prefilter`) but extract nothing: the cost floor (benchmarks).
     #[arg(long, hide = true)]
     pub parse_only: bool,
     /// Colour in human output.
