@@ -291,6 +291,42 @@ fn stats_report_every_phase_on_stderr() {
     serde_json::from_str::<serde_json::Value>(&stdout(&o)).expect("stdout stays pure JSON");
 }
 
+/// The benchmark floor: `--parse-only` parses what the analysis would parse (the pre-filter
+/// applies) and reports nothing; with `--no-prefilter` it parses every file.
+#[test]
+fn parse_only_parses_what_the_analysis_parses() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("main.go"),
+        "package main\n\nimport \"go.opentelemetry.io/otel\"\n\nfunc main() {\n\t_ = otel.Tracer(\"x\")\n}\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("calc")).unwrap();
+    std::fs::write(
+        dir.path().join("calc/sum.go"),
+        "package calc\n\nfunc Add(a, b int) int { return a + b }\n",
+    )
+    .unwrap();
+    let files_line = |extra: &[&str]| {
+        let mut args = vec!["check", dir.path().to_str().unwrap(), "--stats"];
+        args.extend_from_slice(extra);
+        let o = run(&args);
+        let line = stderr(&o)
+            .lines()
+            .find(|l| l.starts_with("files:"))
+            .expect("--stats prints the files line")
+            .to_string();
+        (o, line)
+    };
+    let (_, check) = files_line(&[]);
+    let (floor, filtered) = files_line(&["--parse-only"]);
+    let (_, every) = files_line(&["--parse-only", "--no-prefilter"]);
+    assert!(check.contains("1 parsed, 1 not parsed"), "{check}");
+    assert_eq!(filtered, check, "the floor parses the files check parses");
+    assert!(every.contains("2 parsed, 0 not parsed"), "{every}");
+    assert_eq!(floor.status.code(), Some(0), "{}", stdout(&floor));
+}
+
 #[test]
 fn rules_and_explain_document_the_catalog() {
     let o = run(&["rules"]);

@@ -71,6 +71,18 @@ pub fn nodes_within<'a, 't>(
         .copied()
 }
 
+/// The position of `node` in `sorted` (nodes of one tree in document order, e.g. a query's
+/// captures of one kind), found by binary search; `None` when it is not there.
+pub fn position_in(sorted: &[Node<'_>], node: Node<'_>) -> Option<usize> {
+    let start = node.start_byte();
+    let from = sorted.partition_point(|n| n.start_byte() < start);
+    sorted[from..]
+        .iter()
+        .take_while(|n| n.start_byte() == start)
+        .position(|n| n.id() == node.id())
+        .map(|k| from + k)
+}
+
 /// Every node of a subtree, in document order, the root included.
 pub fn descendants(root: Node<'_>) -> impl Iterator<Item = Node<'_>> {
     let mut cursor = root.walk();
@@ -213,15 +225,27 @@ mod tests {
     }
 
     /// A Go file with functions nested in functions, siblings, and top-level code between.
-    const NESTED: &str = "package p\nvar v = x(func() { y(func() { z() }) })\nfunc a() {\n  f := func() { g(func() { h() }) }\n  f()\n}\nvar w = q()\nfunc b() { i(); func() { j() }() }\n";
+    const NESTED: &str = "package p\nvar v = x(func() { y(func() { z() }) })\nfunc a() {\n  f := func() { g(func() { h() }) }\n  f()\n}\nvar w = q()\nfunc b() { i(); func() { j() }() }\nfunc c() { k().l().m() }\n";
 
-    #[test]
-    fn enclosing_agrees_with_climbing_parents() {
+    /// [`NESTED`], parsed.
+    fn nested_tree() -> tree_sitter::Tree {
         let mut parser = tree_sitter::Parser::new();
         parser
             .set_language(&crate::lang::Lang::Go.grammar())
             .unwrap();
-        let tree = parser.parse(NESTED, None).unwrap();
+        parser.parse(NESTED, None).unwrap()
+    }
+
+    /// The calls of a tree, in document order.
+    fn calls_of(tree: &tree_sitter::Tree) -> Vec<Node<'_>> {
+        descendants(tree.root_node())
+            .filter(|n| n.kind() == "call_expression")
+            .collect()
+    }
+
+    #[test]
+    fn enclosing_agrees_with_climbing_parents() {
+        let tree = nested_tree();
         let is_function =
             |n: &Node<'_>| matches!(n.kind(), "function_declaration" | "func_literal");
         let functions: Vec<Node<'_>> = descendants(tree.root_node()).filter(is_function).collect();
@@ -246,14 +270,8 @@ mod tests {
 
     #[test]
     fn nodes_within_agrees_with_a_subtree_walk() {
-        let mut parser = tree_sitter::Parser::new();
-        parser
-            .set_language(&crate::lang::Lang::Go.grammar())
-            .unwrap();
-        let tree = parser.parse(NESTED, None).unwrap();
-        let calls: Vec<Node<'_>> = descendants(tree.root_node())
-            .filter(|n| n.kind() == "call_expression")
-            .collect();
+        let tree = nested_tree();
+        let calls = calls_of(&tree);
         for within in descendants(tree.root_node()).filter(|n| n.is_named()) {
             let walked: Vec<usize> = descendants(within)
                 .filter(|n| n.kind() == "call_expression")
@@ -274,6 +292,20 @@ mod tests {
                 within.kind(),
                 within.start_byte()
             );
+        }
+    }
+
+    #[test]
+    fn position_in_finds_each_node_and_only_those() {
+        let tree = nested_tree();
+        let calls = calls_of(&tree);
+        assert!(
+            calls.len() > 3,
+            "the file has calls, nested ones among them"
+        );
+        for node in descendants(tree.root_node()) {
+            let expected = calls.iter().position(|c| c.id() == node.id());
+            assert_eq!(position_in(&calls, node), expected, "{:?}", node.kind());
         }
     }
 }

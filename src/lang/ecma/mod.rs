@@ -296,6 +296,8 @@ impl crate::lang::Extractor for EcmaExtractor {
             has_entry: false,
             extracting_functions: HashSet::new(),
             web_framework: false,
+            calls: anchors.calls.clone(),
+            callees: Vec::new(),
         };
         ctx.collect_locals(&anchors.locals);
         ctx.string_constants(root);
@@ -344,6 +346,7 @@ impl crate::lang::Extractor for EcmaExtractor {
         for name in ctx.bindings_names() {
             ctx.locals.remove(&name);
         }
+        ctx.callees = ctx.calls.iter().map(|c| ctx.qualify(callee(*c)?)).collect();
         out.uses_tracing = ctx
             .loads
             .iter()
@@ -443,6 +446,11 @@ pub(super) struct FileCtx<'a> {
     extracting_functions: HashSet<String>,
     /// The file loads a web framework (routes on `app`/`router` receivers are believed).
     web_framework: bool,
+    /// Every call and construction of the file, in document order.
+    calls: Vec<Node<'a>>,
+    /// The qualified callee of each of `calls` (same order), filled once the file's imports
+    /// are bound: most calls are asked about several times.
+    callees: Vec<Option<String>>,
 }
 
 impl<'a> FileCtx<'a> {
@@ -649,10 +657,10 @@ impl<'a> FileCtx<'a> {
         if self.required_module(node).is_some() {
             return;
         }
-        let Some(callee_node) = callee(node) else {
+        if callee(node).is_none() {
             return;
-        };
-        if let Some(q) = self.qualify(callee_node) {
+        }
+        if let Some(q) = self.qualified_callee(node) {
             if let Some(libs) = self.knowledge.patches(&q) {
                 let libs = libs.to_vec();
                 self.instrumentation(node, &q, &libs);

@@ -5,6 +5,8 @@ pub(super) use crate::lang::tree::descendants;
 use std::collections::HashMap;
 use tree_sitter::Node;
 
+use crate::lang::tree::position_in;
+
 use super::FileCtx;
 use crate::lang::fields::NodeFields;
 
@@ -211,8 +213,18 @@ impl<'a> FileCtx<'a> {
 
     /// The role of the function a call or construction invokes.
     pub(super) fn role_of(&self, node: Node<'_>) -> Option<crate::knowledge::Role> {
-        let callee = callee(node)?;
-        self.knowledge.role(&self.qualify(callee)?)
+        match position_in(&self.calls, node).and_then(|i| self.callees.get(i)) {
+            Some(known) => self.knowledge.role(known.as_deref()?),
+            None => self.knowledge.role(&self.qualify(callee(node)?)?),
+        }
+    }
+
+    /// The qualified name of what a call or construction invokes.
+    pub(super) fn qualified_callee(&self, node: Node<'_>) -> Option<String> {
+        match position_in(&self.calls, node).and_then(|i| self.callees.get(i)) {
+            Some(known) => known.clone(),
+            None => self.qualify(callee(node)?),
+        }
     }
 
     /// For a method call `x.m(...)`: `(x, m)`.

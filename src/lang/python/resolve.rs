@@ -3,6 +3,7 @@
 
 use crate::lang::query;
 pub(super) use crate::lang::tree::descendants;
+use crate::lang::tree::position_in;
 use std::collections::HashMap;
 use tree_sitter::Node;
 
@@ -184,21 +185,10 @@ impl<'a> FileCtx<'a> {
     /// The qualified callee of a call, unless the call invokes a variable's value (`app(...)`
     /// calls an app, it does not build one).
     pub(super) fn callee(&self, call: Node<'_>) -> Option<String> {
-        match self.call_index(call).and_then(|i| self.callees.get(i)) {
+        match position_in(&self.calls, call).and_then(|i| self.callees.get(i)) {
             Some(known) => known.clone(),
             None => self.resolve_callee(call),
         }
-    }
-
-    /// The position of `call` among the file's calls, if it is one of them.
-    fn call_index(&self, call: Node<'_>) -> Option<usize> {
-        let start = call.start_byte();
-        let from = self.calls.partition_point(|n| n.start_byte() < start);
-        self.calls[from..]
-            .iter()
-            .take_while(|n| n.start_byte() == start)
-            .position(|n| n.id() == call.id())
-            .map(|k| from + k)
     }
 
     /// [`callee`](Self::callee), worked out from the imports and values bound so far.
