@@ -136,11 +136,13 @@ pub struct CensusEntry {
     pub style: Option<NamingStyle>,
 }
 
-/// Every resolvable span name of the repository, by span kind (unset counts as internal):
-/// what the dominant naming style is inferred from.
+/// Every distinct resolvable span name of the repository, by span kind (unset counts as
+/// internal): what the dominant naming style is inferred from. A name written at several sites
+/// (copied examples, one helper called often) counts once: a style is a habit of naming, and
+/// one name repeated is one decision.
 #[derive(Clone, Debug, Default)]
 pub struct NameCensus {
-    /// Names by kind, each site counted once.
+    /// Distinct names by kind, in the order first seen.
     pub by_kind: BTreeMap<SpanKindName, Vec<CensusEntry>>,
 }
 
@@ -149,6 +151,7 @@ impl NameCensus {
     pub fn build(repo: &RepoModel) -> NameCensus {
         let mut census = NameCensus::default();
         let mut seen: BTreeSet<(&str, Loc)> = BTreeSet::new();
+        let mut distinct: BTreeSet<(SpanKindName, String)> = BTreeSet::new();
         for service in &repo.services {
             let constants = constants(repo, service);
             let files = service.files.iter().map(|&i| &repo.files[i]);
@@ -161,6 +164,9 @@ impl NameCensus {
                 }
                 let Some(text) = name.text else { continue };
                 let kind = name.kind.unwrap_or(SpanKindName::Internal);
+                if !distinct.insert((kind, text.clone())) {
+                    continue;
+                }
                 census.by_kind.entry(kind).or_default().push(CensusEntry {
                     style: super::style::style_of(&text, kind),
                     text,

@@ -15,8 +15,9 @@ const HTTP_METHODS: &[&str] = &[
     "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "CONNECT", "TRACE",
 ];
 
-/// The style a name is written in. `None` for names that fit several styles (one lowercase
-/// word: `checkout`) or none (`Cart_load`, `/cart`, `pkg.Service/Method`).
+/// The style a name is written in. `None` for one-word names, which show no way of joining
+/// words (`checkout`, `Checkout`), and for names in no style (`Cart_load`, `/cart`,
+/// `pkg.Service/Method`).
 pub fn classify(name: &str) -> Option<NamingStyle> {
     let name = name.trim();
     if name.is_empty() {
@@ -68,11 +69,12 @@ pub fn classify(name: &str) -> Option<NamingStyle> {
         return None;
     }
     let first = name.chars().next().expect("not empty");
-    let has_upper = name.chars().any(|c| c.is_ascii_uppercase());
+    // A capital after the first letter joins a second word.
+    let joins_words = name.chars().skip(1).any(|c| c.is_ascii_uppercase());
     let has_lower = name.chars().any(|c| c.is_ascii_lowercase());
-    if first.is_ascii_lowercase() && has_upper {
+    if first.is_ascii_lowercase() && joins_words {
         Some(NamingStyle::CamelCase)
-    } else if first.is_ascii_uppercase() && has_lower {
+    } else if first.is_ascii_uppercase() && joins_words && has_lower {
         Some(NamingStyle::PascalCase)
     } else {
         None
@@ -125,6 +127,8 @@ mod tests {
             ("GET /cart/{id}", Some(MethodRoute)),
             ("GET", Some(MethodRoute)),
             ("checkout", None),
+            ("Checkout", None),
+            ("HTTPServer", Some(PascalCase)),
             ("HTTP", None),
             ("/cart", None),
             ("oteldemo.CartService/GetCart", None),

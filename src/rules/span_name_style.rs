@@ -29,18 +29,19 @@ Collects every span name of the repository that is a literal or resolves through
 constants (across files and services), groups them by span kind (no kind counts as
 `INTERNAL`), and sorts each name into a style: `snake_case`, `camelCase`, `PascalCase`,
 `kebab-case`, `dotted` (`cart.load`), `verb noun` (`load cart`) or `{METHOD} {route}`
-(`GET /cart/{id}`). When one style holds a clear majority of a kind's names — at least 5 names
-with a recognisable style, 70% of them in one style — the names of that kind in another style
-are reported, with the dominant style and examples in the message.
+(`GET /cart/{id}`). When one style holds a clear majority of a kind's names — at least 5
+distinct names with a recognisable style, 70% of them in one style; a name started at several
+sites counts once — the names of that kind in another style are reported, with the dominant
+style and examples in the message.
 
 `[naming] style = "snake_case"` in `tracewire.toml` fixes the style of internal spans instead
 of inferring it (values: `snake_case`, `camelCase`, `PascalCase`, `kebab-case`, `dotted`,
 `verb-noun`, `method-route`); spans of other kinds keep their inferred style, since the
 semantic conventions name them (see `span-name-semconv`).
 
-Not reported: one-word names (`checkout` fits every style), names in no recognisable style,
-names built at run time, names instrumentation gives its own spans, and kinds without a clear
-majority.
+Not reported: one-word names (`checkout`, `Checkout`: one word shows no way of joining
+words), names in no recognisable style, names built at run time, names instrumentation gives
+its own spans, and kinds without a clear majority.
 
 ## Why it matters
 

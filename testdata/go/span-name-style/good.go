@@ -1,5 +1,6 @@
-// No style holds a clear majority, one-word names fit any style, server spans follow their
-// own convention, and names built at run time are not judged.
+// No style holds a clear majority (a name started at several sites counts once), one-word
+// names fit any style, server spans follow their own convention, and names built at run time
+// are not judged.
 package orders
 
 import (
@@ -30,6 +31,20 @@ func Work(ctx context.Context, step string) {
 	ctx, h := tracer.Start(ctx, "GET /orders", trace.WithSpanKind(trace.SpanKindServer))
 	defer h.End()
 	use(ctx)
+}
+
+// The same names again: counted per site, snake_case would be 7 of 10 styled names.
+func Retry(ctx context.Context) {
+	ctx, a := tracer.Start(ctx, "load_order")
+	a.End()
+	ctx, b := tracer.Start(ctx, "load_order")
+	b.End()
+	ctx, c := tracer.Start(ctx, "load_order")
+	c.End()
+	ctx, d := tracer.Start(ctx, "price_order")
+	d.End()
+	_, e := tracer.Start(ctx, "Checkout")
+	e.End()
 }
 
 func use(ctx context.Context) {}
