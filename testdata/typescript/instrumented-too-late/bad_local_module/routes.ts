@@ -1,4 +1,5 @@
-export default (app) => {
 import type { IncomingMessage, ServerResponse } from 'http';
+
+export default (app) => {
   app.get('/', (req: IncomingMessage, res: ServerResponse) => res.send('ok'));
 };
