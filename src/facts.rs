@@ -98,6 +98,14 @@ pub enum Injection {
     Patched(String),
 }
 
+impl Injection {
+    /// Whether the site is known to inject by itself (instrumented, or by hand); the other
+    /// kinds depend on how the service sets its clients up.
+    pub fn injects(&self) -> bool {
+        matches!(self, Injection::Instrumented | Injection::Manual)
+    }
+}
+
 /// Whether a trace can be in flight where a call is made.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

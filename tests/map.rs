@@ -139,6 +139,16 @@ fn generated_grpc_code_is_matched_across_java_csharp_and_javascript() {
 }
 
 #[test]
+fn an_instrumented_channel_carries_context_over_grpc() {
+    // C# `GrpcChannel.ForAddress` goes through HttpClient, which the runtime propagates on.
+    assert_eq!(
+        edges("dotnet-grpc"),
+        vec![json!(["web", "cart", "grpc", "shop.CartService", "ok",
+                    "context injected and extracted", [{"path": "web/Program.cs", "line": 12}]])]
+    );
+}
+
+#[test]
 fn producers_and_consumers_of_a_topic_are_matched_across_languages() {
     assert_eq!(
         edges("messaging"),

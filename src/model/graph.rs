@@ -316,19 +316,14 @@ fn status(
     let auto = |v: &ServiceView<'_>| !v.summary.auto_instrumentation.is_empty();
     let (injects, extracts) = match kind {
         EdgeKind::Grpc => {
-            let dial_without = caller.owned_facts().any(|(_, f)| {
-                matches!(
-                    &f.kind,
-                    FactKind::Outbound {
-                        proto: crate::facts::Proto::Grpc,
-                        injection: crate::facts::Injection::None,
-                        ..
-                    }
-                )
-            });
-            let injects = if c.grpc_client_instrumented || c.is_patched("grpc") || auto(caller) {
+            let dials = outbound_injections(caller, crate::facts::Proto::Grpc);
+            let injects = if c.grpc_client_instrumented
+                || c.is_patched("grpc")
+                || auto(caller)
+                || dials.iter().any(|i| i.injects())
+            {
                 Some(true)
-            } else if dial_without {
+            } else if dials.iter().any(|i| **i == crate::facts::Injection::None) {
                 Some(false)
             } else {
                 None
@@ -371,29 +366,15 @@ fn status(
         }
         EdgeKind::Messaging => {
             use crate::facts::Injection;
-            let sends: Vec<&Injection> = caller
-                .owned_facts()
-                .filter_map(|(_, f)| match &f.kind {
-                    FactKind::Outbound {
-                        proto: crate::facts::Proto::Messaging,
-                        injection,
-                        ..
-                    } => Some(injection),
-                    _ => None,
-                })
-                .collect();
-            let injects = if auto(caller)
-                || c.is_patched("kafkajs")
-                || sends
-                    .iter()
-                    .any(|i| matches!(i, Injection::Instrumented | Injection::Manual))
-            {
-                Some(true)
-            } else if !sends.is_empty() && sends.iter().all(|i| **i == Injection::None) {
-                Some(false)
-            } else {
-                None
-            };
+            let sends = outbound_injections(caller, crate::facts::Proto::Messaging);
+            let injects =
+                if auto(caller) || c.is_patched("kafkajs") || sends.iter().any(|i| i.injects()) {
+                    Some(true)
+                } else if !sends.is_empty() && sends.iter().all(|i| **i == Injection::None) {
+                    Some(false)
+                } else {
+                    None
+                };
             let extracts = auto(callee)
                 || s.is_patched("kafkajs")
                 || entry_extracts(callee, crate::facts::Proto::Messaging);
@@ -491,6 +472,23 @@ fn reached_routes<'v>(v: &'v ServiceView<'_>, sites: &[Site]) -> Vec<&'v crate::
 
 /// Whether the service's own entry points of this protocol extract (instrumented at the site or
 /// by hand, or served by hosting that continues the trace itself).
+/// How each of the service's own outbound calls of `proto` injects.
+fn outbound_injections<'v>(
+    v: &'v ServiceView<'_>,
+    proto: crate::facts::Proto,
+) -> Vec<&'v crate::facts::Injection> {
+    v.owned_facts()
+        .filter_map(|(_, f)| match &f.kind {
+            FactKind::Outbound {
+                proto: p,
+                injection,
+                ..
+            } if *p == proto => Some(injection),
+            _ => None,
+        })
+        .collect()
+}
+
 fn entry_extracts(v: &ServiceView<'_>, proto: crate::facts::Proto) -> bool {
     v.owned_facts().any(|(_, f)| match &f.kind {
         FactKind::Inbound {
