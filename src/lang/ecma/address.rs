@@ -153,7 +153,7 @@ impl FileCtx<'_> {
 
     /// The value of the one `const`/`let`/`var` declaration (or assignment) of the name `id`
     /// (see [`single_binding`]).
-    fn single_const<'t>(&self, id: Node<'t>) -> Option<Node<'t>> {
+    pub(super) fn single_const<'t>(&self, id: Node<'t>) -> Option<Node<'t>> {
         single_binding(id, enclosing_function(id), self.src, |node| {
             let (left, right) = match node.kind() {
                 "variable_declarator" => ("name", "value"),

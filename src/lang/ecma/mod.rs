@@ -596,8 +596,13 @@ impl<'a> FileCtx<'a> {
         }
     }
 
-    /// The wire formats named by the propagator constructions in a subtree.
+    /// The wire formats named by the propagator constructions in a subtree, or in the value
+    /// of the one declaration of a name (`const propagator = new CompositePropagator(..)`).
     fn propagator_formats(&self, node: Node<'_>) -> Vec<String> {
+        let node = match node.kind() {
+            "identifier" => self.single_const(node).unwrap_or(node),
+            _ => node,
+        };
         let mut formats: Vec<String> = descendants(node)
             .filter(|n| n.kind() == "new_expression")
             .filter_map(|n| {

@@ -2,8 +2,11 @@ import { NodeSDK } from '@opentelemetry/sdk-node';
 import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
 import { B3Propagator } from '@opentelemetry/propagator-b3';
 
+// Built once and passed by name.
+const propagator = new B3Propagator();
+
 const sdk = new NodeSDK({
-  textMapPropagator: new B3Propagator(),
+  textMapPropagator: propagator,
   instrumentations: [getNodeAutoInstrumentations()],
 });
 sdk.start();
