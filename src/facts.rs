@@ -375,6 +375,16 @@ pub enum FactKind {
         /// The name.
         name: String,
     },
+    /// An orchestrator program runs a project of the repository under this name (.NET Aspire
+    /// `builder.AddProject<Projects.Catalog_API>("catalog-api")`), so other services address
+    /// it by that name.
+    ProjectDeployedAs {
+        /// The project as the orchestrator names it (`Catalog_API`: the project file's name
+        /// with `.`, `-` and spaces as `_`).
+        project: String,
+        /// The name.
+        name: String,
+    },
     /// Context is extracted from a carrier by hand.
     ManualExtract,
     /// Context is injected into a carrier by hand.

@@ -42,6 +42,8 @@ pub enum Role {
     GrpcServerNew,
     /// Opens a gRPC client connection.
     GrpcDial,
+    /// Runs a project of the repository under a name (.NET Aspire `AddProject<T>("name")`).
+    ProjectDeploy,
     /// Sends an HTTP request through the process-wide default client.
     DefaultClientCall,
     /// The process-wide default HTTP client or transport value.

@@ -149,6 +149,22 @@ fn an_instrumented_channel_carries_context_over_grpc() {
 }
 
 #[test]
+fn an_aspire_host_names_the_projects_it_runs() {
+    // `AddProject<Projects.Catalog_Api>("catalog")` lets `https+http://catalog` reach
+    // Catalog.Api; the registered gRPC client names its service. The typed HttpClient is built
+    // by dependency injection, where tracewire cannot see how it is configured.
+    assert_eq!(
+        edges("aspire"),
+        vec![
+            json!(["Web", "Cart", "grpc", "CartService", "ok", "context injected and extracted",
+                   [{"path": "Web/Program.cs", "line": 11}]]),
+            json!(["Web", "Catalog.Api", "http", "catalog", "unknown",
+                   "Web injects nowhere tracewire can see", [{"path": "Web/Program.cs", "line": 10}]]),
+        ]
+    );
+}
+
+#[test]
 fn producers_and_consumers_of_a_topic_are_matched_across_languages() {
     assert_eq!(
         edges("messaging"),

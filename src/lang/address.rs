@@ -37,9 +37,7 @@ pub fn http_target(pieces: &[Piece]) -> Option<FactKind> {
             path: path_after(rest),
         }),
         [Piece::Lit(first), rest @ ..] => {
-            let after_scheme = first
-                .strip_prefix("http://")
-                .or_else(|| first.strip_prefix("https://"))?;
+            let after_scheme = crate::model::graph::after_http_scheme(first)?;
             if after_scheme.is_empty() {
                 // `"http://" + os.Getenv("CART_ADDR") + "/cart"`
                 let [Piece::Env(var), rest @ ..] = rest else {

@@ -110,6 +110,8 @@ impl Graph {
         let mut servers: BTreeMap<&str, usize> = BTreeMap::new();
         let mut consumers: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut by_name: BTreeMap<&str, usize> = BTreeMap::new();
+        // Names an orchestrator runs projects under: (project, name).
+        let mut project_names: Vec<(&str, &str)> = Vec::new();
         for (i, service) in repo.services.iter().enumerate() {
             by_name.insert(service.name.as_str(), i);
         }
@@ -135,8 +137,24 @@ impl Graph {
                         FactKind::DeployedAs { name } if own_deployment => {
                             by_name.entry(name.as_str()).or_insert(i);
                         }
+                        FactKind::ProjectDeployedAs { project, name } => {
+                            project_names.push((project.as_str(), name.as_str()));
+                        }
                         _ => {}
                     }
+                }
+            }
+        }
+        if !project_names.is_empty() {
+            let by_project: BTreeMap<String, usize> = repo
+                .services
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (project_identifier(s), i))
+                .collect();
+            for (project, name) in project_names {
+                if let Some(&i) = by_project.get(project) {
+                    by_name.entry(name).or_insert(i);
                 }
             }
         }
@@ -502,15 +520,31 @@ fn entry_extracts(v: &ServiceView<'_>, proto: crate::facts::Proto) -> bool {
 
 /// The host and path of an `http(s)://host[:port]/path` URL.
 pub fn split_url(url: &str) -> Option<(String, Option<String>)> {
-    let rest = url
-        .strip_prefix("http://")
-        .or_else(|| url.strip_prefix("https://"))?;
+    let rest = after_http_scheme(url)?;
     let (authority, path) = match rest.find('/') {
         Some(i) => (&rest[..i], Some(rest[i..].to_string())),
         None => (rest, None),
     };
     let host = authority.rsplit('@').next()?.split(':').next()?;
     (!host.is_empty()).then(|| (host.to_string(), path))
+}
+
+/// How an orchestrator names a service's project: its directory's name with `.`, `-` and
+/// spaces as `_` (.NET Aspire's `Projects.Catalog_API` for `Catalog.API/Catalog.API.csproj`).
+fn project_identifier(service: &super::Service) -> String {
+    let dir = service.root.rsplit('/').next().unwrap_or(&service.root);
+    let dir = if dir.is_empty() { &service.name } else { dir };
+    dir.chars()
+        .map(|c| if matches!(c, '.' | '-' | ' ') { '_' } else { c })
+        .collect()
+}
+
+/// The rest of an HTTP URL after its scheme: `http://`, `https://`, or the service-discovery
+/// schemes that pick either (`https+http://`, `http+https://`, .NET Aspire).
+pub fn after_http_scheme(url: &str) -> Option<&str> {
+    ["http://", "https://", "https+http://", "http+https://"]
+        .iter()
+        .find_map(|scheme| url.strip_prefix(scheme))
 }
 
 #[cfg(test)]
@@ -527,6 +561,11 @@ mod tests {
             split_url("https://api.example.com"),
             Some(("api.example.com".into(), None))
         );
+        assert_eq!(
+            split_url("https+http://catalog-api/api/items"),
+            Some(("catalog-api".into(), Some("/api/items".into())))
+        );
         assert_eq!(split_url("/relative"), None);
+        assert_eq!(split_url("ftp://files"), None);
     }
 }

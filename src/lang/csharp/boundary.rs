@@ -8,6 +8,7 @@ use tree_sitter::Node;
 
 use super::syntax::{self, args, callee, descendants, last_name, string_value};
 use super::{FileCtx, MessageClients};
+use crate::lang::address::Piece;
 use crate::lang::fields::NodeFields;
 
 /// Attributes that make a method an ASP.NET Core endpoint.
@@ -103,8 +104,14 @@ impl<'a> FileCtx<'a> {
     }
 
     /// `GrpcChannel.ForAddress(...)`, `services.AddGrpcClient<T>(...)`: calls go through
-    /// HttpClient, which the runtime instruments.
+    /// HttpClient, which the runtime instruments. A registered generated client
+    /// (`AddGrpcClient<Basket.BasketClient>`) also names the service it calls.
     pub(super) fn grpc_channel(&mut self, call: Node<'a>) {
+        if let Some(service) = syntax::single_type_argument(call)
+            .and_then(|t| crate::lang::grpc_stubs::csharp_client(self.text(t)))
+        {
+            self.push(call, FactKind::GrpcServiceCalled { service });
+        }
         let target = self.callee_text(call);
         let flow = self.flow(call);
         self.push(
@@ -116,6 +123,57 @@ impl<'a> FileCtx<'a> {
                 flow,
             },
         );
+    }
+
+    /// `client.BaseAddress = new Uri("http://catalog-api")` (also in an object initializer or
+    /// an `AddHttpClient` configuration): the client's requests go to that address.
+    pub(super) fn base_address_fact(&mut self, assign: Node<'a>) {
+        let (Some(left), Some(right)) = (assign.field("left"), assign.field("right")) else {
+            return;
+        };
+        let property = match left.kind() {
+            "member_access_expression" => left.field("name"),
+            "identifier" => Some(left),
+            _ => None,
+        };
+        if property.map(|p| self.text(p)) != Some("BaseAddress") {
+            return;
+        }
+        let uri = match right.kind() {
+            "object_creation_expression" | "implicit_object_creation_expression" => {
+                match args(right, self.src).first() {
+                    Some((_, first)) => *first,
+                    None => return,
+                }
+            }
+            _ => right,
+        };
+        let piece = match string_value(uri, self.src) {
+            Some(text) => Piece::Lit(text),
+            None => match env_value(uri, self.src, self.knowledge) {
+                Some((var, _)) => Piece::Env(var),
+                None => return,
+            },
+        };
+        if let Some(fact) = crate::lang::address::http_target(&[piece]) {
+            self.push(assign, fact);
+        }
+    }
+
+    /// `builder.AddProject<Projects.Catalog_API>("catalog-api")` in a .NET Aspire host: the
+    /// project runs under that name.
+    pub(super) fn project_deploy(&mut self, call: Node<'a>) {
+        let Some(project) = syntax::single_type_argument(call)
+            .and_then(|t| self.text(t).strip_prefix("Projects.").map(str::to_string))
+        else {
+            return;
+        };
+        let name = args(call, self.src)
+            .first()
+            .and_then(|(_, value)| string_value(*value, self.src));
+        if let Some(name) = name {
+            self.push(call, FactKind::ProjectDeployedAs { project, name });
+        }
     }
 
     /// An HttpClient send (`client.GetAsync(url)`): the runtime injects W3C context unless the

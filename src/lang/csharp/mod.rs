@@ -221,6 +221,7 @@ impl crate::lang::Extractor for CSharpExtractor {
         for assign in &anchors.assigns {
             if !ctx.in_error(*assign) {
                 ctx.assignment_fact(*assign);
+                ctx.base_address_fact(*assign);
             }
         }
         for function in &anchors.functions {

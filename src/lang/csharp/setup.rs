@@ -121,6 +121,10 @@ impl<'a> FileCtx<'a> {
                 self.grpc_channel(call);
                 return false;
             }
+            Some(Role::ProjectDeploy) => {
+                self.project_deploy(call);
+                return false;
+            }
             Some(Role::MessageProduce) => {
                 self.produce(call, c.receiver);
                 self.message_topic(call, true);

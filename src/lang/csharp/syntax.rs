@@ -130,6 +130,23 @@ pub(super) fn args<'t>(call: Node<'t>, src: &[u8]) -> Vec<(Option<String>, Node<
 }
 
 /// The named children of a node.
+/// The one type argument of a generic call (`AddGrpcClient<Basket.BasketClient>(..)` →
+/// `Basket.BasketClient`).
+pub(super) fn single_type_argument(call: Node<'_>) -> Option<Node<'_>> {
+    let function = call.field("function")?;
+    let name = match function.kind() {
+        "member_access_expression" => function.field("name")?,
+        _ => function,
+    };
+    let arguments = named_children(name)
+        .into_iter()
+        .find(|n| n.kind() == "type_argument_list")?;
+    match named_children(arguments).as_slice() {
+        [only] => Some(*only),
+        _ => None,
+    }
+}
+
 pub(super) fn named_children(node: Node<'_>) -> Vec<Node<'_>> {
     let mut cursor = node.walk();
     node.named_children(&mut cursor).collect()

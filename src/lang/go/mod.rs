@@ -429,7 +429,8 @@ impl<'a> FileCtx<'a> {
             | Role::GlobalPropagator
             | Role::HardExit
             | Role::ExporterConnection
-            | Role::ReattachContext => {}
+            | Role::ReattachContext
+            | Role::ProjectDeploy => {}
             // JavaScript roles; not in Go's table.
             Role::SdkNew
             | Role::BrowserProviderNew
