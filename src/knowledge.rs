@@ -44,6 +44,9 @@ pub enum Role {
     GrpcDial,
     /// Runs a project of the repository under a name (.NET Aspire `AddProject<T>("name")`).
     ProjectDeploy,
+    /// Registers HTTP clients that a factory builds on request (.NET `AddHttpClient<T>()`):
+    /// they propagate unless their handler is configured not to.
+    HttpClientRegister,
     /// Sends an HTTP request through the process-wide default client.
     DefaultClientCall,
     /// The process-wide default HTTP client or transport value.

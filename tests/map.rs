@@ -142,16 +142,14 @@ fn generated_grpc_code_is_matched_across_java_csharp_and_javascript() {
 fn an_aspire_host_names_the_projects_it_runs() {
     // `AddProject<Projects.Catalog_Api>("catalog")` lets `https+http://catalog` reach
     // Catalog.Api. The registered gRPC client names its service, and its channel goes through
-    // HttpClient, which the runtime propagates on: the gRPC edge is traced. The typed
-    // HttpClient is built by dependency injection, where tracewire cannot see how it is
-    // configured.
+    // HttpClient, which the runtime propagates on; so does the typed client the factory builds.
     assert_eq!(
         edges("aspire"),
         vec![
             json!(["Web", "Cart", "grpc", "CartService", "ok", "context injected and extracted",
                    [{"path": "Web/Program.cs", "line": 11}]]),
-            json!(["Web", "Catalog.Api", "http", "catalog", "unknown",
-                   "Web injects nowhere tracewire can see", [{"path": "Web/Program.cs", "line": 10}]]),
+            json!(["Web", "Catalog.Api", "http", "catalog", "ok",
+                   "context injected and extracted", [{"path": "Web/Program.cs", "line": 10}]]),
         ]
     );
 }

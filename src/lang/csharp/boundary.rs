@@ -337,6 +337,24 @@ impl<'a> FileCtx<'a> {
         self.push(new, FactKind::ClientBuilt { key, instrumented });
     }
 
+    /// `services.AddHttpClient<CatalogService>(..)` (or a named client): the factory's clients
+    /// inject unless the registration's chain switches the handler's propagator off
+    /// (`.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler {
+    /// ActivityHeadersPropagator = null })`). The client is keyed by its type or name.
+    pub(super) fn http_client_registered(&mut self, call: Node<'a>) {
+        let key = syntax::single_type_argument(call)
+            .and_then(|t| last_name(t, self.src))
+            .or_else(|| {
+                args(call, self.src)
+                    .first()
+                    .and_then(|(_, a)| string_value(*a, self.src))
+            })
+            .unwrap_or_else(|| "HttpClient".to_string());
+        let (top, _) = self.chain(call);
+        let instrumented = Some(!disables_propagation(self.text(top)));
+        self.push(call, FactKind::ClientBuilt { key, instrumented });
+    }
+
     /// How code at `node` reaches its request, if it is request code: a controller action or
     /// endpoint, a handler lambda, a method with an `HttpContext`/`ServerCallContext`
     /// parameter, or a closure inside one that is not sent off to another thread.

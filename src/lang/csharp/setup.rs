@@ -125,6 +125,10 @@ impl<'a> FileCtx<'a> {
                 self.project_deploy(call);
                 return false;
             }
+            Some(Role::HttpClientRegister) => {
+                self.http_client_registered(call);
+                return false;
+            }
             Some(Role::MessageProduce) => {
                 self.produce(call, c.receiver);
                 self.message_topic(call, true);

@@ -430,7 +430,8 @@ impl<'a> FileCtx<'a> {
             | Role::HardExit
             | Role::ExporterConnection
             | Role::ReattachContext
-            | Role::ProjectDeploy => {}
+            | Role::ProjectDeploy
+            | Role::HttpClientRegister => {}
             // JavaScript roles; not in Go's table.
             Role::SdkNew
             | Role::BrowserProviderNew
