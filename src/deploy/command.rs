@@ -11,9 +11,56 @@ const RECORDED_ENV: &[&str] = &[
     "JDK_JAVA_OPTIONS",
 ];
 
+/// Programs that run Node.js and take its `--require`/`--import` flags.
+const NODE_LAUNCHERS: &[&str] = &[
+    "node",
+    "nodejs",
+    "nodemon",
+    "node-dev",
+    "ts-node",
+    "ts-node-dev",
+    "tsx",
+    "bun",
+];
+
+/// Modules preloaded for reasons other than tracing: loading environment files, compiling
+/// TypeScript, mapping paths and source maps.
+const NON_TRACING_PRELOADS: &[&str] = &[
+    "dotenv/config",
+    "dotenv-flow/config",
+    "@dotenvx/dotenvx/config",
+    "ts-node/register",
+    "ts-node/register/transpile-only",
+    "ts-node/esm",
+    "tsconfig-paths/register",
+    "source-map-support/register",
+    "@babel/register",
+    "@swc/register",
+    "@swc-node/register",
+    "@esbuild-kit/cjs-loader",
+    "module-alias/register",
+    "reflect-metadata",
+    "esm",
+    "tsx",
+    "tsx/cjs",
+    "tsx/esm",
+];
+
+/// Shell words that end one command and start the next.
+const COMMAND_SEPARATORS: &[&str] = &["&&", "||", ";", "|", "&"];
+
 /// Facts from a command line (tokens as the shell would split them). `text` is the whole file,
 /// used to place the facts; `needle` is what to search for to find the line.
 pub fn scan_command(tokens: &[String], text: &str, needle: &str) -> Vec<Fact> {
+    scan(tokens, text, needle, None)
+}
+
+/// [`scan_command`]; `options_of_node` when the words are a runtime's options rather than a
+/// command: `Some(true)` for Node's own (`NODE_OPTIONS`), `Some(false)` for another runtime's.
+/// In a command, a `-r`/`--require`/`--import` counts only for Node: after a Node launcher in
+/// the same command, or in a command of flags alone (a Dockerfile `CMD` or Kubernetes `args`
+/// after a `node` entry point) — `rm -r dist` and `grep -r x` preload nothing.
+fn scan(tokens: &[String], text: &str, needle: &str, options_of_node: Option<bool>) -> Vec<Fact> {
     let mut facts = Vec::new();
     let loc = line_of(text, needle);
     let push = |facts: &mut Vec<Fact>, agent: &str, module: Option<String>| {
@@ -26,9 +73,19 @@ pub fn scan_command(tokens: &[String], text: &str, needle: &str) -> Vec<Fact> {
         })
     };
     let mut i = 0;
+    // Whether the current command runs Node (or is flags alone).
+    let starts_node = |first: Option<&String>| {
+        options_of_node.unwrap_or_else(|| first.is_some_and(|t| t.starts_with('-')))
+    };
+    let mut node = starts_node(tokens.first());
     while i < tokens.len() {
         let t = tokens[i].as_str();
         let base = t.rsplit('/').next().unwrap_or(t);
+        if COMMAND_SEPARATORS.contains(&t) {
+            node = starts_node(tokens.get(i + 1));
+        } else if options_of_node.is_none() && NODE_LAUNCHERS.contains(&base) {
+            node = true;
+        }
         if t.contains(char::is_whitespace) {
             // `sh -c "node -r ./tracing.js app.js"`: the quoted command is a command too.
             facts.extend(scan_command(&split_words(t), text, needle));
@@ -36,7 +93,9 @@ pub fn scan_command(tokens: &[String], text: &str, needle: &str) -> Vec<Fact> {
             push(&mut facts, "opentelemetry-instrument", None);
         } else if is_dotnet_launcher(tokens, i) {
             push(&mut facts, "dotnet-auto-instrumentation", None);
-        } else if let Some(module) = preload_module(tokens, i) {
+        } else if let Some(module) = preload_module(tokens, i)
+            .filter(|m| node && !NON_TRACING_PRELOADS.contains(&m.as_str()))
+        {
             if module.contains("@opentelemetry/auto-instrumentations-node/register") {
                 push(&mut facts, "node-auto-instrumentations", Some(module));
             } else {
@@ -97,7 +156,12 @@ pub fn scan_env(name: &str, value: &str, text: &str) -> Vec<Fact> {
     }
     let carries_flags = RECORDED_ENV.contains(&name);
     if carries_flags {
-        facts.extend(scan_command(&split_words(value), text, name));
+        facts.extend(scan(
+            &split_words(value),
+            text,
+            name,
+            Some(name == "NODE_OPTIONS"),
+        ));
     }
     let dotnet_auto = (name == "CORECLR_ENABLE_PROFILING" && value.trim() == "1")
         || name == "OTEL_DOTNET_AUTO_HOME";
@@ -193,6 +257,40 @@ mod tests {
             agents(r#"sh -c "node -r ./tracing.js app.js""#)[0].0,
             "node-preload"
         );
+    }
+
+    #[test]
+    fn only_node_preloads_tracing_modules() {
+        let preloads = |line: &str| -> Vec<Option<String>> {
+            agents(line).into_iter().map(|(_, m)| m).collect()
+        };
+        // Other programs' `-r`, and modules preloaded for other reasons.
+        assert!(preloads("rm -r dist").is_empty());
+        assert!(preloads("grep -r TODO src && cp -r ./public ./build").is_empty());
+        assert!(preloads("nodemon -r dotenv/config server.js").is_empty());
+        assert!(preloads("rm -r dist && node server.js").is_empty());
+        // Node's own, whatever launches it; a command of flags alone (Dockerfile `CMD`).
+        assert_eq!(
+            preloads("node -r ts-node/register -r ./tracing.ts app.ts"),
+            vec![Some("./tracing.ts".to_string())]
+        );
+        assert_eq!(
+            preloads("rm -rf dist && ts-node --require ./otel.ts src/main.ts"),
+            vec![Some("./otel.ts".to_string())]
+        );
+        assert_eq!(
+            preloads("--require ./tracing.js server.js"),
+            vec![Some("./tracing.js".to_string())]
+        );
+        let env = scan_env("NODE_OPTIONS", "--require ./tracing.js", "NODE_OPTIONS");
+        assert!(env.iter().any(|f| matches!(
+            &f.kind,
+            FactKind::AutoInstrumentation { module: Some(m), .. } if m == "./tracing.js"
+        )));
+        let other = scan_env("JAVA_TOOL_OPTIONS", "-r x", "JAVA_TOOL_OPTIONS");
+        assert!(!other
+            .iter()
+            .any(|f| matches!(f.kind, FactKind::AutoInstrumentation { .. })));
     }
 
     #[test]
