@@ -141,10 +141,10 @@ impl<'a> FileCtx<'a> {
         }
         let uri = match right.kind() {
             "object_creation_expression" | "implicit_object_creation_expression" => {
-                match args(right, self.src).first() {
-                    Some((_, first)) => *first,
-                    None => return,
-                }
+                let Some(&(_, first)) = args(right, self.src).first() else {
+                    return;
+                };
+                first
             }
             _ => right,
         };

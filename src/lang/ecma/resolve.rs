@@ -213,7 +213,7 @@ impl<'a> FileCtx<'a> {
 
     /// The role of the function a call or construction invokes.
     pub(super) fn role_of(&self, node: Node<'_>) -> Option<crate::knowledge::Role> {
-        match position_in(&self.calls, node).and_then(|i| self.callees.get(i)) {
+        match self.resolved_callee(node) {
             Some(known) => self.knowledge.role(known.as_deref()?),
             None => self.knowledge.role(&self.qualify(callee(node)?)?),
         }
@@ -221,10 +221,16 @@ impl<'a> FileCtx<'a> {
 
     /// The qualified name of what a call or construction invokes.
     pub(super) fn qualified_callee(&self, node: Node<'_>) -> Option<String> {
-        match position_in(&self.calls, node).and_then(|i| self.callees.get(i)) {
+        match self.resolved_callee(node) {
             Some(known) => known.clone(),
             None => self.qualify(callee(node)?),
         }
+    }
+
+    /// The callee resolved for `node` once the imports were bound, if it is one of the file's
+    /// calls and the callees are resolved.
+    fn resolved_callee(&self, node: Node<'_>) -> Option<&Option<String>> {
+        position_in(&self.calls, node).and_then(|i| self.callees.get(i))
     }
 
     /// For a method call `x.m(...)`: `(x, m)`.

@@ -370,12 +370,6 @@ impl<'a> FileCtx<'a> {
         for call in &anchors.calls {
             self.note_handler(*call);
         }
-        for function in &anchors.functions {
-            if let Some(name) = function.field("name") {
-                let name = self.text(name);
-                self.defined_fns.insert(name);
-            }
-        }
         // Two rounds, so a function that calls an extracting helper extracts too. Each
         // function's calls are read once; the rounds only look names up.
         let summaries: Vec<(String, Propagation)> = anchors
@@ -383,6 +377,8 @@ impl<'a> FileCtx<'a> {
             .iter()
             .filter_map(|f| Some((self.text(f.field("name")?), self.propagation(*f))))
             .collect();
+        self.defined_fns
+            .extend(summaries.iter().map(|(name, _)| name.clone()));
         for _ in 0..2 {
             for (name, summary) in &summaries {
                 if summary.propagates(true, &self.extracting) {
