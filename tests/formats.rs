@@ -55,3 +55,25 @@ fn github() {
 fn markdown() {
     insta::assert_snapshot!(render("markdown"));
 }
+
+/// JSON's `fingerprint` is SARIF's `partialFingerprints["tracewire/v1"]`, finding by finding:
+/// the ecosystem labels and code-scanning alerts name a finding the same way.
+#[test]
+fn json_fingerprints_are_sarifs() {
+    let json: serde_json::Value = serde_json::from_str(&render("json")).unwrap();
+    let sarif: serde_json::Value = serde_json::from_str(&render("sarif")).unwrap();
+    let from_json: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["fingerprint"].as_str().unwrap())
+        .collect();
+    let from_sarif: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["partialFingerprints"]["tracewire/v1"].as_str().unwrap())
+        .collect();
+    assert!(!from_json.is_empty());
+    assert_eq!(from_json, from_sarif);
+}

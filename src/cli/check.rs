@@ -58,7 +58,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
     }
     let mut outcome = merge(outcomes);
     if let Some(path) = &args.write_baseline {
-        let fingerprints = fingerprints_of(&outcome);
+        let fingerprints = crate::report::fingerprints(&outcome);
         crate::baseline::Baseline::of(&outcome.diagnostics, &fingerprints).write(path)?;
         eprintln!(
             "wrote {} findings to the baseline {}",
@@ -69,7 +69,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
     }
     if let Some(path) = &args.baseline {
         let baseline = crate::baseline::Baseline::read(path)?;
-        let fingerprints = fingerprints_of(&outcome);
+        let fingerprints = crate::report::fingerprints(&outcome);
         outcome.diagnostics =
             baseline.filter(std::mem::take(&mut outcome.diagnostics), &fingerprints);
     }
@@ -121,17 +121,6 @@ fn analyze(root: &Path, settings: &Settings, args: &CheckArgs) -> Result<Outcome
         crate::review::only_new(&mut outcome, rev, settings)?;
     }
     Ok(outcome)
-}
-
-/// Fingerprints of an outcome's diagnostics, reading files from its root.
-fn fingerprints_of(outcome: &Outcome) -> Vec<String> {
-    let root = outcome.root.clone();
-    let mut text_of = |p: &str| {
-        std::fs::read(root.join(p))
-            .ok()
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-    };
-    crate::fingerprint::fingerprints(&outcome.diagnostics, &mut text_of)
 }
 
 /// Resolves configuration: file (found or given), then command-line flags.

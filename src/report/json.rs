@@ -26,6 +26,7 @@ struct JsonDiagnostic<'a> {
     end_line: u32,
     end_column: u32,
     service: &'a str,
+    fingerprint: String,
     labels: Vec<JsonLabel<'a>>,
     help: &'a str,
 }
@@ -63,7 +64,8 @@ pub fn render(outcome: &Outcome) -> String {
         diagnostics: outcome
             .diagnostics
             .iter()
-            .map(|d| JsonDiagnostic {
+            .zip(super::fingerprints(outcome))
+            .map(|(d, fingerprint)| JsonDiagnostic {
                 rule: d.rule,
                 severity: d.severity.name(),
                 message: &d.message,
@@ -73,6 +75,7 @@ pub fn render(outcome: &Outcome) -> String {
                 end_line: d.loc.end_line,
                 end_column: d.loc.end_col,
                 service: &d.service,
+                fingerprint,
                 labels: d
                     .labels
                     .iter()

@@ -50,6 +50,18 @@ pub fn location_path(outcome: &Outcome, path: &str) -> String {
     }
 }
 
+/// The line-independent fingerprint of each of the outcome's diagnostics, in order, read from
+/// the files under the scanned root (see `crate::fingerprint`).
+pub fn fingerprints(outcome: &Outcome) -> Vec<String> {
+    let root = &outcome.root;
+    let mut text_of = |path: &str| {
+        std::fs::read(root.join(path))
+            .ok()
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+    };
+    crate::fingerprint::fingerprints(&outcome.diagnostics, &mut text_of)
+}
+
 /// `n thing` or `n things`.
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {

@@ -5,7 +5,6 @@
 
 use crate::analysis::Outcome;
 use crate::diagnostic::Severity;
-use crate::fingerprint;
 use crate::rules::{self, RuleMeta};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -156,13 +155,7 @@ struct Region {
 /// Renders the outcome as a SARIF 2.1.0 log. `enabled` lists the rules that ran, in catalog
 /// order: all of them are described, whether or not they found anything.
 pub fn render(outcome: &Outcome, enabled: &[&'static RuleMeta]) -> String {
-    let root = &outcome.root;
-    let mut text_of = |path: &str| {
-        std::fs::read(root.join(path))
-            .ok()
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-    };
-    let fingerprints = fingerprint::fingerprints(&outcome.diagnostics, &mut text_of);
+    let fingerprints = super::fingerprints(outcome);
     let index_of = |id: &str| enabled.iter().position(|r| r.id == id).unwrap_or(0);
     let results = outcome
         .diagnostics
@@ -210,7 +203,7 @@ pub fn render(outcome: &Outcome, enabled: &[&'static RuleMeta]) -> String {
             locations: Vec::new(),
         }))
         .collect();
-    let root_uri = crate::lsp::convert::path_to_uri(root)
+    let root_uri = crate::lsp::convert::path_to_uri(&outcome.root)
         .map(|u| format!("{}/", u.as_str().trim_end_matches('/')))
         .unwrap_or_else(|| "file:///".into());
     let log = Log {
