@@ -12,8 +12,11 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-PROJECT = HERE.parent
+PROJECT = Path(__file__).resolve().parent.parent
+CORPUS_VAR = "TRACEWIRE_ECOSYSTEM_CORPUS"
+# The folder holding repos.toml, labels/, history.toml, mutations.toml and mutants.toml: this
+# one, unless $TRACEWIRE_ECOSYSTEM_CORPUS names another (the scripts' own tests use a small one).
+HERE = Path(os.environ.get(CORPUS_VAR) or Path(__file__).resolve().parent)
 SNAPSHOTS_VAR = "TRACEWIRE_ECOSYSTEM_SNAPSHOTS"
 LAYOUT_VAR = "TRACEWIRE_ECOSYSTEM_DIR"
 VERDICTS = ("true", "false", "debatable")
