@@ -348,7 +348,7 @@ pub fn run_rules(
     }
     let enabled = |id: &str| settings.is_enabled(id);
     let (mut diagnostics, problems) = suppress::apply(diagnostics, &repo.files, &enabled);
-    diagnostics.extend(crate::rules::suppression_diagnostics(
+    diagnostics.extend(crate::suppress::suppression_diagnostics(
         repo, &problems, settings,
     ));
     diagnostics.sort_by(|a, b| {

@@ -14,6 +14,8 @@
 
 use crate::diagnostic::Severity;
 use crate::discover::DEFAULT_MAX_FILE_SIZE;
+pub use crate::knowledge::KnowledgeExtension;
+pub use crate::model::style::NamingStyle;
 use crate::rules;
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -58,44 +60,6 @@ pub struct Options {
 pub struct NamingOptions {
     /// The span naming style the repository follows, instead of the one inferred from it.
     pub style: Option<NamingStyle>,
-}
-
-/// A span naming style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum NamingStyle {
-    /// `load_cart`
-    #[serde(rename = "snake_case", alias = "snake-case")]
-    SnakeCase,
-    /// `loadCart`
-    #[serde(rename = "camelCase")]
-    CamelCase,
-    /// `LoadCart`
-    #[serde(rename = "PascalCase")]
-    PascalCase,
-    /// `load-cart`
-    KebabCase,
-    /// `cart.load`
-    Dotted,
-    /// `load cart`
-    VerbNoun,
-    /// `GET /cart/{id}`
-    MethodRoute,
-}
-
-impl NamingStyle {
-    /// The style's name as written in `tracewire.toml` and in messages.
-    pub fn name(self) -> &'static str {
-        match self {
-            NamingStyle::SnakeCase => "snake_case",
-            NamingStyle::CamelCase => "camelCase",
-            NamingStyle::PascalCase => "PascalCase",
-            NamingStyle::KebabCase => "kebab-case",
-            NamingStyle::Dotted => "dotted",
-            NamingStyle::VerbNoun => "verb noun",
-            NamingStyle::MethodRoute => "{METHOD} {route}",
-        }
-    }
 }
 
 /// One `[[services]]` entry.
@@ -165,15 +129,6 @@ pub struct Settings {
     pub prefilter: bool,
     /// Parse every file and extract nothing (the cost floor, for benchmarks).
     pub parse_only: bool,
-}
-
-/// Knowledge entries a configuration adds to a language's table.
-#[derive(Debug, Clone, Default)]
-pub struct KnowledgeExtension {
-    /// Qualified name → role.
-    pub functions: BTreeMap<String, crate::knowledge::Role>,
-    /// Qualified propagator → wire format.
-    pub propagators: BTreeMap<String, String>,
 }
 
 impl Default for Settings {

@@ -6,10 +6,11 @@
 //! about the code is here.
 
 pub mod name;
+pub mod suppression;
 
 pub use name::{Hole, HoleShape, NameExpr, NamePart, NameVia, SpanKindName};
 
-use crate::lang::Lang;
+use crate::language::Lang;
 use serde::Serialize;
 
 /// A source range. Lines and columns are 1-based; columns count Unicode scalar values.

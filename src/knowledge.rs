@@ -5,7 +5,7 @@
 //! names propagator constructors with the wire format they speak. Supporting a new library is
 //! a change to that table plus a fixture.
 
-use crate::lang::Lang;
+use crate::language::Lang;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -529,53 +529,33 @@ impl Knowledge {
         self.patched_modules.get(specifier).map(String::as_str)
     }
 
-    /// What must occur in a file for a name of this table to occur in it (see
-    /// [`crate::prefilter`]), as clauses of needles that must all occur. A qualified function,
-    /// propagator or request type needs its member and the last word of its module (`b3.New`
-    /// needs `b3` and `New`: Go imports, Python and JavaScript modules, Java classes are all
-    /// written where they are used), unless its module is one of `implicit_modules`, which code
-    /// uses without naming (JavaScript's `globalThis`). Every other name of the table is a
-    /// clause of its own: method names that produce a fact on any receiver, request parameter
-    /// names, the other tables' names, and tracing import prefixes (as plain substrings).
-    /// Left out are lists that only qualify a fact found through another name (span ends,
-    /// scope closes, shutdown and export options, metric and lifecycle calls, link helpers,
-    /// receiver and client type names, arities) and the method lists in `typed_lists`, which
-    /// the extractor only reads on a receiver built from a name of the table.
-    pub fn needles(
-        &self,
-        typed_lists: &[&str],
-        implicit_modules: &[&str],
-    ) -> Vec<Vec<crate::prefilter::Needle>> {
-        use crate::prefilter::{last_word, Needle};
-        let mut clauses: Vec<Vec<Needle>> = Vec::new();
+    /// The names a file must mention for this table to apply to it, for the literal pre-filter
+    /// ([`crate::prefilter`] turns them into needles). `qualified` are functions, propagators
+    /// and request types (`module.member`); `plain` are method names that produce a fact on
+    /// any receiver, request parameter names and the other tables' names; `substrings` are
+    /// tracing import prefixes. Left out are lists that only qualify a fact found through
+    /// another name (span ends, scope closes, shutdown and export options, metric and lifecycle
+    /// calls, link helpers, receiver and client type names, arities) and the method lists in
+    /// `typed_lists`, which the extractor only reads on a receiver built from a name of the
+    /// table.
+    pub fn prefilter_names(&self, typed_lists: &[&str]) -> PrefilterNames<'_> {
         let qualified = self
             .functions
             .keys()
             .chain(self.propagators.keys())
-            .chain(self.request_types.keys());
-        for name in qualified {
-            let Some(member) = last_word(name) else {
-                continue;
-            };
-            let module = name.rsplit_once('.').map(|(m, _)| m);
-            match module
-                .filter(|m| !implicit_modules.contains(m))
-                .and_then(last_word)
-            {
-                Some(module) => clauses.push(vec![Needle::word(module), Needle::word(member)]),
-                None => clauses.push(vec![Needle::word(member)]),
-            }
-        }
-        let mut names: Vec<&str> = Vec::new();
-        names.extend(self.method_roles.keys().map(String::as_str));
-        names.extend(self.patches.keys().map(String::as_str));
-        names.extend(self.patched_modules.keys().map(String::as_str));
-        names.extend(self.libraries.keys().map(String::as_str));
+            .chain(self.request_types.keys())
+            .map(String::as_str)
+            .collect();
+        let mut plain: Vec<&str> = Vec::new();
+        plain.extend(self.method_roles.keys().map(String::as_str));
+        plain.extend(self.patches.keys().map(String::as_str));
+        plain.extend(self.patched_modules.keys().map(String::as_str));
+        plain.extend(self.libraries.keys().map(String::as_str));
         for (k, v) in self.replaces.iter().chain(&self.wraps_construction) {
-            names.push(k);
-            names.extend(v.iter().map(String::as_str));
+            plain.push(k);
+            plain.extend(v.iter().map(String::as_str));
         }
-        names.extend(self.request_params.iter().map(String::as_str));
+        plain.extend(self.request_params.iter().map(String::as_str));
         let m = &self.methods;
         for (list_name, list) in [
             ("route", &m.route),
@@ -599,27 +579,32 @@ impl Knowledge {
             ("inject_helpers", &m.inject_helpers),
         ] {
             if !typed_lists.contains(&list_name) {
-                names.extend(list.iter().map(String::as_str));
+                plain.extend(list.iter().map(String::as_str));
             }
         }
-        clauses.extend(
-            names
-                .into_iter()
-                .filter_map(last_word)
-                .map(|w| vec![Needle::word(w)]),
-        );
-        clauses.extend(
-            self.tracing_imports
-                .iter()
-                .map(|p| vec![Needle::substring(p)]),
-        );
-        clauses
+        PrefilterNames {
+            qualified,
+            plain,
+            substrings: self.tracing_imports.iter().map(String::as_str).collect(),
+        }
     }
 
     /// For a parameter of this qualified type, how code reaches the request's context.
     pub fn request_context(&self, qualified_type: &str) -> Option<&str> {
         self.request_types.get(qualified_type).map(String::as_str)
     }
+}
+
+/// The names of a knowledge table the literal pre-filter looks for (see
+/// [`Knowledge::prefilter_names`]).
+#[derive(Debug, Default)]
+pub struct PrefilterNames<'a> {
+    /// Qualified names, `module.member`: a file needs the member and the module's last word.
+    pub qualified: Vec<&'a str>,
+    /// Names a file needs as a whole identifier (their last word).
+    pub plain: Vec<&'a str>,
+    /// Text a file needs as a plain substring.
+    pub substrings: Vec<&'a str>,
 }
 
 /// The knowledge tables of one run, by language: the embedded tables, loaded only for the
@@ -633,7 +618,7 @@ impl KnowledgeBase {
     /// Loads the embedded tables of these languages, with the configuration's extensions.
     pub fn load(
         langs: &[Lang],
-        extensions: &[(Lang, crate::config::KnowledgeExtension)],
+        extensions: &[(Lang, KnowledgeExtension)],
     ) -> Result<KnowledgeBase, String> {
         let mut tables = HashMap::new();
         for &lang in langs {
@@ -664,4 +649,13 @@ impl KnowledgeBase {
             .map(|k| k.defaults.clone())
             .unwrap_or_default()
     }
+}
+
+/// Knowledge entries a configuration adds to a language's table.
+#[derive(Debug, Clone, Default)]
+pub struct KnowledgeExtension {
+    /// Qualified name → role.
+    pub functions: std::collections::BTreeMap<String, Role>,
+    /// Qualified propagator → wire format.
+    pub propagators: std::collections::BTreeMap<String, String>,
 }

@@ -20,7 +20,7 @@
 //! that facts and diagnostics are the same with and without the filter.
 
 use crate::knowledge::KnowledgeBase;
-use crate::lang::Lang;
+use crate::lang::{ExtractorNeedles, Lang};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
 
@@ -71,27 +71,6 @@ impl Needle {
             ends_word: false,
         }
     }
-}
-
-/// An extractor's own needles: the names it recognises without the knowledge table, and how it
-/// reads the table.
-#[derive(Debug)]
-pub struct ExtractorNeedles {
-    /// Whole identifiers.
-    pub words: &'static [&'static str],
-    /// Identifier endings.
-    pub suffixes: &'static [&'static str],
-    /// Identifier beginnings.
-    pub prefixes: &'static [&'static str],
-    /// Plain substrings.
-    pub substrings: &'static [&'static str],
-    /// File names that are always parsed (a Python `__main__.py` is an entry point by name).
-    pub file_names: &'static [&'static str],
-    /// Method lists of the knowledge table read only on a receiver built from a name of the
-    /// table (JavaScript's `route`: `app.get(...)` on an `express()` app).
-    pub typed_lists: &'static [&'static str],
-    /// Modules that code uses without naming them (JavaScript's `globalThis`).
-    pub implicit_modules: &'static [&'static str],
 }
 
 /// The last identifier of a qualified name (`net/http.HandleFunc` → `HandleFunc`,
@@ -242,8 +221,49 @@ impl Prefilter {
 }
 
 /// A language's clauses: its knowledge table's and its extractor's own names.
+/// What must occur in a file for a name of this table to occur in it, as clauses of needles
+/// that must all occur. A qualified name needs its member and the last word of its module
+/// (`b3.New` needs `b3` and `New`: Go imports, Python and JavaScript modules, Java classes are
+/// all written where they are used), unless its module is one of `implicit_modules`, which code
+/// uses without naming (JavaScript's `globalThis`). Every other name is a clause of its own.
+fn table_clauses(
+    table: &crate::knowledge::Knowledge,
+    typed_lists: &[&str],
+    implicit_modules: &[&str],
+) -> Vec<Vec<Needle>> {
+    let names = table.prefilter_names(typed_lists);
+    let mut clauses: Vec<Vec<Needle>> = Vec::new();
+    for name in names.qualified {
+        let Some(member) = last_word(name) else {
+            continue;
+        };
+        let module = name.rsplit_once('.').map(|(m, _)| m);
+        match module
+            .filter(|m| !implicit_modules.contains(m))
+            .and_then(last_word)
+        {
+            Some(module) => clauses.push(vec![Needle::word(module), Needle::word(member)]),
+            None => clauses.push(vec![Needle::word(member)]),
+        }
+    }
+    clauses.extend(
+        names
+            .plain
+            .into_iter()
+            .filter_map(last_word)
+            .map(|w| vec![Needle::word(w)]),
+    );
+    clauses.extend(
+        names
+            .substrings
+            .into_iter()
+            .map(|p| vec![Needle::substring(p)]),
+    );
+    clauses
+}
+
 fn clauses_of(table: &crate::knowledge::Knowledge, own: &ExtractorNeedles) -> Vec<Vec<Needle>> {
-    let mut clauses = table.needles(own.typed_lists, own.implicit_modules);
+    let mut clauses = table_clauses(table, own.typed_lists, own.implicit_modules);
     let own_needles = own
         .words
         .iter()

@@ -1,48 +1,13 @@
 //! Inline suppressions: `tracewire: ignore[rule-id] reason` on the reported line or the line
 //! above, and `tracewire: ignore-file[rule-id] reason` anywhere in a file. The comment syntax is
-//! the language's own; only the text after `tracewire:` matters.
+//! the language's own; only the text after `tracewire:` matters. Comments are read into
+//! suppressions during extraction (`facts::suppression`); this module applies them after the
+//! rules and reports the ones that suppress nothing.
 
 use crate::diagnostic::Diagnostic;
-use crate::facts::{FileFacts, Loc, Suppression};
+use crate::facts::{FileFacts, Suppression};
+use crate::rules;
 use std::collections::{HashMap, HashSet};
-
-/// The marker every suppression starts with.
-const MARKER: &str = "tracewire:";
-
-/// Parses a comment's text into a suppression, if it is one.
-pub fn parse_comment(comment: &str, loc: Loc) -> Option<Suppression> {
-    let at = comment.find(MARKER)?;
-    let rest = comment[at + MARKER.len()..].trim_start();
-    let (whole_file, rest) = if let Some(r) = rest.strip_prefix("ignore-file") {
-        (true, r)
-    } else if let Some(r) = rest.strip_prefix("ignore") {
-        (false, r)
-    } else {
-        return None;
-    };
-    let rest = rest.strip_prefix('[')?;
-    let (ids, reason) = rest.split_once(']')?;
-    let rules = ids
-        .split(',')
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
-    // The reason ends where another comment starts (`// tracewire: ignore[x] why // more`).
-    let reason = reason.split("//").next().unwrap_or("");
-    let reason = reason.split(" #").next().unwrap_or("");
-    let reason = reason
-        .trim()
-        .trim_end_matches("*/")
-        .trim_end_matches("-->")
-        .trim();
-    Some(Suppression {
-        loc,
-        rules,
-        whole_file,
-        reason: (!reason.is_empty()).then(|| reason.to_string()),
-        foreign: false,
-    })
-}
 
 /// A suppression comment that suppressed nothing, or that gives no reason.
 #[derive(Clone, Debug)]
@@ -139,30 +104,61 @@ fn covers(s: &Suppression, d: &Diagnostic) -> bool {
     s.whole_file || s.loc.line == d.loc.line || s.loc.line + 1 == d.loc.line
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parses_rules_and_reason() {
-        let s = parse_comment(
-            "// tracewire: ignore[span-not-ended, context-dropped] closed by the pool",
-            Loc::default(),
-        )
-        .unwrap();
-        assert_eq!(s.rules, vec!["span-not-ended", "context-dropped"]);
-        assert_eq!(s.reason.as_deref(), Some("closed by the pool"));
-        assert!(!s.whole_file);
-        let f = parse_comment(
-            "/* tracewire: ignore-file[no-propagator] */",
-            Loc::default(),
-        )
-        .unwrap();
-        assert!(f.whole_file);
-        assert_eq!(f.reason, None);
-        assert!(parse_comment("// tracewire is great", Loc::default()).is_none());
-        let trailing = parse_comment("// tracewire: ignore[x] // another comment", Loc::default());
-        assert_eq!(trailing.unwrap().reason, None);
-        assert!(parse_comment("// tracewire: ignore span-not-ended", Loc::default()).is_none());
-    }
+/// Diagnostics for problem suppressions (unused, unknown rule, no reason), for the enabled
+/// suppression rules.
+pub fn suppression_diagnostics(
+    repo: &crate::model::RepoModel,
+    problems: &[Finding<'_>],
+    settings: &crate::config::Settings,
+) -> Vec<Diagnostic> {
+    problems
+        .iter()
+        .filter_map(|p| {
+            let (meta, message, help) = match &p.problem {
+                Problem::UnknownRule(id) => (
+                    &rules::unused_suppression::META,
+                    format!("suppression names unknown rule {}", rules::code(id)),
+                    "Use a rule id from `tracewire rules`.".to_string(),
+                ),
+                Problem::Unused => (
+                    &rules::unused_suppression::META,
+                    format!(
+                        "suppression of {} covers no finding",
+                        p.suppression
+                            .rules
+                            .iter()
+                            .map(|r| rules::code(r))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    "Delete the comment, or move it to the line of the finding it is meant for."
+                        .to_string(),
+                ),
+                Problem::NoReason => (
+                    &rules::suppression_without_reason::META,
+                    "suppression gives no reason".to_string(),
+                    "Say why after the bracket: `tracewire: ignore[rule-id] reason`.".to_string(),
+                ),
+            };
+            if !settings.is_enabled(meta.id) {
+                return None;
+            }
+            let service = repo
+                .services
+                .iter()
+                .find(|s| s.files.iter().any(|&i| repo.files[i].path == p.path))
+                .map(|s| s.name.clone())
+                .unwrap_or_default();
+            Some(Diagnostic {
+                rule: meta.id,
+                severity: settings.severity_of(meta.id, meta.severity),
+                message,
+                path: p.path.to_string(),
+                loc: p.suppression.loc,
+                service,
+                labels: Vec::new(),
+                help,
+            })
+        })
+        .collect()
 }

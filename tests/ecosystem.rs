@@ -221,10 +221,7 @@ reason = "missing"
         .args(["--bin", BIN, "--operator", "go-drop-span-end", "--json"])
         .arg(&outcomes));
     let rows: Vec<Value> = serde_json::from_str(&fs::read_to_string(&outcomes).unwrap()).unwrap();
-    let frontend: Vec<&Value> = rows
-        .iter()
-        .filter(|r| r["service"] == "frontend")
-        .collect();
+    let frontend: Vec<&Value> = rows.iter().filter(|r| r["service"] == "frontend").collect();
     assert_eq!(frontend.len(), 3, "{summary}");
     assert!(
         frontend.iter().all(|r| r["outcome"] == "killed"),

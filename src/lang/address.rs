@@ -37,7 +37,7 @@ pub fn http_target(pieces: &[Piece]) -> Option<FactKind> {
             path: path_after(rest),
         }),
         [Piece::Lit(first), rest @ ..] => {
-            let after_scheme = crate::model::graph::after_http_scheme(first)?;
+            let after_scheme = crate::url::after_http_scheme(first)?;
             if after_scheme.is_empty() {
                 // `"http://" + os.Getenv("CART_ADDR") + "/cart"`
                 let [Piece::Env(var), rest @ ..] = rest else {
@@ -53,7 +53,7 @@ pub fn http_target(pieces: &[Piece]) -> Option<FactKind> {
             if !complete {
                 return None;
             }
-            let (host, path) = crate::model::graph::split_url(first)?;
+            let (host, path) = crate::url::split_url(first)?;
             Some(FactKind::HttpCallTo { host, path })
         }
         _ => None,
@@ -147,20 +147,6 @@ pub fn printf_pieces(format: &str, mut args: impl Iterator<Item = Vec<Piece>>) -
     out
 }
 
-/// The host an environment variable's value names: `http://cart:8080/x`, `cart:8080` or
-/// `cart` → `cart`.
-pub fn host_of_value(value: &str) -> Option<String> {
-    let value = value.trim();
-    if let Some((host, _)) = crate::model::graph::split_url(value) {
-        return Some(host);
-    }
-    let host = value
-        .split(['/', ':'])
-        .next()
-        .filter(|h| !h.is_empty() && !h.contains(['$', '{', ' ']))?;
-    Some(host.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,17 +217,5 @@ mod tests {
                 lit("?q=100%")
             ]
         );
-    }
-
-    #[test]
-    fn env_values_name_hosts() {
-        assert_eq!(host_of_value("http://cart:8080/x").as_deref(), Some("cart"));
-        assert_eq!(
-            host_of_value("cartservice:7070").as_deref(),
-            Some("cartservice")
-        );
-        assert_eq!(host_of_value("ads").as_deref(), Some("ads"));
-        assert_eq!(host_of_value("${CART_HOST}:80"), None);
-        assert_eq!(host_of_value(""), None);
     }
 }

@@ -19,8 +19,6 @@ pub mod tree;
 
 use crate::facts::FileFacts;
 use crate::knowledge::Knowledge;
-use serde::Serialize;
-use std::path::Path;
 use std::sync::Arc;
 
 /// Turns one parsed file of a language into facts. Built once per run and shared by the worker
@@ -30,72 +28,32 @@ pub trait Extractor: Send + Sync {
     fn extract(&self, src: &[u8], tree: &tree_sitter::Tree, out: &mut FileFacts);
 }
 
-/// A source language with a tree-sitter grammar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// Go (`.go`).
-    Go,
-    /// Python (`.py`, `.pyi`).
-    Python,
-    /// JavaScript (`.js`, `.mjs`, `.cjs`, `.jsx`).
-    JavaScript,
-    /// TypeScript without JSX (`.ts`, `.mts`, `.cts`).
-    TypeScript,
-    /// TypeScript with JSX (`.tsx`).
-    Tsx,
-    /// Java (`.java`).
-    Java,
-    /// C# (`.cs`).
-    CSharp,
-    /// Rust (`.rs`).
-    Rust,
+pub use crate::language::Lang;
+
+/// An extractor's own needles: the names it recognises without the knowledge table, and how it
+/// reads the table.
+#[derive(Debug)]
+pub struct ExtractorNeedles {
+    /// Whole identifiers.
+    pub words: &'static [&'static str],
+    /// Identifier endings.
+    pub suffixes: &'static [&'static str],
+    /// Identifier beginnings.
+    pub prefixes: &'static [&'static str],
+    /// Plain substrings.
+    pub substrings: &'static [&'static str],
+    /// File names that are always parsed (a Python `__main__.py` is an entry point by name).
+    pub file_names: &'static [&'static str],
+    /// Method lists of the knowledge table read only on a receiver built from a name of the
+    /// table (JavaScript's `route`: `app.get(...)` on an `express()` app).
+    pub typed_lists: &'static [&'static str],
+    /// Modules that code uses without naming them (JavaScript's `globalThis`).
+    pub implicit_modules: &'static [&'static str],
 }
 
+/// What each language needs from its grammar and extractor (the enum itself is a leaf in
+/// [`crate::language`], so facts can name a language without the grammars).
 impl Lang {
-    /// Every language, in a fixed order.
-    pub const ALL: [Lang; 8] = [
-        Lang::Go,
-        Lang::Python,
-        Lang::JavaScript,
-        Lang::TypeScript,
-        Lang::Tsx,
-        Lang::Java,
-        Lang::CSharp,
-        Lang::Rust,
-    ];
-
-    /// The language of a source file, decided by its extension alone (an explicit table: the
-    /// `ignore` crate's type table maps extensions too loosely to choose a grammar).
-    pub fn from_path(path: &Path) -> Option<Lang> {
-        let ext = path.extension()?.to_str()?;
-        Some(match ext {
-            "go" => Lang::Go,
-            "py" | "pyi" => Lang::Python,
-            "js" | "mjs" | "cjs" | "jsx" => Lang::JavaScript,
-            "ts" | "mts" | "cts" => Lang::TypeScript,
-            "tsx" => Lang::Tsx,
-            "java" => Lang::Java,
-            "cs" => Lang::CSharp,
-            "rs" => Lang::Rust,
-            _ => return None,
-        })
-    }
-
-    /// The short lowercase name used in output and in `queries/<name>/`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Lang::Go => "go",
-            Lang::Python => "python",
-            Lang::JavaScript => "javascript",
-            Lang::TypeScript => "typescript",
-            Lang::Tsx => "tsx",
-            Lang::Java => "java",
-            Lang::CSharp => "csharp",
-            Lang::Rust => "rust",
-        }
-    }
-
     /// The tree-sitter grammar for this language.
     pub fn grammar(self) -> tree_sitter::Language {
         match self {
@@ -124,40 +82,6 @@ impl Lang {
             Lang::Python => python::QUERY_FILES,
             Lang::Rust => rust::QUERY_FILES,
         }
-    }
-
-    /// Whether a path (relative, forward slashes) is test code in this language's conventions.
-    /// Test code is not deployed: it is left out of the analysis unless asked for.
-    pub fn is_test_path(self, rel: &str) -> bool {
-        let file = rel.rsplit('/').next().unwrap_or(rel);
-        let mut dirs = rel.split('/').rev().skip(1);
-        let in_test_dir =
-            dirs.any(|d| is_test_dir(d) || (self == Lang::Go && is_go_test_package(d)));
-        in_test_dir
-            || match self {
-                Lang::Go => file.ends_with("_test.go"),
-                Lang::Python => {
-                    (file.starts_with("test_") || file.ends_with("_test.py"))
-                        || file == "conftest.py"
-                }
-                Lang::JavaScript | Lang::TypeScript | Lang::Tsx => {
-                    [".test.", ".spec.", "-test.", "-spec."]
-                        .iter()
-                        .any(|m| file.contains(m))
-                }
-                Lang::Java => {
-                    file.ends_with("Test.java")
-                        || file.ends_with("Tests.java")
-                        || file.ends_with("IT.java")
-                }
-                Lang::CSharp => {
-                    file.ends_with("Tests.cs")
-                        || file.ends_with("Test.cs")
-                        || rel.split('/').rev().skip(1).any(is_dotnet_test_project)
-                }
-                // Benchmarks are not deployed; `tests/` is a test directory already.
-                Lang::Rust => rel.split('/').rev().skip(1).any(|d| d == "benches"),
-            }
     }
 
     /// The embedded knowledge table (`queries/<lang>/knowledge.toml`), if the language has one.
@@ -204,7 +128,7 @@ impl Lang {
     /// The names this language's extractor recognises beyond its knowledge table, for the
     /// literal pre-filter; `None` when a file without any known name can still contribute (C#:
     /// top-level statements make any file an entry point), so its files are always parsed.
-    pub fn prefilter_needles(self) -> Option<&'static crate::prefilter::ExtractorNeedles> {
+    pub fn prefilter_needles(self) -> Option<&'static ExtractorNeedles> {
         match self {
             Lang::Go => Some(&go::PREFILTER_NEEDLES),
             Lang::Python => Some(&python::PREFILTER_NEEDLES),
@@ -218,46 +142,6 @@ impl Lang {
     pub fn is_analyzed(self) -> bool {
         !self.query_files().is_empty()
     }
-}
-
-/// Whether a directory name marks test code (`test`, `tests`, `testdata`, `__tests__`, Go's
-/// `xxxtest` helper packages, ...).
-fn is_test_dir(name: &str) -> bool {
-    matches!(
-        name,
-        "test"
-            | "tests"
-            | "testdata"
-            | "testing"
-            | "__tests__"
-            | "e2e"
-            | "mocks"
-            | "mock"
-            | "fakes"
-            | "testutil"
-            | "testutils"
-            | "integration-tests"
-            | "integration_tests"
-    )
-}
-
-/// .NET test and benchmark projects by their directory name: `Shop.Tests`, `Shop.UnitTests`,
-/// `Shop.IntegrationTests`, `Shop.Specs`, `Shop.Benchmarks`.
-fn is_dotnet_test_project(dir: &str) -> bool {
-    let Some((_, last)) = dir.rsplit_once('.') else {
-        return false;
-    };
-    last.ends_with("Tests")
-        || last.ends_with("Test")
-        || matches!(last, "Specs" | "Benchmarks" | "Benchmark" | "TestHelpers")
-}
-
-/// Go's test helper packages: `httptest`, `grpctest`, `clickhousetest`.
-fn is_go_test_package(name: &str) -> bool {
-    name.len() > 4
-        && name.ends_with("test")
-        && name != "latest"
-        && name.chars().all(|c| c.is_ascii_lowercase())
 }
 
 impl std::fmt::Display for Lang {

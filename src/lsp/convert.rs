@@ -21,17 +21,7 @@ pub enum Encoding {
 
 /// A `file://` URI for a path.
 pub fn path_to_uri(path: &Path) -> Option<Uri> {
-    let absolute = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-    let mut encoded = String::from("file://");
-    for byte in absolute.to_string_lossy().bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
-                encoded.push(byte as char)
-            }
-            _ => encoded.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    Uri::from_str(&encoded).ok()
+    Uri::from_str(&crate::url::file_uri(path)).ok()
 }
 
 /// The path of a `file://` URI.

@@ -203,7 +203,7 @@ impl Graph {
                                 .summary
                                 .env
                                 .get(var)
-                                .and_then(|v| crate::lang::address::host_of_value(v))
+                                .and_then(|v| crate::url::host_of_value(v))
                             else {
                                 continue;
                             };
@@ -518,17 +518,6 @@ fn entry_extracts(v: &ServiceView<'_>, proto: crate::facts::Proto) -> bool {
     })
 }
 
-/// The host and path of an `http(s)://host[:port]/path` URL.
-pub fn split_url(url: &str) -> Option<(String, Option<String>)> {
-    let rest = after_http_scheme(url)?;
-    let (authority, path) = match rest.find('/') {
-        Some(i) => (&rest[..i], Some(rest[i..].to_string())),
-        None => (rest, None),
-    };
-    let host = authority.rsplit('@').next()?.split(':').next()?;
-    (!host.is_empty()).then(|| (host.to_string(), path))
-}
-
 /// How an orchestrator names a service's project: its directory's name with `.`, `-` and
 /// spaces as `_` (.NET Aspire's `Projects.Catalog_API` for `Catalog.API/Catalog.API.csproj`).
 fn project_identifier(service: &super::Service) -> String {
@@ -539,33 +528,5 @@ fn project_identifier(service: &super::Service) -> String {
         .collect()
 }
 
-/// The rest of an HTTP URL after its scheme: `http://`, `https://`, or the service-discovery
-/// schemes that pick either (`https+http://`, `http+https://`, .NET Aspire).
-pub fn after_http_scheme(url: &str) -> Option<&str> {
-    ["http://", "https://", "https+http://", "http+https://"]
-        .iter()
-        .find_map(|scheme| url.strip_prefix(scheme))
-}
-
 #[cfg(test)]
-mod tests {
-    use super::split_url;
-
-    #[test]
-    fn urls_split_into_host_and_path() {
-        assert_eq!(
-            split_url("http://quote:8080/get-quote"),
-            Some(("quote".into(), Some("/get-quote".into())))
-        );
-        assert_eq!(
-            split_url("https://api.example.com"),
-            Some(("api.example.com".into(), None))
-        );
-        assert_eq!(
-            split_url("https+http://catalog-api/api/items"),
-            Some(("catalog-api".into(), Some("/api/items".into())))
-        );
-        assert_eq!(split_url("/relative"), None);
-        assert_eq!(split_url("ftp://files"), None);
-    }
-}
+mod tests {}

@@ -66,7 +66,7 @@ pub struct ServiceView<'a> {
     /// The sites in other services that call this one (from the service graph).
     pub callers: Vec<CallerSite>,
     /// The span naming style the configuration fixes, if any.
-    pub naming_style: Option<crate::config::NamingStyle>,
+    pub naming_style: Option<style::NamingStyle>,
     /// The trace-context formats its global propagator speaks as deployed (`None`: a no-op).
     pub propagation: Option<propagation::Propagation>,
     /// The other services this one calls (from the service graph).

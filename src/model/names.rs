@@ -1,8 +1,8 @@
 //! Span names as the rules see them: each name with its site, resolved through the string
 //! constants of the service's files, and the repository's census of names by span kind.
 
+use super::style::NamingStyle;
 use super::{RepoModel, Service, ServiceView};
-use crate::config::NamingStyle;
 use crate::facts::{FactKind, FileFacts, Hole, Loc, NameExpr, NamePart, NameVia, SpanKindName};
 use std::collections::{BTreeMap, BTreeSet};
 

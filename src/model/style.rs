@@ -2,8 +2,9 @@
 //! names.
 
 use super::names::CensusEntry;
-use crate::config::NamingStyle;
 use crate::facts::SpanKindName;
+use schemars::JsonSchema;
+use serde::Deserialize;
 
 /// Fewest names with a recognisable style before a dominant style is inferred.
 pub const MIN_NAMES: usize = 5;
@@ -107,6 +108,44 @@ pub fn dominant(names: &[CensusEntry]) -> Option<NamingStyle> {
     }
     let (style, count) = counts.into_iter().max_by_key(|(_, n)| *n)?;
     (count * 100 >= styled.len() * MIN_SHARE_PERCENT).then_some(style)
+}
+
+/// A span naming style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum NamingStyle {
+    /// `load_cart`
+    #[serde(rename = "snake_case", alias = "snake-case")]
+    SnakeCase,
+    /// `loadCart`
+    #[serde(rename = "camelCase")]
+    CamelCase,
+    /// `LoadCart`
+    #[serde(rename = "PascalCase")]
+    PascalCase,
+    /// `load-cart`
+    KebabCase,
+    /// `cart.load`
+    Dotted,
+    /// `load cart`
+    VerbNoun,
+    /// `GET /cart/{id}`
+    MethodRoute,
+}
+
+impl NamingStyle {
+    /// The style's name as written in `tracewire.toml` and in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            NamingStyle::SnakeCase => "snake_case",
+            NamingStyle::CamelCase => "camelCase",
+            NamingStyle::PascalCase => "PascalCase",
+            NamingStyle::KebabCase => "kebab-case",
+            NamingStyle::Dotted => "dotted",
+            NamingStyle::VerbNoun => "verb noun",
+            NamingStyle::MethodRoute => "{METHOD} {route}",
+        }
+    }
 }
 
 #[cfg(test)]

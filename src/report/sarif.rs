@@ -203,9 +203,10 @@ pub fn render(outcome: &Outcome, enabled: &[&'static RuleMeta]) -> String {
             locations: Vec::new(),
         }))
         .collect();
-    let root_uri = crate::lsp::convert::path_to_uri(&outcome.root)
-        .map(|u| format!("{}/", u.as_str().trim_end_matches('/')))
-        .unwrap_or_else(|| "file:///".into());
+    let root_uri = format!(
+        "{}/",
+        crate::url::file_uri(&outcome.root).trim_end_matches('/')
+    );
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",

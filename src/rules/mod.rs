@@ -18,8 +18,8 @@ mod span_name_cardinality;
 mod span_name_semconv;
 mod span_name_style;
 mod span_not_ended;
-mod suppression_without_reason;
-mod unused_suppression;
+pub mod suppression_without_reason;
+pub mod unused_suppression;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::facts::{FileFacts, Loc};
@@ -172,66 +172,6 @@ fn capitalise(text: &str) -> String {
     }
 }
 
-/// Diagnostics for problem suppressions (unused, unknown rule, no reason), for the enabled
-/// suppression rules.
-pub fn suppression_diagnostics(
-    repo: &crate::model::RepoModel,
-    problems: &[crate::suppress::Finding<'_>],
-    settings: &crate::config::Settings,
-) -> Vec<Diagnostic> {
-    use crate::suppress::Problem;
-    problems
-        .iter()
-        .filter_map(|p| {
-            let (meta, message, help) = match &p.problem {
-                Problem::UnknownRule(id) => (
-                    &unused_suppression::META,
-                    format!("suppression names unknown rule {}", code(id)),
-                    "Use a rule id from `tracewire rules`.".to_string(),
-                ),
-                Problem::Unused => (
-                    &unused_suppression::META,
-                    format!(
-                        "suppression of {} covers no finding",
-                        p.suppression
-                            .rules
-                            .iter()
-                            .map(|r| code(r))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                    "Delete the comment, or move it to the line of the finding it is meant for."
-                        .to_string(),
-                ),
-                Problem::NoReason => (
-                    &suppression_without_reason::META,
-                    "suppression gives no reason".to_string(),
-                    "Say why after the bracket: `tracewire: ignore[rule-id] reason`.".to_string(),
-                ),
-            };
-            if !settings.is_enabled(meta.id) {
-                return None;
-            }
-            let service = repo
-                .services
-                .iter()
-                .find(|s| s.files.iter().any(|&i| repo.files[i].path == p.path))
-                .map(|s| s.name.clone())
-                .unwrap_or_default();
-            Some(Diagnostic {
-                rule: meta.id,
-                severity: settings.severity_of(meta.id, meta.severity),
-                message,
-                path: p.path.to_string(),
-                loc: p.suppression.loc,
-                service,
-                labels: Vec::new(),
-                help,
-            })
-        })
-        .collect()
-}
-
 /// Most secondary labels one diagnostic lists before summarising the rest.
 const MAX_LABELS: usize = 10;
 
@@ -302,6 +242,6 @@ fn patching_decided_elsewhere(view: &ServiceView<'_>, file: &FileFacts) -> bool 
 }
 
 /// Inline code in a message: the text in backticks.
-fn code(text: &str) -> String {
+pub fn code(text: &str) -> String {
     format!("`{text}`")
 }

@@ -1,5 +1,5 @@
 //! `suppression-without-reason`: a `tracewire: ignore[...]` comment that does not say why.
-//! Evaluated after suppressions are applied (see `rules::suppression_diagnostics`).
+//! Evaluated after suppressions are applied (see `suppress::suppression_diagnostics`).
 
 use super::RuleMeta;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -46,5 +46,5 @@ Say why after the bracket:
 "#,
 };
 
-/// Nothing to do per service: see `rules::suppression_diagnostics`.
+/// Nothing to do per service: see `suppress::suppression_diagnostics`.
 pub fn check(_view: &ServiceView<'_>, _out: &mut Vec<Diagnostic>) {}

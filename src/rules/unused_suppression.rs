@@ -1,6 +1,6 @@
 //! `unused-suppression`: a `tracewire: ignore[...]` comment that suppresses nothing, or names a
 //! rule that does not exist. Evaluated after suppressions are applied (see
-//! `rules::suppression_diagnostics`), so its check over a service does nothing.
+//! `suppress::suppression_diagnostics`), so its check over a service does nothing.
 
 use super::RuleMeta;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -47,5 +47,5 @@ Delete the comment, or move it to the line of the finding it is meant for.
 "#,
 };
 
-/// Nothing to do per service: see `rules::suppression_diagnostics`.
+/// Nothing to do per service: see `suppress::suppression_diagnostics`.
 pub fn check(_view: &ServiceView<'_>, _out: &mut Vec<Diagnostic>) {}

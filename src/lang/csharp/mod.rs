@@ -13,11 +13,11 @@ mod setup;
 mod spans;
 mod syntax;
 
+use crate::facts::suppression;
 use crate::facts::{Fact, FactKind, FileFacts, Loc};
 use crate::knowledge::{Knowledge, Role};
 use crate::lang::fields::NodeFields;
 use crate::lang::query;
-use crate::suppress;
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
@@ -235,7 +235,7 @@ impl crate::lang::Extractor for CSharpExtractor {
         out.uses_tracing = tracing_namespace || setup_call;
         for comment in &anchors.comments {
             let text = syntax::text(*comment, src);
-            if let Some(s) = suppress::parse_comment(text, query::loc(*comment, src)) {
+            if let Some(s) = suppression::parse_comment(text, query::loc(*comment, src)) {
                 out.suppressions.push(s);
             }
         }

@@ -16,12 +16,12 @@ mod names;
 mod resolve;
 mod spans;
 
+use crate::facts::suppression;
 use crate::facts::{DropVia, Extraction, Fact, FactKind, FileFacts, Injection, Loc, Proto};
 use crate::knowledge::{Knowledge, Role};
 use crate::lang::fields::NodeFields;
 use crate::lang::query::{self, CompiledQuery};
 use crate::lang::Lang;
-use crate::suppress;
 use resolve::{call_args, callee, descendants, enclosing_function, is_function, Bindings, Load};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -105,44 +105,43 @@ struct Captures {
 /// [`crate::prefilter`]): manual propagation, `process.on('SIGTERM')`, the root context, gRPC
 /// clients built with `grpc.credentials`, NestJS route decorators, web frameworks and Kafka
 /// producers and consumers by name.
-pub const PREFILTER_NEEDLES: crate::prefilter::ExtractorNeedles =
-    crate::prefilter::ExtractorNeedles {
-        words: &[
-            "extract",
-            "inject",
-            "process",
-            "ROOT_CONTEXT",
-            "credentials",
-            "Get",
-            "Post",
-            "Put",
-            "Patch",
-            "Delete",
-            "All",
-            "Head",
-            "Options",
-            "GrpcMethod",
-            "express",
-            "fastify",
-            "koa",
-            "hono",
-            "restify",
-            "kafkajs",
-            "undici",
-            "fetch",
-            "send",
-            "sendBatch",
-            "run",
-            "producer",
-            "consumer",
-        ],
-        suffixes: &[],
-        prefixes: &[],
-        substrings: &[],
-        typed_lists: &["route", "middleware", "client_call"],
-        implicit_modules: &["globalThis"],
-        file_names: &[],
-    };
+pub const PREFILTER_NEEDLES: super::ExtractorNeedles = super::ExtractorNeedles {
+    words: &[
+        "extract",
+        "inject",
+        "process",
+        "ROOT_CONTEXT",
+        "credentials",
+        "Get",
+        "Post",
+        "Put",
+        "Patch",
+        "Delete",
+        "All",
+        "Head",
+        "Options",
+        "GrpcMethod",
+        "express",
+        "fastify",
+        "koa",
+        "hono",
+        "restify",
+        "kafkajs",
+        "undici",
+        "fetch",
+        "send",
+        "sendBatch",
+        "run",
+        "producer",
+        "consumer",
+    ],
+    suffixes: &[],
+    prefixes: &[],
+    substrings: &[],
+    typed_lists: &["route", "middleware", "client_call"],
+    implicit_modules: &["globalThis"],
+    file_names: &[],
+};
 
 /// Extracts facts from JavaScript, TypeScript or TSX files; built once per run and grammar.
 pub struct EcmaExtractor {
@@ -279,7 +278,7 @@ impl crate::lang::Extractor for EcmaExtractor {
             // only blur the service's picture.
             for comment in &anchors.comments {
                 let loc = query::loc(*comment, src);
-                if let Some(s) = suppress::parse_comment(&query::text(*comment, src), loc) {
+                if let Some(s) = suppression::parse_comment(&query::text(*comment, src), loc) {
                     out.suppressions.push(s);
                 }
             }
@@ -373,7 +372,8 @@ impl crate::lang::Extractor for EcmaExtractor {
         }
         ctx.too_late_facts();
         for comment in &anchors.comments {
-            if let Some(s) = suppress::parse_comment(&ctx.text(*comment), query::loc(*comment, src))
+            if let Some(s) =
+                suppression::parse_comment(&ctx.text(*comment), query::loc(*comment, src))
             {
                 out.suppressions.push(s);
             }

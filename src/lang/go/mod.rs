@@ -12,12 +12,12 @@ mod resolve;
 mod scope;
 mod spans;
 
+use crate::facts::suppression;
 use crate::facts::{Extraction, Fact, FactKind, FileFacts, Flow, Injection, Loc, Proto};
 use crate::knowledge::{Knowledge, Role};
 use crate::lang::address::Piece;
 use crate::lang::fields::NodeFields;
 use crate::lang::query;
-use crate::suppress;
 use resolve::{call_args, descendants, FunctionIndex, Imports};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -68,16 +68,15 @@ struct Captures {
 /// [`crate::prefilter`]): the entry point, test imports, manual propagation on any receiver,
 /// the default mux, generated gRPC stubs (`Register…Server`, `New…Client`, and `http.Client`
 /// literals), and `//nolint:contextcheck`.
-pub const PREFILTER_NEEDLES: crate::prefilter::ExtractorNeedles =
-    crate::prefilter::ExtractorNeedles {
-        words: &["main", "testing", "Extract", "Inject", "DefaultServeMux"],
-        suffixes: &["Client", "Server"],
-        prefixes: &[],
-        substrings: &["nolint"],
-        typed_lists: &[],
-        implicit_modules: &[],
-        file_names: &[],
-    };
+pub const PREFILTER_NEEDLES: super::ExtractorNeedles = super::ExtractorNeedles {
+    words: &["main", "testing", "Extract", "Inject", "DefaultServeMux"],
+    suffixes: &["Client", "Server"],
+    prefixes: &[],
+    substrings: &["nolint"],
+    typed_lists: &[],
+    implicit_modules: &[],
+    file_names: &[],
+};
 
 /// Extracts facts from Go files; built once per run, shared by all worker threads.
 pub struct GoExtractor {
@@ -209,7 +208,7 @@ impl crate::lang::Extractor for GoExtractor {
         for comment in &anchors.comments {
             let text = ctx.text(*comment);
             let loc = query::loc(*comment, src);
-            if let Some(s) = suppress::parse_comment(&text, loc) {
+            if let Some(s) = suppression::parse_comment(&text, loc) {
                 out.suppressions.push(s);
             } else if let Some(s) = contextcheck_nolint(&text, loc) {
                 out.suppressions.push(s);

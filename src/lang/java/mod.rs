@@ -15,11 +15,11 @@ mod resolve;
 mod setup;
 mod tree;
 
+use crate::facts::suppression;
 use crate::facts::{Fact, FactKind, FileFacts, Loc};
 use crate::knowledge::{Knowledge, Role};
 use crate::lang::fields::NodeFields;
 use crate::lang::query::{self, CompiledQuery};
-use crate::suppress;
 use resolve::Imports;
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -65,43 +65,42 @@ struct Captures {
 /// [`crate::prefilter`]): `main` and `@SpringBootApplication`, manual propagation, servlets
 /// and the JDK's HTTP server, gRPC server builders, SDK setup classes, `@WithSpan`, context
 /// helpers, task wrapping and shutdown hooks, and HTTP client types (`…Client`).
-pub const PREFILTER_NEEDLES: crate::prefilter::ExtractorNeedles =
-    crate::prefilter::ExtractorNeedles {
-        words: &[
-            "main",
-            "SpringBootApplication",
-            "extract",
-            "inject",
-            "RequestMapping",
-            "createContext",
-            "HttpURLConnection",
-            "openConnection",
-            "ServerBuilder",
-            "addService",
-            "GlobalOpenTelemetry",
-            "OpenTelemetrySdk",
-            "buildAndRegisterGlobal",
-            "setTracerProvider",
-            "setPropagators",
-            "addSpanProcessor",
-            "WithSpan",
-            "storeInContext",
-            "setParent",
-            "setNoParent",
-            "root",
-            "wrap",
-            "taskWrapping",
-            "addShutdownHook",
-            "Flux",
-            "Mono",
-        ],
-        suffixes: &["Servlet", "Client"],
-        prefixes: &[],
-        substrings: &[],
-        typed_lists: &[],
-        implicit_modules: &[],
-        file_names: &[],
-    };
+pub const PREFILTER_NEEDLES: super::ExtractorNeedles = super::ExtractorNeedles {
+    words: &[
+        "main",
+        "SpringBootApplication",
+        "extract",
+        "inject",
+        "RequestMapping",
+        "createContext",
+        "HttpURLConnection",
+        "openConnection",
+        "ServerBuilder",
+        "addService",
+        "GlobalOpenTelemetry",
+        "OpenTelemetrySdk",
+        "buildAndRegisterGlobal",
+        "setTracerProvider",
+        "setPropagators",
+        "addSpanProcessor",
+        "WithSpan",
+        "storeInContext",
+        "setParent",
+        "setNoParent",
+        "root",
+        "wrap",
+        "taskWrapping",
+        "addShutdownHook",
+        "Flux",
+        "Mono",
+    ],
+    suffixes: &["Servlet", "Client"],
+    prefixes: &[],
+    substrings: &[],
+    typed_lists: &[],
+    implicit_modules: &[],
+    file_names: &[],
+};
 
 /// Extracts facts from Java files; built once per run, shared by all worker threads.
 pub struct JavaExtractor {
@@ -241,7 +240,7 @@ impl crate::lang::Extractor for JavaExtractor {
         }
         for comment in &anchors.comments {
             let text = ctx.text(*comment);
-            if let Some(s) = suppress::parse_comment(&text, ctx.loc(*comment)) {
+            if let Some(s) = suppression::parse_comment(&text, ctx.loc(*comment)) {
                 out.suppressions.push(s);
             }
         }

@@ -23,12 +23,12 @@ mod resolve;
 mod setup;
 mod spans;
 
+use crate::facts::suppression;
 use crate::facts::{Fact, FactKind, FileFacts, Loc};
 use crate::knowledge::{Knowledge, Role};
 use crate::lang::fields::NodeFields;
 use crate::lang::query::{self, CompiledQuery};
 use crate::lang::tree::RangeIndex;
-use crate::suppress;
 use resolve::{ImportSite, Value, Values};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -81,45 +81,44 @@ struct Captures {
 /// manual propagation, framework routing helpers (`add_url_rule`, Django `urlpatterns`),
 /// instrumentor calls, message sends, the standard library's request handlers (`do_GET`), and
 /// generated gRPC stubs (`…Stub`, `add_…Servicer_to_server`).
-pub const PREFILTER_NEEDLES: crate::prefilter::ExtractorNeedles =
-    crate::prefilter::ExtractorNeedles {
-        words: &[
-            "__main__",
-            "__name__",
-            "pytest",
-            "unittest",
-            "extract",
-            "inject",
-            "add_url_rule",
-            "urlpatterns",
-            "routes",
-            "include",
-            "url",
-            "view_func",
-            "intercept_channel",
-            "instrument",
-            "instrument_app",
-            "instrument_client",
-            "instrument_consumer",
-            "instrument_producer",
-            "send",
-            "produce",
-            "BaseHTTPRequestHandler",
-            "CGIHTTPRequestHandler",
-            "SimpleHTTPRequestHandler",
-            "django",
-            "flask",
-            "fastapi",
-            "starlette",
-            "aiohttp",
-        ],
-        suffixes: &["Stub", "Servicer_to_server"],
-        prefixes: &["do_"],
-        substrings: &[],
-        typed_lists: &[],
-        implicit_modules: &[],
-        file_names: &["__main__.py", "wsgi.py", "asgi.py", "manage.py"],
-    };
+pub const PREFILTER_NEEDLES: super::ExtractorNeedles = super::ExtractorNeedles {
+    words: &[
+        "__main__",
+        "__name__",
+        "pytest",
+        "unittest",
+        "extract",
+        "inject",
+        "add_url_rule",
+        "urlpatterns",
+        "routes",
+        "include",
+        "url",
+        "view_func",
+        "intercept_channel",
+        "instrument",
+        "instrument_app",
+        "instrument_client",
+        "instrument_consumer",
+        "instrument_producer",
+        "send",
+        "produce",
+        "BaseHTTPRequestHandler",
+        "CGIHTTPRequestHandler",
+        "SimpleHTTPRequestHandler",
+        "django",
+        "flask",
+        "fastapi",
+        "starlette",
+        "aiohttp",
+    ],
+    suffixes: &["Stub", "Servicer_to_server"],
+    prefixes: &["do_"],
+    substrings: &[],
+    typed_lists: &[],
+    implicit_modules: &[],
+    file_names: &["__main__.py", "wsgi.py", "asgi.py", "manage.py"],
+};
 
 /// Extracts facts from Python files; built once per run, shared by all worker threads.
 pub struct PythonExtractor {
@@ -270,7 +269,8 @@ impl crate::lang::Extractor for PythonExtractor {
             "__main__.py" | "wsgi.py" | "asgi.py" | "manage.py"
         ) || ctx.has_entry(root, &anchors.calls);
         for comment in &anchors.comments {
-            if let Some(s) = suppress::parse_comment(&ctx.text(*comment), query::loc(*comment, src))
+            if let Some(s) =
+                suppression::parse_comment(&ctx.text(*comment), query::loc(*comment, src))
             {
                 out.suppressions.push(s);
             }

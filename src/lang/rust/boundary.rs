@@ -586,7 +586,7 @@ impl FileCtx<'_> {
         let url = call_args(call)
             .iter()
             .find_map(|a| string_value(*a, self.src).filter(|s| s.contains("://")));
-        if let Some((host, path)) = url.and_then(|u| crate::model::graph::split_url(&u)) {
+        if let Some((host, path)) = url.and_then(|u| crate::url::split_url(&u)) {
             self.push(call, FactKind::HttpCallTo { host, path });
         }
     }

@@ -19,12 +19,12 @@ mod resolve;
 mod setup;
 mod spans;
 
+use crate::facts::suppression;
 use crate::facts::{Fact, FactKind, FileFacts, Loc};
 use crate::knowledge::{Knowledge, Role};
 use crate::lang::fields::NodeFields;
 use crate::lang::query::{self, CompiledQuery};
 use crate::lang::tree::{nodes_within, RangeIndex};
-use crate::suppress;
 use resolve::{method_call, Imports};
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -233,7 +233,8 @@ impl crate::lang::Extractor for RustExtractor {
                 && f.field("name").is_some_and(|n| ctx.text(n) == "main")
         });
         for comment in &anchors.comments {
-            if let Some(s) = suppress::parse_comment(&ctx.text(*comment), query::loc(*comment, src))
+            if let Some(s) =
+                suppression::parse_comment(&ctx.text(*comment), query::loc(*comment, src))
             {
                 out.suppressions.push(s);
             }

@@ -1,0 +1,147 @@
+//! The languages tracewire reads, as a plain enum: names, file extensions and test-code
+//! conventions. Grammars, queries and extractors live in [`crate::lang`]; this module is a leaf
+//! so that facts and knowledge can name a language without them.
+
+use serde::Serialize;
+use std::path::Path;
+
+/// A source language with a tree-sitter grammar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Go (`.go`).
+    Go,
+    /// Python (`.py`, `.pyi`).
+    Python,
+    /// JavaScript (`.js`, `.mjs`, `.cjs`, `.jsx`).
+    JavaScript,
+    /// TypeScript without JSX (`.ts`, `.mts`, `.cts`).
+    TypeScript,
+    /// TypeScript with JSX (`.tsx`).
+    Tsx,
+    /// Java (`.java`).
+    Java,
+    /// C# (`.cs`).
+    CSharp,
+    /// Rust (`.rs`).
+    Rust,
+}
+
+impl Lang {
+    /// Every language, in a fixed order.
+    pub const ALL: [Lang; 8] = [
+        Lang::Go,
+        Lang::Python,
+        Lang::JavaScript,
+        Lang::TypeScript,
+        Lang::Tsx,
+        Lang::Java,
+        Lang::CSharp,
+        Lang::Rust,
+    ];
+
+    /// The language of a source file, decided by its extension alone (an explicit table: the
+    /// `ignore` crate's type table maps extensions too loosely to choose a grammar).
+    pub fn from_path(path: &Path) -> Option<Lang> {
+        let ext = path.extension()?.to_str()?;
+        Some(match ext {
+            "go" => Lang::Go,
+            "py" | "pyi" => Lang::Python,
+            "js" | "mjs" | "cjs" | "jsx" => Lang::JavaScript,
+            "ts" | "mts" | "cts" => Lang::TypeScript,
+            "tsx" => Lang::Tsx,
+            "java" => Lang::Java,
+            "cs" => Lang::CSharp,
+            "rs" => Lang::Rust,
+            _ => return None,
+        })
+    }
+
+    /// The short lowercase name used in output and in `queries/<name>/`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Go => "go",
+            Lang::Python => "python",
+            Lang::JavaScript => "javascript",
+            Lang::TypeScript => "typescript",
+            Lang::Tsx => "tsx",
+            Lang::Java => "java",
+            Lang::CSharp => "csharp",
+            Lang::Rust => "rust",
+        }
+    }
+
+    /// Whether a path (relative, forward slashes) is test code in this language's conventions.
+    /// Test code is not deployed: it is left out of the analysis unless asked for.
+    pub fn is_test_path(self, rel: &str) -> bool {
+        let file = rel.rsplit('/').next().unwrap_or(rel);
+        let mut dirs = rel.split('/').rev().skip(1);
+        let in_test_dir =
+            dirs.any(|d| is_test_dir(d) || (self == Lang::Go && is_go_test_package(d)));
+        in_test_dir
+            || match self {
+                Lang::Go => file.ends_with("_test.go"),
+                Lang::Python => {
+                    (file.starts_with("test_") || file.ends_with("_test.py"))
+                        || file == "conftest.py"
+                }
+                Lang::JavaScript | Lang::TypeScript | Lang::Tsx => {
+                    [".test.", ".spec.", "-test.", "-spec."]
+                        .iter()
+                        .any(|m| file.contains(m))
+                }
+                Lang::Java => {
+                    file.ends_with("Test.java")
+                        || file.ends_with("Tests.java")
+                        || file.ends_with("IT.java")
+                }
+                Lang::CSharp => {
+                    file.ends_with("Tests.cs")
+                        || file.ends_with("Test.cs")
+                        || rel.split('/').rev().skip(1).any(is_dotnet_test_project)
+                }
+                // Benchmarks are not deployed; `tests/` is a test directory already.
+                Lang::Rust => rel.split('/').rev().skip(1).any(|d| d == "benches"),
+            }
+    }
+}
+
+/// Whether a directory name marks test code (`test`, `tests`, `testdata`, `__tests__`, Go's
+/// `xxxtest` helper packages, ...).
+fn is_test_dir(name: &str) -> bool {
+    matches!(
+        name,
+        "test"
+            | "tests"
+            | "testdata"
+            | "testing"
+            | "__tests__"
+            | "e2e"
+            | "mocks"
+            | "mock"
+            | "fakes"
+            | "testutil"
+            | "testutils"
+            | "integration-tests"
+            | "integration_tests"
+    )
+}
+
+/// .NET test and benchmark projects by their directory name: `Shop.Tests`, `Shop.UnitTests`,
+/// `Shop.IntegrationTests`, `Shop.Specs`, `Shop.Benchmarks`.
+fn is_dotnet_test_project(dir: &str) -> bool {
+    let Some((_, last)) = dir.rsplit_once('.') else {
+        return false;
+    };
+    last.ends_with("Tests")
+        || last.ends_with("Test")
+        || matches!(last, "Specs" | "Benchmarks" | "Benchmark" | "TestHelpers")
+}
+
+/// Go's test helper packages: `httptest`, `grpctest`, `clickhousetest`.
+fn is_go_test_package(name: &str) -> bool {
+    name.len() > 4
+        && name.ends_with("test")
+        && name != "latest"
+        && name.chars().all(|c| c.is_ascii_lowercase())
+}
