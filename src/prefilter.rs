@@ -7,7 +7,7 @@
 //! must then appear in the file), a method name, a request parameter name, an import prefix, or
 //! a name the extractor itself knows (`main`, `testing`, `Register…Server`, `tracewire:`).
 //! The needles of a language are those names: the knowledge table's (see
-//! [`crate::knowledge::Knowledge::needles`]) plus the extractor's own
+//! [`crate::knowledge::Knowledge::prefilter_names`]) plus the extractor's own
 //! ([`crate::lang::Lang::prefilter_needles`]). A file in which none occurs — as a word, where
 //! the needle is a name — gets no facts, no suppressions and no flags from a full extraction,
 //! so it is not parsed: it still belongs to its service, with empty facts.
