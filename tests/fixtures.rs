@@ -6,6 +6,9 @@
 //! harness asserts that the exact set of (file, line, rule) reported equals the set expected,
 //! across all rules: a fixture that trips an unrelated rule fails too.
 //!
+//! What each finding says (message, help, labels) is snapshotted per language
+//! (`tests/snapshots/fixtures__messages_<lang>.snap`), so wording changes are reviewed too.
+//!
 //! It also enforces the catalog's quality bar: every rule has, for every language it claims, a
 //! `bad*` fixture that expects it and a `good*` fixture.
 
@@ -73,8 +76,38 @@ fn walk(root: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// Analyses a fixture (file or directory) and returns what was reported.
-fn analyse(fixture: &Path) -> (BTreeSet<Finding>, BTreeSet<Finding>, String) {
+/// What a fixture's findings say, one block per diagnostic: place, rule and message, then the
+/// help and each secondary label.
+fn messages(fixture: &Path, outcome: &analysis::Outcome) -> String {
+    let name = fixture
+        .strip_prefix(testdata())
+        .unwrap_or(fixture)
+        .to_string_lossy()
+        .replace('\\', "/");
+    let mut out = String::new();
+    for d in &outcome.diagnostics {
+        out.push_str(&format!(
+            "{name} {}:{} {} {}: {}\n  help: {}\n",
+            d.path,
+            d.loc.line,
+            d.severity.name(),
+            d.rule,
+            d.message,
+            d.help
+        ));
+        for l in &d.labels {
+            out.push_str(&format!(
+                "  label {}:{}: {}\n",
+                l.path, l.loc.line, l.message
+            ));
+        }
+    }
+    out
+}
+
+/// Analyses a fixture (file or directory) and returns what was expected, what was reported,
+/// the JSON report and the findings' messages.
+fn analyse(fixture: &Path) -> (BTreeSet<Finding>, BTreeSet<Finding>, String, String) {
     let settings = Settings::default();
     let (root, _tmp) = if fixture.is_file() {
         let tmp = tempfile::tempdir().unwrap();
@@ -90,7 +123,8 @@ fn analyse(fixture: &Path) -> (BTreeSet<Finding>, BTreeSet<Finding>, String) {
         .map(|d| (d.path.clone(), d.loc.line, d.rule.to_string()))
         .collect();
     let rendered = tracewire::report::json::render(&outcome);
-    (expectations(&root), actual, rendered)
+    let said = messages(fixture, &outcome);
+    (expectations(&root), actual, rendered, said)
 }
 
 fn fixtures_of(dir: &Path) -> Vec<PathBuf> {
@@ -102,10 +136,13 @@ fn fixtures_of(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-fn check_all(fixtures: &[PathBuf]) {
+/// Asserts every fixture reports exactly what it expects; returns their findings' messages.
+fn check_all(fixtures: &[PathBuf]) -> String {
     let mut failures = Vec::new();
+    let mut said = String::new();
     for fixture in fixtures {
-        let (expected, actual, rendered) = analyse(fixture);
+        let (expected, actual, rendered, messages) = analyse(fixture);
+        said.push_str(&messages);
         if expected != actual {
             let missing: Vec<_> = expected.difference(&actual).collect();
             let unexpected: Vec<_> = actual.difference(&expected).collect();
@@ -120,25 +157,31 @@ fn check_all(fixtures: &[PathBuf]) {
         "fixture failures:\n{}",
         failures.join("\n")
     );
+    said
 }
 
 #[test]
 fn language_fixtures_report_exactly_what_they_expect() {
-    let mut fixtures = Vec::new();
+    let mut total = 0;
     for lang in Lang::ALL {
+        let mut fixtures = Vec::new();
         for rule_dir in fixtures_of(&testdata().join(lang.name())) {
             fixtures.extend(fixtures_of(&rule_dir));
         }
+        total += fixtures.len();
+        let said = check_all(&fixtures);
+        if !fixtures.is_empty() {
+            insta::assert_snapshot!(format!("messages_{}", lang.name()), said);
+        }
     }
-    assert!(!fixtures.is_empty(), "no fixtures found");
-    check_all(&fixtures);
+    assert!(total > 0, "no fixtures found");
 }
 
 #[test]
 fn repositories_report_exactly_what_they_expect() {
     let repos = fixtures_of(&testdata().join("repos"));
     assert!(!repos.is_empty(), "no repositories found");
-    check_all(&repos);
+    insta::assert_snapshot!("messages_repos", check_all(&repos));
 }
 
 #[test]
