@@ -9,6 +9,9 @@
 //! What each finding says (message, help, labels) is snapshotted per language
 //! (`tests/snapshots/fixtures__messages_<lang>.snap`), so wording changes are reviewed too.
 //!
+//! `TW_FIXTURE=go/span-not-ended cargo test --test fixtures` runs only the fixtures whose path
+//! under `testdata/` starts with the given prefix (and skips the message snapshots).
+//!
 //! It also enforces the catalog's quality bar: every rule has, for every language it claims, a
 //! `bad*` fixture that expects it and a `good*` fixture.
 
@@ -78,7 +81,7 @@ fn walk(root: &Path) -> Vec<PathBuf> {
 
 /// What a fixture's findings say, one block per diagnostic: place, rule and message, then the
 /// help and each secondary label.
-fn messages(fixture: &Path, outcome: &analysis::Outcome) -> String {
+fn messages(fixture: &Path, root: &Path, outcome: &analysis::Outcome) -> String {
     let name = fixture
         .strip_prefix(testdata())
         .unwrap_or(fixture)
@@ -102,7 +105,13 @@ fn messages(fixture: &Path, outcome: &analysis::Outcome) -> String {
             ));
         }
     }
-    out
+    // A single-file fixture is analysed in a temporary folder, whose name is its service's.
+    match root.file_name() {
+        Some(dir) if !root.starts_with(testdata()) => {
+            out.replace(dir.to_string_lossy().as_ref(), "[fixture]")
+        }
+        _ => out,
+    }
 }
 
 /// Analyses a fixture (file or directory) and returns what was expected, what was reported,
@@ -123,8 +132,24 @@ fn analyse(fixture: &Path) -> (BTreeSet<Finding>, BTreeSet<Finding>, String, Str
         .map(|d| (d.path.clone(), d.loc.line, d.rule.to_string()))
         .collect();
     let rendered = tracewire::report::json::render(&outcome);
-    let said = messages(fixture, &outcome);
+    let said = messages(fixture, &root, &outcome);
     (expectations(&root), actual, rendered, said)
+}
+
+/// The `TW_FIXTURE` prefix, when only some fixtures should run.
+fn only() -> Option<String> {
+    std::env::var("TW_FIXTURE").ok().filter(|s| !s.is_empty())
+}
+
+/// Whether a fixture passes the `TW_FIXTURE` filter.
+fn selected(fixture: &Path) -> bool {
+    only().is_none_or(|prefix| {
+        fixture.strip_prefix(testdata()).is_ok_and(|rel| {
+            rel.to_string_lossy()
+                .replace('\\', "/")
+                .starts_with(&prefix)
+        })
+    })
 }
 
 fn fixtures_of(dir: &Path) -> Vec<PathBuf> {
@@ -166,20 +191,27 @@ fn language_fixtures_report_exactly_what_they_expect() {
     for lang in Lang::ALL {
         let mut fixtures = Vec::new();
         for rule_dir in fixtures_of(&testdata().join(lang.name())) {
-            fixtures.extend(fixtures_of(&rule_dir));
+            fixtures.extend(fixtures_of(&rule_dir).into_iter().filter(|f| selected(f)));
         }
         total += fixtures.len();
         let said = check_all(&fixtures);
-        if !fixtures.is_empty() {
+        if !fixtures.is_empty() && only().is_none() {
             insta::assert_snapshot!(format!("messages_{}", lang.name()), said);
         }
     }
-    assert!(total > 0, "no fixtures found");
+    assert!(total > 0 || only().is_some(), "no fixtures found");
 }
 
 #[test]
 fn repositories_report_exactly_what_they_expect() {
-    let repos = fixtures_of(&testdata().join("repos"));
+    let repos: Vec<PathBuf> = fixtures_of(&testdata().join("repos"))
+        .into_iter()
+        .filter(|f| selected(f))
+        .collect();
+    if only().is_some() {
+        check_all(&repos);
+        return;
+    }
     assert!(!repos.is_empty(), "no repositories found");
     insta::assert_snapshot!("messages_repos", check_all(&repos));
 }
