@@ -7,8 +7,9 @@
 //! topic, written or read from an environment variable the same way — and whether the trace
 //! survives each edge.
 
+use super::boundary::Verdict;
 use super::{RepoModel, ServiceView};
-use crate::facts::{FactKind, Loc};
+use crate::facts::{FactKind, Loc, Proto};
 use crate::knowledge::KnowledgeBase;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -330,81 +331,38 @@ fn status(
             );
         }
     }
-    let (c, s) = (&caller.summary, &callee.summary);
-    let auto = |v: &ServiceView<'_>| !v.summary.auto_instrumentation.is_empty();
-    let (injects, extracts) = match kind {
-        EdgeKind::Grpc => {
-            let dials = outbound_injections(caller, crate::facts::Proto::Grpc);
-            let injects = if c.grpc_client_instrumented
-                || c.is_patched("grpc")
-                || auto(caller)
-                || dials.iter().any(|i| i.injects())
-            {
-                Some(true)
-            } else if dials.iter().any(|i| **i == crate::facts::Injection::None) {
-                Some(false)
-            } else {
-                None
-            };
-            let extracts = s.grpc_server_instrumented
-                || s.is_patched("grpc")
-                || auto(callee)
-                || entry_extracts(callee, crate::facts::Proto::Grpc);
-            (injects, extracts)
-        }
-        EdgeKind::Http => {
-            let injects = c.default_client_instrumented
-                || c.is_patched("http")
-                || c.is_patched("fetch")
-                || auto(caller)
-                || c.clients
-                    .values()
-                    .flatten()
-                    .any(|site| site.instrumented == Some(true));
-            // The routes the calls' URL paths reach decide, when any is known.
-            let reached = reached_routes(callee, sites);
-            let extracts = s.server_instrumented
-                || s.is_patched("http")
-                || auto(callee)
-                || if reached.is_empty() {
-                    entry_extracts(callee, crate::facts::Proto::Http)
-                } else {
-                    reached.iter().any(|e| entry_point_extracts(callee, e))
-                };
-            if !extracts
-                && !reached.is_empty()
-                && reached.iter().all(|e| entry_never_extracts(callee, e))
-            {
-                return (
-                    EdgeStatus::Broken,
-                    format!("the {to} routes it calls extract nothing"),
-                );
-            }
-            (injects.then_some(true), extracts)
-        }
-        EdgeKind::Messaging => {
-            use crate::facts::Injection;
-            let sends = outbound_injections(caller, crate::facts::Proto::Messaging);
-            let injects =
-                if auto(caller) || c.is_patched("kafkajs") || sends.iter().any(|i| i.injects()) {
-                    Some(true)
-                } else if !sends.is_empty() && sends.iter().all(|i| **i == Injection::None) {
-                    Some(false)
-                } else {
-                    None
-                };
-            let extracts = auto(callee)
-                || s.is_patched("kafkajs")
-                || entry_extracts(callee, crate::facts::Proto::Messaging);
-            (injects, extracts)
-        }
-    };
     let proto = match kind {
-        EdgeKind::Grpc => crate::facts::Proto::Grpc,
-        EdgeKind::Http => crate::facts::Proto::Http,
-        EdgeKind::Messaging => crate::facts::Proto::Messaging,
+        EdgeKind::Grpc => Proto::Grpc,
+        EdgeKind::Http => Proto::Http,
+        EdgeKind::Messaging => Proto::Messaging,
     };
-    if !extracts && injects != Some(false) && never_extracts(callee, proto) {
+    let injects = caller_injects(caller, proto);
+    // The HTTP routes the calls' URL paths reach decide, when any is known; else every entry
+    // point of the protocol.
+    let reached = if proto == Proto::Http {
+        reached_routes(callee, sites)
+    } else {
+        Vec::new()
+    };
+    let routes_reached = !reached.is_empty();
+    let entries = if routes_reached {
+        reached
+    } else {
+        entry_verdicts(callee, proto)
+    };
+    let extracts = if entries.is_empty() {
+        instruments_every_server(callee, proto)
+    } else {
+        entries.contains(&Verdict::Carries)
+    };
+    let never_extracts = !entries.is_empty() && entries.iter().all(|v| *v == Verdict::Drops);
+    if routes_reached && !extracts && never_extracts {
+        return (
+            EdgeStatus::Broken,
+            format!("the {to} routes it calls extract nothing"),
+        );
+    }
+    if !extracts && injects != Some(false) && never_extracts {
         return (
             EdgeStatus::Broken,
             format!("{to}'s {} entry points extract nothing", kind.label()),
@@ -427,95 +385,93 @@ fn status(
     }
 }
 
-/// Whether the service has entry points of this protocol and each is known not to extract:
-/// nothing at its site, or a handler that extracts nothing by hand (server instrumentation
-/// elsewhere is checked by the caller first).
-fn never_extracts(v: &ServiceView<'_>, proto: crate::facts::Proto) -> bool {
-    let mut entries = v
+/// Whether the caller's calls of `proto` carry the trace: `Some(true)` when its instrumentation
+/// covers them or one of them carries it, `Some(false)` when each one drops it (the sites
+/// `outbound-not-injected` reports), `None` when tracewire cannot tell.
+fn caller_injects(v: &ServiceView<'_>, proto: Proto) -> Option<bool> {
+    let s = &v.summary;
+    let everywhere = !s.auto_instrumentation.is_empty()
+        || match proto {
+            Proto::Grpc => s.grpc_client_instrumented || s.is_patched("grpc"),
+            // Any instrumented client construction: which client an edge's calls use is not
+            // followed yet.
+            Proto::Http => {
+                s.default_client_instrumented
+                    || s.is_patched("http")
+                    || s.is_patched("fetch")
+                    || s.clients
+                        .values()
+                        .flatten()
+                        .any(|site| site.instrumented == Some(true))
+            }
+            Proto::Messaging => s.is_patched("kafkajs"),
+        };
+    let verdicts: Vec<Verdict> = v
         .owned_facts()
-        .filter_map(|(_, f)| match &f.kind {
+        .filter_map(|(file, f)| match &f.kind {
+            FactKind::Outbound {
+                proto: p,
+                injection,
+                ..
+            } if *p == proto => Some(v.outbound_verdict(file, proto, injection)),
+            _ => None,
+        })
+        .collect();
+    if everywhere || verdicts.contains(&Verdict::Carries) {
+        Some(true)
+    } else if !verdicts.is_empty() && verdicts.iter().all(|v| *v == Verdict::Drops) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Whether the service's instrumentation continues the trace at every server of `proto`, for a
+/// service whose entry points tracewire does not see.
+fn instruments_every_server(v: &ServiceView<'_>, proto: Proto) -> bool {
+    let s = &v.summary;
+    !s.auto_instrumentation.is_empty()
+        || match proto {
+            Proto::Grpc => s.grpc_server_instrumented || s.is_patched("grpc"),
+            Proto::Http => s.server_instrumented || s.is_patched("http"),
+            Proto::Messaging => s.is_patched("kafkajs"),
+        }
+}
+
+/// The verdict at each of the service's own entry points of `proto`.
+fn entry_verdicts(v: &ServiceView<'_>, proto: Proto) -> Vec<Verdict> {
+    v.owned_facts()
+        .filter_map(|(file, f)| match &f.kind {
             FactKind::Inbound {
                 proto: p,
                 extraction,
                 ..
-            } if *p == proto => Some(extraction),
+            } if *p == proto => Some(v.inbound_verdict(file, proto, extraction)),
             _ => None,
         })
-        .peekable();
-    entries.peek().is_some() && entries.all(|e| entry_never_extracts(v, e))
+        .collect()
 }
 
-/// Whether an entry point is known not to extract: nothing at its site, or a handler that
-/// extracts nothing by hand.
-fn entry_never_extracts(v: &ServiceView<'_>, extraction: &crate::facts::Extraction) -> bool {
-    use crate::facts::Extraction;
-    match extraction {
-        Extraction::None => true,
-        Extraction::Handler(name) => !v.summary.extracting_handlers.contains(name),
-        _ => false,
-    }
-}
-
-/// Whether an entry point extracts: instrumented at its site or by hand, or served by hosting
-/// that continues the trace itself.
-fn entry_point_extracts(v: &ServiceView<'_>, extraction: &crate::facts::Extraction) -> bool {
-    use crate::facts::Extraction;
-    match extraction {
-        Extraction::Instrumented | Extraction::Manual => true,
-        Extraction::Handler(name) => v.summary.extracting_handlers.contains(name),
-        Extraction::Framework(framework) => v.summary.covers(framework),
-        _ => false,
-    }
-}
-
-/// How the service's HTTP routes that the calls' URL paths reach extract; empty when no call's
-/// path is known or none reaches a route.
-fn reached_routes<'v>(v: &'v ServiceView<'_>, sites: &[Site]) -> Vec<&'v crate::facts::Extraction> {
+/// The verdict at each of the service's HTTP routes that the calls' URL paths reach; empty when
+/// no call's path is known or none reaches a route.
+fn reached_routes(v: &ServiceView<'_>, sites: &[Site]) -> Vec<Verdict> {
     let paths: Vec<&str> = sites.iter().filter_map(|s| s.url_path.as_deref()).collect();
     if paths.is_empty() {
         return Vec::new();
     }
     v.owned_facts()
-        .filter_map(|(_, f)| match &f.kind {
+        .filter_map(|(file, f)| match &f.kind {
             FactKind::Inbound {
-                proto: crate::facts::Proto::Http,
+                proto: Proto::Http,
                 route: Some(route),
                 extraction,
                 ..
-            } if paths.iter().any(|p| super::routes::reaches(route, p)) => Some(extraction),
+            } if paths.iter().any(|p| super::routes::reaches(route, p)) => {
+                Some(v.inbound_verdict(file, Proto::Http, extraction))
+            }
             _ => None,
         })
         .collect()
-}
-
-/// Whether the service's own entry points of this protocol extract (instrumented at the site or
-/// by hand, or served by hosting that continues the trace itself).
-/// How each of the service's own outbound calls of `proto` injects.
-fn outbound_injections<'v>(
-    v: &'v ServiceView<'_>,
-    proto: crate::facts::Proto,
-) -> Vec<&'v crate::facts::Injection> {
-    v.owned_facts()
-        .filter_map(|(_, f)| match &f.kind {
-            FactKind::Outbound {
-                proto: p,
-                injection,
-                ..
-            } if *p == proto => Some(injection),
-            _ => None,
-        })
-        .collect()
-}
-
-fn entry_extracts(v: &ServiceView<'_>, proto: crate::facts::Proto) -> bool {
-    v.owned_facts().any(|(_, f)| match &f.kind {
-        FactKind::Inbound {
-            proto: p,
-            extraction,
-            ..
-        } if *p == proto => entry_point_extracts(v, extraction),
-        _ => false,
-    })
 }
 
 /// How an orchestrator names a service's project: its directory's name with `.`, `-` and

@@ -4,6 +4,7 @@
 //! several `main` packages is one service per main package; the module's other packages are
 //! shared by them (visible to each for whole-service questions, reported once).
 
+pub mod boundary;
 pub mod graph;
 pub mod names;
 pub mod propagation;

@@ -2,8 +2,9 @@
 
 use super::{code, push_labels, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::facts::{Extraction, FactKind, FileFacts, Loc, Proto};
+use crate::facts::{FactKind, FileFacts, Loc, Proto};
 use crate::lang::Lang;
+use crate::model::boundary::Verdict;
 use crate::model::graph::EdgeKind;
 use crate::model::{CallerSite, ServiceView};
 use std::collections::BTreeMap;
@@ -186,10 +187,6 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
     if s.covers_everything() {
         return;
     }
-    // A service that extracts by hand somewhere may do it for a consumer in another file.
-    let extracts_by_hand = view
-        .visible_facts()
-        .any(|(_, f)| matches!(f.kind, FactKind::ManualExtract));
     let mut by_router: BTreeMap<String, Vec<RouteSite>> = BTreeMap::new();
     // Every HTTP route the service registers, extracting or not: a caller whose URL path
     // reaches one of them is shown at that route only.
@@ -207,28 +204,18 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         if let (Proto::Http, Some(route)) = (proto, route) {
             all_routes.push(route);
         }
-        let extracts = match extraction {
-            Extraction::Instrumented | Extraction::Manual | Extraction::Unknown => true,
-            Extraction::Handler(name) => s.extracting_handlers.contains(name),
-            Extraction::None => false,
-            Extraction::Patched(lib) => {
-                s.is_patched(lib)
-                    || (*proto == Proto::Http && s.server_instrumented)
-                    || super::patching_decided_elsewhere(view, file)
-            }
-            Extraction::Framework(framework) => s.covers(framework),
-        };
+        let extracts = view.inbound_verdict(file, *proto, extraction) != Verdict::Drops;
         if extracts || route.as_deref().is_some_and(is_operational) {
             continue;
         }
         match proto {
-            Proto::Http if !s.server_instrumented => {
+            Proto::Http => {
                 by_router
                     .entry(router.clone().unwrap_or_default())
                     .or_default()
                     .push((file, fact.loc, route.clone()));
             }
-            Proto::Messaging if s.auto_instrumentation.is_empty() && !extracts_by_hand => {
+            Proto::Messaging => {
                 let mut d = view.diagnostic(
                     &META,
                     file,
@@ -242,7 +229,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                 mark_callers(view, &mut d, EdgeKind::Messaging);
                 out.push(d);
             }
-            Proto::Grpc if !s.grpc_server_instrumented => {
+            Proto::Grpc => {
                 let mut d = view.diagnostic(
                     &META,
                     file,
@@ -253,7 +240,6 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                 mark_callers(view, &mut d, EdgeKind::Grpc);
                 out.push(d);
             }
-            _ => {}
         }
     }
     // A caller is shown at the router whose routes its URL path reaches; one whose path is

@@ -231,16 +231,6 @@ fn push_labels(d: &mut Diagnostic, sites: &[(String, Loc)], message: &str) {
     }
 }
 
-/// Whether a site that goes through a library patched process-wide cannot be judged here: in
-/// a package without an entry point (a library), in a language whose knowledge table says so
-/// (Python), the application that imports it decides which libraries are instrumented.
-fn patching_decided_elsewhere(view: &ServiceView<'_>, file: &FileFacts) -> bool {
-    !view.service.has_entry
-        && file
-            .lang
-            .is_some_and(|l| view.knowledge.defaults(l).patching_decided_by_application)
-}
-
 /// Inline code in a message: the text in backticks.
 pub fn code(text: &str) -> String {
     format!("`{text}`")

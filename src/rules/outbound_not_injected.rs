@@ -4,6 +4,7 @@ use super::{code, push_labels, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::{FactKind, Injection, Loc, Proto};
 use crate::lang::Lang;
+use crate::model::boundary::Verdict;
 use crate::model::ServiceView;
 use std::collections::BTreeMap;
 
@@ -106,11 +107,6 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
     if !view.service.uses_tracing || s.covers_everything() {
         return;
     }
-    let s = &view.summary;
-    // A service that injects by hand somewhere may do it for a producer in another file.
-    let injects_by_hand = view
-        .visible_facts()
-        .any(|(_, f)| matches!(f.kind, FactKind::ManualInject));
     let mut by_client: BTreeMap<(String, ProtoKey), Vec<(String, Loc)>> = BTreeMap::new();
     let first = out.len();
     for (file, fact) in view.owned_facts() {
@@ -127,12 +123,11 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         if *proto != Proto::Grpc && !s.in_flight(flow) {
             continue;
         }
-        // Automatic instrumentation covers the messaging clients it knows.
-        if *proto == Proto::Messaging && (!s.auto_instrumentation.is_empty() || injects_by_hand) {
+        if view.outbound_verdict(file, *proto, injection) != Verdict::Drops {
             continue;
         }
         match (proto, injection) {
-            (Proto::Http, Injection::DefaultClient) if !s.default_client_instrumented => {
+            (Proto::Http, Injection::DefaultClient) => {
                 out.push(view.diagnostic(
                     &META,
                     file,
@@ -141,17 +136,13 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                     view.help(file, "outbound-not-injected/default-client", &[]),
                 ));
             }
-            (Proto::Http | Proto::Messaging, Injection::Client(key))
-                if s.client_injection(key) == Injection::None =>
-            {
+            (Proto::Http | Proto::Messaging, Injection::Client(key)) => {
                 by_client
                     .entry((key.clone(), ProtoKey(*proto == Proto::Messaging)))
                     .or_default()
                     .push((file.path.clone(), fact.loc));
             }
-            (proto, Injection::Patched(lib))
-                if !s.is_patched(lib) && !super::patching_decided_elsewhere(view, file) =>
-            {
+            (proto, Injection::Patched(lib)) => {
                 let (message, key) = match (proto, lib.as_str()) {
                     (Proto::Grpc, _) => (
                         "gRPC client sends calls without trace context".to_string(),
