@@ -227,6 +227,21 @@ impl Settings {
                         crate::lang::Lang::ALL.map(|l| l.name()).join(", ")
                     )
                 })?;
+            for (qualified, role) in &ext.functions {
+                if !lang.roles().contains(role) {
+                    return Err(format!(
+                        "{}: the {} extractor does not read the role `{}` given to `{qualified}` (roles it reads: {})",
+                        at(qualified),
+                        lang.name(),
+                        role.name(),
+                        lang.roles()
+                            .iter()
+                            .map(|r| r.name())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                }
+            }
             self.knowledge.push((
                 lang,
                 KnowledgeExtension {

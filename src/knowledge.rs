@@ -445,6 +445,14 @@ impl Knowledge {
         self.functions.get(qualified).copied()
     }
 
+    /// Every role the table gives, with the name it gives it to (functions, then methods).
+    pub fn roles(&self) -> impl Iterator<Item = (&str, Role)> {
+        self.functions
+            .iter()
+            .chain(&self.method_roles)
+            .map(|(name, role)| (name.as_str(), *role))
+    }
+
     /// The role of a method name that means the same on any receiver.
     pub fn method_role(&self, method: &str) -> Option<Role> {
         self.method_roles.get(method).copied()
@@ -592,6 +600,24 @@ impl Knowledge {
     /// For a parameter of this qualified type, how code reaches the request's context.
     pub fn request_context(&self, qualified_type: &str) -> Option<&str> {
         self.request_types.get(qualified_type).map(String::as_str)
+    }
+}
+
+impl Role {
+    /// The role's name as written in knowledge tables and `tracewire.toml` (`provider-new`).
+    pub fn name(self) -> String {
+        let mut out = String::new();
+        for (i, c) in format!("{self:?}").chars().enumerate() {
+            if c.is_ascii_uppercase() {
+                if i > 0 {
+                    out.push('-');
+                }
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.push(c);
+            }
+        }
+        out
     }
 }
 

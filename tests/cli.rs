@@ -439,6 +439,28 @@ fn bad_knowledge_extensions_are_errors_pointing_into_the_file() {
     let o = run(&["check", dir.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("tracewire.toml:2:9"), "{}", stderr(&o));
+
+    // A role another language's extractor reads (C#'s message producer) is an error, not a
+    // silently ignored entry.
+    fs::write(
+        dir.path().join("tracewire.toml"),
+        "[knowledge.go.functions]\n\"a/b.Send\" = \"message-produce\"\n",
+    )
+    .unwrap();
+    let o = run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(
+            "tracewire.toml:2:2: the go extractor does not read the role `message-produce` given to `a/b.Send`"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains("instrumented-transport"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -88,6 +88,13 @@ fn knowledge_tables_parse_and_advise_on_every_rule_they_claim() {
             continue;
         };
         let table = Knowledge::parse(source).unwrap_or_else(|e| panic!("{lang}: {e}"));
+        for (name, role) in table.roles() {
+            assert!(
+                lang.roles().contains(&role),
+                "{lang} knowledge gives `{name}` the role `{}`, which its extractor does not read",
+                role.name()
+            );
+        }
         for rule in tracewire::rules::RULES {
             if rule.meta.languages.contains(&lang) {
                 for key in rule.meta.help_keys {

@@ -138,6 +138,18 @@ impl Lang {
         }
     }
 
+    /// The knowledge roles this language's extractor reads.
+    pub fn roles(self) -> &'static [crate::knowledge::Role] {
+        match self {
+            Lang::Go => go::ROLES,
+            Lang::Python => python::ROLES,
+            Lang::JavaScript | Lang::TypeScript | Lang::Tsx => ecma::ROLES,
+            Lang::Java => java::ROLES,
+            Lang::CSharp => csharp::ROLES,
+            Lang::Rust => rust::ROLES,
+        }
+    }
+
     /// Whether tracewire extracts facts from this language's files.
     pub fn is_analyzed(self) -> bool {
         !self.query_files().is_empty()

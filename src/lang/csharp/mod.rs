@@ -60,6 +60,29 @@ pub static QUERY_FILES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The knowledge roles this extractor reads: its table's entries and a configuration's may use
+/// these and no others (a role another language reads is a configuration error, not ignored).
+pub const ROLES: &[Role] = &[
+    Role::BareHttpServer,
+    Role::GlobalPropagator,
+    Role::GrpcClientInstrumentation,
+    Role::GrpcDial,
+    Role::GrpcServerNew,
+    Role::HostedProvider,
+    Role::HttpClientRegister,
+    Role::InstrumentedMessageClient,
+    Role::InstrumentedTransport,
+    Role::MessageClientNew,
+    Role::MessageConsume,
+    Role::MessageProduce,
+    Role::ProjectDeploy,
+    Role::PropagatorSet,
+    Role::ProviderNew,
+    Role::RouteRegister,
+    Role::SdkFromConfig,
+    Role::ServerMiddleware,
+];
+
 /// C#'s knowledge table, embedded.
 pub const KNOWLEDGE: &str = include_str!("../../../queries/csharp/knowledge.toml");
 

@@ -85,6 +85,27 @@ pub static TSX_QUERY_FILES: &[(&str, &str)] = &{
     ]
 };
 
+/// The knowledge roles this extractor reads: its table's entries and a configuration's may use
+/// these and no others (a role another language reads is a configuration error, not ignored).
+pub const ROLES: &[Role] = &[
+    Role::BrowserProviderNew,
+    Role::DefaultClient,
+    Role::DefaultClientCall,
+    Role::FetchCall,
+    Role::FreshContext,
+    Role::GlobalPropagator,
+    Role::GlobalTracer,
+    Role::GrpcDial,
+    Role::GrpcServerNew,
+    Role::HttpServerNew,
+    Role::InstrumentationRegister,
+    Role::MessagingClientNew,
+    Role::PropagatorSet,
+    Role::ProviderNew,
+    Role::ProviderRegister,
+    Role::SdkNew,
+];
+
 /// The knowledge table shared by JavaScript, TypeScript and TSX, embedded.
 pub const KNOWLEDGE: &str = include_str!("../../../queries/_ecma/knowledge.toml");
 

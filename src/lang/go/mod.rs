@@ -50,6 +50,37 @@ pub static QUERY_FILES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The knowledge roles this extractor reads: its table's entries and a configuration's may use
+/// these and no others (a role another language reads is a configuration error, not ignored).
+pub const ROLES: &[Role] = &[
+    Role::DefaultClient,
+    Role::DefaultClientCall,
+    Role::DeriveContext,
+    Role::ExporterConnection,
+    Role::FreshContext,
+    Role::GlobalPropagator,
+    Role::GlobalTracer,
+    Role::GrpcClientInstrumentation,
+    Role::GrpcDial,
+    Role::GrpcServerInstrumentation,
+    Role::GrpcServerNew,
+    Role::HardExit,
+    Role::HeaderCarrier,
+    Role::HttpServe,
+    Role::InstrumentedTransport,
+    Role::PropagatorSet,
+    Role::ProviderNew,
+    Role::ProviderRegister,
+    Role::ReattachContext,
+    Role::RequestWithContext,
+    Role::RequestWithoutContext,
+    Role::RouteRegister,
+    Role::SdkFromConfig,
+    Role::ServerMiddleware,
+    Role::ServerWrap,
+    Role::SignalNotify,
+];
+
 /// Go's knowledge table, embedded.
 pub const KNOWLEDGE: &str = include_str!("../../../queries/go/knowledge.toml");
 

@@ -46,6 +46,25 @@ pub static QUERY_FILES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The knowledge roles this extractor reads: its table's entries and a configuration's may use
+/// these and no others (a role another language reads is a configuration error, not ignored).
+pub const ROLES: &[Role] = &[
+    Role::ClientNew,
+    Role::FreshContext,
+    Role::GlobalPropagator,
+    Role::GlobalTracer,
+    Role::GrpcClientInstrumentation,
+    Role::GrpcDial,
+    Role::GrpcServerInstrumentation,
+    Role::GrpcServerNew,
+    Role::InstrumentedTransport,
+    Role::ProviderNew,
+    Role::ProviderRegister,
+    Role::SdkBuilder,
+    Role::SdkFromConfig,
+    Role::ServerMiddleware,
+];
+
 /// Java's knowledge table, embedded.
 pub const KNOWLEDGE: &str = include_str!("../../../queries/java/knowledge.toml");
 

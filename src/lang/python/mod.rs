@@ -59,6 +59,38 @@ pub static QUERY_FILES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The knowledge roles this extractor reads: its table's entries and a configuration's may use
+/// these and no others (a role another language reads is a configuration error, not ignored).
+pub const ROLES: &[Role] = &[
+    Role::ClientNew,
+    Role::ContextAttach,
+    Role::ContextDetach,
+    Role::DefaultClientCall,
+    Role::FreshContext,
+    Role::GlobalPropagator,
+    Role::GlobalTracer,
+    Role::GrpcClientInstrumentation,
+    Role::GrpcDial,
+    Role::GrpcServerInstrumentation,
+    Role::GrpcServerNew,
+    Role::HttpServerNew,
+    Role::InstrumentedTransport,
+    Role::InvalidSpan,
+    Role::MessageClientNew,
+    Role::MessageConsumerNew,
+    Role::PropagationExtract,
+    Role::PropagationInject,
+    Role::PropagatorSet,
+    Role::ProviderNew,
+    Role::ProviderRegister,
+    Role::RouteRegister,
+    Role::SdkFromConfig,
+    Role::ServerWrap,
+    Role::SignalNotify,
+    Role::SpanInContext,
+    Role::UseSpan,
+];
+
 /// Python's knowledge table, embedded.
 pub const KNOWLEDGE: &str = include_str!("../../../queries/python/knowledge.toml");
 

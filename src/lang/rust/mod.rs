@@ -44,6 +44,32 @@ pub static QUERY_FILES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The knowledge roles this extractor reads: its table's entries and a configuration's may use
+/// these and no others (a role another language reads is a configuration error, not ignored).
+pub const ROLES: &[Role] = &[
+    Role::ClientNew,
+    Role::ContextAttach,
+    Role::DefaultClientCall,
+    Role::ExporterConnection,
+    Role::FreshContext,
+    Role::GlobalPropagator,
+    Role::GlobalTracer,
+    Role::GrpcClientInstrumentation,
+    Role::GrpcServerInstrumentation,
+    Role::GrpcServerNew,
+    Role::HeaderCarrier,
+    Role::HttpServe,
+    Role::HttpServerNew,
+    Role::InstrumentedTransport,
+    Role::PropagatorSet,
+    Role::ProviderNew,
+    Role::ProviderRegister,
+    Role::SdkFromConfig,
+    Role::ServerMiddleware,
+    Role::SignalNotify,
+    Role::TracingBridge,
+];
+
 /// Rust's knowledge table, embedded.
 pub const KNOWLEDGE: &str = include_str!("../../../queries/rust/knowledge.toml");
 
