@@ -134,13 +134,19 @@ pub enum Lifecycle {
 }
 
 /// How request code loses its context.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DropVia {
     /// A fresh root context (`context.Background()`, `Context.root()`) reaches new work.
     FreshContext,
     /// An outbound request is built without any context (`http.NewRequest`).
     RequestWithoutContext,
+    /// A fluent client's request is sent without the method that attaches the caller's
+    /// context (resty's `SetContext`).
+    BuilderWithoutContext {
+        /// The method that would attach it.
+        attach: String,
+    },
 }
 
 /// What happens to the context that carries a new span.
@@ -256,6 +262,14 @@ pub enum FactKind {
         key: String,
         /// Whether its transport injects context (`None`: cannot tell).
         instrumented: Option<bool>,
+    },
+    /// The client stored under `key` is built by a fluent builder whose transport is replaced
+    /// with `transport` (resty's `SetTransport`): how a fix instruments it.
+    FluentClient {
+        /// The variable or field name it is stored under.
+        key: String,
+        /// The client method that replaces its transport.
+        transport: String,
     },
     /// The process-wide default HTTP transport or client is replaced by an instrumented one.
     DefaultClientInstrumented,

@@ -210,6 +210,31 @@ struct KnowledgeFile {
     /// without bound, which are bounded.
     #[serde(default)]
     span_names: SpanNameValues,
+    /// HTTP clients used through a fluent request builder (Go's resty).
+    #[serde(default)]
+    fluent_clients: Vec<FluentClient>,
+}
+
+/// An HTTP client used through a fluent request builder: built by a `construct` function,
+/// requests started with a `request` method (`client.R()`), given the caller's context with a
+/// `with_context` method, and sent with a `send` method (`.Get(url)`); a `transport` method
+/// replaces the client's transport, which then injects when its argument is instrumented. A
+/// client whose transport is never replaced sends through the process's default transport.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FluentClient {
+    /// Qualified functions that build a client.
+    pub construct: Vec<String>,
+    /// Client methods that start a request.
+    pub request: Vec<String>,
+    /// Request methods that attach the caller's context.
+    #[serde(default)]
+    pub with_context: Vec<String>,
+    /// Request methods that send the request; the first argument is the URL.
+    pub send: Vec<String>,
+    /// Client methods that replace the client's transport.
+    #[serde(default)]
+    pub transport: Vec<String>,
 }
 
 /// Values that fill holes in span names, as path suffixes: `URL.Path` matches `r.URL.Path`
@@ -411,6 +436,8 @@ pub struct Knowledge {
     exporter_transports: HashMap<String, String>,
     /// What the values filled into span names are.
     pub span_names: SpanNameValues,
+    /// HTTP clients used through a fluent request builder.
+    pub fluent_clients: Vec<FluentClient>,
 }
 
 impl Knowledge {
@@ -437,12 +464,20 @@ impl Knowledge {
             message_topic_types: raw.message_topic_types,
             exporter_transports: raw.exporter_transports,
             span_names: raw.span_names,
+            fluent_clients: raw.fluent_clients,
         })
     }
 
     /// The role of a fully qualified name.
     pub fn role(&self, qualified: &str) -> Option<Role> {
         self.functions.get(qualified).copied()
+    }
+
+    /// The fluent HTTP client a qualified function builds, if it builds one.
+    pub fn fluent_client(&self, qualified: &str) -> Option<&FluentClient> {
+        self.fluent_clients
+            .iter()
+            .find(|c| c.construct.iter().any(|f| f == qualified))
     }
 
     /// Every role the table gives, with the name it gives it to (functions, then methods).
@@ -552,6 +587,7 @@ impl Knowledge {
             .keys()
             .chain(self.propagators.keys())
             .chain(self.request_types.keys())
+            .chain(self.fluent_clients.iter().flat_map(|c| &c.construct))
             .map(String::as_str)
             .collect();
         let mut plain: Vec<&str> = Vec::new();

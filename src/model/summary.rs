@@ -67,6 +67,8 @@ pub struct ServiceSummary {
     pub main_never_returns_normally: bool,
     /// HTTP clients by the name they are stored under.
     pub clients: BTreeMap<String, Vec<ClientSite>>,
+    /// Fluent clients by the name they are stored under → the method that sets their transport.
+    pub fluent_transports: BTreeMap<String, String>,
     /// Inbound or outbound sites exist (traces cross this service's boundary).
     pub has_boundary: bool,
     /// Automatic instrumentation or preloads switched on by deployment, by agent name.
@@ -128,6 +130,9 @@ impl ServiceSummary {
                             loc: fact.loc,
                             instrumented: *instrumented,
                         });
+                    }
+                    FactKind::FluentClient { key, transport } => {
+                        s.fluent_transports.insert(key.clone(), transport.clone());
                     }
                     FactKind::Inbound { .. } | FactKind::Outbound { .. } => s.has_boundary = true,
                     FactKind::AutoInstrumentation { agent, .. } => {

@@ -141,6 +141,19 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                     &[("scope", scope)],
                 ),
             ),
+            DropVia::BuilderWithoutContext { attach } => (
+                format!(
+                    "{} sends a request without {} while {} is in scope",
+                    code(fresh),
+                    code(attach),
+                    code(scope)
+                ),
+                view.help(
+                    file,
+                    "context-dropped/builder-without-context",
+                    &[("scope", scope), ("attach", attach)],
+                ),
+            ),
         };
         let mut d = view.diagnostic(&META, file, fact.loc, message, help);
         if sink_loc != &fact.loc {

@@ -220,7 +220,15 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                 "request sent here",
             )
         };
-        let mut d = view.diagnostic(&META, file, site.loc, message, view.help(file, help, &[]));
+        let help = match s.fluent_transports.get(&key) {
+            Some(method) if !messaging.0 => view.help(
+                file,
+                "outbound-not-injected/fluent-client",
+                &[("method", method)],
+            ),
+            _ => view.help(file, help, &[]),
+        };
+        let mut d = view.diagnostic(&META, file, site.loc, message, help);
         push_labels(&mut d, &calls, label);
         out.push(d);
     }

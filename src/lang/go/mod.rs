@@ -6,6 +6,7 @@
 //! that decide the fact (the handler argument, the variable a span is bound to, the statements
 //! after it).
 
+mod clients;
 mod exporter;
 mod names;
 mod resolve;
@@ -319,6 +320,11 @@ impl<'a> FileCtx<'a> {
             None => return,
         };
         if let Some(qualified) = self.qualify(function) {
+            let knowledge = self.knowledge;
+            if let Some(client) = knowledge.fluent_client(&qualified) {
+                self.fluent_client_built(call, client);
+                return;
+            }
             self.instrumentation_named(call, &qualified);
             self.exporter_transport_fact(call, &qualified);
             if let Some(role) = self.knowledge.role(&qualified) {
@@ -493,6 +499,9 @@ impl<'a> FileCtx<'a> {
 
     /// Facts from a method call on a value.
     fn method_fact(&mut self, call: Node<'a>, receiver: Node<'a>, method: &str) {
+        if self.fluent_send(call, method) {
+            return;
+        }
         let methods = &self.knowledge.methods;
         let args = call_args(call);
         if methods.route.iter().any(|m| m == method) && args.len() >= 2 {

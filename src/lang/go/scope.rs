@@ -236,6 +236,17 @@ impl<'a> FileCtx<'a> {
     /// attaches one (`req.WithContext(ctx)`). `via_client` names the client a `client.Get(url)`
     /// goes through: the finding stands only if that name is an HTTP client of the service.
     pub(super) fn request_without_context(&mut self, call: Node<'a>, via_client: Option<String>) {
+        self.request_dropping_context(call, via_client, DropVia::RequestWithoutContext);
+    }
+
+    /// A `ContextDropped` fact for an outbound request built in request code without the
+    /// request's context, in the way `via` says.
+    pub(super) fn request_dropping_context(
+        &mut self,
+        call: Node<'a>,
+        via_client: Option<String>,
+        via: DropVia,
+    ) {
         let Some(in_scope) = self.request_context(call) else {
             return;
         };
@@ -254,7 +265,7 @@ impl<'a> FileCtx<'a> {
             }
         }
         let kind = FactKind::ContextDropped {
-            via: DropVia::RequestWithoutContext,
+            via,
             fresh: self.text(function_of(call)).into_owned(),
             sink: "an outbound request".into(),
             in_scope: Some(in_scope),
