@@ -55,6 +55,9 @@ pub(super) fn default_package_name(path: &str) -> &str {
         Some((base, v)) if v.chars().all(|c| c.is_ascii_digit()) => base,
         _ => name,
     };
+    // A module at the root of its own domain names its package after the domain:
+    // `resty.dev/v3` is package `resty` (package names have no dots).
+    let name = name.split('.').next().unwrap_or(name);
     // `github.com/segmentio/kafka-go` is package `kafka`, `github.com/go-redis/redis` `redis`.
     let name = name
         .strip_suffix("-go")
@@ -216,6 +219,7 @@ mod tests {
             "semconv"
         );
         assert_eq!(default_package_name("gopkg.in/yaml.v3"), "yaml");
+        assert_eq!(default_package_name("resty.dev/v3"), "resty");
         assert_eq!(default_package_name("net/http"), "http");
         assert_eq!(default_package_name("context"), "context");
         assert_eq!(
