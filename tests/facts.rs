@@ -2,27 +2,15 @@
 //! change to an extractor shows as a reviewable diff of facts (`cargo insta review`, or
 //! `INSTA_UPDATE=always cargo test --test facts`), before any rule sees it.
 
+mod common;
+
+use common::source_files;
 use serde_json::Value;
 use std::fmt::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use tracewire::extract::{extract_source, Extractors, FileOutcome, PhaseTimes};
 use tracewire::knowledge::KnowledgeBase;
 use tracewire::lang::Lang;
-
-fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            files_under(&path, out);
-        } else if Lang::from_path(&path).is_some() {
-            out.push(path);
-        }
-    }
-}
 
 /// `line:col-line:col` of a serialised location.
 fn range(loc: &Value) -> String {
@@ -57,7 +45,7 @@ fn render(rel: &str, facts: &Value, out: &mut String) {
 fn snapshot_of(folder: &str) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
     let mut files = Vec::new();
-    files_under(&root.join(folder), &mut files);
+    source_files(&root.join(folder), &mut files);
     let knowledge = KnowledgeBase::load(&Lang::ALL, &[]).unwrap();
     let extractors = Extractors::new(&knowledge).unwrap();
     let mut out = String::new();

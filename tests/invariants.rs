@@ -7,26 +7,14 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use tracewire::discover::SkipReason;
 use tracewire::extract::FileOutcome;
+mod common;
+
+use common::source_files;
 use tracewire::lang::Lang;
 use tracewire::single_file::{loc_problems, SingleFile};
 
 fn testdata() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata")
-}
-
-fn source_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            source_files(&path, out);
-        } else if Lang::from_path(&path).is_some() {
-            out.push(path);
-        }
-    }
 }
 
 /// Checks one text as a file of `lang`; returns a description of each broken property.
