@@ -7,7 +7,7 @@ use crate::discover::{self, Skipped, WalkOptions};
 use crate::extract::{self, Extractors, FileOutcome, PhaseTimes};
 use crate::knowledge::KnowledgeBase;
 use crate::lang::Lang;
-use crate::model::{RepoModel, ServiceView};
+use crate::model::RepoModel;
 use crate::rules::RULES;
 use crate::suppress;
 use std::collections::BTreeSet;
@@ -294,42 +294,8 @@ pub fn run_rules(
     settings: &Settings,
 ) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    let mut views: Vec<ServiceView<'_>> = repo
-        .services
-        .iter()
-        .map(|s| ServiceView::new(repo, s, knowledge))
-        .collect();
-    let graph = crate::model::graph::Graph::from_views(repo, &views);
-    let propagations: Vec<_> = views.iter().map(|v| v.propagation.clone()).collect();
-    for (i, view) in views.iter_mut().enumerate() {
-        view.callees = graph
-            .edges
-            .iter()
-            .filter(|e| e.from == i)
-            .map(|e| crate::model::CalleeEdge {
-                service: repo.services[e.to].name.clone(),
-                traced: repo.services[e.to].uses_tracing,
-                kind: e.kind,
-                target: e.target.clone(),
-                sites: e.sites.iter().map(|s| (s.path.clone(), s.loc)).collect(),
-                propagation: propagations[e.to].clone(),
-            })
-            .collect();
-        view.naming_style = settings.naming_style;
-        view.callers = graph
-            .into_service(i)
-            .flat_map(|e| {
-                let caller = &repo.services[e.from];
-                e.sites.iter().map(move |s| crate::model::CallerSite {
-                    service: caller.name.clone(),
-                    traced: caller.uses_tracing,
-                    kind: e.kind,
-                    path: s.path.clone(),
-                    loc: s.loc,
-                    url_path: s.url_path.clone(),
-                })
-            })
-            .collect();
+    let model = crate::model::build::Model::build(repo, knowledge, settings.naming_style);
+    for view in &model.views {
         for rule in RULES {
             if settings.is_enabled(rule.meta.id) {
                 (rule.check)(view, &mut diagnostics);

@@ -3,8 +3,8 @@
 use super::{MapArgs, MapFormat, EXIT_OK};
 use crate::analysis::Workspace;
 use crate::config::Settings;
-use crate::model::graph::{EdgeStatus, Graph};
-use crate::model::ServiceView;
+use crate::model::build::Model;
+use crate::model::graph::EdgeStatus;
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -57,12 +57,8 @@ pub fn run(args: &MapArgs) -> Result<i32, String> {
     }
     let workspace = Workspace::load(&root, &settings, false)?;
     let repo = &workspace.repo;
-    let views: Vec<ServiceView<'_>> = repo
-        .services
-        .iter()
-        .map(|s| ServiceView::new(repo, s, workspace.knowledge()))
-        .collect();
-    let graph = Graph::from_views(repo, &views);
+    let model = Model::build(repo, workspace.knowledge(), settings.naming_style);
+    let (views, graph) = (&model.views, &model.graph);
     let services: Vec<ServiceEntry> = views
         .iter()
         .map(|view| {

@@ -10,7 +10,6 @@
 use super::boundary::Verdict;
 use super::{RepoModel, ServiceView};
 use crate::facts::{FactKind, Loc, Proto};
-use crate::knowledge::KnowledgeBase;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -94,17 +93,8 @@ pub struct Graph {
 }
 
 impl Graph {
-    /// Matches every service's outbound targets against the other services.
-    pub fn build(repo: &RepoModel, knowledge: &KnowledgeBase) -> Graph {
-        let views: Vec<ServiceView<'_>> = repo
-            .services
-            .iter()
-            .map(|s| ServiceView::new(repo, s, knowledge))
-            .collect();
-        Graph::from_views(repo, &views)
-    }
-
-    /// The same, from views already built (one per service, in order).
+    /// Matches every service's outbound targets against the other services, from their views
+    /// (one per service, in order).
     pub fn from_views(repo: &RepoModel, views: &[ServiceView<'_>]) -> Graph {
         // What each service serves, in one pass over its facts: gRPC services, topics it reads,
         // and the names deployment runs it under (compose services) besides its own.

@@ -5,6 +5,7 @@
 //! shared by them (visible to each for whole-service questions, reported once).
 
 pub mod boundary;
+pub mod build;
 pub mod graph;
 pub mod names;
 pub mod propagation;
