@@ -166,6 +166,11 @@ struct KnowledgeFile {
     /// are filled by the rule.
     #[serde(default)]
     help: HashMap<String, String>,
+    /// Findings worded in this language's terms where the rule's own wording does not fit
+    /// (Rust spans end when dropped, .NET providers listen once built), by the keys rules
+    /// declare in `rules::MESSAGE_KEYS`; `{name}` placeholders are filled by the rule.
+    #[serde(default)]
+    messages: HashMap<String, String>,
     /// Instrumentations that patch libraries process-wide (JS): qualified constructor or
     /// factory → the libraries it patches (`http`, `fetch`, `grpc`, `kafkajs`, ...).
     #[serde(default)]
@@ -303,6 +308,10 @@ pub struct Defaults {
     /// judged on their own.
     #[serde(default)]
     pub patching_decided_by_application: bool,
+    /// Launchers that patch every library before the application is loaded
+    /// (`opentelemetry-instrument`): under one, no import comes too early.
+    #[serde(default)]
+    pub launchers_patch_first: Vec<String>,
 }
 #[derive(Debug, Default, Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
@@ -423,6 +432,7 @@ pub struct Knowledge {
     env_reads: Vec<String>,
     request_types: HashMap<String, String>,
     help: HashMap<String, String>,
+    messages: HashMap<String, String>,
     patches: HashMap<String, Vec<String>>,
     patched_modules: HashMap<String, String>,
     /// Parameter names that hold an inbound request.
@@ -454,6 +464,7 @@ impl Knowledge {
             env_reads: raw.env_reads,
             request_types: raw.request_types,
             help: raw.help,
+            messages: raw.messages,
             patches: raw.patches,
             patched_modules: raw.patched_modules,
             request_params: raw.request_params,
@@ -531,6 +542,20 @@ impl Knowledge {
             text = text.replace(&format!("{{{name}}}"), value);
         }
         Some(text)
+    }
+
+    /// This language's wording of a finding, if it words it its own way.
+    pub fn message(&self, key: &str, vars: &[(&str, &str)]) -> Option<String> {
+        let mut text = self.messages.get(key)?.clone();
+        for (name, value) in vars {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        Some(text)
+    }
+
+    /// The keys of this language's own wordings.
+    pub fn message_keys(&self) -> impl Iterator<Item = &str> {
+        self.messages.keys().map(String::as_str)
     }
 
     /// Whether advice exists for `key`.

@@ -95,6 +95,12 @@ fn knowledge_tables_parse_and_advise_on_every_rule_they_claim() {
                 role.name()
             );
         }
+        for key in table.message_keys() {
+            assert!(
+                tracewire::rules::MESSAGE_KEYS.contains(&key),
+                "{lang} knowledge words `{key}`, which no rule asks for"
+            );
+        }
         for rule in tracewire::rules::RULES {
             if rule.meta.languages.contains(&lang) {
                 for key in rule.meta.help_keys {

@@ -111,21 +111,16 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         }
         let scope = in_scope.as_deref().unwrap_or("ctx");
         let (message, help) = match via {
-            // Python and Rust have no context parameter: the request's context is the current
-            // one.
-            DropVia::FreshContext if matches!(file.lang, Some(Lang::Python | Lang::Rust)) => (
-                format!(
-                    "{} starts {sink} from a fresh root inside request handler {}",
-                    code(fresh),
-                    code(scope)
-                ),
-                view.help(file, "context-dropped/fresh-context", &[("scope", scope)]),
-            ),
             DropVia::FreshContext => (
-                format!(
-                    "{} starts {sink} from a fresh root while {} is in scope",
-                    code(fresh),
-                    code(scope)
+                view.message(
+                    file,
+                    "context-dropped/fresh-context",
+                    "{fresh} starts {sink} from a fresh root while {scope} is in scope",
+                    &[
+                        ("fresh", &code(fresh)),
+                        ("sink", sink),
+                        ("scope", &code(scope)),
+                    ],
                 ),
                 view.help(file, "context-dropped/fresh-context", &[("scope", scope)]),
             ),

@@ -6,7 +6,7 @@ use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::facts::{FactKind, FileFacts};
 use crate::lang::Lang;
 use crate::model::ServiceView;
-use crate::model::{NODE_AUTO_INSTRUMENTATIONS, PYTHON_AUTO_INSTRUMENTATION};
+use crate::model::NODE_AUTO_INSTRUMENTATIONS;
 
 /// Metadata and docs.
 pub static META: RuleMeta = RuleMeta {
@@ -67,27 +67,37 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        // `opentelemetry-instrument` patches every library before the application is imported.
-        if file.lang == Some(Lang::Python)
-            && view
-                .summary
-                .auto_instrumentation
-                .contains(PYTHON_AUTO_INSTRUMENTATION)
-        {
+        // A launcher that patches every library before the application is imported
+        // (`opentelemetry-instrument`).
+        let patched_first = file
+            .lang
+            .map(|l| view.knowledge.defaults(l))
+            .is_some_and(|d| {
+                d.launchers_patch_first
+                    .iter()
+                    .any(|l| view.summary.auto_instrumentation.contains(l))
+            });
+        if patched_first {
             continue;
         }
-        let message = if file.lang == Some(Lang::Python) && target.starts_with("from ") {
-            format!(
-                "{} runs after {}, which keeps the uninstrumented class",
-                code(instrumentation),
-                code(target)
-            )
-        } else if file.lang == Some(Lang::Python) {
-            format!(
-                "{} runs after {}, so that object stays uninstrumented",
-                code(instrumentation),
-                code(target)
-            )
+        let vars = [
+            ("instrumentation", code(instrumentation)),
+            ("target", code(target)),
+        ];
+        let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        // How the language loads what it instruments: a module import, or an object built from
+        // one (`from flask import Flask`: the class is kept as imported).
+        let wording = if target.starts_with("from ") {
+            "instrumented-too-late/from-import"
+        } else {
+            "instrumented-too-late/object"
+        };
+        let own = file
+            .lang
+            .and_then(|l| view.knowledge.get(l))
+            .and_then(|k| k.message(wording, &vars));
+        let message = if let Some(own) = own {
+            own
         } else if instrumentation.starts_with('.') {
             format!(
                 "{} is loaded after {}, so the instrumentation it installs does not patch it",

@@ -51,6 +51,21 @@ pub struct Rule {
     pub check: fn(&ServiceView<'_>, &mut Vec<Diagnostic>),
 }
 
+/// The keys under which a knowledge table may word a finding its own way (`[messages]`).
+pub const MESSAGE_KEYS: &[&str] = &[
+    "context-dropped/fresh-context",
+    "instrumented-too-late/from-import",
+    "instrumented-too-late/object",
+    "provider-not-registered",
+    "scope-not-closed/leaks",
+    "scope-not-closed/discarded",
+    "span-context-unused",
+    "span-context-unused/label",
+    "span-not-ended/leaks",
+    "span-not-ended/leaks-label",
+    "span-not-ended/discarded",
+];
+
 /// Every rule, in catalog order.
 pub static RULES: &[Rule] = &[
     Rule {
@@ -199,6 +214,27 @@ impl<'a> ServiceView<'a> {
 }
 
 impl ServiceView<'_> {
+    /// A finding's wording: the file's language's own (`[messages]` in its knowledge table)
+    /// when it has one for `key`, else `default`; `{name}` placeholders are filled from `vars`.
+    pub fn message(
+        &self,
+        file: &FileFacts,
+        key: &str,
+        default: &str,
+        vars: &[(&str, &str)],
+    ) -> String {
+        file.lang
+            .and_then(|l| self.knowledge.get(l))
+            .and_then(|k| k.message(key, vars))
+            .unwrap_or_else(|| {
+                let mut text = default.to_string();
+                for (name, value) in vars {
+                    text = text.replace(&format!("{{{name}}}"), value);
+                }
+                text
+            })
+    }
+
     /// The fix advice `key` for `file`'s language, with placeholders filled; a pointer to the
     /// rule's docs where the language has none.
     pub fn help(&self, file: &FileFacts, key: &str, vars: &[(&str, &str)]) -> String {

@@ -75,17 +75,17 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
     for (file, fact) in view.visible_facts() {
         if let FactKind::ProviderCreated { var, .. } = &fact.kind {
             let name = var.as_deref().unwrap_or("tp");
-            // .NET has no registration step: a provider listens once built.
-            let message = if file.lang == Some(Lang::CSharp) {
-                "tracer provider builder is never built: no listener records any activity"
-            } else {
-                "tracer provider is built but never registered: tracers and instrumentation still use the no-op global provider"
-            };
+            let message = view.message(
+                file,
+                "provider-not-registered",
+                "tracer provider is built but never registered: tracers and instrumentation still use the no-op global provider",
+                &[],
+            );
             out.push(view.diagnostic(
                 &META,
                 file,
                 fact.loc,
-                message.into(),
+                message,
                 view.help(file, "provider-not-registered", &[("provider", name)]),
             ));
         }

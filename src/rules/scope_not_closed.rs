@@ -85,14 +85,12 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                     &META,
                     file,
                     fact.loc,
-                    if file.lang == Some(Lang::Python) {
-                        "context attached with `attach()` is not detached on every path".into()
-                    } else if file.lang == Some(Lang::Rust) {
-                        "the guard from `attach()` is forgotten, so the context is never detached"
-                            .into()
-                    } else {
-                        "scope from `makeCurrent()` is not closed on every path".into()
-                    },
+                    view.message(
+                        file,
+                        "scope-not-closed/leaks",
+                        "scope from `makeCurrent()` is not closed on every path",
+                        &[],
+                    ),
                     view.help(file, "scope-not-closed/leaks", &[]),
                 );
                 let sites: Vec<(String, Loc)> =
@@ -104,15 +102,12 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                 &META,
                 file,
                 fact.loc,
-                if file.lang == Some(Lang::Python) {
-                    "the token from `attach()` is discarded, so nothing can detach the context"
-                        .into()
-                } else if file.lang == Some(Lang::Rust) {
-                    "the guard from `attach()` is dropped at once, so the context is never current"
-                        .into()
-                } else {
-                    "scope from `makeCurrent()` is discarded, so nothing can close it".into()
-                },
+                view.message(
+                    file,
+                    "scope-not-closed/discarded",
+                    "scope from `makeCurrent()` is discarded, so nothing can close it",
+                    &[],
+                ),
                 view.help(file, "scope-not-closed/discarded", &[]),
             )),
             Lifecycle::Ended | Lifecycle::HandedOff => {}

@@ -93,14 +93,12 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             .as_deref()
             .map(|n| format!("span {}", code(n)))
             .unwrap_or_else(|| "the span".to_string());
-        let message = match file.lang {
-            Some(Lang::JavaScript | Lang::TypeScript | Lang::Tsx | Lang::Java | Lang::Python | Lang::Rust) => format!(
-                "{span} is never made current, so later work does not nest under it"
-            ),
-            _ => format!(
-                "the context returned with {span} is discarded, so later work does not nest under it"
-            ),
-        };
+        let message = view.message(
+            file,
+            "span-context-unused",
+            "the context returned with {span} is discarded, so later work does not nest under it",
+            &[("span", &span)],
+        );
         let mut d = view.diagnostic(
             &META,
             file,
@@ -111,11 +109,12 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         d.labels.push(Label {
             path: file.path.clone(),
             loc: *later,
-            message: if matches!(file.lang, Some(Lang::Java | Lang::Python | Lang::Rust)) {
-                "runs under the previous current span".into()
-            } else {
-                "still uses the parent context".into()
-            },
+            message: view.message(
+                file,
+                "span-context-unused/label",
+                "still uses the parent context",
+                &[],
+            ),
         });
         out.push(d);
     }

@@ -95,41 +95,39 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             .unwrap_or_else(|| "span".to_string());
         match lifecycle {
             Lifecycle::Leaks(exits) => {
-                // Rust spans end when dropped: the only leak is a span that is never dropped.
-                let rust = file.lang == Some(Lang::Rust);
                 let mut d = view.diagnostic(
                     &META,
                     file,
                     fact.loc,
-                    if rust {
-                        format!("{span} is forgotten, so it is never ended or exported")
-                    } else {
-                        format!("{span} is not ended on every path")
-                    },
+                    view.message(
+                        file,
+                        "span-not-ended/leaks",
+                        "{span} is not ended on every path",
+                        &[("span", &span)],
+                    ),
                     view.help(file, "span-not-ended/leaks", &[]),
                 );
                 let sites: Vec<(String, Loc)> =
                     exits.iter().map(|l| (file.path.clone(), *l)).collect();
-                push_labels(
-                    &mut d,
-                    &sites,
-                    if rust {
-                        "forgotten here"
-                    } else {
-                        "leaves here without ending the span"
-                    },
+                let label = view.message(
+                    file,
+                    "span-not-ended/leaks-label",
+                    "leaves here without ending the span",
+                    &[],
                 );
+                push_labels(&mut d, &sites, &label);
                 out.push(d);
             }
             Lifecycle::Discarded => out.push(view.diagnostic(
                 &META,
                 file,
                 fact.loc,
-                if file.lang == Some(Lang::Rust) {
-                    format!("{span} is dropped at once, so it ends before any work runs under it")
-                } else {
-                    format!("{span} is discarded, so nothing can end it")
-                },
+                view.message(
+                    file,
+                    "span-not-ended/discarded",
+                    "{span} is discarded, so nothing can end it",
+                    &[("span", &span)],
+                ),
                 view.help(file, "span-not-ended/discarded", &[]),
             )),
             Lifecycle::Ended | Lifecycle::HandedOff => {}
