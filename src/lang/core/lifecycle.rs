@@ -17,8 +17,9 @@
 //! (or a scoped resource) that ends the span covers everything inside its statement. Code
 //! after a statement that leaves is not followed.
 //!
-//! The walk visits each statement on the way once, keeps one list of leaks, and allocates
-//! nothing per statement besides tree-sitter's cursor for each sequence it walks.
+//! The walk visits each statement on the way once (a `finally` that may cover the span is
+//! followed once more, silently, to learn whether it ends it), keeps one list of leaks, and
+//! allocates nothing per statement beyond a tree-sitter cursor per sequence, `switch` or `try`.
 
 use tree_sitter::Node;
 
