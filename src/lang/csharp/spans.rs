@@ -7,7 +7,7 @@
 //! handed on (returned, stored, passed) end the analysis; `throw` is not a leak.
 
 use crate::facts::{DropVia, FactKind, Lifecycle, Loc, SpanContext};
-use crate::lang::tree::combine;
+use crate::lang::core::lifecycle::{self, Arm, Body, Catch, Effect, Seq, Stmt, StmtShape};
 use tree_sitter::Node;
 
 use super::setup::Use;
@@ -127,158 +127,17 @@ impl<'a> FileCtx<'a> {
     /// The exits reached from `stmt` without stopping the activity; `None` when the
     /// statement's place cannot be followed.
     fn leaks_after(&self, stmt: Node<'a>, function: Node<'a>, var: &str) -> Option<Vec<Loc>> {
-        let mut leaks = Vec::new();
-        let mut node = stmt;
-        let mut ended = false;
-        loop {
-            let container = node.parent()?;
-            if !matches!(container.kind(), "block" | "switch_section") {
-                return None;
-            }
-            let siblings = statements(container);
-            let index = siblings.iter().position(|s| s.id() == node.id())?;
-            match self.flow_list(&siblings[index + 1..], ended, var, &mut leaks) {
-                None => return Some(leaks),
-                Some(state) => ended = state,
-            }
-            // Climb to the statement that holds this block.
-            let mut up = container;
-            loop {
-                let parent = up.parent()?;
-                if parent.id() == function.id() {
-                    if !ended {
-                        let close = up.child(up.child_count().saturating_sub(1))?;
-                        leaks.push(self.loc(close));
-                    }
-                    return Some(leaks);
-                }
-                if is_function(parent) {
-                    return None;
-                }
-                if matches!(parent.kind(), "block" | "switch_section") {
-                    node = up;
-                    break;
-                }
-                up = parent;
-            }
-        }
-    }
-
-    fn flow_list(
-        &self,
-        stmts: &[Node<'a>],
-        ended: bool,
-        var: &str,
-        leaks: &mut Vec<Loc>,
-    ) -> Option<bool> {
-        let mut state = ended;
-        for stmt in stmts {
-            if matches!(stmt.kind(), "break_statement" | "continue_statement") {
-                return Some(state);
-            }
-            state = self.flow_stmt(*stmt, state, var, leaks)?;
-        }
-        Some(state)
-    }
-
-    fn flow_stmt(
-        &self,
-        stmt: Node<'a>,
-        ended: bool,
-        var: &str,
-        leaks: &mut Vec<Loc>,
-    ) -> Option<bool> {
-        match stmt.kind() {
-            "expression_statement" => {
-                let expr = stmt.named_child(0)?;
-                if expr.kind() == "invocation_expression" && self.is_end_call(expr, var) {
-                    return Some(true);
-                }
-                Some(ended)
-            }
-            "return_statement" | "yield_statement" => {
-                if stmt.kind() == "yield_statement" && !self.text(stmt).contains("break") {
-                    return Some(ended);
-                }
-                if !ended {
-                    leaks.push(self.loc(stmt));
-                }
-                None
-            }
-            "throw_statement" | "goto_statement" => None,
-            "block" => self.flow_list(&statements(stmt), ended, var, leaks),
-            "if_statement" => {
-                let then = match stmt.field("consequence") {
-                    Some(s) => self.flow_stmt(s, ended, var, leaks),
-                    None => Some(ended),
-                };
-                let otherwise = match stmt.field("alternative") {
-                    Some(s) => self.flow_stmt(s, ended, var, leaks),
-                    None => Some(ended),
-                };
-                combine(then, otherwise)
-            }
-            "switch_statement" => {
-                let body = stmt.field("body")?;
-                let mut result = None;
-                let mut has_default = false;
-                for section in named_children(body)
-                    .into_iter()
-                    .filter(|s| s.kind() == "switch_section")
-                {
-                    has_default |= self.text(section).trim_start().starts_with("default");
-                    let flow = self.flow_list(&statements(section), ended, var, leaks);
-                    result = combine(result, flow);
-                }
-                if !has_default {
-                    result = combine(result, Some(ended));
-                }
-                result
-            }
-            "while_statement" | "for_statement" | "foreach_statement" | "do_statement" => {
-                if let Some(body) = stmt.field("body") {
-                    let _ = self.flow_stmt(body, ended, var, leaks);
-                }
-                let infinite = stmt.kind() == "while_statement"
-                    && stmt
-                        .field("condition")
-                        .is_some_and(|c| self.text(c) == "true");
-                if infinite && !breaks_out(stmt) {
-                    None
-                } else {
-                    Some(ended)
-                }
-            }
-            "try_statement" => {
-                let mut result = match stmt.field("body") {
-                    Some(b) => self.flow_stmt(b, ended, var, leaks),
-                    None => Some(ended),
-                };
-                for catch in named_children(stmt)
-                    .into_iter()
-                    .filter(|c| c.kind() == "catch_clause")
-                {
-                    if let Some(body) = catch.field("body") {
-                        result = combine(result, self.flow_stmt(body, ended, var, leaks));
-                    }
-                }
-                result
-            }
-            "using_statement" | "lock_statement" | "checked_statement" | "unsafe_statement"
-            | "fixed_statement" => match stmt.field("body").or_else(|| {
-                named_children(stmt)
-                    .into_iter()
-                    .rfind(|c| c.kind() == "block")
-            }) {
-                Some(body) => self.flow_stmt(body, ended, var, leaks),
-                None => Some(ended),
-            },
-            "labeled_statement" => match named_children(stmt).into_iter().nth(1) {
-                Some(inner) => self.flow_stmt(inner, ended, var, leaks),
-                None => Some(ended),
-            },
-            _ => Some(ended),
-        }
+        // The function's own block: the walk climbs into it and falls off its end.
+        let body = named_children(function)
+            .into_iter()
+            .find(|c| c.kind() == "block")?;
+        let body = Body {
+            seq: Seq::all(body),
+            close: body.child(body.child_count().saturating_sub(1))?,
+        };
+        let shape = CsharpStmts { cx: self, var };
+        let leaks = lifecycle::leaks_after(&shape, stmt, body)?;
+        Some(leaks.into_iter().map(|n| self.loc(n)).collect())
     }
 
     /// Whether a call stops or disposes the named activity (`a.Stop()`, `a?.Dispose()`).
@@ -417,12 +276,121 @@ impl<'a> FileCtx<'a> {
     }
 }
 
-/// The statements of a block or switch section (labels and comments left out).
-fn statements(container: Node<'_>) -> Vec<Node<'_>> {
-    named_children(container)
-        .into_iter()
-        .filter(|n| n.kind().ends_with("statement") || n.kind() == "block")
-        .collect()
+/// C#'s statements as the exit-path walker sees them, for the activity in `var`.
+struct CsharpStmts<'c, 'a> {
+    cx: &'c FileCtx<'a>,
+    var: &'c str,
+}
+
+impl<'a> StmtShape<'a> for CsharpStmts<'_, 'a> {
+    /// An exception leaves the activity to be collected; `throw` is not reported.
+    const THROW_LEAKS: bool = false;
+    const CLIMBS_INTO_BODY: bool = true;
+
+    fn stmt(&self, node: Node<'a>) -> Stmt<'a> {
+        match node.kind() {
+            "expression_statement" => match node.named_child(0) {
+                Some(expr) => Stmt::Expr(expr),
+                None => Stmt::Exit,
+            },
+            "return_statement" => Stmt::Return,
+            "yield_statement" if self.cx.text(node).contains("break") => Stmt::Return,
+            "throw_statement" => Stmt::Throw,
+            "goto_statement" => Stmt::Exit,
+            "break_statement" => Stmt::Break,
+            "continue_statement" => Stmt::Continue,
+            "block" => Stmt::Block(Seq::all(node)),
+            "if_statement" => Stmt::If {
+                then: node.field("consequence"),
+                otherwise: node.field("alternative"),
+            },
+            "switch_statement" => match node.field("body") {
+                Some(body) => Stmt::Switch(body),
+                None => Stmt::Exit,
+            },
+            "while_statement" | "for_statement" | "foreach_statement" | "do_statement" => {
+                Stmt::Loop(node.field("body"))
+            }
+            // A stop in `finally` is found before the walk (`end_site`), so the walk leaves
+            // `finally` out.
+            "try_statement" => Stmt::Try {
+                body: node.field("body"),
+                clauses: node,
+                finally: None,
+            },
+            // `using` on the activity itself is found before the walk (`activity_lifecycle`).
+            "using_statement" => match inner_block(node) {
+                Some(body) => Stmt::Scoped {
+                    resource: None,
+                    body: Some(body),
+                },
+                None => Stmt::Other,
+            },
+            "lock_statement" | "checked_statement" | "unsafe_statement" | "fixed_statement" => {
+                match inner_block(node) {
+                    Some(body) => Stmt::Inner(body),
+                    None => Stmt::Other,
+                }
+            }
+            "labeled_statement" => match named_children(node).into_iter().nth(1) {
+                Some(inner) => Stmt::Inner(inner),
+                None => Stmt::Other,
+            },
+            _ => Stmt::Other,
+        }
+    }
+
+    fn sequence(&self, node: Node<'a>) -> Option<Seq<'a>> {
+        matches!(node.kind(), "block" | "switch_section").then(|| Seq::all(node))
+    }
+
+    /// Labels and comments are not statements.
+    fn is_statement(&self, node: Node<'a>) -> bool {
+        node.kind().ends_with("statement") || node.kind() == "block"
+    }
+
+    fn arm(&self, node: Node<'a>) -> Option<Arm<'a>> {
+        (node.kind() == "switch_section").then(|| Arm {
+            body: Some(Seq::all(node)),
+            default: self.cx.text(node).trim_start().starts_with("default"),
+        })
+    }
+
+    fn catch(&self, node: Node<'a>) -> Option<Catch<'a>> {
+        (node.kind() == "catch_clause").then(|| Catch {
+            body: node.field("body"),
+        })
+    }
+
+    fn effect(&self, expr: Node<'a>) -> Effect {
+        if expr.kind() == "invocation_expression" && self.cx.is_end_call(expr, self.var) {
+            Effect::Ends
+        } else {
+            Effect::Continues
+        }
+    }
+
+    /// `while (true)` with no `break` that leaves it.
+    fn is_endless(&self, loop_stmt: Node<'a>) -> bool {
+        loop_stmt.kind() == "while_statement"
+            && loop_stmt
+                .field("condition")
+                .is_some_and(|c| self.cx.text(c) == "true")
+            && !breaks_out(loop_stmt)
+    }
+
+    fn is_function(&self, node: Node<'a>) -> bool {
+        is_function(node)
+    }
+}
+
+/// The body of a `using`, `lock`, `fixed`, `checked` or `unsafe` statement.
+fn inner_block(stmt: Node<'_>) -> Option<Node<'_>> {
+    stmt.field("body").or_else(|| {
+        named_children(stmt)
+            .into_iter()
+            .rfind(|c| c.kind() == "block")
+    })
 }
 
 /// Where a stop call on the activity sits.

@@ -9,7 +9,7 @@
 
 use crate::facts::{FactKind, Lifecycle, Loc, ProviderHandling, SpanContext};
 use crate::knowledge::Role;
-use crate::lang::tree::combine;
+use crate::lang::core::lifecycle::{self, Arm, Body, Catch, Effect, Seq, Stmt, StmtShape};
 use tree_sitter::Node;
 
 use super::resolve::{
@@ -91,14 +91,12 @@ impl<'a> FileCtx<'a> {
                 Lifecycle::Leaks(vec![self.loc(body)])
             };
         }
-        let mut leaks = Vec::new();
-        if self.flow_list(body, 0, false, var, &mut leaks, false) == Some(false) {
-            leaks.push(self.close_of(body));
-        }
+        let shape = EcmaStmts { cx: self, var };
+        let leaks = lifecycle::leaks_from(&shape, body_of(body));
         if leaks.is_empty() {
             Lifecycle::Ended
         } else {
-            Lifecycle::Leaks(leaks)
+            Lifecycle::Leaks(leaks.into_iter().map(|n| self.loc(n)).collect())
         }
     }
 
@@ -264,195 +262,11 @@ impl<'a> FileCtx<'a> {
 
     /// The exits reached from `stmt` without ending the span; `None` when its place cannot be
     /// followed.
-    fn leaks_after(&self, stmt: Node<'_>, function: Node<'_>, var: &str) -> Option<Vec<Loc>> {
+    fn leaks_after<'t>(&self, stmt: Node<'t>, function: Node<'t>, var: &str) -> Option<Vec<Loc>> {
         let body = function.field("body")?;
-        let mut leaks = Vec::new();
-        let mut node = stmt;
-        let mut ended = false;
-        loop {
-            let list = node.parent()?;
-            if !is_statement_list(list) {
-                return None;
-            }
-            let index = child_index(list, node)?;
-            match self.flow_list(list, index + 1, ended, var, &mut leaks, false) {
-                None => return Some(leaks),
-                Some(state) => ended = state,
-            }
-            if list.id() == body.id() {
-                if !ended {
-                    leaks.push(self.close_of(body));
-                }
-                return Some(leaks);
-            }
-            // Climb to the statement that contains this list.
-            node = list;
-            loop {
-                let parent = node.parent()?;
-                if parent.kind() == "try_statement" && self.finally_ends(parent, var) {
-                    ended = true;
-                }
-                if parent.id() == body.id() || is_function(parent) {
-                    return None;
-                }
-                if is_statement_list(parent) {
-                    break;
-                }
-                node = parent;
-            }
-        }
-    }
-
-    /// Follows the statements of a list from index `from`; `Some(ended)` when control falls
-    /// through the end, `None` when every path leaves.
-    fn flow_list(
-        &self,
-        list: Node<'_>,
-        from: usize,
-        ended: bool,
-        var: &str,
-        leaks: &mut Vec<Loc>,
-        catching: bool,
-    ) -> Option<bool> {
-        let mut state = ended;
-        let mut cursor = list.walk();
-        let skip_value = list.kind() == "switch_case";
-        let stmts: Vec<Node<'_>> = list
-            .named_children(&mut cursor)
-            .enumerate()
-            .filter(|(i, n)| !(skip_value && *i == 0) && n.kind() != "comment")
-            .map(|(_, n)| n)
-            .collect();
-        let skip = if skip_value {
-            from.saturating_sub(1)
-        } else {
-            from
-        };
-        for stmt in stmts.into_iter().skip(skip) {
-            state = self.flow_stmt(stmt, state, var, leaks, catching)?;
-        }
-        Some(state)
-    }
-
-    fn flow_stmt(
-        &self,
-        stmt: Node<'_>,
-        ended: bool,
-        var: &str,
-        leaks: &mut Vec<Loc>,
-        catching: bool,
-    ) -> Option<bool> {
-        match stmt.kind() {
-            "expression_statement" => {
-                let expr = stmt.named_child(0)?;
-                let call = climb_call(expr);
-                if call.kind() == "call_expression" {
-                    if self.is_end_call(call, var) {
-                        return Some(true);
-                    }
-                    let exits = callee(call).is_some_and(|c| self.text(c) == "process.exit");
-                    if exits {
-                        return None;
-                    }
-                }
-                Some(ended)
-            }
-            "return_statement" => {
-                if !ended {
-                    leaks.push(self.loc(stmt));
-                }
-                None
-            }
-            "throw_statement" => {
-                if !ended && !catching {
-                    leaks.push(self.loc(stmt));
-                }
-                None
-            }
-            "statement_block" => self.flow_list(stmt, 0, ended, var, leaks, catching),
-            "if_statement" => {
-                let then = match stmt.field("consequence") {
-                    Some(b) => self.flow_stmt(b, ended, var, leaks, catching),
-                    None => Some(ended),
-                };
-                let otherwise = match stmt.field("alternative").and_then(|e| e.named_child(0)) {
-                    Some(alt) => self.flow_stmt(alt, ended, var, leaks, catching),
-                    None => Some(ended),
-                };
-                combine(then, otherwise)
-            }
-            "try_statement" => {
-                if self.finally_ends(stmt, var) {
-                    let mut scratch = Vec::new();
-                    if let Some(b) = stmt.field("body") {
-                        let _ = self.flow_stmt(b, ended, var, &mut scratch, true);
-                    }
-                    return Some(true);
-                }
-                let handler = stmt.field("handler");
-                let body = match stmt.field("body") {
-                    Some(b) => self.flow_stmt(b, ended, var, leaks, catching || handler.is_some()),
-                    None => Some(ended),
-                };
-                let caught = match handler.and_then(|h| h.field("body")) {
-                    Some(b) => self.flow_stmt(b, ended, var, leaks, catching),
-                    None => None,
-                };
-                let after = combine(body, caught);
-                match (after, stmt.field("finalizer")) {
-                    (Some(state), Some(fin)) => match fin.field("body") {
-                        Some(b) => self.flow_stmt(b, state, var, leaks, catching),
-                        None => Some(state),
-                    },
-                    (after, _) => after,
-                }
-            }
-            "switch_statement" => {
-                let body = stmt.field("body")?;
-                let mut result: Option<bool> = None;
-                let mut has_default = false;
-                let mut cursor = body.walk();
-                for case in body.named_children(&mut cursor) {
-                    if !matches!(case.kind(), "switch_case" | "switch_default") {
-                        continue;
-                    }
-                    has_default |= case.kind() == "switch_default";
-                    let flow = self.flow_list(
-                        case,
-                        usize::from(case.kind() == "switch_case"),
-                        ended,
-                        var,
-                        leaks,
-                        catching,
-                    );
-                    result = combine(result, flow);
-                }
-                if !has_default {
-                    result = combine(result, Some(ended));
-                }
-                result
-            }
-            "for_statement" | "for_in_statement" | "while_statement" | "do_statement" => {
-                if let Some(b) = stmt.field("body") {
-                    let _ = self.flow_stmt(b, ended, var, leaks, catching);
-                }
-                Some(ended)
-            }
-            "labeled_statement" => match stmt.field("body") {
-                Some(inner) => self.flow_stmt(inner, ended, var, leaks, catching),
-                None => Some(ended),
-            },
-            _ => Some(ended),
-        }
-    }
-
-    /// Whether a `try` statement's `finally` ends the span on every path through it.
-    fn finally_ends(&self, try_stmt: Node<'_>, var: &str) -> bool {
-        let Some(block) = try_stmt.field("finalizer").and_then(|f| f.field("body")) else {
-            return false;
-        };
-        let mut scratch = Vec::new();
-        self.flow_list(block, 0, false, var, &mut scratch, false) == Some(true)
+        let shape = EcmaStmts { cx: self, var };
+        let leaks = lifecycle::leaks_after(&shape, stmt, body_of(body))?;
+        Some(leaks.into_iter().map(|n| self.loc(n)).collect())
     }
 
     /// Whether a call is `var.end()` (also `var?.end()`).
@@ -465,14 +279,6 @@ impl<'a> FileCtx<'a> {
                 && self.text(recv) == var
                 && self.knowledge.methods.span_end.contains(&m)
         })
-    }
-
-    /// The location of a block's closing brace.
-    fn close_of(&self, block: Node<'_>) -> Loc {
-        match block.child(block.child_count().saturating_sub(1)) {
-            Some(close) => self.loc(close),
-            None => self.loc(block),
-        }
     }
 
     /// Decides whether anything can shut down the provider or SDK built by `node`.
@@ -633,6 +439,113 @@ fn climb_call(expr: Node<'_>) -> Node<'_> {
     }
 }
 
+/// JavaScript's and TypeScript's statements as the exit-path walker sees them, for the span in
+/// `var`.
+struct EcmaStmts<'c, 'a> {
+    cx: &'c FileCtx<'a>,
+    var: &'c str,
+}
+
+/// A function body: its statements, and its closing brace for falling off the end.
+fn body_of(block: Node<'_>) -> Body<'_> {
+    Body {
+        seq: Seq::all(block),
+        close: block
+            .child(block.child_count().saturating_sub(1))
+            .unwrap_or(block),
+    }
+}
+
+impl<'t> StmtShape<'t> for EcmaStmts<'_, '_> {
+    const THROW_LEAKS: bool = true;
+    /// A span started inside a nested block and still open when control leaves the block is
+    /// not followed further.
+    const CLIMBS_INTO_BODY: bool = false;
+
+    fn stmt(&self, node: Node<'t>) -> Stmt<'t> {
+        match node.kind() {
+            "expression_statement" => match node.named_child(0) {
+                Some(expr) => Stmt::Expr(expr),
+                None => Stmt::Exit,
+            },
+            "return_statement" => Stmt::Return,
+            "throw_statement" => Stmt::Throw,
+            "statement_block" => Stmt::Block(Seq::all(node)),
+            "if_statement" => Stmt::If {
+                then: node.field("consequence"),
+                otherwise: node.field("alternative").and_then(|e| e.named_child(0)),
+            },
+            "try_statement" => Stmt::Try {
+                body: node.field("body"),
+                clauses: node,
+                finally: node.field("finalizer").and_then(|f| f.field("body")),
+            },
+            "switch_statement" => match node.field("body") {
+                Some(body) => Stmt::Switch(body),
+                None => Stmt::Exit,
+            },
+            "for_statement" | "for_in_statement" | "while_statement" | "do_statement" => {
+                Stmt::Loop(node.field("body"))
+            }
+            "labeled_statement" => match node.field("body") {
+                Some(inner) => Stmt::Inner(inner),
+                None => Stmt::Other,
+            },
+            // `break` and `continue` pass through: code after them in the same block (dead
+            // code) is still followed, as before the walker was shared.
+            _ => Stmt::Other,
+        }
+    }
+
+    fn sequence(&self, node: Node<'t>) -> Option<Seq<'t>> {
+        match node.kind() {
+            "statement_block" | "program" | "switch_default" => Some(Seq::all(node)),
+            // The first named child of a `case` is its value.
+            "switch_case" => Some(Seq { node, skip: 1 }),
+            _ => None,
+        }
+    }
+
+    fn is_statement(&self, node: Node<'t>) -> bool {
+        node.kind() != "comment"
+    }
+
+    fn arm(&self, node: Node<'t>) -> Option<Arm<'t>> {
+        let default = match node.kind() {
+            "switch_case" => false,
+            "switch_default" => true,
+            _ => return None,
+        };
+        Some(Arm {
+            body: self.sequence(node),
+            default,
+        })
+    }
+
+    fn catch(&self, node: Node<'t>) -> Option<Catch<'t>> {
+        (node.kind() == "catch_clause").then(|| Catch {
+            body: node.field("body"),
+        })
+    }
+
+    fn effect(&self, expr: Node<'t>) -> Effect {
+        let call = climb_call(expr);
+        if call.kind() != "call_expression" {
+            Effect::Continues
+        } else if self.cx.is_end_call(call, self.var) {
+            Effect::Ends
+        } else if callee(call).is_some_and(|c| self.cx.text(c) == "process.exit") {
+            Effect::Exits
+        } else {
+            Effect::Continues
+        }
+    }
+
+    fn is_function(&self, node: Node<'t>) -> bool {
+        is_function(node)
+    }
+}
+
 /// The statement that holds a declarator or assignment.
 fn statement_of(node: Node<'_>) -> Option<Node<'_>> {
     let mut n = node;
@@ -654,14 +567,4 @@ fn is_statement_list(node: Node<'_>) -> bool {
         node.kind(),
         "statement_block" | "program" | "switch_case" | "switch_default"
     )
-}
-
-/// The index of `child` among `parent`'s named children, comments excluded.
-fn child_index(parent: Node<'_>, child: Node<'_>) -> Option<usize> {
-    let mut cursor = parent.walk();
-    let index = parent
-        .named_children(&mut cursor)
-        .filter(|n| n.kind() != "comment")
-        .position(|c| c.id() == child.id());
-    index
 }

@@ -9,7 +9,7 @@
 
 use crate::facts::{FactKind, Lifecycle, Loc, ProviderHandling, SpanContext};
 use crate::knowledge::Role;
-use crate::lang::tree::combine;
+use crate::lang::core::lifecycle::{self, Arm, Body, Effect, Seq, Stmt, StmtShape};
 use tree_sitter::Node;
 
 use super::resolve::{call_args, descendants, is_function};
@@ -143,149 +143,13 @@ impl<'a> FileCtx<'a> {
     /// cannot be followed.
     fn leaks_after(&self, stmt: Node<'a>, function: Node<'a>, var: &str) -> Option<Vec<Loc>> {
         let body = function.field("body")?;
-        let mut leaks = Vec::new();
-        let mut node = stmt;
-        let mut ended = false;
-        loop {
-            let list = node.parent()?;
-            if list.kind() != "statement_list" {
-                return None;
-            }
-            let index = super::resolve::named_index(list, node)?;
-            match self.flow_list(list, index + 1, ended, var, &mut leaks) {
-                None => return Some(leaks),
-                Some(state) => ended = state,
-            }
-            // Climb to the statement that contains this list.
-            node = list;
-            loop {
-                let parent = node.parent()?;
-                if parent.id() == body.id() || is_function(parent) {
-                    if !ended {
-                        let close = body.child(body.child_count().saturating_sub(1))?;
-                        leaks.push(self.loc(close));
-                    }
-                    return Some(leaks);
-                }
-                if parent.kind() == "statement_list" {
-                    break;
-                }
-                node = parent;
-            }
-        }
-    }
-
-    fn flow_list(
-        &self,
-        list: Node<'_>,
-        from: usize,
-        ended: bool,
-        var: &str,
-        leaks: &mut Vec<Loc>,
-    ) -> Option<bool> {
-        let mut state = ended;
-        let mut cursor = list.walk();
-        for stmt in list.named_children(&mut cursor).skip(from) {
-            if stmt.kind() == "comment" {
-                continue;
-            }
-            state = self.flow_stmt(stmt, state, var, leaks)?;
-        }
-        Some(state)
-    }
-
-    fn flow_block(
-        &self,
-        block: Node<'_>,
-        ended: bool,
-        var: &str,
-        leaks: &mut Vec<Loc>,
-    ) -> Option<bool> {
-        match statement_list(block) {
-            Some(list) => self.flow_list(list, 0, ended, var, leaks),
-            None => Some(ended),
-        }
-    }
-
-    fn flow_stmt(
-        &self,
-        stmt: Node<'_>,
-        ended: bool,
-        var: &str,
-        leaks: &mut Vec<Loc>,
-    ) -> Option<bool> {
-        match stmt.kind() {
-            "expression_statement" => {
-                let expr = stmt.named_child(0)?;
-                if expr.kind() == "call_expression" {
-                    if self.is_end_call(expr, var) {
-                        return Some(true);
-                    }
-                    if self.exits(expr) {
-                        return None;
-                    }
-                }
-                Some(ended)
-            }
-            "return_statement" => {
-                if !ended {
-                    leaks.push(self.loc(stmt));
-                }
-                None
-            }
-            "block" => self.flow_block(stmt, ended, var, leaks),
-            "if_statement" => {
-                let then = match stmt.field("consequence") {
-                    Some(b) => self.flow_block(b, ended, var, leaks),
-                    None => Some(ended),
-                };
-                let otherwise = match stmt.field("alternative") {
-                    Some(alt) if alt.kind() == "block" => self.flow_block(alt, ended, var, leaks),
-                    Some(alt) => self.flow_stmt(alt, ended, var, leaks),
-                    None => Some(ended),
-                };
-                combine(then, otherwise)
-            }
-            "for_statement" => {
-                if let Some(b) = stmt.field("body") {
-                    let _ = self.flow_block(b, ended, var, leaks);
-                }
-                let mut cursor = stmt.walk();
-                let infinite = stmt
-                    .named_children(&mut cursor)
-                    .all(|c| c.kind() == "block" || c.kind() == "comment");
-                if infinite && !breaks_out(stmt) {
-                    None
-                } else {
-                    Some(ended)
-                }
-            }
-            "expression_switch_statement" | "type_switch_statement" | "select_statement" => {
-                let mut result: Option<bool> = None;
-                let mut has_default = false;
-                let mut cursor = stmt.walk();
-                for case in stmt.named_children(&mut cursor) {
-                    if !case.kind().ends_with("_case") {
-                        continue;
-                    }
-                    has_default |= case.kind() == "default_case";
-                    let flow = match statement_list(case) {
-                        Some(list) => self.flow_list(list, 0, ended, var, leaks),
-                        None => Some(ended),
-                    };
-                    result = combine(result, flow);
-                }
-                if !has_default {
-                    result = combine(result, Some(ended));
-                }
-                result
-            }
-            "labeled_statement" => match stmt.named_child(1) {
-                Some(inner) => self.flow_stmt(inner, ended, var, leaks),
-                None => Some(ended),
-            },
-            _ => Some(ended),
-        }
+        let body = Body {
+            seq: Seq::all(statement_list(body)?),
+            close: body.child(body.child_count().saturating_sub(1))?,
+        };
+        let shape = GoStmts { cx: self, var };
+        let leaks = lifecycle::leaks_after(&shape, stmt, body)?;
+        Some(leaks.into_iter().map(|n| self.loc(n)).collect())
     }
 
     fn is_end_call(&self, call: Node<'a>, var: &str) -> bool {
@@ -545,6 +409,91 @@ fn end_site(call: Node<'_>, function: Node<'_>) -> EndSite {
         }
     }
     EndSite::Direct
+}
+
+/// Go's statements as the exit-path walker sees them, for the span in `var`.
+struct GoStmts<'c, 'a> {
+    cx: &'c FileCtx<'a>,
+    var: &'c str,
+}
+
+impl<'a> StmtShape<'a> for GoStmts<'_, 'a> {
+    /// Go has no `throw`; `panic` is an [`Effect::Exits`].
+    const THROW_LEAKS: bool = false;
+    const CLIMBS_INTO_BODY: bool = true;
+
+    fn stmt(&self, node: Node<'a>) -> Stmt<'a> {
+        match node.kind() {
+            "expression_statement" => match node.named_child(0) {
+                Some(expr) => Stmt::Expr(expr),
+                None => Stmt::Exit,
+            },
+            "return_statement" => Stmt::Return,
+            "block" => match statement_list(node) {
+                Some(list) => Stmt::Block(Seq::all(list)),
+                None => Stmt::Other,
+            },
+            "if_statement" => Stmt::If {
+                then: node.field("consequence"),
+                otherwise: node.field("alternative"),
+            },
+            "for_statement" => Stmt::Loop(node.field("body")),
+            "expression_switch_statement" | "type_switch_statement" | "select_statement" => {
+                Stmt::Switch(node)
+            }
+            "labeled_statement" => match node.named_child(1) {
+                Some(inner) => Stmt::Inner(inner),
+                None => Stmt::Other,
+            },
+            "defer_statement" => match node.named_child(0) {
+                Some(call) => Stmt::Defer(call),
+                None => Stmt::Other,
+            },
+            // `break` and `continue` pass through: code after them in the same list (dead
+            // code) is still followed, as before the walker was shared.
+            _ => Stmt::Other,
+        }
+    }
+
+    fn sequence(&self, node: Node<'a>) -> Option<Seq<'a>> {
+        (node.kind() == "statement_list").then(|| Seq::all(node))
+    }
+
+    fn is_statement(&self, node: Node<'a>) -> bool {
+        node.kind() != "comment"
+    }
+
+    fn arm(&self, node: Node<'a>) -> Option<Arm<'a>> {
+        node.kind().ends_with("_case").then(|| Arm {
+            body: statement_list(node).map(Seq::all),
+            default: node.kind() == "default_case",
+        })
+    }
+
+    fn effect(&self, expr: Node<'a>) -> Effect {
+        if expr.kind() != "call_expression" {
+            Effect::Continues
+        } else if self.cx.is_end_call(expr, self.var) {
+            Effect::Ends
+        } else if self.cx.exits(expr) {
+            Effect::Exits
+        } else {
+            Effect::Continues
+        }
+    }
+
+    /// `for { ... }` with no `break` that leaves it.
+    fn is_endless(&self, loop_stmt: Node<'a>) -> bool {
+        let mut cursor = loop_stmt.walk();
+        let infinite = loop_stmt
+            .named_children(&mut cursor)
+            .all(|c| c.kind() == "block" || c.kind() == "comment");
+        infinite && !breaks_out(loop_stmt)
+    }
+
+    fn is_function(&self, node: Node<'a>) -> bool {
+        is_function(node)
+    }
 }
 
 /// The statement list of a block or a case clause.

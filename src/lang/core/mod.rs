@@ -1,0 +1,10 @@
+//! The extraction core: analyses written once over a language-neutral view of syntax, which
+//! each language's extractor plugs into through a small adapter trait.
+//!
+//! Each module pairs one skeleton with one analysis. A language answers "what shape is this
+//! node" and the module does the rest, in the style of [`crate::lang::span_name`]:
+//!
+//! - [`lifecycle`]: the statement skeleton ([`lifecycle::Stmt`]) and the one exit-path walker
+//!   that decides whether a started span is ended on every path out of its function.
+
+pub mod lifecycle;

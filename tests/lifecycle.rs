@@ -1,0 +1,301 @@
+//! Span lifecycles on exit paths, per language: which exits leak a started span. These pin the
+//! shapes the shared walker (`lang::core::lifecycle`) must keep for each language, including
+//! some the fixtures and the ecosystem corpus do not reach (a span started in a nested block,
+//! loops without an exit, `break` in a switch section, a `finally` passed on the way out).
+//! Lines in expectations are 1-based; `}` is the line of the function's closing brace.
+
+use tracewire::extract::{extract_source, Extractors, FileOutcome, PhaseTimes};
+use tracewire::knowledge::KnowledgeBase;
+use tracewire::lang::Lang;
+
+/// `name: lifecycle` for every span started in `src`, in source order; leaks as their lines.
+fn lifecycles(lang: Lang, rel: &str, src: &str) -> Vec<String> {
+    let knowledge = KnowledgeBase::load(&Lang::ALL, &[]).unwrap();
+    let extractors = Extractors::new(&knowledge).unwrap();
+    let facts = match extract_source(
+        rel,
+        lang,
+        src.as_bytes(),
+        &extractors,
+        &PhaseTimes::default(),
+    ) {
+        FileOutcome::Facts(f) => serde_json::to_value(&f).unwrap(),
+        FileOutcome::Skipped(s) => panic!("{rel} skipped: {}", s.reason),
+    };
+    let mut out = Vec::new();
+    for fact in facts["facts"].as_array().unwrap() {
+        let kind = &fact["kind"];
+        if kind["kind"] != "span-started" {
+            continue;
+        }
+        let name = kind["name"].as_str().unwrap_or("?");
+        let lifecycle = match &kind["lifecycle"] {
+            serde_json::Value::String(s) => s.clone(),
+            other => {
+                let lines: Vec<String> = other["leaks"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|l| l["line"].to_string())
+                    .collect();
+                format!("leaks {}", lines.join(","))
+            }
+        };
+        out.push(format!("{name}: {lifecycle}"));
+    }
+    out
+}
+
+const GO: &str = r#"package orders
+
+import (
+	"context"
+
+	"go.opentelemetry.io/otel"
+)
+
+var tracer = otel.Tracer("orders")
+
+func Nested(ctx context.Context, ok bool) {
+	if ok {
+		ctx, span := tracer.Start(ctx, "nested")
+		save(ctx)
+	}
+	save(ctx)
+}
+
+func Endless(ctx context.Context) {
+	ctx, span := tracer.Start(ctx, "endless")
+	for {
+		if done(ctx) {
+			span.End()
+			return
+		}
+	}
+}
+
+func Breaks(ctx context.Context) {
+	ctx, span := tracer.Start(ctx, "breaks")
+	for {
+		if done(ctx) {
+			break
+		}
+	}
+	return
+}
+
+func Panics(ctx context.Context, bad bool) {
+	ctx, span := tracer.Start(ctx, "panics")
+	if bad {
+		panic("bad")
+	}
+	save(ctx)
+	span.End()
+}
+
+func Selects(ctx context.Context, c chan int) error {
+	ctx, span := tracer.Start(ctx, "selects")
+	select {
+	case <-c:
+		span.End()
+	default:
+		return nil
+	}
+	return nil
+}
+
+func Labelled(ctx context.Context, xs []int) {
+	ctx, span := tracer.Start(ctx, "labelled")
+outer:
+	for _, x := range xs {
+		if x > 0 {
+			break outer
+		}
+	}
+	span.End()
+}
+"#;
+
+#[test]
+fn go_exits() {
+    assert_eq!(
+        lifecycles(Lang::Go, "orders.go", GO),
+        [
+            // Followed out of the `if` into the body: falls off the end.
+            "nested: leaks 17",
+            // `for {}` with no `break` never reaches what follows.
+            "endless: ended",
+            "breaks: leaks 36",
+            "panics: ended",
+            // Without a default, `select` may pass by every arm; here the default returns.
+            "selects: leaks 54",
+            "labelled: ended",
+        ]
+    );
+}
+
+const JS: &str = r#"const { trace } = require('@opentelemetry/api');
+const tracer = trace.getTracer('orders');
+
+function nested(ok) {
+  if (ok) {
+    const span = tracer.startSpan('nested');
+    work();
+  }
+  return 1;
+}
+
+function covered(x) {
+  const span = tracer.startSpan('covered');
+  try {
+    if (x) return 1;
+    throw new Error('x');
+  } finally {
+    span.end();
+  }
+}
+
+function thrown(x) {
+  const span = tracer.startSpan('thrown');
+  try {
+    if (x) throw new Error('a');
+  } catch (e) {
+    work(e);
+  }
+  if (x > 1) throw new Error('b');
+  span.end();
+}
+
+function inside(a) {
+  let span;
+  try {
+    span = tracer.startSpan('inside');
+    if (a) return 1;
+  } finally {
+    span.end();
+  }
+}
+
+function switched(k) {
+  const span = tracer.startSpan('switched');
+  switch (k) {
+    case 1:
+      span.end();
+      break;
+    case 2:
+      process.exit(1);
+    default:
+      return 0;
+  }
+  return 1;
+}
+
+function active(a) {
+  return tracer.startActiveSpan('active', (span) => {
+    if (a) {
+      return 1;
+    }
+    work();
+  });
+}
+"#;
+
+#[test]
+fn javascript_exits() {
+    assert_eq!(
+        lifecycles(Lang::JavaScript, "orders.js", JS),
+        [
+            // A span started in a nested block is not followed out of it.
+            "nested: ended",
+            // A `finally` that ends the span covers its `try`.
+            "covered: ended",
+            // A caught `throw` is not an exit; an uncaught one is.
+            "thrown: leaks 29",
+            // Passing a `try` whose `finally` ends the span on the way out.
+            "inside: ended",
+            // Arms are branches: one ends the span, one exits the process, the default leaks.
+            "switched: leaks 52",
+            // A callback handed the span: each exit, and falling off its end.
+            "active: leaks 60,63",
+        ]
+    );
+}
+
+const CS: &str = r#"using System;
+using System.Diagnostics;
+
+public class Orders
+{
+    private static readonly ActivitySource Source = new("Orders");
+
+    public int Endless(int n)
+    {
+        var activity = Source.StartActivity("endless");
+        while (true)
+        {
+            if (n > 3) { activity?.Stop(); return n; }
+            n++;
+        }
+    }
+
+    public void Thrown(int n)
+    {
+        var activity = Source.StartActivity("thrown");
+        if (n < 0) throw new ArgumentException();
+        try { Work(); } catch (Exception) { return; }
+        activity?.Stop();
+    }
+
+    public int Section(int n)
+    {
+        var activity = Source.StartActivity("section");
+        switch (n)
+        {
+            case 1:
+                activity?.Stop();
+                break;
+            case 2:
+                break;
+                return 2;
+            default:
+                return 0;
+        }
+        return 1;
+    }
+
+    public void Nested(bool ok)
+    {
+        if (ok)
+        {
+            var activity = Source.StartActivity("nested");
+            Work();
+        }
+        Work();
+    }
+
+    public System.Collections.Generic.IEnumerable<int> Yields(int n)
+    {
+        var activity = Source.StartActivity("yields");
+        yield return n;
+        if (n > 1) yield break;
+        activity?.Stop();
+    }
+}
+"#;
+
+#[test]
+fn csharp_exits() {
+    assert_eq!(
+        lifecycles(Lang::CSharp, "Orders.cs", CS),
+        [
+            "endless: ended",
+            // `throw` is not reported; the `return` in the catch clause is.
+            "thrown: leaks 22",
+            // `break` ends its section: what follows it is not followed.
+            "section: leaks 38,40",
+            // Followed out of the `if` into the body: falls off the end.
+            "nested: leaks 51",
+            "yields: leaks 57",
+        ]
+    );
+}
