@@ -23,6 +23,27 @@ pub enum Piece {
 /// The most pieces an expression is broken into; longer ones are not URLs worth reading.
 const MAX_PIECES: usize = 32;
 
+/// The route a computed path registers (`base + "/cart"`, `` `${prefix}/cart` ``,
+/// `f"{PREFIX}/cart"`): its literal text with each value tracewire cannot read shown as a
+/// one-segment parameter `{…}`, when a literal part names a path; `None` otherwise.
+pub fn computed_route(pieces: &[Piece]) -> Option<String> {
+    if !pieces
+        .iter()
+        .any(|p| matches!(p, Piece::Lit(text) if text.contains('/')))
+    {
+        return None;
+    }
+    let mut route = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Lit(text) => route.push_str(text),
+            _ if route.ends_with("{…}") => {}
+            _ => route.push_str("{…}"),
+        }
+    }
+    (route.starts_with('/') || route.starts_with("{…}")).then_some(route)
+}
+
 /// The fact for an outbound HTTP URL built from these pieces: `HttpCallTo` for a literal host,
 /// `HttpCallToEnv` for a host taken from an environment variable; `None` when the host is
 /// neither.
@@ -157,6 +178,24 @@ mod tests {
 
     fn env(s: &str) -> Piece {
         Piece::Env(s.into())
+    }
+
+    #[test]
+    fn computed_routes_keep_their_literal_path() {
+        assert_eq!(
+            computed_route(&[Piece::Other, lit("/cart")]).as_deref(),
+            Some("{…}/cart")
+        );
+        assert_eq!(
+            computed_route(&[lit("/api"), lit("/cart/"), Piece::Other]).as_deref(),
+            Some("/api/cart/{…}")
+        );
+        assert_eq!(
+            computed_route(&[env("PREFIX"), Piece::Other, lit("/x")]).as_deref(),
+            Some("{…}/x")
+        );
+        assert_eq!(computed_route(&[Piece::Other]), None);
+        assert_eq!(computed_route(&[lit("cart"), Piece::Other]), None);
     }
 
     #[test]

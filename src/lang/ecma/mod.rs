@@ -1120,10 +1120,14 @@ impl<'a> FileCtx<'a> {
         if !methods.route.iter().any(|m| m == method) || args.len() < 2 {
             return;
         }
-        let Some(route) = self.string_value(args[0]) else {
+        // A literal path, or one computed from a prefix (`` `${base}/cart` ``).
+        let Some(route) = self
+            .string_value(args[0])
+            .or_else(|| crate::lang::address::computed_route(&self.url_pieces(args[0], 0)))
+        else {
             return;
         };
-        if !route.starts_with('/') && route != "*" {
+        if !route.starts_with('/') && !route.starts_with("{…}") && route != "*" {
             return;
         }
         let handler = *args.last().expect("len checked");

@@ -505,7 +505,12 @@ impl<'a> FileCtx<'a> {
         let methods = &self.knowledge.methods;
         let args = call_args(call);
         if methods.route.iter().any(|m| m == method) && args.len() >= 2 {
-            if let Some(route) = args.first().and_then(|a| self.string_literal(*a)) {
+            // A literal path, or one computed from a prefix (`base + "/cart"`).
+            let route = args.first().and_then(|a| {
+                self.string_literal(*a)
+                    .or_else(|| crate::lang::address::computed_route(&self.url_pieces(*a, 0)))
+            });
+            if let Some(route) = route {
                 if is_route_pattern(&route) {
                     let handler = *args.last().expect("len checked");
                     let extraction = self.classify_handler(handler);
@@ -1237,5 +1242,5 @@ fn is_route_pattern(route: &str) -> bool {
         Some((method, path)) if method.chars().all(|c| c.is_ascii_uppercase()) => path.trim(),
         _ => route,
     };
-    path.starts_with('/')
+    path.starts_with('/') || path.starts_with("{…}")
 }

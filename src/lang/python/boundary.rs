@@ -133,8 +133,12 @@ impl<'a> FileCtx<'a> {
         if !self.knowledge.methods.route.contains(&method) {
             return None;
         }
-        let route = self.string_value(*call_args(call).first()?)?;
-        if !(route.starts_with('/') || route.is_empty()) {
+        // A literal path, or one computed from a prefix (`PREFIX + "/cart"`, `f"{PREFIX}/cart"`).
+        let first = *call_args(call).first()?;
+        let route = self
+            .string_value(first)
+            .or_else(|| crate::lang::address::computed_route(&self.url_pieces(first, 0)))?;
+        if !(route.starts_with('/') || route.starts_with("{…}") || route.is_empty()) {
             return None;
         }
         let library = match self.resolve(recv) {
