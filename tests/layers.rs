@@ -45,12 +45,17 @@ fn code_of(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if text[i..].starts_with("//") {
+        let rest = &bytes[i..];
+        if rest.starts_with(b"//") {
             while i < bytes.len() && bytes[i] != b'\n' {
                 i += 1;
             }
-        } else if text[i..].starts_with("/*") {
+        } else if rest.starts_with(b"/*") {
             i = text[i..].find("*/").map_or(bytes.len(), |j| i + j + 2);
+        } else if rest.starts_with(b"'\\") && rest.len() > 3 && rest[3] == b'\'' {
+            i += 4; // an escaped char literal: '\''
+        } else if rest.len() > 2 && rest[0] == b'\'' && rest[2] == b'\'' {
+            i += 3; // a char literal: '"'
         } else if bytes[i] == b'"' {
             i += 1;
             while i < bytes.len() && bytes[i] != b'"' {
@@ -58,7 +63,9 @@ fn code_of(text: &str) -> String {
             }
             i += 1;
         } else {
-            out.push(bytes[i] as char);
+            if bytes[i].is_ascii() {
+                out.push(bytes[i] as char);
+            }
             i += 1;
         }
     }
@@ -157,8 +164,9 @@ fn every_module_uses_only_lower_layers() {
 fn the_checker_sees_grouped_and_plain_paths_but_not_comments() {
     let code = code_of(
         "use crate::facts::Loc;\nuse crate::{model, rules::by_id};\n// crate::cli\n\
-         let s = \"crate::lsp\";\n#[cfg(test)]\nmod tests { use crate::cli; }",
+         let q = '\"'; let s = \"crate::lsp …\"; let t = crate::url::x;\n\
+         #[cfg(test)]\nmod tests { use crate::cli; }",
     );
     let found: Vec<String> = references(&code).into_iter().collect();
-    assert_eq!(found, ["facts", "model", "rules"]);
+    assert_eq!(found, ["facts", "model", "rules", "url"]);
 }
