@@ -89,6 +89,7 @@ impl Lang {
                     [".test.", ".spec.", "-test.", "-spec."]
                         .iter()
                         .any(|m| file.contains(m))
+                        || has_test_suffix(file)
                 }
                 Lang::Java => {
                     file.ends_with("Test.java")
@@ -106,9 +107,29 @@ impl Lang {
     }
 }
 
+/// Whether a JavaScript file name's middle part names a kind of test (`auth.servertest.ts`,
+/// `cart.e2e.ts`, `api.integration-spec.js`): the parts between the first and the extension.
+fn has_test_suffix(file: &str) -> bool {
+    let parts: Vec<&str> = file.split('.').collect();
+    parts.len() > 2
+        && parts[1..parts.len() - 1].iter().any(|p| {
+            let p = p.to_ascii_lowercase();
+            p == "e2e" || p.ends_with("test") || p.ends_with("spec")
+        })
+}
+
 /// Whether a directory name marks test code (`test`, `tests`, `testdata`, `__tests__`, Go's
 /// `xxxtest` helper packages, ...).
 fn is_test_dir(name: &str) -> bool {
+    // `__tests__`, `__e2e__`, `__mocks__`, `__fixtures__`: test runners' own folders.
+    if let Some(inner) = name.strip_prefix("__").and_then(|n| n.strip_suffix("__")) {
+        if ["test", "e2e", "mock", "fixture", "spec"]
+            .iter()
+            .any(|t| inner.contains(t))
+        {
+            return true;
+        }
+    }
     matches!(
         name,
         "test"
@@ -144,4 +165,26 @@ fn is_go_test_package(name: &str) -> bool {
         && name.ends_with("test")
         && name != "latest"
         && name.chars().all(|c| c.is_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_runner_folders_and_test_file_kinds_are_test_code() {
+        let ts = Lang::TypeScript;
+        assert!(ts.is_test_path("web/src/__e2e__/auth.ts"));
+        assert!(ts.is_test_path("web/src/__mocks__/fetch.ts"));
+        assert!(ts.is_test_path("web/src/auth.servertest.ts"));
+        assert!(ts.is_test_path("api/cart.e2e.ts"));
+        assert!(ts.is_test_path("api/cart.integration-spec.ts"));
+        // Look-alikes: names that only contain "test", generated folders, config files.
+        assert!(!ts.is_test_path("web/src/latest.ts"));
+        assert!(!ts.is_test_path("web/src/contest.config.ts"));
+        assert!(!ts.is_test_path("web/src/__generated__/api.ts"));
+        assert!(!ts.is_test_path("web/src/attestation.service.ts"));
+        assert!(!Lang::Python.is_test_path("app/__init__.py"));
+        assert!(Lang::Python.is_test_path("app/__tests__/views.py"));
+    }
 }

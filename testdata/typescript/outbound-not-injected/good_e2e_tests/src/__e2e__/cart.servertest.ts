@@ -1,0 +1,4 @@
+export async function cartIsServed() {
+  const res = await fetch('http://localhost:3000/api/cart');
+  return res.ok;
+}
