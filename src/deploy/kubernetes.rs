@@ -1,5 +1,6 @@
-//! Kubernetes workloads: each container's `command`, `args` and `env`, attached to the service
-//! named like the container.
+//! Kubernetes workloads: each container's `command`, `args` and `env`, and the OpenTelemetry
+//! Operator's injection annotations, attached to the service named like the container, its
+//! workload or its image.
 
 use super::command::{scan_command, scan_env};
 use super::compose::scalar;
@@ -18,7 +19,7 @@ pub fn facts(text: &str) -> Vec<(Target, Vec<Fact>)> {
     };
     let mut out = Vec::new();
     for doc in &docs {
-        let operator_java = injects_java_agent(doc);
+        let injected = operator_injections(doc);
         for container in containers(doc) {
             let Some(name) = container["name"].as_str() else {
                 continue;
@@ -38,39 +39,82 @@ pub fn facts(text: &str) -> Vec<(Target, Vec<Fact>)> {
                     }
                 }
             }
-            if operator_java {
+            for (annotation, agent) in &injected {
                 facts.push(Fact {
-                    loc: super::line_of(text, INJECT_JAVA),
+                    loc: super::line_of(text, annotation),
                     kind: crate::facts::FactKind::AutoInstrumentation {
-                        agent: "java-agent".into(),
+                        agent: agent.to_string(),
                         module: None,
                     },
                 });
             }
-            // A container is matched to a service by its own name, or by its workload's
-            // (`Deployment cartservice` running a container named `server`).
-            let workload = doc["metadata"]["name"].as_str().filter(|w| *w != name);
-            if let Some(workload) = workload {
-                out.push((Target::Name(workload.to_string()), facts.clone()));
+            // A container is matched to a service by its own name, by its workload's
+            // (`Deployment cartservice` running a container named `server`), or by its image's
+            // repository (`.../spring-petclinic-api-gateway:latest` in a container named
+            // `api-gateway-java`).
+            let mut names = vec![name.to_string()];
+            if let Some(workload) = doc["metadata"]["name"].as_str() {
+                names.insert(0, workload.to_string());
             }
-            out.push((Target::Name(name.to_string()), facts));
+            if let Some(image) = container["image"].as_str().and_then(image_name) {
+                names.push(image);
+            }
+            names.dedup();
+            let mut seen = Vec::new();
+            for target in names {
+                if !seen.contains(&target) {
+                    seen.push(target.clone());
+                    out.push((Target::Name(target), facts.clone()));
+                }
+            }
         }
     }
     out
 }
 
-/// The OpenTelemetry Operator's annotation that injects the Java agent into a pod.
-const INJECT_JAVA: &str = "instrumentation.opentelemetry.io/inject-java";
+/// The OpenTelemetry Operator's annotations that inject auto-instrumentation into a pod, and
+/// the deployment agent each one amounts to (`inject-sdk` only configures an SDK the code
+/// already has, and Go's eBPF instrumentation is not modelled: neither is listed).
+const OPERATOR_INJECTIONS: &[(&str, &str)] = &[
+    ("instrumentation.opentelemetry.io/inject-java", "java-agent"),
+    (
+        "instrumentation.opentelemetry.io/inject-python",
+        "opentelemetry-instrument",
+    ),
+    (
+        "instrumentation.opentelemetry.io/inject-nodejs",
+        "node-auto-instrumentations",
+    ),
+    (
+        "instrumentation.opentelemetry.io/inject-dotnet",
+        "dotnet-auto-instrumentation",
+    ),
+];
 
-/// Whether a workload asks the OpenTelemetry Operator to inject the Java agent.
-fn injects_java_agent(doc: &Yaml) -> bool {
-    [&doc["metadata"], &doc["spec"]["template"]["metadata"]]
-        .into_iter()
-        .any(|m| match &m["annotations"][INJECT_JAVA] {
-            Yaml::String(v) => v != "false",
-            Yaml::Boolean(b) => *b,
-            _ => false,
+/// The injections a workload asks the OpenTelemetry Operator for: (annotation, agent).
+fn operator_injections(doc: &Yaml) -> Vec<(&'static str, &'static str)> {
+    OPERATOR_INJECTIONS
+        .iter()
+        .copied()
+        .filter(|(annotation, _)| {
+            [&doc["metadata"], &doc["spec"]["template"]["metadata"]]
+                .into_iter()
+                .any(|m| match &m["annotations"][*annotation] {
+                    Yaml::String(v) => v != "false",
+                    Yaml::Boolean(b) => *b,
+                    _ => false,
+                })
         })
+        .collect()
+}
+
+/// The repository name of a container image, without registry, path and tag
+/// (`123.dkr.ecr.us-east-1.amazonaws.com/spring-petclinic-api-gateway:latest` →
+/// `spring-petclinic-api-gateway`); `None` for an image built from a variable.
+fn image_name(image: &str) -> Option<String> {
+    let last = image.rsplit('/').next()?;
+    let name = last.split(['@', ':']).next()?;
+    (!name.is_empty() && !name.contains(['$', '{', '}'])).then(|| name.to_string())
 }
 
 /// The containers of a Pod, a workload's pod template, or a CronJob's job template.
@@ -133,6 +177,42 @@ mod tests {
             .1
             .iter()
             .any(|f| matches!(&f.kind, FactKind::AutoInstrumentation { agent, .. } if agent == "java-agent")));
+    }
+
+    #[test]
+    fn operator_injects_python_node_and_dotnet_instrumentation() {
+        let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: billing\nspec:\n  template:\n    metadata:\n      annotations:\n        instrumentation.opentelemetry.io/inject-python: \"true\"\n        instrumentation.opentelemetry.io/inject-nodejs: \"false\"\n    spec:\n      containers:\n        - name: billing-python\n          image: 1234.dkr.ecr.us-east-1.amazonaws.com/petclinic-billing-service:latest\n";
+        let got = facts(text);
+        let targets: Vec<_> = got.iter().map(|(t, _)| t.clone()).collect();
+        assert_eq!(
+            targets,
+            vec![
+                Target::Name("billing".into()),
+                Target::Name("billing-python".into()),
+                Target::Name("petclinic-billing-service".into()),
+            ]
+        );
+        let agents: Vec<&str> = got[0]
+            .1
+            .iter()
+            .filter_map(|f| match &f.kind {
+                FactKind::AutoInstrumentation { agent, .. } => Some(agent.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(agents, ["opentelemetry-instrument"]);
+    }
+
+    #[test]
+    fn image_names_drop_registry_path_and_tag() {
+        assert_eq!(image_name("ghcr.io/acme/cart:1.2").as_deref(), Some("cart"));
+        assert_eq!(image_name("cart@sha256:abc").as_deref(), Some("cart"));
+        assert_eq!(image_name("redis").as_deref(), Some("redis"));
+        assert_eq!(
+            image_name("${REGISTRY}/cart:${TAG}").as_deref(),
+            Some("cart")
+        );
+        assert_eq!(image_name("${IMAGE}"), None);
     }
 
     #[test]
