@@ -299,3 +299,270 @@ fn csharp_exits() {
         ]
     );
 }
+
+const JAVA: &str = r#"package shop;
+
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+
+public class Orders {
+    private final Tracer tracer = GlobalOpenTelemetry.getTracer("orders");
+
+    public void risky(int n) {
+        Span span = tracer.spanBuilder("risky").startSpan();
+        span.setAttribute("n", compute(n));
+        log.info("working");
+        save(n);
+        span.end();
+    }
+
+    public void thrown(int n) {
+        Span span = tracer.spanBuilder("thrown").startSpan();
+        try {
+            if (n < 0) throw new IllegalStateException();
+        } catch (IllegalStateException e) {
+            log.warn("bad");
+        }
+        if (n > 9) throw new IllegalArgumentException();
+        span.end();
+    }
+
+    public int valued(int n) {
+        Span span = tracer.spanBuilder("valued").startSpan();
+        if (n > 0) {
+            return n;
+        }
+        span.end();
+        return 0;
+    }
+
+    public void inside(int n) {
+        try {
+            Span span = tracer.spanBuilder("inside").startSpan();
+            save(n);
+            if (n > 1) throw new IllegalStateException();
+            span.end();
+        } catch (RuntimeException e) {
+            log.warn("caught");
+        }
+    }
+
+    public void once(int n) {
+        Span span = tracer.spanBuilder("once").startSpan();
+        do {
+            span.end();
+        } while (n-- > 0);
+    }
+
+    public void switched(int k) {
+        Span span = tracer.spanBuilder("switched").startSpan();
+        switch (k) {
+            case 1:
+                span.end();
+                break;
+            // not a default
+            default:
+                span.end();
+                break;
+                return;
+        }
+    }
+
+    public void forever(int n) {
+        Span span = tracer.spanBuilder("forever").startSpan();
+        while (true) {
+            if (n > 3) {
+                span.end();
+                return;
+            }
+            n++;
+        }
+    }
+
+    public void guarded(boolean ok) {
+        Span span;
+        if (ok) span = tracer.spanBuilder("guarded").startSpan();
+        else return;
+        outer:
+        synchronized (this) {
+            if (ok) return;
+        }
+        span.end();
+    }
+
+    public void lambda() {
+        run(() -> {
+            Span span = tracer.spanBuilder("lambda").startSpan();
+            span.end();
+            run(() -> span.end());
+        });
+        Runnable r = () -> {
+            Span span = tracer.spanBuilder("open").startSpan();
+            save(1);
+        };
+    }
+
+    public Orders() {
+        Span span = tracer.spanBuilder("ctor").startSpan();
+        span.setAttribute("a", 1);
+    }
+}
+"#;
+
+#[test]
+fn java_exits() {
+    assert_eq!(
+        lifecycles(Lang::Java, "Orders.java", JAVA),
+        [
+            // No leaking exit: the first call that may throw, with nothing catching, leaks.
+            "risky: leaks 14",
+            // The `throw` inside the `try` is caught; the later one is not.
+            "thrown: leaks 25",
+            // A method that returns a value does not fall off its end.
+            "valued: leaks 32",
+            // Started inside a `try` with a `catch`: its throws are caught.
+            "inside: ended",
+            // A `do` body runs once: its end counts after the loop.
+            "once: ended",
+            // `break` passes through: the `return` after it is followed. A comment in the
+            // switch body is an arm that passes by.
+            "switched: leaks 68",
+            "forever: ended",
+            // Started by the branch of an `if`; a label and `synchronized` are followed.
+            "guarded: leaks 87",
+            "lambda: ended",
+            // A lambda falls off its end.
+            "open: leaks 101",
+            "ctor: leaks 107",
+        ]
+    );
+}
+
+const PY: &str = r#"from opentelemetry import context, trace
+
+tracer = trace.get_tracer(__name__)
+
+
+def returned(x):
+    span = tracer.start_span("returned")
+    if x:
+        return span.end()
+    elif x is None:
+        raise ValueError(x)
+    work(x)
+
+
+def guarded(x):
+    span = tracer.start_span("guarded")
+    if x:
+        span.end()
+    if span:
+        span.end()
+
+
+def tried(x):
+    span = tracer.start_span("tried")
+    try:
+        span.end()
+        work(x)
+    except ValueError:
+        return 1
+    else:
+        return 2
+    finally:
+        log(x)
+
+
+def late(x):
+    span = tracer.start_span("late")
+    try:
+        work(x)
+        span.end()
+    except* ValueError:
+        return 1
+
+
+def looped(xs):
+    span = tracer.start_span("looped")
+    for x in xs:
+        span.end()
+    while xs:
+        return 1
+    else:
+        return 2
+
+
+def elsed(xs):
+    span = tracer.start_span("elsed")
+    for x in xs:
+        work(x)
+    else:
+        x = [span.end()]
+    return 3
+
+
+def nested(x):
+    if x:
+        span = tracer.start_span("nested")
+        work(x)
+    work(x)
+
+
+def covered(x):
+    try:
+        if x:
+            span = tracer.start_span("covered")
+            return 1
+    finally:
+        cleanup(span.end())
+
+
+def withs(x):
+    span = tracer.start_span("withs")
+    with lock:
+        if x:
+            return 1
+    with span:
+        return 2
+
+
+def matched(x):
+    span = tracer.start_span("matched")
+    match x:
+        case 1:
+            span.end()
+        case _:
+            raise KeyError(x)
+    def inner():
+        return 1
+    print("done")
+"#;
+
+#[test]
+fn python_exits() {
+    assert_eq!(
+        lifecycles(Lang::Python, "orders.py", PY),
+        [
+            // A `return` that ends the span is not a leak; falling off is reported at the last
+            // statement.
+            "returned: leaks 11,12",
+            // `if span:` without `else`: when the guard fails there is nothing to end.
+            "guarded: ended",
+            // The body's first statement ends the span: the `except` clauses start ended.
+            "tried: ended",
+            "late: leaks 42",
+            // An end inside a loop body counts after the loop.
+            "looped: ended",
+            // The loop's `else` runs after it.
+            "elsed: ended",
+            // Followed out of the `if` into the body.
+            "nested: leaks 68",
+            // A `finally` that ends the span anywhere covers the `try` around the start.
+            "covered: ended",
+            "withs: leaks 84",
+            // A nested function is not followed.
+            "matched: leaks 95,98",
+        ]
+    );
+}
