@@ -7,13 +7,16 @@
 //! of the function; [`leaks_from`] follows a body that receives an open span (a callback
 //! handed the span) from its top. Both report the exits reached with the span still open: a
 //! `return`, an uncaught `throw` where the language counts it ([`StmtShape::THROW_LEAKS`]), and
-//! the end of the function when control falls off it.
+//! the end of the function when control falls off it. [`exits_after`] also reports the
+//! statements that may throw with the span open and nothing catching ([`Effect::MayThrow`]),
+//! for a language that counts an exception as a second kind of exit.
 //!
 //! The analysis is structural, in the style of `go vet`'s lostcancel. The state of a path is
 //! one bit, ended or not. Branches (`if`, `switch` arms, `catch` clauses) are followed
 //! separately and joined: control continues ended only when every branch that continues has
 //! ended the span, and a branch that leaves (returns, exits) does not count. A loop body is
-//! followed once and control continues after the loop, unless the loop never ends. A `finally`
+//! followed once and control continues after the loop, unless the loop never ends (after a
+//! `do` body, with the state the body leaves). A `finally`
 //! (or a scoped resource) that ends the span covers everything inside its statement. Code
 //! after a statement that leaves is not followed.
 //!
@@ -44,6 +47,10 @@ pub enum Stmt<'t> {
     /// A loop with its body. The body is followed once; control then continues after the loop
     /// with the state it had before, unless [`StmtShape::is_endless`] says it never ends.
     Loop(Option<Node<'t>>),
+    /// A loop whose body runs at least once (`do ... while`): like [`Stmt::Loop`], but control
+    /// continues after it with the state the body falls through with (the state before, when
+    /// every path through the body leaves).
+    DoWhile(Option<Node<'t>>),
     /// `try`/`catch`/`finally`. A `finally` that ends the span on every path through it covers
     /// the whole statement; otherwise the body and the catch clauses are branches, and the
     /// `finally` runs after those that continue.
@@ -134,6 +141,9 @@ pub enum Effect {
     /// Leaves without returning: the process exits or the function unwinds (`panic`,
     /// `log.Fatal`, `process.exit`). Nothing is reported.
     Exits,
+    /// Continues, but may throw on the way: reached with the span open and nothing catching,
+    /// the statement is a possible thrown exit ([`Exits::throws`]).
+    MayThrow,
 }
 
 /// What a language tells the walker about its statements, for one tracked span.
@@ -144,6 +154,10 @@ pub trait StmtShape<'t> {
     /// Whether a `throw` that nothing catches inside the function, reached with the span open,
     /// is a leak.
     const THROW_LEAKS: bool;
+    /// Whether a `catch` around the span's start (the body of a `try` that the walk climbs out
+    /// of) catches what is thrown on the way out. When not, only a `try` entered during the walk
+    /// catches.
+    const CLIMB_SEES_CATCH: bool = false;
     /// Whether a span started in a nested block is followed out into the statements of the
     /// function body itself. When not, leaving the nested blocks without every path having
     /// left the function stops the analysis and the span counts as ended.
@@ -180,8 +194,18 @@ pub trait StmtShape<'t> {
 pub struct Body<'t> {
     /// The body's own statements.
     pub seq: Seq<'t>,
-    /// Where falling off the end of the function is reported (the closing brace).
-    pub close: Node<'t>,
+    /// Where falling off the end of the function is reported (the closing brace); `None` when
+    /// falling off the end is not an exit to report (a method that must return a value).
+    pub close: Option<Node<'t>>,
+}
+
+/// The exits of a walk, in the order the walk meets them.
+pub struct Exits<'t> {
+    /// Exits reached with the span open.
+    pub leaks: Vec<Node<'t>>,
+    /// Statements that may throw ([`Effect::MayThrow`]) reached with the span open and nothing
+    /// catching.
+    pub throws: Vec<Node<'t>>,
 }
 
 /// The exits reached from the statement `stmt` (which starts the span) without the span being
@@ -193,20 +217,30 @@ pub fn leaks_after<'t, S: StmtShape<'t>>(
     stmt: Node<'t>,
     body: Body<'t>,
 ) -> Option<Vec<Node<'t>>> {
+    exits_after(shape, stmt, body).map(|exits| exits.leaks)
+}
+
+/// Like [`leaks_after`], with the statements that may throw along the way.
+pub fn exits_after<'t, S: StmtShape<'t>>(
+    shape: &S,
+    stmt: Node<'t>,
+    body: Body<'t>,
+) -> Option<Exits<'t>> {
     let mut walker = Walker::new(shape);
     let mut node = stmt;
     let mut seq = shape.sequence(stmt.parent()?)?;
     let mut ended = false;
     loop {
+        walker.catching = S::CLIMB_SEES_CATCH && walker.caught_around(seq.node);
         match walker.rest(seq, node, ended)? {
-            None => return Some(walker.leaks),
+            None => return Some(walker.exits),
             Some(state) => ended = state,
         }
         if seq.node.id() == body.seq.node.id() {
             if !ended {
-                walker.leaks.push(body.close);
+                walker.exits.leaks.extend(body.close);
             }
-            return Some(walker.leaks);
+            return Some(walker.exits);
         }
         // Climb to the statement that holds this sequence, through compound statements.
         let mut up = seq.node;
@@ -235,9 +269,9 @@ pub fn leaks_after<'t, S: StmtShape<'t>>(
 pub fn leaks_from<'t, S: StmtShape<'t>>(shape: &S, body: Body<'t>) -> Vec<Node<'t>> {
     let mut walker = Walker::new(shape);
     if walker.seq(body.seq, false) == Some(false) {
-        walker.leaks.push(body.close);
+        walker.exits.leaks.extend(body.close);
     }
-    walker.leaks
+    walker.exits.leaks
 }
 
 /// The state of a path: `Some(ended)` when control continues, `None` when every path has left.
@@ -246,8 +280,8 @@ type Flow = Option<bool>;
 /// One walk for one span.
 struct Walker<'s, 't, S> {
     shape: &'s S,
-    /// The leaking exits found so far.
-    leaks: Vec<Node<'t>>,
+    /// The exits found so far.
+    exits: Exits<'t>,
     /// Above zero while following code only to learn its outcome (does a `finally` end the
     /// span): exits are not recorded.
     muted: u32,
@@ -259,7 +293,10 @@ impl<'s, 't, S: StmtShape<'t>> Walker<'s, 't, S> {
     fn new(shape: &'s S) -> Self {
         Walker {
             shape,
-            leaks: Vec::new(),
+            exits: Exits {
+                leaks: Vec::new(),
+                throws: Vec::new(),
+            },
             muted: 0,
             catching: false,
         }
@@ -268,8 +305,41 @@ impl<'s, 't, S: StmtShape<'t>> Walker<'s, 't, S> {
     /// Records an exit reached with the span open.
     fn leak(&mut self, exit: Node<'t>, ended: bool) {
         if !ended && self.muted == 0 {
-            self.leaks.push(exit);
+            self.exits.leaks.push(exit);
         }
+    }
+
+    /// Whether the sequence `node` sits in the body of a `try` with catch clauses, within the
+    /// function.
+    fn caught_around(&self, node: Node<'t>) -> bool {
+        let mut node = node;
+        while let Some(parent) = node.parent() {
+            if self.shape.is_function(parent) {
+                return false;
+            }
+            if let Stmt::Try {
+                body: Some(body),
+                clauses,
+                ..
+            } = self.shape.stmt(parent)
+            {
+                if body.id() == node.id() && self.has_catch(clauses) {
+                    return true;
+                }
+            }
+            node = parent;
+        }
+        false
+    }
+
+    /// Whether a `try`'s clauses include a catch clause.
+    fn has_catch(&self, clauses: Node<'t>) -> bool {
+        let shape = self.shape;
+        let mut cursor = clauses.walk();
+        let found = clauses
+            .named_children(&mut cursor)
+            .any(|c| shape.catch(c).is_some());
+        found
     }
 
     /// Follows a sequence from its first statement.
@@ -339,6 +409,14 @@ impl<'s, 't, S: StmtShape<'t>> Walker<'s, 't, S> {
                     Some(ended)
                 }
             }
+            Stmt::DoWhile(body) => {
+                let after = self.branch(body, ended);
+                if self.shape.is_endless(node) {
+                    None
+                } else {
+                    Some(after.unwrap_or(ended))
+                }
+            }
             Stmt::Try {
                 body,
                 clauses,
@@ -366,6 +444,12 @@ impl<'s, 't, S: StmtShape<'t>> Walker<'s, 't, S> {
             Stmt::Expr(expr) => match self.shape.effect(expr) {
                 Effect::Ends | Effect::HandsOff => Some(true),
                 Effect::Exits => None,
+                Effect::MayThrow => {
+                    if !ended && !self.catching && self.muted == 0 {
+                        self.exits.throws.push(node);
+                    }
+                    Some(ended)
+                }
                 Effect::Continues => Some(ended),
             },
             Stmt::Break | Stmt::Continue | Stmt::Other => Some(ended),
@@ -410,13 +494,7 @@ impl<'s, 't, S: StmtShape<'t>> Walker<'s, 't, S> {
             return Some(true);
         }
         let shape = self.shape;
-        let has_catch = {
-            let mut cursor = clauses.walk();
-            let found = clauses
-                .named_children(&mut cursor)
-                .any(|c| shape.catch(c).is_some());
-            found
-        };
+        let has_catch = self.has_catch(clauses);
         let outer = self.catching;
         self.catching = outer || has_catch;
         let mut after = self.branch(body, ended);

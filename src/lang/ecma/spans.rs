@@ -450,9 +450,11 @@ struct EcmaStmts<'c, 'a> {
 fn body_of(block: Node<'_>) -> Body<'_> {
     Body {
         seq: Seq::all(block),
-        close: block
-            .child(block.child_count().saturating_sub(1))
-            .unwrap_or(block),
+        close: Some(
+            block
+                .child(block.child_count().saturating_sub(1))
+                .unwrap_or(block),
+        ),
     }
 }
 
