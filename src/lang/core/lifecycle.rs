@@ -47,16 +47,24 @@ pub enum Stmt<'t> {
     /// A loop with its body. The body is followed once; control then continues after the loop
     /// with the state it had before, unless [`StmtShape::is_endless`] says it never ends.
     Loop(Option<Node<'t>>),
-    /// A loop whose body runs at least once (`do ... while`): like [`Stmt::Loop`], but control
-    /// continues after it with the state the body falls through with (the state before, when
-    /// every path through the body leaves).
-    DoWhile(Option<Node<'t>>),
+    /// A loop whose body counts as run once: a `do ... while`, or any loop in a language that
+    /// takes an end inside a loop body to count after it. Like [`Stmt::Loop`], but control
+    /// continues with the state the body falls through with (the state before, when every path
+    /// through the body leaves), through `then` first when present.
+    LoopOnce {
+        /// The loop's body.
+        body: Option<Node<'t>>,
+        /// What runs when the loop finishes normally (Python's loop `else`).
+        then: Option<Node<'t>>,
+    },
     /// `try`/`catch`/`finally`. A `finally` that ends the span on every path through it covers
-    /// the whole statement; otherwise the body and the catch clauses are branches, and the
-    /// `finally` runs after those that continue.
+    /// the whole statement; otherwise the body (followed by its `else`) and the catch clauses
+    /// are branches, and the `finally` runs after those that continue.
     Try {
         /// The guarded block.
         body: Option<Node<'t>>,
+        /// What runs when the body completes without an exception (Python's `try ... else`).
+        otherwise: Option<Node<'t>>,
         /// The node whose named children include the catch clauses (usually the `try` itself),
         /// read through [`StmtShape::catch`].
         clauses: Node<'t>,
@@ -80,6 +88,10 @@ pub enum Stmt<'t> {
     Defer(Node<'t>),
     /// `return`: an exit; a leak when the span is open.
     Return,
+    /// An exit whose value runs first (`return span.end()`, or a `raise` where the language
+    /// counts it as a return): a leak when the span is open and the value's
+    /// [`StmtShape::effect`] does not end it.
+    ReturnValue(Node<'t>),
     /// `throw`: an exit; a leak when the span is open, nothing catches it here and the language
     /// counts thrown exits ([`StmtShape::THROW_LEAKS`]).
     Throw,
@@ -158,6 +170,14 @@ pub trait StmtShape<'t> {
     /// of) catches what is thrown on the way out. When not, only a `try` entered during the walk
     /// catches.
     const CLIMB_SEES_CATCH: bool = false;
+    /// Whether a `finally` or a scoped resource around the span's start that ends it covers the
+    /// exits met inside it on the climb out. When not, the language decides that before the
+    /// walk.
+    const COVERS_ON_CLIMB: bool = true;
+    /// Whether catch clauses are entered ended when the `try` body's first statement ends the
+    /// span (an exception is taken to come from the statements after it). When not, they are
+    /// entered with the state before the body.
+    const CATCH_AFTER_FIRST: bool = false;
     /// Whether a span started in a nested block is followed out into the statements of the
     /// function body itself. When not, leaving the nested blocks without every path having
     /// left the function stops the analysis and the span counts as ended.
@@ -179,6 +199,17 @@ pub trait StmtShape<'t> {
     /// What an expression statement's expression (or a deferred call, or a scoped resource)
     /// does to the span.
     fn effect(&self, expr: Node<'t>) -> Effect;
+    /// Whether an `if` without an `else` (`if_stmt`, the node whose shape is the [`Stmt::If`])
+    /// runs its branch only when there is a span to end (`if span:`): when its condition fails,
+    /// control continues as ended.
+    fn guards(&self, _if_stmt: Node<'t>) -> bool {
+        false
+    }
+    /// Whether a `finally` body ends the span on every path, when the language decides that
+    /// without following the body (`None`: follow it).
+    fn finally_ends(&self, _finally: Node<'t>) -> Option<bool> {
+        None
+    }
     /// Whether a [`Stmt::Loop`] never lets control reach the statement after it (no condition
     /// and no `break` that leaves it). Asked after its body is followed.
     fn is_endless(&self, _loop_stmt: Node<'t>) -> bool {
@@ -246,7 +277,7 @@ pub fn exits_after<'t, S: StmtShape<'t>>(
         let mut up = seq.node;
         loop {
             let parent = up.parent()?;
-            if walker.covers(parent) {
+            if S::COVERS_ON_CLIMB && walker.covers(parent) {
                 ended = true;
             }
             if shape.is_function(parent)
@@ -283,7 +314,7 @@ struct Walker<'s, 't, S> {
     /// The exits found so far.
     exits: Exits<'t>,
     /// Above zero while following code only to learn its outcome (does a `finally` end the
-    /// span): exits are not recorded.
+    /// span, does a `try` body's first statement end it): exits are not recorded.
     muted: u32,
     /// Whether a `catch` around the current statement catches a `throw`.
     catching: bool,
@@ -397,7 +428,10 @@ impl<'s, 't, S: StmtShape<'t>> Walker<'s, 't, S> {
             Stmt::Block(seq) => self.seq(seq, ended),
             Stmt::If { then, otherwise } => {
                 let then = self.branch(then, ended);
-                let otherwise = self.branch(otherwise, ended);
+                let otherwise = match otherwise {
+                    Some(n) => self.stmt(n, ended),
+                    None => Some(ended || self.shape.guards(node)),
+                };
                 combine(then, otherwise)
             }
             Stmt::Switch(arms) => self.switch(arms, ended),
@@ -409,19 +443,20 @@ impl<'s, 't, S: StmtShape<'t>> Walker<'s, 't, S> {
                     Some(ended)
                 }
             }
-            Stmt::DoWhile(body) => {
+            Stmt::LoopOnce { body, then } => {
                 let after = self.branch(body, ended);
                 if self.shape.is_endless(node) {
                     None
                 } else {
-                    Some(after.unwrap_or(ended))
+                    self.branch(then, after.unwrap_or(ended))
                 }
             }
             Stmt::Try {
                 body,
+                otherwise,
                 clauses,
                 finally,
-            } => self.try_stmt(body, clauses, finally, ended),
+            } => self.try_stmt(body, otherwise, clauses, finally, ended),
             Stmt::Scoped { resource, body } => {
                 if resource.is_some_and(|r| self.ends(r)) {
                     return Some(true);
@@ -432,6 +467,12 @@ impl<'s, 't, S: StmtShape<'t>> Walker<'s, 't, S> {
             Stmt::Defer(expr) => Some(ended || self.ends(expr)),
             Stmt::Return => {
                 self.leak(node, ended);
+                None
+            }
+            Stmt::ReturnValue(value) => {
+                if !self.ends(value) {
+                    self.leak(node, ended);
+                }
                 None
             }
             Stmt::Throw => {
@@ -486,6 +527,7 @@ impl<'s, 't, S: StmtShape<'t>> Walker<'s, 't, S> {
     fn try_stmt(
         &mut self,
         body: Option<Node<'t>>,
+        otherwise: Option<Node<'t>>,
         clauses: Node<'t>,
         finally: Option<Node<'t>>,
         ended: bool,
@@ -499,11 +541,15 @@ impl<'s, 't, S: StmtShape<'t>> Walker<'s, 't, S> {
         self.catching = outer || has_catch;
         let mut after = self.branch(body, ended);
         self.catching = outer;
+        if let (Some(state), Some(o)) = (after, otherwise) {
+            after = self.stmt(o, state);
+        }
         if has_catch {
+            let entry = ended || (S::CATCH_AFTER_FIRST && body.is_some_and(|b| self.first_ends(b)));
             let mut cursor = clauses.walk();
             for clause in clauses.named_children(&mut cursor) {
                 if let Some(Catch { body: Some(b) }) = shape.catch(clause) {
-                    let caught = self.stmt(b, ended);
+                    let caught = self.stmt(b, entry);
                     after = combine(after, caught);
                 }
             }
@@ -514,8 +560,36 @@ impl<'s, 't, S: StmtShape<'t>> Walker<'s, 't, S> {
         }
     }
 
+    /// Whether the first statement of a block (or the statement itself, when not a block),
+    /// entered with the span open, ends it.
+    fn first_ends(&mut self, body: Node<'t>) -> bool {
+        let first = match self.shape.stmt(body) {
+            Stmt::Block(seq) => {
+                let shape = self.shape;
+                let mut cursor = seq.node.walk();
+                let found = seq
+                    .node
+                    .named_children(&mut cursor)
+                    .skip(seq.skip)
+                    .find(|n| shape.is_statement(*n));
+                found
+            }
+            _ => Some(body),
+        };
+        let Some(first) = first else {
+            return false;
+        };
+        self.muted += 1;
+        let flow = self.stmt(first, false);
+        self.muted -= 1;
+        flow == Some(true)
+    }
+
     /// Whether a `finally` body, entered with the span open, ends it on every path through.
     fn finally_ends(&mut self, finally: Node<'t>) -> bool {
+        if let Some(ends) = self.shape.finally_ends(finally) {
+            return ends;
+        }
         let outer = self.catching;
         self.muted += 1;
         self.catching = false;

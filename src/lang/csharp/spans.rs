@@ -315,6 +315,7 @@ impl<'a> StmtShape<'a> for CsharpStmts<'_, 'a> {
             // `finally` out.
             "try_statement" => Stmt::Try {
                 body: node.field("body"),
+                otherwise: None,
                 clauses: node,
                 finally: None,
             },

@@ -479,6 +479,7 @@ impl<'t> StmtShape<'t> for EcmaStmts<'_, '_> {
             },
             "try_statement" => Stmt::Try {
                 body: node.field("body"),
+                otherwise: None,
                 clauses: node,
                 finally: node.field("finalizer").and_then(|f| f.field("body")),
             },

@@ -365,11 +365,15 @@ impl<'a> StmtShape<'a> for JavaStmts<'_, 'a> {
             "while_statement" | "for_statement" | "enhanced_for_statement" => {
                 Stmt::Loop(node.field("body"))
             }
-            "do_statement" => Stmt::DoWhile(node.field("body")),
+            "do_statement" => Stmt::LoopOnce {
+                body: node.field("body"),
+                then: None,
+            },
             // An end in `finally` is found before the walk (`variable_lifecycle`), so the walk
             // leaves `finally` out; try-with-resources is a `try`.
             "try_statement" | "try_with_resources_statement" => Stmt::Try {
                 body: node.field("body"),
+                otherwise: None,
                 clauses: node,
                 finally: None,
             },
