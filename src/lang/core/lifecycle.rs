@@ -16,9 +16,9 @@
 //! separately and joined: control continues ended only when every branch that continues has
 //! ended the span, and a branch that leaves (returns, exits) does not count. A loop body is
 //! followed once and control continues after the loop, unless the loop never ends (after a
-//! `do` body, with the state the body leaves). A `finally`
-//! (or a scoped resource) that ends the span covers everything inside its statement. Code
-//! after a statement that leaves is not followed.
+//! body that counts as run once, [`Stmt::LoopOnce`], with the state the body leaves). A
+//! `finally` (or a scoped resource) that ends the span covers everything inside its statement.
+//! Code after a statement that leaves is not followed.
 //!
 //! The walk visits each statement on the way once (a `finally` that may cover the span is
 //! followed once more, silently, to learn whether it ends it), keeps one list of leaks, and

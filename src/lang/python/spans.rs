@@ -493,7 +493,22 @@ impl<'t> StmtShape<'t> for PythonStmts<'_, '_, 't> {
     const CLIMBS_INTO_BODY: bool = true;
 
     fn stmt(&self, node: Node<'t>) -> Stmt<'t> {
+        // A block or clause standing among statements (error recovery) is scanned like a
+        // simple statement.
+        let alone = node
+            .parent()
+            .is_some_and(|p| matches!(p.kind(), "block" | "module"));
         match node.kind() {
+            "block"
+            | "elif_clause"
+            | "else_clause"
+            | "except_clause"
+            | "except_group_clause"
+            | "finally_clause"
+                if alone =>
+            {
+                Stmt::Expr(node)
+            }
             // The value runs before the exit: `return span.end()` is not a leak.
             "return_statement" | "raise_statement" => Stmt::ReturnValue(node),
             "block" => Stmt::Block(Seq::all(node)),
@@ -573,8 +588,8 @@ impl<'t> StmtShape<'t> for PythonStmts<'_, '_, 't> {
         })
     }
 
-    /// A statement ends the value when an end call appears anywhere in it; a `with` when it
-    /// ends the span on exit.
+    /// A statement ends the value when an end call appears anywhere in it; a `with` (the
+    /// resource of its [`Stmt::Scoped`]) when it ends the span on exit.
     fn effect(&self, expr: Node<'t>) -> Effect {
         let ends = if expr.kind() == "with_statement" {
             self.cx.with_ends(expr, self.var, self.ends)
