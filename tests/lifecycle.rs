@@ -678,6 +678,18 @@ def f16(x):
     if span is not None:
         span.end()
     return 2
+
+
+def f19(xs):
+    span = tracer.start_span("f19")
+    for x in xs:
+        span.end()
+        try:
+            work(x)
+        finally:
+            return 1
+    else:
+        raise ValueError()
 "#;
 
 #[test]
@@ -701,6 +713,9 @@ fn python_more_exits() {
             "f13: leaks 84",
             "f15: leaks 91",
             "f16: leaks 105",
+            // Once ended, a statement is not followed: the loop body counts as ending the span
+            // although its `finally` returns.
+            "f19: ended",
         ]
     );
 }

@@ -178,6 +178,11 @@ pub trait StmtShape<'t> {
     /// span (an exception is taken to come from the statements after it). When not, they are
     /// entered with the state before the body.
     const CATCH_AFTER_FIRST: bool = false;
+    /// Whether a statement met with the span already ended is taken to let control continue
+    /// without being followed: only an exit statement itself (`return`, `throw`) leaves, and a
+    /// compound statement whose every path leaves still counts as continuing. The blocks of a
+    /// compound statement being followed are still followed statement by statement.
+    const ENDED_CONTINUES: bool = false;
     /// Whether a span started in a nested block is followed out into the statements of the
     /// function body itself. When not, leaving the nested blocks without every path having
     /// left the function stops the analysis and the span counts as ended.
@@ -424,6 +429,15 @@ impl<'s, 't, S: StmtShape<'t>> Walker<'s, 't, S> {
     }
 
     fn step(&mut self, node: Node<'t>, shape: Stmt<'t>, ended: bool) -> Flow {
+        if S::ENDED_CONTINUES
+            && ended
+            && !matches!(
+                shape,
+                Stmt::Block(_) | Stmt::Return | Stmt::ReturnValue(_) | Stmt::Throw | Stmt::Exit
+            )
+        {
+            return Some(true);
+        }
         match shape {
             Stmt::Block(seq) => self.seq(seq, ended),
             Stmt::If { then, otherwise } => {

@@ -490,6 +490,8 @@ impl<'t> StmtShape<'t> for PythonStmts<'_, '_, 't> {
     /// An exception can leave the body before its end call, unless ending it is the first thing
     /// the body does.
     const CATCH_AFTER_FIRST: bool = true;
+    /// Once the span is ended, compound statements are not followed.
+    const ENDED_CONTINUES: bool = true;
     const CLIMBS_INTO_BODY: bool = true;
 
     fn stmt(&self, node: Node<'t>) -> Stmt<'t> {
