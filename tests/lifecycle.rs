@@ -299,3 +299,599 @@ fn csharp_exits() {
         ]
     );
 }
+
+const JAVA: &str = r#"package shop;
+
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+
+public class Orders {
+    private final Tracer tracer = GlobalOpenTelemetry.getTracer("orders");
+
+    public void risky(int n) {
+        Span span = tracer.spanBuilder("risky").startSpan();
+        span.setAttribute("n", compute(n));
+        log.info("working");
+        save(n);
+        span.end();
+    }
+
+    public void thrown(int n) {
+        Span span = tracer.spanBuilder("thrown").startSpan();
+        try {
+            if (n < 0) throw new IllegalStateException();
+        } catch (IllegalStateException e) {
+            log.warn("bad");
+        }
+        if (n > 9) throw new IllegalArgumentException();
+        span.end();
+    }
+
+    public int valued(int n) {
+        Span span = tracer.spanBuilder("valued").startSpan();
+        if (n > 0) {
+            return n;
+        }
+        span.end();
+        return 0;
+    }
+
+    public void inside(int n) {
+        try {
+            Span span = tracer.spanBuilder("inside").startSpan();
+            save(n);
+            if (n > 1) throw new IllegalStateException();
+            span.end();
+        } catch (RuntimeException e) {
+            log.warn("caught");
+        }
+    }
+
+    public void once(int n) {
+        Span span = tracer.spanBuilder("once").startSpan();
+        do {
+            span.end();
+        } while (n-- > 0);
+    }
+
+    public void switched(int k) {
+        Span span = tracer.spanBuilder("switched").startSpan();
+        switch (k) {
+            case 1:
+                span.end();
+                break;
+            // not a default
+            default:
+                span.end();
+                break;
+                return;
+        }
+    }
+
+    public void forever(int n) {
+        Span span = tracer.spanBuilder("forever").startSpan();
+        while (true) {
+            if (n > 3) {
+                span.end();
+                return;
+            }
+            n++;
+        }
+    }
+
+    public void guarded(boolean ok) {
+        Span span;
+        if (ok) span = tracer.spanBuilder("guarded").startSpan();
+        else return;
+        outer:
+        synchronized (this) {
+            if (ok) return;
+        }
+        span.end();
+    }
+
+    public void lambda() {
+        run(() -> {
+            Span span = tracer.spanBuilder("lambda").startSpan();
+            span.end();
+            run(() -> span.end());
+        });
+        Runnable r = () -> {
+            Span span = tracer.spanBuilder("open").startSpan();
+            save(1);
+        };
+    }
+
+    public Orders() {
+        Span span = tracer.spanBuilder("ctor").startSpan();
+        span.setAttribute("a", 1);
+    }
+}
+"#;
+
+#[test]
+fn java_exits() {
+    assert_eq!(
+        lifecycles(Lang::Java, "Orders.java", JAVA),
+        [
+            // No leaking exit: the first call that may throw, with nothing catching, leaks.
+            "risky: leaks 14",
+            // The `throw` inside the `try` is caught; the later one is not.
+            "thrown: leaks 25",
+            // A method that returns a value does not fall off its end.
+            "valued: leaks 32",
+            // Started inside a `try` with a `catch`: its throws are caught.
+            "inside: ended",
+            // A `do` body runs once: its end counts after the loop.
+            "once: ended",
+            // `break` passes through: the `return` after it is followed. A comment in the
+            // switch body is an arm that passes by.
+            "switched: leaks 68",
+            "forever: ended",
+            // Started by the branch of an `if`; a label and `synchronized` are followed.
+            "guarded: leaks 87",
+            "lambda: ended",
+            // A lambda falls off its end.
+            "open: leaks 101",
+            "ctor: leaks 107",
+        ]
+    );
+}
+
+const PY: &str = r#"from opentelemetry import context, trace
+
+tracer = trace.get_tracer(__name__)
+
+
+def returned(x):
+    span = tracer.start_span("returned")
+    if x:
+        return span.end()
+    elif x is None:
+        raise ValueError(x)
+    work(x)
+
+
+def guarded(x):
+    span = tracer.start_span("guarded")
+    if x:
+        span.end()
+    if span:
+        span.end()
+
+
+def tried(x):
+    span = tracer.start_span("tried")
+    try:
+        span.end()
+        work(x)
+    except ValueError:
+        return 1
+    else:
+        return 2
+    finally:
+        log(x)
+
+
+def late(x):
+    span = tracer.start_span("late")
+    try:
+        work(x)
+        span.end()
+    except* ValueError:
+        return 1
+
+
+def looped(xs):
+    span = tracer.start_span("looped")
+    for x in xs:
+        span.end()
+    while xs:
+        return 1
+    else:
+        return 2
+
+
+def elsed(xs):
+    span = tracer.start_span("elsed")
+    for x in xs:
+        work(x)
+    else:
+        x = [span.end()]
+    return 3
+
+
+def nested(x):
+    if x:
+        span = tracer.start_span("nested")
+        work(x)
+    work(x)
+
+
+def covered(x):
+    try:
+        if x:
+            span = tracer.start_span("covered")
+            return 1
+    finally:
+        cleanup(span.end())
+
+
+def withs(x):
+    span = tracer.start_span("withs")
+    with lock:
+        if x:
+            return 1
+    with span:
+        return 2
+
+
+def matched(x):
+    span = tracer.start_span("matched")
+    match x:
+        case 1:
+            span.end()
+        case _:
+            raise KeyError(x)
+    def inner():
+        return 1
+    print("done")
+"#;
+
+#[test]
+fn python_exits() {
+    assert_eq!(
+        lifecycles(Lang::Python, "orders.py", PY),
+        [
+            // A `return` that ends the span is not a leak; falling off is reported at the last
+            // statement.
+            "returned: leaks 11,12",
+            // `if span:` without `else`: when the guard fails there is nothing to end.
+            "guarded: ended",
+            // The body's first statement ends the span: the `except` clauses start ended.
+            "tried: ended",
+            "late: leaks 42",
+            // An end inside a loop body counts after the loop.
+            "looped: ended",
+            // The loop's `else` runs after it.
+            "elsed: ended",
+            // Followed out of the `if` into the body.
+            "nested: leaks 68",
+            // A `finally` that ends the span anywhere covers the `try` around the start.
+            "covered: ended",
+            "withs: leaks 84",
+            // A nested function is not followed.
+            "matched: leaks 95,98",
+        ]
+    );
+}
+
+/// Python shapes where the walk differs from a plain one: a span started in a `finally` is not
+/// covered by it, a guard ends an `elif` chain, `try` with `else` and `except*`, a loop `else`
+/// that returns, a `with span:` inside `finally` (only end calls count there).
+const PY_MORE: &str = r#"from opentelemetry import context, trace
+
+tracer = trace.get_tracer(__name__)
+
+
+def f1(x):
+    try:
+        work()
+    finally:
+        span = tracer.start_span("f1")
+        if x:
+            span.end()
+    return 1
+
+
+def f2(x):
+    span = tracer.start_span("f2")
+    if span:
+        work()
+    elif x:
+        return 1
+
+
+def f3(x):
+    span = tracer.start_span("f3")
+    try:
+        if x:
+            span.end()
+        else:
+            span.end()
+        work()
+    except* KeyError:
+        return 0
+    except ValueError:
+        raise
+    else:
+        if x:
+            return 2
+    finally:
+        pass
+    return 3
+
+
+def f4(xs):
+    span = tracer.start_span("f4")
+    while xs:
+        if xs:
+            break
+        return 1
+    else:
+        return 2
+    return 3
+
+
+def f6(x):
+    span = tracer.start_span("f6")
+    try:
+        return 1
+    finally:
+        with span:
+            pass
+
+
+def f10(x):
+    if x:
+        pass
+    elif x > 1:
+        span = tracer.start_span("f10")
+        if x:
+            raise KeyError
+    else:
+        return 1
+    return 2
+
+
+def f13(x):
+    span = tracer.start_span("f13")
+    try:
+        pass
+    except:
+        pass
+    finally:
+        if x:
+            return 4
+    span.end()
+
+
+def f15(x):
+    try:
+        span = tracer.start_span("f15")
+        return 1
+    except KeyError:
+        span.end()
+    finally:
+        work()
+
+
+def f16(x):
+    span = tracer.start_span("f16")
+    if x:
+        span.end()
+    elif x == 2:
+        pass
+    else:
+        return 1
+    if span is not None:
+        span.end()
+    return 2
+
+
+def f19(xs):
+    span = tracer.start_span("f19")
+    for x in xs:
+        span.end()
+        try:
+            work(x)
+        finally:
+            return 1
+    else:
+        raise ValueError()
+"#;
+
+#[test]
+fn python_more_exits() {
+    assert_eq!(
+        lifecycles(Lang::Python, "more.py", PY_MORE),
+        [
+            // Started in a `finally` that ends it on one branch: what follows the `try` leaks.
+            "f1: leaks 13",
+            // `if span:` then `elif` without `else`: the guard covers the missing branch, but the
+            // first branch falls through open (reported at the last statement).
+            "f2: leaks 21,18",
+            // The body's first statement ends the span on both branches.
+            "f3: ended",
+            // A loop `else` runs after the loop.
+            "f4: leaks 49,51",
+            // In a `finally` only end calls count.
+            "f6: leaks 58",
+            "f10: leaks 70,73",
+            // A `return` in the `finally` runs after the body.
+            "f13: leaks 84",
+            "f15: leaks 91",
+            "f16: leaks 105",
+            // Once ended, a statement is not followed: the loop body counts as ending the span
+            // although its `finally` returns.
+            "f19: ended",
+        ]
+    );
+}
+
+/// Java shapes: a start in a switch rule, a labelled `break` out of an endless loop, a `return`
+/// in a `do` body, nested `try` in a `catch`, a constructor, a `catch` two `try`s out.
+const JAVA_MORE: &str = r#"package shop;
+
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.api.trace.Tracer;
+
+public class Orders {
+    private final Tracer tracer = GlobalOpenTelemetry.getTracer("orders");
+
+    public int a1(int k) {
+        Span span;
+        switch (k) {
+            case 1 -> span = tracer.spanBuilder("a1").startSpan();
+            default -> { return 0; }
+        }
+        if (k > 2) throw new RuntimeException();
+        span.end();
+        return 1;
+    }
+
+    public void a2(int n) {
+        Span span = tracer.spanBuilder("a2").startSpan();
+        outer:
+        for (;;) {
+            for (int i = 0; i < n; i++) {
+                if (i > 3) break outer;
+            }
+        }
+        span.end();
+    }
+
+    public void a3(int n) {
+        Span span = tracer.spanBuilder("a3").startSpan();
+        do {
+            if (n > 3) return;
+            work(n);
+        } while (n-- > 0);
+        span.end();
+    }
+
+    public void a4(int n) throws Exception {
+        Span span = tracer.spanBuilder("a4").startSpan();
+        try (var in = open()) {
+            work(n);
+        } catch (Exception e) {
+            try {
+                work(2);
+            } catch (Exception f) {
+                return;
+            }
+            throw e;
+        }
+        span.end();
+    }
+
+    public int a5(int k) {
+        Span span = tracer.spanBuilder("a5").startSpan();
+        int v = switch (k) {
+            case 1 -> { yield 2; }
+            default -> 3;
+        };
+        span.end();
+        return v;
+    }
+
+    public void a6(int n) {
+        Span span = tracer.spanBuilder("a6").startSpan();
+        Runnable r = new Runnable() {
+            public void run() {
+                work(1);
+            }
+        };
+        while (true) {
+            if (n > 1) {
+                span.end();
+                break;
+            }
+        }
+    }
+
+    public int a7(int n) {
+        Span span = tracer.spanBuilder("a7").startSpan();
+        if (n > 0) throw new IllegalStateException();
+        synchronized (this) {
+            span.end();
+        }
+        return 1;
+    }
+
+    public Orders(int n) {
+        this();
+        Span span = tracer.spanBuilder("a8").startSpan();
+        try {
+            work(n);
+            if (n > 1) return;
+        } finally {
+            work(3);
+        }
+        span.end();
+    }
+
+    public void a9(int n) {
+        try {
+            try {
+                Span span = tracer.spanBuilder("a9").startSpan();
+                work(n);
+                span.end();
+            } finally {
+                work(1);
+            }
+        } catch (Exception e) {
+            return;
+        }
+    }
+
+    public void a10(int n) {
+        Span span = tracer.spanBuilder("a10").startSpan();
+        Scope scope = span.makeCurrent();
+        try {
+            work(n);
+        } catch (RuntimeException e) {
+            log.warn("x");
+        }
+        scope.close();
+        switch (n) {
+            // comment
+            case 1: work(1);
+            case 2: { span.end(); break; }
+            default: span.end();
+        }
+    }
+
+    public void a11(int n) {
+        Span span = tracer.spanBuilder("a11").startSpan();
+        label: {
+            if (n > 1) break label;
+            span.end();
+        }
+        for (String s : list) {
+            return;
+        }
+    }
+}
+"#;
+
+#[test]
+fn java_more_exits() {
+    assert_eq!(
+        lifecycles(Lang::Java, "More.java", JAVA_MORE),
+        [
+            "a1: leaks 17",
+            // A `break` anywhere inside makes `for (;;)` one that ends.
+            "a2: ended",
+            "a3: leaks 36",
+            // The `return` in the inner `catch`, then the `throw` that nothing catches.
+            "a4: leaks 50,52",
+            // A switch expression is an expression: `yield` is not an exit.
+            "a5: ended",
+            // `while (true)` with a `break` inside is followed past: the end in its body does not
+            // count after it.
+            "a6: leaks 80",
+            "a7: leaks 84",
+            // A `finally` without the end call is not followed.
+            "a8: leaks 96",
+            // The outer `catch` catches what the inner `try` body throws.
+            "a9: ended",
+            // A comment in the switch body is an arm that passes by: falls off open.
+            "a10: leaks 132",
+            "a11: ended",
+        ]
+    );
+}

@@ -133,7 +133,7 @@ impl<'a> FileCtx<'a> {
             .find(|c| c.kind() == "block")?;
         let body = Body {
             seq: Seq::all(body),
-            close: body.child(body.child_count().saturating_sub(1))?,
+            close: Some(body.child(body.child_count().saturating_sub(1))?),
         };
         let shape = CsharpStmts { cx: self, var };
         let leaks = lifecycle::leaks_after(&shape, stmt, body)?;
@@ -315,6 +315,7 @@ impl<'a> StmtShape<'a> for CsharpStmts<'_, 'a> {
             // `finally` out.
             "try_statement" => Stmt::Try {
                 body: node.field("body"),
+                otherwise: None,
                 clauses: node,
                 finally: None,
             },

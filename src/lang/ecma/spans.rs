@@ -450,9 +450,11 @@ struct EcmaStmts<'c, 'a> {
 fn body_of(block: Node<'_>) -> Body<'_> {
     Body {
         seq: Seq::all(block),
-        close: block
-            .child(block.child_count().saturating_sub(1))
-            .unwrap_or(block),
+        close: Some(
+            block
+                .child(block.child_count().saturating_sub(1))
+                .unwrap_or(block),
+        ),
     }
 }
 
@@ -477,6 +479,7 @@ impl<'t> StmtShape<'t> for EcmaStmts<'_, '_> {
             },
             "try_statement" => Stmt::Try {
                 body: node.field("body"),
+                otherwise: None,
                 clauses: node,
                 finally: node.field("finalizer").and_then(|f| f.field("body")),
             },

@@ -145,7 +145,7 @@ impl<'a> FileCtx<'a> {
         let body = function.field("body")?;
         let body = Body {
             seq: Seq::all(statement_list(body)?),
-            close: body.child(body.child_count().saturating_sub(1))?,
+            close: Some(body.child(body.child_count().saturating_sub(1))?),
         };
         let shape = GoStmts { cx: self, var };
         let leaks = lifecycle::leaks_after(&shape, stmt, body)?;

@@ -3,14 +3,15 @@
 //!
 //! The analysis is structural. A value in try-with-resources, or ended/closed in a `finally`
 //! block, is fine; one returned, stored in a field or passed on is its receiver's to end.
-//! Otherwise the statements after the one that binds it are followed to every exit of the
-//! method (`return`, `throw`, the end of a void method), treating `if`, `switch`, loops and
-//! `try`/`catch` by their branches; an exit reached without the end call leaks. When every
-//! normal path ends it but nothing protects the calls in between, an exception thrown by the
-//! first such call leaks it too.
+//! Otherwise the shared exit-path walker (`lang::core::lifecycle`) follows the statements after
+//! the one that binds it to every exit of the method (`return`, an uncaught `throw`, the end of
+//! a void method, constructor or lambda), treating `if`, `switch`, loops and `try`/`catch` by
+//! their branches; an exit reached without the end call leaks. When every normal path ends it
+//! but nothing catches around the calls in between, an exception thrown by the first such call
+//! ([`Effect::MayThrow`]) leaks it too.
 
 use crate::facts::{FactKind, Lifecycle, Loc};
-use crate::lang::tree::combine;
+use crate::lang::core::lifecycle::{self, Arm, Body, Catch, Effect, Seq, Stmt, StmtShape};
 use tree_sitter::Node;
 
 use super::tree::{args, chain_calls, children, descendants, object, within};
@@ -22,15 +23,6 @@ const QUIET_RECEIVERS: &[&str] = &["log", "logger", "LOG", "LOGGER", "System.out
 
 /// Methods on other values that take a span or scope without owning it.
 const NEUTRAL_TAKERS: &[&str] = &["with", "storeInContext", "addLink"];
-
-/// What the path analysis collects.
-#[derive(Default)]
-struct Exits {
-    /// Exits reached without the end call.
-    leaks: Vec<Loc>,
-    /// Calls that may throw while the value is open and nothing catches.
-    throws: Vec<Loc>,
-}
 
 impl<'a> FileCtx<'a> {
     /// `Span span = tracer.spanBuilder("name")...startSpan();`
@@ -247,10 +239,10 @@ impl<'a> FileCtx<'a> {
         if handed_off {
             return Lifecycle::HandedOff;
         }
-        let exits = self.exits_after(stmt, function, body, var, end);
-        if !exits.leaks.is_empty() {
-            Lifecycle::Leaks(exits.leaks)
-        } else if let Some(first) = exits.throws.first() {
+        let (leaks, throws) = self.exits_after(stmt, function, body, var, end);
+        if !leaks.is_empty() {
+            Lifecycle::Leaks(leaks)
+        } else if let Some(first) = throws.first() {
             Lifecycle::Leaks(vec![*first])
         } else {
             Lifecycle::Ended
@@ -272,7 +264,8 @@ impl<'a> FileCtx<'a> {
         false
     }
 
-    /// Follows the statements after `stmt` to every exit of `function`.
+    /// Follows the statements after `stmt` to every exit of `function`: the exits reached with
+    /// the value open, and the calls that may throw on the way with nothing catching.
     fn exits_after(
         &self,
         stmt: Node<'a>,
@@ -280,69 +273,53 @@ impl<'a> FileCtx<'a> {
         body: Node<'a>,
         var: &str,
         end: &[String],
-    ) -> Exits {
-        let mut exits = Exits::default();
-        let walker = Walker {
-            ctx: self,
-            var,
-            end,
-        };
+    ) -> (Vec<Loc>, Vec<Loc>) {
+        let close = falls_off(function, self).then(|| {
+            body.child(body.child_count().saturating_sub(1))
+                .unwrap_or(body)
+        });
+        // A statement held by an `if`, a loop or a label without braces: the walk starts after
+        // the statement that holds it in a block.
         let mut node = stmt;
-        let mut state = Some(false);
         loop {
             let Some(parent) = node.parent() else {
-                return exits;
+                return (Vec::new(), Vec::new());
             };
             if parent.id() == function.id() || node.id() == body.id() {
-                break;
+                let leaks = close.map(|c| self.loc(c)).into_iter().collect();
+                return (leaks, Vec::new());
             }
-            if matches!(
-                parent.kind(),
-                "block" | "switch_block_statement_group" | "constructor_body"
-            ) {
-                let rest: Vec<Node<'a>> = children(parent)
-                    .into_iter()
-                    .filter(|c| c.start_byte() >= node.end_byte())
-                    .collect();
-                let protected = caught_at(parent, function);
-                if let Some(ended) = state {
-                    state = walker.seq(&rest, ended, protected, &mut exits);
-                }
-                if state.is_none() {
-                    return exits;
-                }
+            if is_sequence(parent) {
+                break;
             }
             node = parent;
         }
-        if state == Some(false) && falls_off(function, self) {
-            let close = body
-                .child(body.child_count().saturating_sub(1))
-                .unwrap_or(body);
-            exits.leaks.push(self.loc(close));
+        let shape = JavaStmts {
+            cx: self,
+            var,
+            end,
+            function,
+        };
+        let body = Body {
+            seq: Seq::all(body),
+            close,
+        };
+        match lifecycle::exits_after(&shape, node, body) {
+            Some(exits) => (
+                exits.leaks.into_iter().map(|n| self.loc(n)).collect(),
+                exits.throws.into_iter().map(|n| self.loc(n)).collect(),
+            ),
+            None => (Vec::new(), Vec::new()),
         }
-        exits
     }
 }
 
-/// Whether a throw in `block` is caught within `function`: the block sits in the body of a
-/// `try` with `catch` clauses.
-fn caught_at(block: Node<'_>, function: Node<'_>) -> bool {
-    let mut node = block;
-    while let Some(parent) = node.parent() {
-        if parent.id() == function.id() {
-            return false;
-        }
-        if matches!(
-            parent.kind(),
-            "try_statement" | "try_with_resources_statement"
-        ) && parent.field("body").is_some_and(|b| b.id() == node.id())
-            && children(parent).iter().any(|c| c.kind() == "catch_clause")
-        {
-            return true;
-        }
-        node = parent;
-    }
-    false
+/// Nodes whose named children are statements.
+fn is_sequence(node: Node<'_>) -> bool {
+    matches!(
+        node.kind(),
+        "block" | "switch_block_statement_group" | "constructor_body"
+    )
 }
 
 /// Whether control can reach the end of a function's body: void methods, constructors, lambdas
@@ -358,173 +335,130 @@ fn falls_off(function: Node<'_>, ctx: &FileCtx<'_>) -> bool {
     }
 }
 
-/// The structural walk over statements for one variable.
-struct Walker<'c, 'a> {
-    ctx: &'c FileCtx<'a>,
+/// Java's statements as the exit-path walker sees them, for the value in `var`.
+struct JavaStmts<'c, 'a> {
+    cx: &'c FileCtx<'a>,
     var: &'c str,
+    /// The methods that end the value (`end`, `close`).
     end: &'c [String],
+    /// The method or lambda the value lives in.
+    function: Node<'a>,
 }
 
-impl<'a> Walker<'_, 'a> {
-    /// A statement sequence; `None` when no path falls through.
-    fn seq(
-        &self,
-        stmts: &[Node<'a>],
-        ended: bool,
-        protected: bool,
-        exits: &mut Exits,
-    ) -> Option<bool> {
-        let mut state = ended;
-        for stmt in stmts {
-            if stmt.kind().ends_with("comment") || stmt.kind() == "switch_label" {
-                continue;
+impl<'a> StmtShape<'a> for JavaStmts<'_, 'a> {
+    const THROW_LEAKS: bool = true;
+    /// A `catch` around the start catches the calls that may throw after it.
+    const CLIMB_SEES_CATCH: bool = true;
+    const CLIMBS_INTO_BODY: bool = true;
+
+    fn stmt(&self, node: Node<'a>) -> Stmt<'a> {
+        match node.kind() {
+            // The statement itself: its effect is found by scanning it ([`Self::effect`]).
+            "expression_statement" | "local_variable_declaration" => Stmt::Expr(node),
+            "return_statement" => Stmt::Return,
+            "throw_statement" => Stmt::Throw,
+            "block" => Stmt::Block(Seq::all(node)),
+            "if_statement" => Stmt::If {
+                then: node.field("consequence"),
+                otherwise: node.field("alternative"),
+            },
+            "while_statement" | "for_statement" | "enhanced_for_statement" => {
+                Stmt::Loop(node.field("body"))
             }
-            state = self.stmt(*stmt, state, protected, exits)?;
+            "do_statement" => Stmt::LoopOnce {
+                body: node.field("body"),
+                then: None,
+            },
+            // An end in `finally` is found before the walk (`variable_lifecycle`), so the walk
+            // leaves `finally` out; try-with-resources is a `try`.
+            "try_statement" | "try_with_resources_statement" => Stmt::Try {
+                body: node.field("body"),
+                otherwise: None,
+                clauses: node,
+                finally: None,
+            },
+            "switch_expression" | "switch_statement" => match node.field("body") {
+                Some(body) => Stmt::Switch(body),
+                None => Stmt::Other,
+            },
+            "synchronized_statement" => {
+                let body = node
+                    .field("body")
+                    .or_else(|| children(node).into_iter().find(|c| c.kind() == "block"));
+                match body {
+                    Some(body) => Stmt::Inner(body),
+                    None => Stmt::Other,
+                }
+            }
+            "labeled_statement" => match children(node).last() {
+                Some(inner) => Stmt::Inner(*inner),
+                None => Stmt::Other,
+            },
+            // `break` and `continue` pass through: code after them in the same block (dead
+            // code) is still followed.
+            _ => Stmt::Other,
         }
-        Some(state)
     }
 
-    fn block(
-        &self,
-        block: Node<'a>,
-        ended: bool,
-        protected: bool,
-        exits: &mut Exits,
-    ) -> Option<bool> {
-        if block.kind() == "block" {
-            self.seq(&children(block), ended, protected, exits)
+    fn sequence(&self, node: Node<'a>) -> Option<Seq<'a>> {
+        is_sequence(node).then(|| Seq::all(node))
+    }
+
+    /// Comments and `case` labels are not statements.
+    fn is_statement(&self, node: Node<'a>) -> bool {
+        !node.kind().ends_with("comment") && node.kind() != "switch_label"
+    }
+
+    /// Every named child of a switch body is an arm (a comment is one that passes by).
+    fn arm(&self, node: Node<'a>) -> Option<Arm<'a>> {
+        let ctx = self.cx;
+        let default = children(node).iter().any(|l| {
+            l.kind() == "switch_label" && ctx.text(*l).trim_start().starts_with("default")
+        }) || ctx.text(node).trim_start().starts_with("default");
+        Some(Arm {
+            body: Some(Seq::all(node)),
+            default,
+        })
+    }
+
+    /// A clause without a body passes control through.
+    fn catch(&self, node: Node<'a>) -> Option<Catch<'a>> {
+        (node.kind() == "catch_clause").then(|| Catch {
+            body: Some(node.field("body").unwrap_or(node)),
+        })
+    }
+
+    /// `expr` is a whole statement: it ends the value when an end call on it appears outside
+    /// lambdas, and may throw when it calls something else.
+    fn effect(&self, expr: Node<'a>) -> Effect {
+        if self.ends(expr) {
+            Effect::Ends
+        } else if self.may_throw(expr) {
+            Effect::MayThrow
         } else {
-            self.stmt(block, ended, protected, exits)
+            Effect::Continues
         }
     }
 
-    fn stmt(
-        &self,
-        stmt: Node<'a>,
-        ended: bool,
-        protected: bool,
-        exits: &mut Exits,
-    ) -> Option<bool> {
-        let ctx = self.ctx;
-        match stmt.kind() {
-            "expression_statement" | "local_variable_declaration" => {
-                if self.ends(stmt) {
-                    return Some(true);
-                }
-                if !ended && !protected && self.may_throw(stmt) {
-                    exits.throws.push(ctx.loc(stmt));
-                }
-                Some(ended)
-            }
-            "return_statement" => {
-                if !ended {
-                    exits.leaks.push(ctx.loc(stmt));
-                }
-                None
-            }
-            "throw_statement" => {
-                if !ended && !protected {
-                    exits.leaks.push(ctx.loc(stmt));
-                }
-                None
-            }
-            "block" => self.block(stmt, ended, protected, exits),
-            "if_statement" => {
-                let then = match stmt.field("consequence") {
-                    Some(b) => self.block(b, ended, protected, exits),
-                    None => Some(ended),
-                };
-                let otherwise = match stmt.field("alternative") {
-                    Some(b) => self.block(b, ended, protected, exits),
-                    None => Some(ended),
-                };
-                combine(then, otherwise)
-            }
-            "while_statement" | "for_statement" | "enhanced_for_statement" | "do_statement" => {
-                let body = stmt.field("body");
-                let result = body.map(|b| self.block(b, ended, protected, exits));
-                let condition = stmt
-                    .field("condition")
-                    .map(|c| ctx.text(c).replace([' ', '(', ')'], ""));
-                let infinite = match stmt.kind() {
-                    "while_statement" => condition.as_deref() == Some("true"),
-                    "for_statement" => condition.is_none(),
-                    _ => false,
-                };
-                if infinite && !descendants(stmt).any(|n| n.kind() == "break_statement") {
-                    return None;
-                }
-                if stmt.kind() == "do_statement" {
-                    return result.flatten().or(Some(ended));
-                }
-                Some(ended)
-            }
-            "try_statement" | "try_with_resources_statement" => {
-                let parts = children(stmt);
-                let finally_ends = parts
-                    .iter()
-                    .filter(|p| p.kind() == "finally_clause")
-                    .any(|f| descendants(*f).any(|n| self.is_end_call(n)));
-                if finally_ends {
-                    return Some(true);
-                }
-                let catches: Vec<Node<'a>> = parts
-                    .iter()
-                    .filter(|p| p.kind() == "catch_clause")
-                    .copied()
-                    .collect();
-                let mut result = match stmt.field("body") {
-                    Some(b) => self.block(b, ended, protected || !catches.is_empty(), exits),
-                    None => Some(ended),
-                };
-                for catch in catches {
-                    let flow = match catch.field("body") {
-                        Some(b) => self.block(b, ended, protected, exits),
-                        None => Some(ended),
-                    };
-                    result = combine(result, flow);
-                }
-                result
-            }
-            "switch_expression" | "switch_statement" => {
-                let Some(body) = stmt.field("body") else {
-                    return Some(ended);
-                };
-                let mut result: Option<bool> = None;
-                let mut has_default = false;
-                for group in children(body) {
-                    has_default |= children(group).iter().any(|l| {
-                        l.kind() == "switch_label"
-                            && ctx.text(*l).trim_start().starts_with("default")
-                    }) || ctx.text(group).trim_start().starts_with("default");
-                    let stmts: Vec<Node<'a>> = children(group)
-                        .into_iter()
-                        .filter(|c| c.kind() != "switch_label")
-                        .collect();
-                    let flow = self.seq(&stmts, ended, protected, exits);
-                    result = combine(result, flow);
-                }
-                if !has_default {
-                    result = combine(result, Some(ended));
-                }
-                result
-            }
-            "synchronized_statement" => match stmt.field("body") {
-                Some(b) => self.block(b, ended, protected, exits),
-                None => children(stmt)
-                    .into_iter()
-                    .find(|c| c.kind() == "block")
-                    .map(|b| self.block(b, ended, protected, exits))
-                    .unwrap_or(Some(ended)),
-            },
-            "labeled_statement" => match children(stmt).last() {
-                Some(inner) => self.stmt(*inner, ended, protected, exits),
-                None => Some(ended),
-            },
-            _ => Some(ended),
-        }
+    /// `while (true)` or `for (;;)` without any `break` inside.
+    fn is_endless(&self, loop_stmt: Node<'a>) -> bool {
+        let condition = loop_stmt
+            .field("condition")
+            .map(|c| self.cx.text(c).replace([' ', '(', ')'], ""));
+        let infinite = match loop_stmt.kind() {
+            "while_statement" => condition.as_deref() == Some("true"),
+            "for_statement" => condition.is_none(),
+            _ => false,
+        };
+        infinite && !descendants(loop_stmt).any(|n| n.kind() == "break_statement")
     }
 
+    fn is_function(&self, node: Node<'a>) -> bool {
+        node.id() == self.function.id()
+    }
+}
+
+impl<'a> JavaStmts<'_, 'a> {
     /// Whether a statement ends the value directly (`span.end();`).
     fn ends(&self, stmt: Node<'a>) -> bool {
         descendants(stmt).any(|n| self.is_end_call(n) && !in_lambda(n, stmt))
@@ -533,9 +467,8 @@ impl<'a> Walker<'_, 'a> {
     /// Whether a node is `var.end()` (or `var.close()`).
     fn is_end_call(&self, node: Node<'a>) -> bool {
         node.kind() == "method_invocation"
-            && object(node)
-                .is_some_and(|o| o.kind() == "identifier" && self.ctx.text(o) == self.var)
-            && self.end.contains(&self.ctx.name_of(node))
+            && object(node).is_some_and(|o| o.kind() == "identifier" && self.cx.text(o) == self.var)
+            && self.end.contains(&self.cx.name_of(node))
     }
 
     /// Whether a statement calls something that may throw: any method call outside lambdas
@@ -546,7 +479,7 @@ impl<'a> Walker<'_, 'a> {
             e.kind() == "method_invocation"
                 && super::tree::chain_root(e)
                     .field("object")
-                    .is_some_and(|o| self.ctx.text(o) == self.var)
+                    .is_some_and(|o| self.cx.text(o) == self.var)
         });
         if on_value {
             return false;
@@ -555,7 +488,7 @@ impl<'a> Walker<'_, 'a> {
             if n.kind() != "method_invocation" || in_lambda(n, stmt) {
                 return false;
             }
-            let receiver = object(n).map(|o| self.ctx.text(o)).unwrap_or_default();
+            let receiver = object(n).map(|o| self.cx.text(o)).unwrap_or_default();
             receiver != self.var && !QUIET_RECEIVERS.contains(&receiver.as_ref())
         })
     }

@@ -2,15 +2,17 @@
 //!
 //! `with tracer.start_as_current_span(...)` (or the decorator form) ends its span by
 //! construction. `span = tracer.start_span(...)` must be ended by hand: from the statement that
-//! starts it, the analysis follows the statements to every exit of the function (`if`/`elif`/
-//! `else`, `try`/`except`/`else`/`finally`, loops, `with`, `match`) and collects the `return`s,
-//! `raise`s and the fall-off end reached without `span.end()`. An end in a `finally:` block, a
+//! starts it, the shared exit-path walker (`lang::core::lifecycle`) follows the statements to
+//! every exit of the function (`if`/`elif`/`else`, `try`/`except`/`else`/`finally`, loops,
+//! `with`, `match`) and collects the `return`s, `raise`s and the fall-off end reached without
+//! `span.end()`. An end in a `finally:` block, a
 //! `with span:` or `with trace.use_span(span, end_on_exit=True):` covers every exit. A span that
 //! is returned, stored, passed on or used in a closure is handed off: its new owner ends it.
 //! The same walk follows `token = context.attach(ctx)` to `context.detach(token)`.
 
-use crate::facts::{DropVia, FactKind, Lifecycle, Loc, SpanContext};
+use crate::facts::{DropVia, FactKind, Lifecycle, SpanContext};
 use crate::knowledge::Role;
+use crate::lang::core::lifecycle::{self, Arm, Body, Catch, Effect, Seq, Stmt, StmtShape};
 use tree_sitter::Node;
 
 use super::resolve::{call_args, kwarg, own_descendants};
@@ -311,45 +313,23 @@ impl<'a> FileCtx<'a> {
             }
             node = parent;
         }
-        let mut leaks = Vec::new();
-        let mut ended = false;
-        let mut node = stmt;
-        while let Some(block) = node.parent() {
-            let rest = following_statements(node);
-            match self.walk_block(&rest, ended, var, ends, &mut leaks) {
-                None => break,
-                Some(e) => ended = e,
-            }
-            let Some(owner) = block.parent() else {
-                break;
-            };
-            if owner.id() == function.id() {
-                if !ended {
-                    leaks.push(self.fall_off_loc(function));
-                }
-                break;
-            }
-            // Climb to the compound statement that holds this block.
-            let Some(compound) = self.statement_of(owner) else {
-                break;
-            };
-            if compound.id() == node.id() {
-                break;
-            }
-            node = compound;
-        }
+        let body = function.field("body").unwrap_or(function);
+        let body = Body {
+            seq: Seq::all(body),
+            close: Some(fall_off(body)),
+        };
+        let shape = PythonStmts {
+            cx: self,
+            var,
+            ends,
+            function,
+        };
+        let leaks = lifecycle::leaks_after(&shape, stmt, body).unwrap_or_default();
         if leaks.is_empty() {
             Lifecycle::Ended
         } else {
-            Lifecycle::Leaks(leaks)
+            Lifecycle::Leaks(leaks.into_iter().map(|n| self.loc(n)).collect())
         }
-    }
-
-    /// Where a function falls off its end: its last statement.
-    fn fall_off_loc(&self, function: Node<'_>) -> Loc {
-        let body = function.field("body").unwrap_or(function);
-        let last = body.named_child(body.named_child_count().saturating_sub(1) as u32);
-        self.loc(last.unwrap_or(body))
     }
 
     /// Whether the value is returned, stored, passed on or captured by a closure after `stmt`.
@@ -390,163 +370,6 @@ impl<'a> FileCtx<'a> {
             }
         }
         false
-    }
-
-    /// Walks statements in order; `Some(ended)` when control falls through the end, `None`
-    /// when it never does. Exits reached before the end are collected in `leaks`.
-    fn walk_block(
-        &self,
-        stmts: &[Node<'_>],
-        mut ended: bool,
-        var: &str,
-        ends: Ends,
-        leaks: &mut Vec<Loc>,
-    ) -> Option<bool> {
-        for stmt in stmts {
-            ended = self.walk_statement(*stmt, ended, var, ends, leaks)?;
-        }
-        Some(ended)
-    }
-
-    fn walk_statement(
-        &self,
-        stmt: Node<'_>,
-        ended: bool,
-        var: &str,
-        ends: Ends,
-        leaks: &mut Vec<Loc>,
-    ) -> Option<bool> {
-        match stmt.kind() {
-            "return_statement" | "raise_statement" => {
-                if !ended && !self.ends_in(stmt, var, ends) {
-                    leaks.push(self.loc(stmt));
-                }
-                None
-            }
-            _ if ended => Some(true),
-            "if_statement" => {
-                let mut result = None;
-                let r = self.walk_block(
-                    &block_of_opt(stmt.field("consequence")),
-                    ended,
-                    var,
-                    ends,
-                    leaks,
-                );
-                result = combine(result, r);
-                let mut has_else = false;
-                for alt in stmt.fields("alternative") {
-                    let body = match alt.kind() {
-                        "elif_clause" => alt.field("consequence"),
-                        _ => {
-                            has_else = true;
-                            alt.field("body")
-                        }
-                    };
-                    let r = self.walk_block(&block_of_opt(body), ended, var, ends, leaks);
-                    result = combine(result, r);
-                }
-                if !has_else {
-                    // `if token: context.detach(token)`: when the guard fails there is nothing
-                    // to end.
-                    let guards_value = stmt
-                        .field("condition")
-                        .is_some_and(|c| self.tests_value(c, var));
-                    result = combine(result, Some(ended || guards_value));
-                }
-                result
-            }
-            "try_statement" => {
-                if self.finally_ends(stmt, var, ends) {
-                    return Some(true);
-                }
-                let mut cursor = stmt.walk();
-                let clauses: Vec<Node<'_>> = stmt.named_children(&mut cursor).collect();
-                let body =
-                    self.walk_block(&block_of_opt(stmt.field("body")), ended, var, ends, leaks);
-                let mut result = body;
-                if let Some(e) = body {
-                    if let Some(else_clause) = clauses.iter().find(|c| c.kind() == "else_clause") {
-                        result = self.walk_block(
-                            &block_of_opt(else_clause.field("body")),
-                            e,
-                            var,
-                            ends,
-                            leaks,
-                        );
-                    }
-                }
-                // An exception can leave the body before its end call, unless ending it is the
-                // first thing the body does.
-                let body_stmts = block_of_opt(stmt.field("body"));
-                let handler_entry = ended
-                    || body_stmts.first().is_some_and(|first| {
-                        self.walk_statement(*first, false, var, ends, &mut Vec::new()) == Some(true)
-                    });
-                for clause in clauses
-                    .iter()
-                    .filter(|c| matches!(c.kind(), "except_clause" | "except_group_clause"))
-                {
-                    let mut cc = clause.walk();
-                    let block = clause.named_children(&mut cc).find(|n| n.kind() == "block");
-                    let r = self.walk_block(&block_of_opt(block), handler_entry, var, ends, leaks);
-                    result = combine(result, r);
-                }
-                if let (Some(e), Some(finally)) = (
-                    result,
-                    clauses.iter().find(|c| c.kind() == "finally_clause"),
-                ) {
-                    let mut cc = finally.walk();
-                    let block = finally
-                        .named_children(&mut cc)
-                        .find(|n| n.kind() == "block");
-                    result = self.walk_block(&block_of_opt(block), e, var, ends, leaks);
-                }
-                result
-            }
-            "with_statement" => {
-                if self.with_ends(stmt, var, ends) {
-                    return Some(true);
-                }
-                self.walk_block(&block_of_opt(stmt.field("body")), ended, var, ends, leaks)
-            }
-            "for_statement" | "while_statement" => {
-                let body =
-                    self.walk_block(&block_of_opt(stmt.field("body")), ended, var, ends, leaks);
-                // The body may run zero times; an end inside it is taken to count (precision
-                // over recall).
-                let after = body.unwrap_or(ended) || ended;
-                match stmt.field("alternative") {
-                    Some(alt) => {
-                        self.walk_block(&block_of_opt(alt.field("body")), after, var, ends, leaks)
-                    }
-                    None => Some(after),
-                }
-            }
-            "match_statement" => {
-                let mut result = Some(ended);
-                if let Some(body) = stmt.field("body") {
-                    let mut cursor = body.walk();
-                    let cases: Vec<Node<'_>> = body
-                        .named_children(&mut cursor)
-                        .filter(|c| c.kind() == "case_clause")
-                        .collect();
-                    for case in cases {
-                        let r = self.walk_block(
-                            &block_of_opt(case.field("consequence")),
-                            ended,
-                            var,
-                            ends,
-                            leaks,
-                        );
-                        result = combine(result, r);
-                    }
-                }
-                result
-            }
-            "function_definition" | "class_definition" | "decorated_definition" => Some(ended),
-            _ => Some(self.ends_in(stmt, var, ends)),
-        }
     }
 
     /// Whether a condition only tests that the value exists: `if span:`,
@@ -643,38 +466,181 @@ fn in_with_item(call: Node<'_>) -> bool {
     false
 }
 
-/// The statements after `stmt` in its block.
-fn following_statements(stmt: Node<'_>) -> Vec<Node<'_>> {
-    let mut out = Vec::new();
-    let mut next = stmt.next_named_sibling();
-    while let Some(n) = next {
-        if n.kind() != "comment" {
-            out.push(n);
-        }
-        next = n.next_named_sibling();
-    }
-    out
+/// Where a function body falls off its end: its last statement.
+fn fall_off(body: Node<'_>) -> Node<'_> {
+    body.named_child(body.named_child_count().saturating_sub(1) as u32)
+        .unwrap_or(body)
 }
 
-/// The statements of a block.
-fn named_statements(block: Node<'_>) -> Vec<Node<'_>> {
-    let mut cursor = block.walk();
-    let found = block
-        .named_children(&mut cursor)
-        .filter(|n| n.kind() != "comment")
-        .collect();
+/// Python's statements as the exit-path walker sees them, for the value in `var`.
+struct PythonStmts<'c, 'a, 't> {
+    cx: &'c FileCtx<'a>,
+    var: &'c str,
+    ends: Ends,
+    /// The function the value lives in.
+    function: Node<'t>,
+}
+
+impl<'t> StmtShape<'t> for PythonStmts<'_, '_, 't> {
+    /// `raise` is an exit like `return` ([`Stmt::ReturnValue`]), whatever `except` is around it.
+    const THROW_LEAKS: bool = false;
+    /// A `try` whose `finally` ends the value, or a `with` that ends it, around the start is
+    /// found before the walk (`lifecycle`).
+    const COVERS_ON_CLIMB: bool = false;
+    /// An exception can leave the body before its end call, unless ending it is the first thing
+    /// the body does.
+    const CATCH_AFTER_FIRST: bool = true;
+    /// Once the span is ended, compound statements are not followed.
+    const ENDED_CONTINUES: bool = true;
+    const CLIMBS_INTO_BODY: bool = true;
+
+    fn stmt(&self, node: Node<'t>) -> Stmt<'t> {
+        // A block or clause standing among statements (error recovery) is scanned like a
+        // simple statement.
+        let alone = node
+            .parent()
+            .is_some_and(|p| matches!(p.kind(), "block" | "module"));
+        match node.kind() {
+            "block"
+            | "elif_clause"
+            | "else_clause"
+            | "except_clause"
+            | "except_group_clause"
+            | "finally_clause"
+                if alone =>
+            {
+                Stmt::Expr(node)
+            }
+            // The value runs before the exit: `return span.end()` is not a leak.
+            "return_statement" | "raise_statement" => Stmt::ReturnValue(node),
+            "block" => Stmt::Block(Seq::all(node)),
+            "if_statement" => Stmt::If {
+                then: node.field("consequence"),
+                otherwise: node.fields("alternative").first().copied(),
+            },
+            // An `elif` is an `if` whose alternative is the clause after it.
+            "elif_clause" => Stmt::If {
+                then: node.field("consequence"),
+                otherwise: node.parent().and_then(|p| {
+                    let alternatives = p.fields("alternative");
+                    let at = alternatives.iter().position(|a| a.id() == node.id())?;
+                    alternatives.get(at + 1).copied()
+                }),
+            },
+            "else_clause" => match node.field("body") {
+                Some(body) => Stmt::Block(Seq::all(body)),
+                None => Stmt::Other,
+            },
+            "try_statement" => {
+                let clauses = named_children(node);
+                let finally = clauses
+                    .iter()
+                    .find(|c| c.kind() == "finally_clause")
+                    .map(|c| block_in(*c).unwrap_or(*c));
+                Stmt::Try {
+                    body: node.field("body"),
+                    otherwise: clauses.iter().find(|c| c.kind() == "else_clause").copied(),
+                    clauses: node,
+                    finally,
+                }
+            }
+            "with_statement" => Stmt::Scoped {
+                resource: Some(node),
+                body: node.field("body"),
+            },
+            // The body may run zero times; an end inside it is taken to count (precision over
+            // recall).
+            "for_statement" | "while_statement" => Stmt::LoopOnce {
+                body: node.field("body"),
+                then: node
+                    .field("alternative")
+                    .map(|alt| alt.field("body").unwrap_or(alt)),
+            },
+            "match_statement" => match node.field("body") {
+                Some(body) => Stmt::Switch(body),
+                None => Stmt::Other,
+            },
+            "function_definition" | "class_definition" | "decorated_definition" => Stmt::Other,
+            // A clause followed in place of its missing block passes control through.
+            "except_clause" | "except_group_clause" | "finally_clause" => Stmt::Other,
+            // Any simple statement ends the value when an end call appears anywhere in it.
+            _ => Stmt::Expr(node),
+        }
+    }
+
+    fn sequence(&self, node: Node<'t>) -> Option<Seq<'t>> {
+        matches!(node.kind(), "block" | "module").then(|| Seq::all(node))
+    }
+
+    fn is_statement(&self, node: Node<'t>) -> bool {
+        node.kind() != "comment"
+    }
+
+    /// Every `case` is an arm; none is taken as the default.
+    fn arm(&self, node: Node<'t>) -> Option<Arm<'t>> {
+        (node.kind() == "case_clause").then(|| Arm {
+            body: node.field("consequence").map(Seq::all),
+            default: false,
+        })
+    }
+
+    fn catch(&self, node: Node<'t>) -> Option<Catch<'t>> {
+        matches!(node.kind(), "except_clause" | "except_group_clause").then(|| Catch {
+            body: Some(block_in(node).unwrap_or(node)),
+        })
+    }
+
+    /// A statement ends the value when an end call appears anywhere in it; a `with` (the
+    /// resource of its [`Stmt::Scoped`]) when it ends the span on exit.
+    fn effect(&self, expr: Node<'t>) -> Effect {
+        let ends = if expr.kind() == "with_statement" {
+            self.cx.with_ends(expr, self.var, self.ends)
+        } else {
+            self.cx.ends_in(expr, self.var, self.ends)
+        };
+        if ends {
+            Effect::Ends
+        } else {
+            Effect::Continues
+        }
+    }
+
+    /// `if span:` or `if token is not None:` without `else` (the condition of the `if` that
+    /// starts the chain of `elif`s).
+    fn guards(&self, if_stmt: Node<'t>) -> bool {
+        let top = if if_stmt.kind() == "elif_clause" {
+            if_stmt.parent()
+        } else {
+            Some(if_stmt)
+        };
+        top.and_then(|t| t.field("condition"))
+            .is_some_and(|c| self.cx.tests_value(c, self.var))
+    }
+
+    /// A `finally:` ends the value when an end call appears anywhere in it.
+    fn finally_ends(&self, finally: Node<'t>) -> Option<bool> {
+        let clause = match finally.parent() {
+            Some(p) if p.kind() == "finally_clause" => p,
+            _ => finally,
+        };
+        Some(self.cx.ends_in(clause, self.var, self.ends))
+    }
+
+    fn is_function(&self, node: Node<'t>) -> bool {
+        node.id() == self.function.id()
+    }
+}
+
+/// The named children of a node.
+fn named_children(node: Node<'_>) -> Vec<Node<'_>> {
+    let mut cursor = node.walk();
+    let found = node.named_children(&mut cursor).collect();
     found
 }
 
-/// Joins the outcomes of two branches: a path that never falls through adds nothing.
-fn combine(a: Option<bool>, b: Option<bool>) -> Option<bool> {
-    match (a, b) {
-        (None, x) | (x, None) => x,
-        (Some(a), Some(b)) => Some(a && b),
-    }
-}
-
-/// The statements of an optional block.
-fn block_of_opt(block: Option<Node<'_>>) -> Vec<Node<'_>> {
-    block.map(named_statements).unwrap_or_default()
+/// The block of a clause (`except`, `finally`).
+fn block_in(clause: Node<'_>) -> Option<Node<'_>> {
+    named_children(clause)
+        .into_iter()
+        .find(|n| n.kind() == "block")
 }
