@@ -5,7 +5,7 @@
 //! map never disagree about a site.
 
 use super::ServiceView;
-use crate::facts::{Extraction, FactKind, FileFacts, Injection, Proto};
+use crate::facts::{Extraction, FileFacts, Injection, Proto};
 
 /// What happens to the trace context at one site.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,7 +56,7 @@ impl ServiceView<'_> {
             Proto::Grpc if s.grpc_server_instrumented => Verdict::Carries,
             Proto::Messaging if !s.auto_instrumentation.is_empty() => Verdict::Carries,
             // A service that extracts by hand may do it for a consumer in another file.
-            Proto::Messaging if self.extracts_by_hand() => Verdict::Unknown,
+            Proto::Messaging if s.extracts_by_hand => Verdict::Unknown,
             _ => Verdict::Drops,
         }
     }
@@ -79,7 +79,7 @@ impl ServiceView<'_> {
                 return Verdict::Carries;
             }
             // A service that injects by hand may do it for a producer in another file.
-            if self.injects_by_hand() {
+            if s.injects_by_hand {
                 return Verdict::Unknown;
             }
         }
@@ -107,18 +107,6 @@ impl ServiceView<'_> {
             Injection::Unknown | Injection::None | Injection::DefaultClient => Verdict::Unknown,
             _ => Verdict::Carries,
         }
-    }
-
-    /// Whether the service extracts a context by hand anywhere it can see.
-    fn extracts_by_hand(&self) -> bool {
-        self.visible_facts()
-            .any(|(_, f)| matches!(f.kind, FactKind::ManualExtract))
-    }
-
-    /// Whether the service injects a context by hand anywhere it can see.
-    fn injects_by_hand(&self) -> bool {
-        self.visible_facts()
-            .any(|(_, f)| matches!(f.kind, FactKind::ManualInject))
     }
 
     /// Whether a site that goes through a library patched process-wide cannot be judged here:

@@ -69,6 +69,10 @@ pub struct ServiceSummary {
     pub clients: BTreeMap<String, Vec<ClientSite>>,
     /// Fluent clients by the name they are stored under → the method that sets their transport.
     pub fluent_transports: BTreeMap<String, String>,
+    /// A context is extracted by hand somewhere the service sees.
+    pub extracts_by_hand: bool,
+    /// A context is injected by hand somewhere the service sees.
+    pub injects_by_hand: bool,
     /// Inbound or outbound sites exist (traces cross this service's boundary).
     pub has_boundary: bool,
     /// Automatic instrumentation or preloads switched on by deployment, by agent name.
@@ -131,6 +135,8 @@ impl ServiceSummary {
                             instrumented: *instrumented,
                         });
                     }
+                    FactKind::ManualExtract => s.extracts_by_hand = true,
+                    FactKind::ManualInject => s.injects_by_hand = true,
                     FactKind::FluentClient { key, transport } => {
                         s.fluent_transports.insert(key.clone(), transport.clone());
                     }
