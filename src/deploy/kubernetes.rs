@@ -59,7 +59,6 @@ pub fn facts(text: &str) -> Vec<(Target, Vec<Fact>)> {
             if let Some(image) = container["image"].as_str().and_then(image_name) {
                 names.push(image);
             }
-            names.dedup();
             let mut seen = Vec::new();
             for target in names {
                 if !seen.contains(&target) {
