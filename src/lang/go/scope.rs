@@ -204,6 +204,20 @@ impl<'a> FileCtx<'a> {
             return false;
         }
         if let Some((_, m)) = self.method_call(call) {
+            // A measurement (`hist.Record(ctx, int64(n))`, `counter.Add(ctx, 1)`, any value with
+            // `metric.WithAttributes(..)`) takes a context for exemplars only;
+            // `store.Add(ctx, item)` is work.
+            let args = call_args(call);
+            let measured = args.get(1).is_some_and(|v| is_number(*v, self.src))
+                || args.iter().skip(2).any(|a| {
+                    a.kind() == "call_expression"
+                        && self
+                            .qualify(function_of(*a))
+                            .is_some_and(|q| q.starts_with("go.opentelemetry.io/otel/metric."))
+                });
+            if methods.metric_record.contains(&m) && measured {
+                return false;
+            }
             let span_start = methods.span_start.contains(&m) && call_args(call).len() >= 2;
             return span_start
                 || methods.request_with_context.contains(&m)
@@ -291,4 +305,35 @@ fn is_go_launched(func_literal: Node<'_>) -> bool {
 fn is_go_statement_call(call: Node<'_>) -> bool {
     call.parent()
         .is_some_and(|p| p.kind() == "go_statement" || p.kind() == "defer_statement")
+}
+
+/// Whether an expression is a number: a numeric literal, arithmetic, or a conversion to a
+/// numeric type (`int64(len(xs))`).
+fn is_number(expr: Node<'_>, src: &[u8]) -> bool {
+    match expr.kind() {
+        "int_literal" | "float_literal" => true,
+        "unary_expression" | "binary_expression" | "parenthesized_expression" => {
+            let mut cursor = expr.walk();
+            let children: Vec<Node<'_>> = expr.named_children(&mut cursor).collect();
+            children.into_iter().any(|c| is_number(c, src))
+        }
+        "call_expression" => function_of(expr).utf8_text(src).is_ok_and(|f| {
+            matches!(
+                f,
+                "int"
+                    | "int8"
+                    | "int16"
+                    | "int32"
+                    | "int64"
+                    | "uint"
+                    | "uint8"
+                    | "uint16"
+                    | "uint32"
+                    | "uint64"
+                    | "float32"
+                    | "float64"
+            )
+        }),
+        _ => false,
+    }
 }
