@@ -154,6 +154,10 @@ struct KnowledgeFile {
     /// Import path prefixes that mark a file as using tracing.
     #[serde(default)]
     tracing_imports: Vec<String>,
+    /// Prefixes among those that are OpenTelemetry but not tracing (metrics, logs, resources):
+    /// a file that imports only these does not trace.
+    #[serde(default)]
+    non_tracing_imports: Vec<String>,
     /// Qualified functions that read an environment variable named by their first argument
     /// (`os.Getenv`): a URL built from one is resolved through deployment settings.
     #[serde(default)]
@@ -429,6 +433,7 @@ pub struct Knowledge {
     /// Method names with fixed meaning.
     pub methods: MethodNames,
     tracing_imports: Vec<String>,
+    non_tracing_imports: Vec<String>,
     env_reads: Vec<String>,
     request_types: HashMap<String, String>,
     help: HashMap<String, String>,
@@ -461,6 +466,7 @@ impl Knowledge {
             method_roles: raw.method_roles,
             methods: raw.methods,
             tracing_imports: raw.tracing_imports,
+            non_tracing_imports: raw.non_tracing_imports,
             env_reads: raw.env_reads,
             request_types: raw.request_types,
             help: raw.help,
@@ -533,6 +539,10 @@ impl Knowledge {
         self.tracing_imports
             .iter()
             .any(|p| path.starts_with(p.as_str()))
+            && !self
+                .non_tracing_imports
+                .iter()
+                .any(|p| path.starts_with(p.as_str()))
     }
 
     /// The fix advice for `key` with its `{placeholders}` filled from `vars`.
