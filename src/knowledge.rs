@@ -347,6 +347,10 @@ pub struct MethodNames {
     /// Metric-recording methods that take a context without doing traced work.
     #[serde(default)]
     pub metric_record: Vec<String>,
+    /// Qualified options a measurement takes (`metric.WithAttributes`): with one, a
+    /// `metric_record` call is a measurement whatever its value.
+    #[serde(default)]
+    pub metric_options: Vec<String>,
     /// Lifecycle methods that take a context for cancellation only.
     #[serde(default)]
     pub context_neutral: Vec<String>,
@@ -547,20 +551,12 @@ impl Knowledge {
 
     /// The fix advice for `key` with its `{placeholders}` filled from `vars`.
     pub fn help(&self, key: &str, vars: &[(&str, &str)]) -> Option<String> {
-        let mut text = self.help.get(key)?.clone();
-        for (name, value) in vars {
-            text = text.replace(&format!("{{{name}}}"), value);
-        }
-        Some(text)
+        Some(fill(self.help.get(key)?, vars))
     }
 
     /// This language's wording of a finding, if it words it its own way.
     pub fn message(&self, key: &str, vars: &[(&str, &str)]) -> Option<String> {
-        let mut text = self.messages.get(key)?.clone();
-        for (name, value) in vars {
-            text = text.replace(&format!("{{{name}}}"), value);
-        }
-        Some(text)
+        Some(fill(self.messages.get(key)?, vars))
     }
 
     /// The keys of this language's own wordings.
@@ -672,6 +668,15 @@ impl Knowledge {
     pub fn request_context(&self, qualified_type: &str) -> Option<&str> {
         self.request_types.get(qualified_type).map(String::as_str)
     }
+}
+
+/// A template with each `{name}` placeholder replaced by its value from `vars`.
+pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
+    let mut text = template.to_string();
+    for (name, value) in vars {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
 }
 
 impl Role {

@@ -92,11 +92,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             "instrumented-too-late/object"
         };
-        let own = file
-            .lang
-            .and_then(|l| view.knowledge.get(l))
-            .and_then(|k| k.message(wording, &vars));
-        let message = if let Some(own) = own {
+        let message = if let Some(own) = view.own_message(file, wording, &vars) {
             own
         } else if instrumentation.starts_with('.') {
             format!(

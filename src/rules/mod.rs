@@ -223,16 +223,20 @@ impl ServiceView<'_> {
         default: &str,
         vars: &[(&str, &str)],
     ) -> String {
+        self.own_message(file, key, vars)
+            .unwrap_or_else(|| crate::knowledge::fill(default, vars))
+    }
+
+    /// The file's language's own wording of a finding (`[messages]`), if it has one for `key`.
+    pub fn own_message(
+        &self,
+        file: &FileFacts,
+        key: &str,
+        vars: &[(&str, &str)],
+    ) -> Option<String> {
         file.lang
             .and_then(|l| self.knowledge.get(l))
             .and_then(|k| k.message(key, vars))
-            .unwrap_or_else(|| {
-                let mut text = default.to_string();
-                for (name, value) in vars {
-                    text = text.replace(&format!("{{{name}}}"), value);
-                }
-                text
-            })
     }
 
     /// The fix advice `key` for `file`'s language, with placeholders filled; a pointer to the

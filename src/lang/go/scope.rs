@@ -208,17 +208,19 @@ impl<'a> FileCtx<'a> {
             // `metric.WithAttributes(..)`) takes a context for exemplars only;
             // `store.Add(ctx, item)` is work.
             let args = call_args(call);
-            let measured = args.get(1).is_some_and(|v| is_number(*v, self.src))
-                || args.iter().skip(2).any(|a| {
-                    a.kind() == "call_expression"
-                        && self
-                            .qualify(function_of(*a))
-                            .is_some_and(|q| q.starts_with("go.opentelemetry.io/otel/metric."))
-                });
-            if methods.metric_record.contains(&m) && measured {
+            let measured = || {
+                args.get(1).is_some_and(|v| is_number(*v, self.src))
+                    || args.iter().skip(2).any(|a| {
+                        a.kind() == "call_expression"
+                            && self
+                                .qualify(function_of(*a))
+                                .is_some_and(|q| methods.metric_options.contains(&q))
+                    })
+            };
+            if methods.metric_record.contains(&m) && measured() {
                 return false;
             }
-            let span_start = methods.span_start.contains(&m) && call_args(call).len() >= 2;
+            let span_start = methods.span_start.contains(&m) && args.len() >= 2;
             return span_start
                 || methods.request_with_context.contains(&m)
                 || !methods.context_neutral.contains(&m);
