@@ -36,6 +36,12 @@ reports:
   takes a context;
 - `http.NewRequest`, which builds a request with no context, unless the request later gets one
   with `req.WithContext(ctx)`.
+- a request of a fluent HTTP client (resty: `client.R().Get(url)`) sent without its
+  context-attaching method (`SetContext(ctx)`); the clients are listed in the knowledge table's
+  `[[fluent_clients]]`.
+
+A measurement (`hist.Record(context.Background(), int64(n))`, any value with
+`metric.WithAttributes(..)`) takes a context for exemplars only and is not reported.
 
 `main`, `init` and goroutines started with `go` are not request code: a fresh context there is
 deliberate.

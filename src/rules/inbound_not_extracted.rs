@@ -40,6 +40,14 @@ call `Extract` itself, and the gRPC server has no `otelgrpc` stats handler or in
 Operational endpoints (`/metrics`, `/healthz`, `/readyz`, `/debug/pprof/...`, `/version`, ...)
 are not reported: infrastructure polls them outside any trace.
 
+A route whose path is computed from a prefix (`base + "/cart"`, `` `${base}/cart` ``,
+`f"{PREFIX}/cart"`, constants) is a route too (Go, JavaScript/TypeScript, Python); the parts
+tracewire cannot read are shown as `{…}`. A service instrumented by deployment — an agent or
+launcher in its Dockerfile, compose file or start command, or the OpenTelemetry Operator's
+`instrumentation.opentelemetry.io/inject-java|python|nodejs|dotnet` annotation on a workload
+whose container, workload or image is named like the service — is not reported. A Python
+service whose OpenTelemetry is metrics or logs only does not trace and is not judged here.
+
 Routes on one router are reported once, at the first route, with the others as labels. When
 the service wraps any router or server as a whole, its routes are not reported: tracewire
 cannot always tell which router a wrapper covers, and says nothing rather than guess.

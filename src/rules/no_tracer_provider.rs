@@ -29,6 +29,11 @@ Reports a service (a program with an entry point) that starts spans, takes trace
 tracing instrumentation, while nothing in the service builds an SDK tracer provider, builds an
 SDK from configuration, or registers a provider.
 
+An SDK installed by deployment counts: the Java agent, `opentelemetry-instrument`, a Node
+`--require` of the auto-instrumentations, .NET auto-instrumentation, or the OpenTelemetry
+Operator's `instrumentation.opentelemetry.io/inject-java|python|nodejs|dotnet` annotation on a
+Kubernetes workload whose container, workload or image is named like the service.
+
 ## Why it matters
 
 The OpenTelemetry API is a no-op until an SDK is installed. Every span the service creates is

@@ -38,6 +38,9 @@ In a service that uses OpenTelemetry, reports outbound calls that carry no trace
   once at the client's construction (which may be in another file), with the calls as labels;
 - gRPC connections (`grpc.NewClient`, `grpc.Dial`, `grpc.DialContext`) without the `otelgrpc`
   client stats handler or interceptors.
+- fluent HTTP clients (resty v2 and v3, from `[[fluent_clients]]` in the knowledge table) whose
+  transport is never replaced with `otelhttp.NewTransport` (`.SetTransport(..)` in the
+  construction chain or later in the same function), reported at the construction.
 
 A client whose construction tracewire cannot see (a parameter, a factory in another package)
 is not reported.
