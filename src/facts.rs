@@ -443,6 +443,70 @@ pub enum FactKind {
     },
 }
 
+/// Constructors for the facts every extractor records, so that a language says what it found
+/// in one line and the facts' shapes live in one place.
+impl FactKind {
+    /// An entry point: `proto` served at `route` on `router`, extracting as `extraction` says.
+    pub fn inbound(
+        proto: Proto,
+        route: Option<String>,
+        router: Option<String>,
+        extraction: Extraction,
+    ) -> FactKind {
+        FactKind::Inbound {
+            proto,
+            route,
+            router,
+            extraction,
+        }
+    }
+
+    /// An outbound call of `proto` to `target`, injecting as `injection` says.
+    pub fn outbound(proto: Proto, target: String, injection: Injection, flow: Flow) -> FactKind {
+        FactKind::Outbound {
+            proto,
+            target,
+            injection,
+            flow,
+        }
+    }
+
+    /// A span start and how its span and context are used.
+    pub fn span_started(
+        name: Option<String>,
+        lifecycle: Lifecycle,
+        context: SpanContext,
+    ) -> FactKind {
+        FactKind::SpanStarted {
+            name,
+            lifecycle,
+            context,
+        }
+    }
+
+    /// A span name given in code (`via` says whether to a span or to instrumentation).
+    pub fn span_named(name: NameExpr, span_kind: Option<SpanKindName>, via: NameVia) -> FactKind {
+        FactKind::SpanNamed {
+            name,
+            span_kind,
+            via,
+        }
+    }
+
+    /// A tracer provider construction.
+    pub fn provider_created(
+        var: Option<String>,
+        handling: ProviderHandling,
+        buffered: bool,
+    ) -> FactKind {
+        FactKind::ProviderCreated {
+            var,
+            handling,
+            buffered,
+        }
+    }
+}
+
 /// A tracer source name or registration pattern, as far as its site shows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", content = "value", rename_all = "kebab-case")]

@@ -52,6 +52,19 @@ pub struct ExtractorNeedles {
     pub implicit_modules: &'static [&'static str],
 }
 
+impl ExtractorNeedles {
+    /// No needles: the base a language's list starts from (`..ExtractorNeedles::NONE`).
+    pub const NONE: ExtractorNeedles = ExtractorNeedles {
+        words: &[],
+        suffixes: &[],
+        prefixes: &[],
+        substrings: &[],
+        file_names: &[],
+        typed_lists: &[],
+        implicit_modules: &[],
+    };
+}
+
 /// What each language needs from its grammar and extractor (the enum itself is a leaf in
 /// [`crate::language`], so facts can name a language without the grammars).
 impl Lang {
@@ -103,27 +116,17 @@ impl Lang {
         self,
         knowledge: Arc<Knowledge>,
     ) -> Option<Result<Box<dyn Extractor>, String>> {
-        match self {
-            Lang::Go => {
-                Some(go::GoExtractor::new(knowledge).map(|e| Box::new(e) as Box<dyn Extractor>))
+        use core::anchors::extractor;
+        Some(match self {
+            Lang::Go => extractor::<go::Go>(self, knowledge),
+            Lang::JavaScript | Lang::TypeScript | Lang::Tsx => {
+                extractor::<ecma::Ecma>(self, knowledge)
             }
-            Lang::JavaScript | Lang::TypeScript | Lang::Tsx => Some(
-                ecma::EcmaExtractor::new(self, knowledge)
-                    .map(|e| Box::new(e) as Box<dyn Extractor>),
-            ),
-            Lang::CSharp => Some(
-                csharp::CSharpExtractor::new(knowledge).map(|e| Box::new(e) as Box<dyn Extractor>),
-            ),
-            Lang::Java => {
-                Some(java::JavaExtractor::new(knowledge).map(|e| Box::new(e) as Box<dyn Extractor>))
-            }
-            Lang::Python => Some(
-                python::PythonExtractor::new(knowledge).map(|e| Box::new(e) as Box<dyn Extractor>),
-            ),
-            Lang::Rust => {
-                Some(rust::RustExtractor::new(knowledge).map(|e| Box::new(e) as Box<dyn Extractor>))
-            }
-        }
+            Lang::CSharp => extractor::<csharp::CSharp>(self, knowledge),
+            Lang::Java => extractor::<java::Java>(self, knowledge),
+            Lang::Python => extractor::<python::Python>(self, knowledge),
+            Lang::Rust => extractor::<rust::Rust>(self, knowledge),
+        })
     }
 
     /// The names this language's extractor recognises beyond its knowledge table, for the

@@ -4,6 +4,7 @@
 
 use crate::facts::name::{push_expr, push_text, split_braces, split_printf, template};
 use crate::facts::{Hole, NameExpr, NamePart};
+use crate::lang::fields::NodeFields;
 use tree_sitter::Node;
 
 /// What a name expression is, as its language sees it.
@@ -24,6 +25,22 @@ pub enum Shape<'t> {
     Name(String),
     /// Anything else.
     Other,
+}
+
+impl<'t> Shape<'t> {
+    /// `left + right` when a binary expression's operator is `+`.
+    pub fn plus(node: Node<'t>, src: &[u8]) -> Shape<'t> {
+        let op = node.field("operator").map(|o| &src[o.byte_range()]);
+        match (op, node.field("left"), node.field("right")) {
+            (Some(b"+"), Some(l), Some(r)) => Shape::Concat(l, r),
+            _ => Shape::Other,
+        }
+    }
+
+    /// The expression inside parentheses (or another one-child wrapper).
+    pub fn inner(node: Node<'t>) -> Shape<'t> {
+        node.named_child(0).map_or(Shape::Other, Shape::Paren)
+    }
 }
 
 /// A language's view of name expressions.

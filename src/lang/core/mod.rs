@@ -4,7 +4,14 @@
 //! Each module pairs one skeleton with one analysis. A language answers "what shape is this
 //! node" and the module does the rest, in the style of [`crate::lang::span_name`]:
 //!
+//! - [`anchors`]: the nodes a language's merged query captures, collected in one walk.
+//! - [`source`]: reading text and recording facts, shared by every per-file context, and the
+//!   end of a file (suppressions, facts in order).
 //! - [`lifecycle`]: the statement skeleton ([`lifecycle::Stmt`]) and the one exit-path walker
 //!   that decides whether a started span is ended on every path out of its function.
 
+pub mod anchors;
 pub mod lifecycle;
+pub mod source;
+
+pub use source::SourceFile;

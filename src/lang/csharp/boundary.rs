@@ -4,6 +4,7 @@
 
 use crate::facts::{Extraction, FactKind, Flow, Injection, Proto};
 use crate::knowledge::Role;
+use crate::lang::core::SourceFile;
 use tree_sitter::Node;
 
 use super::syntax::{self, args, callee, descendants, last_name, string_value};
@@ -48,12 +49,7 @@ impl<'a> FileCtx<'a> {
         let router = receiver.map(|r| self.text(r).to_string());
         self.push(
             call,
-            FactKind::Inbound {
-                proto: Proto::Http,
-                route: Some(route),
-                router,
-                extraction: Extraction::Instrumented,
-            },
+            FactKind::inbound(Proto::Http, Some(route), router, Extraction::Instrumented),
         );
     }
 
@@ -75,12 +71,7 @@ impl<'a> FileCtx<'a> {
         let name = method.field("name").unwrap_or(method);
         self.push(
             name,
-            FactKind::Inbound {
-                proto: Proto::Http,
-                route,
-                router,
-                extraction: Extraction::Instrumented,
-            },
+            FactKind::inbound(Proto::Http, route, router, Extraction::Instrumented),
         );
     }
 
@@ -94,12 +85,7 @@ impl<'a> FileCtx<'a> {
             .map(|t| self.text(t).trim_matches(['<', '>']).to_string());
         self.push(
             call,
-            FactKind::Inbound {
-                proto: Proto::Grpc,
-                route: service,
-                router: None,
-                extraction: Extraction::Instrumented,
-            },
+            FactKind::inbound(Proto::Grpc, service, None, Extraction::Instrumented),
         );
     }
 
@@ -116,12 +102,7 @@ impl<'a> FileCtx<'a> {
         let flow = self.flow(call);
         self.push(
             call,
-            FactKind::Outbound {
-                proto: Proto::Grpc,
-                target,
-                injection: Injection::Instrumented,
-                flow,
-            },
+            FactKind::outbound(Proto::Grpc, target, Injection::Instrumented, flow),
         );
     }
 
@@ -193,12 +174,7 @@ impl<'a> FileCtx<'a> {
         let flow = self.flow(call);
         self.push(
             call,
-            FactKind::Outbound {
-                proto: Proto::Http,
-                target,
-                injection: Injection::Client(key),
-                flow,
-            },
+            FactKind::outbound(Proto::Http, target, Injection::Client(key), flow),
         );
     }
 
@@ -224,12 +200,7 @@ impl<'a> FileCtx<'a> {
         let flow = self.flow(call);
         self.push(
             call,
-            FactKind::Outbound {
-                proto: Proto::Messaging,
-                target,
-                injection,
-                flow,
-            },
+            FactKind::outbound(Proto::Messaging, target, injection, flow),
         );
     }
 
@@ -252,12 +223,7 @@ impl<'a> FileCtx<'a> {
         let router = receiver.and_then(|r| last_name(r, self.src));
         self.push(
             call,
-            FactKind::Inbound {
-                proto: Proto::Messaging,
-                route: None,
-                router,
-                extraction,
-            },
+            FactKind::inbound(Proto::Messaging, None, router, extraction),
         );
     }
 
@@ -281,12 +247,7 @@ impl<'a> FileCtx<'a> {
                     };
                 self.push(
                     new,
-                    FactKind::Inbound {
-                        proto: Proto::Http,
-                        route: None,
-                        router: Some(ty),
-                        extraction,
-                    },
+                    FactKind::inbound(Proto::Http, None, Some(ty), extraction),
                 );
             }
             Some(role @ (Role::MessageClientNew | Role::InstrumentedMessageClient)) => {

@@ -3,6 +3,7 @@
 //! `setup` (`const string`, top-level string locals).
 
 use crate::facts::{FactKind, NameVia, SpanKindName};
+use crate::lang::core::SourceFile;
 use crate::lang::span_name::{name_expr, NameSyntax, Shape};
 use tree_sitter::Node;
 
@@ -45,10 +46,7 @@ impl<'a> NameSyntax<'a> for FileCtx<'a> {
                     _ => Shape::Other,
                 }
             }
-            "parenthesized_expression" => match node.named_child(0) {
-                Some(inner) => Shape::Paren(inner),
-                None => Shape::Other,
-            },
+            "parenthesized_expression" => Shape::inner(node),
             "identifier" | "member_access_expression" => {
                 Shape::Name(text(node, self.src).to_string())
             }
@@ -99,13 +97,6 @@ impl<'a> FileCtx<'a> {
             .iter()
             .filter(|(n, a)| n.as_deref() == Some("kind") || (n.is_none() && is_kind(*a)))
             .find_map(|(_, a)| SpanKindName::find_in(text(*a, self.src)));
-        self.push(
-            call,
-            FactKind::SpanNamed {
-                name: expr,
-                span_kind,
-                via: NameVia::Span,
-            },
-        );
+        self.push(call, FactKind::span_named(expr, span_kind, NameVia::Span));
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::facts::{FactKind, ProviderHandling, SourceName};
 use crate::knowledge::Role;
+use crate::lang::core::SourceFile;
 use tree_sitter::Node;
 
 use super::syntax::{self, args, callee, descendants, last_name, named_children, string_value};
@@ -77,11 +78,7 @@ impl<'a> FileCtx<'a> {
             Some(Role::HostedProvider) => {
                 self.push(
                     call,
-                    FactKind::ProviderCreated {
-                        var: None,
-                        handling: ProviderHandling::Escapes,
-                        buffered: true,
-                    },
+                    FactKind::provider_created(None, ProviderHandling::Escapes, true),
                 );
                 self.push(call, FactKind::ProviderRegistered);
                 return true;
@@ -250,14 +247,7 @@ impl<'a> FileCtx<'a> {
             || top
                 .parent()
                 .is_some_and(|p| p.kind() != "expression_statement");
-        self.push(
-            call,
-            FactKind::ProviderCreated {
-                var,
-                handling,
-                buffered,
-            },
-        );
+        self.push(call, FactKind::provider_created(var, handling, buffered));
         if registered {
             self.push(call, FactKind::ProviderRegistered);
         }

@@ -8,6 +8,7 @@
 
 use crate::facts::{DropVia, FactKind, Lifecycle, Loc, SpanContext};
 use crate::lang::core::lifecycle::{self, Arm, Body, Catch, Effect, Seq, Stmt, StmtShape};
+use crate::lang::core::SourceFile;
 use tree_sitter::Node;
 
 use super::setup::Use;
@@ -46,11 +47,7 @@ impl<'a> FileCtx<'a> {
         };
         self.push(
             call,
-            FactKind::SpanStarted {
-                name,
-                lifecycle,
-                context: SpanContext::Used,
-            },
+            FactKind::span_started(name, lifecycle, SpanContext::Used),
         );
     }
 

@@ -6,6 +6,7 @@
 use super::resolve::{descendants, enclosing_function};
 use super::FileCtx;
 use crate::lang::address::Piece;
+use crate::lang::core::SourceFile;
 use crate::lang::fields::NodeFields;
 use crate::lang::tree::{root_of, single_binding};
 use tree_sitter::Node;

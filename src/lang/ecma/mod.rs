@@ -16,16 +16,14 @@ mod names;
 mod resolve;
 mod spans;
 
-use crate::facts::suppression;
-use crate::facts::{DropVia, Extraction, Fact, FactKind, FileFacts, Injection, Loc, Proto};
+use crate::facts::{DropVia, Extraction, Fact, FactKind, FileFacts, Injection, Proto};
 use crate::knowledge::{Knowledge, Role};
+use crate::lang::core::anchors::{Adapter, Compiled, FromQuery};
+use crate::lang::core::{source, SourceFile};
 use crate::lang::fields::NodeFields;
-use crate::lang::query::{self, CompiledQuery};
-use crate::lang::Lang;
+use crate::lang::query::{self};
 use resolve::{call_args, callee, descendants, enclosing_function, is_function, Bindings, Load};
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
 use tree_sitter::{Node, Tree};
 
 /// The query files shared by the three grammars.
@@ -110,7 +108,7 @@ pub const ROLES: &[Role] = &[
 pub const KNOWLEDGE: &str = include_str!("../../../queries/_ecma/knowledge.toml");
 
 /// Capture indices of a merged query.
-struct Captures {
+pub struct Captures {
     import: u32,
     call: u32,
     new: u32,
@@ -156,27 +154,14 @@ pub const PREFILTER_NEEDLES: super::ExtractorNeedles = super::ExtractorNeedles {
         "producer",
         "consumer",
     ],
-    suffixes: &[],
-    prefixes: &[],
-    substrings: &[],
     typed_lists: &["route", "middleware", "client_call"],
     implicit_modules: &["globalThis"],
-    file_names: &[],
+    ..super::ExtractorNeedles::NONE
 };
 
-/// Extracts facts from JavaScript, TypeScript or TSX files; built once per run and grammar.
-pub struct EcmaExtractor {
-    query: CompiledQuery,
-    captures: Captures,
-    knowledge: Arc<Knowledge>,
-}
-
-impl EcmaExtractor {
-    /// Compiles the grammar's merged query and takes the shared knowledge table.
-    pub fn new(lang: Lang, knowledge: Arc<Knowledge>) -> Result<EcmaExtractor, String> {
-        let query = CompiledQuery::new(lang)?;
-        let q = &query.query;
-        let captures = Captures {
+impl FromQuery for Captures {
+    fn from_query(q: &tree_sitter::Query) -> Captures {
+        Captures {
             import: query::capture(q, "import"),
             call: query::capture(q, "call"),
             new: query::capture(q, "new"),
@@ -186,63 +171,58 @@ impl EcmaExtractor {
             decorator: query::capture(q, "decorator"),
             comment: query::capture(q, "comment"),
             require: q.capture_index_for_name("import.require"),
-        };
-        Ok(EcmaExtractor {
-            query,
-            captures,
-            knowledge,
-        })
+        }
     }
+}
 
-    fn collect_anchors<'t>(&self, root: Node<'t>, src: &[u8]) -> Anchors<'t> {
-        let c = &self.captures;
-        let mut a = Anchors::default();
-        let string_field = |node: Node<'t>, field: &'static str| {
-            node.field(field).filter(|s| s.kind() == "string")
-        };
-        self.query.for_each_capture(root, src, |i, node| {
-            if i == c.call {
-                if node.field("function").is_some() {
-                    a.calls.push(node);
-                }
-            } else if i == c.new {
-                if node.field("constructor").is_some() {
-                    a.calls.push(node);
-                }
-            } else if i == c.value {
-                if &src[node.byte_range()] == ROOT_CONTEXT {
-                    a.values.push(node);
-                }
-            } else if i == c.member {
-                let property = node
-                    .field("property")
-                    .filter(|p| p.kind() == "property_identifier");
-                if let Some(p) = property.filter(|p| &src[p.byte_range()] == ROOT_CONTEXT) {
-                    a.values.push(p);
-                }
-            } else if i == c.import {
-                if let Some(source) = string_field(node, "source") {
-                    a.imports.push((node, source));
-                }
-            } else if i == c.local {
-                a.locals.push(node);
-            } else if i == c.decorator {
-                a.decorators.push(node);
-            } else if i == c.comment {
-                a.comments.push(node);
-            } else if Some(i) == c.require {
-                let mut cursor = node.walk();
-                let name = node
-                    .named_children(&mut cursor)
-                    .find(|n| n.kind() == "identifier");
-                if let (Some(name), Some(source)) = (name, string_field(node, "source")) {
-                    a.ts_requires.push((name, source));
-                }
+/// Runs the merged query once and sorts its captures by what they anchor.
+fn collect_anchors<'t>(x: &Compiled<Captures>, root: Node<'t>, src: &[u8]) -> Anchors<'t> {
+    let c = &x.captures;
+    let mut a = Anchors::default();
+    let string_field =
+        |node: Node<'t>, field: &'static str| node.field(field).filter(|s| s.kind() == "string");
+    x.query.for_each_capture(root, src, |i, node| {
+        if i == c.call {
+            if node.field("function").is_some() {
+                a.calls.push(node);
             }
-        });
-        a.calls.sort_by_key(|n| n.start_byte());
-        a
-    }
+        } else if i == c.new {
+            if node.field("constructor").is_some() {
+                a.calls.push(node);
+            }
+        } else if i == c.value {
+            if &src[node.byte_range()] == ROOT_CONTEXT {
+                a.values.push(node);
+            }
+        } else if i == c.member {
+            let property = node
+                .field("property")
+                .filter(|p| p.kind() == "property_identifier");
+            if let Some(p) = property.filter(|p| &src[p.byte_range()] == ROOT_CONTEXT) {
+                a.values.push(p);
+            }
+        } else if i == c.import {
+            if let Some(source) = string_field(node, "source") {
+                a.imports.push((node, source));
+            }
+        } else if i == c.local {
+            a.locals.push(node);
+        } else if i == c.decorator {
+            a.decorators.push(node);
+        } else if i == c.comment {
+            a.comments.push(node);
+        } else if Some(i) == c.require {
+            let mut cursor = node.walk();
+            let name = node
+                .named_children(&mut cursor)
+                .find(|n| n.kind() == "identifier");
+            if let (Some(name), Some(source)) = (name, string_field(node, "source")) {
+                a.ts_requires.push((name, source));
+            }
+        }
+    });
+    a.calls.sort_by_key(|n| n.start_byte());
+    a
 }
 
 /// The one value the extractor recognises without a call: the root context.
@@ -290,24 +270,25 @@ struct Value {
     propagators: Option<Vec<String>>,
 }
 
-impl crate::lang::Extractor for EcmaExtractor {
-    fn extract(&self, src: &[u8], tree: &Tree, out: &mut FileFacts) {
+/// JavaScript's, TypeScript's and TSX's side of extraction (see
+/// [`crate::lang::core::anchors::Adapter`]).
+pub struct Ecma;
+
+impl Adapter for Ecma {
+    type Captures = Captures;
+
+    fn extract(x: &Compiled<Captures>, src: &[u8], tree: &Tree, out: &mut FileFacts) {
         let root = tree.root_node();
-        let anchors = self.collect_anchors(root, src);
+        let anchors = collect_anchors(x, root, src);
         if is_test_file(&out.path) {
             // Tests build their own providers and call services directly: their facts would
             // only blur the service's picture.
-            for comment in &anchors.comments {
-                let loc = query::loc(*comment, src);
-                if let Some(s) = suppression::parse_comment(&query::text(*comment, src), loc) {
-                    out.suppressions.push(s);
-                }
-            }
+            source::finish(out, Vec::new(), &anchors.comments, src, |_, _| None, []);
             return;
         }
         let mut ctx = FileCtx {
             src,
-            knowledge: self.knowledge.as_ref(),
+            knowledge: x.knowledge.as_ref(),
             bindings: Bindings::default(),
             locals: HashSet::new(),
             values: HashMap::new(),
@@ -392,18 +373,9 @@ impl crate::lang::Extractor for EcmaExtractor {
             ctx.decorator_fact(*decorator);
         }
         ctx.too_late_facts();
-        for comment in &anchors.comments {
-            if let Some(s) =
-                suppression::parse_comment(&ctx.text(*comment), query::loc(*comment, src))
-            {
-                out.suppressions.push(s);
-            }
-        }
         out.has_entry = ctx.has_entry;
-        ctx.facts
-            .sort_by_key(|f| (f.loc.start_byte, f.loc.end_byte));
-        ctx.facts.dedup();
-        out.facts = ctx.facts;
+        let facts = std::mem::take(&mut ctx.facts);
+        source::finish(out, facts, &anchors.comments, src, |_, _| None, []);
     }
 }
 
@@ -474,20 +446,9 @@ pub(super) struct FileCtx<'a> {
     callees: Vec<Option<String>>,
 }
 
+crate::lang::core::source::source_file!(FileCtx);
+
 impl<'a> FileCtx<'a> {
-    fn text(&self, node: Node<'_>) -> Cow<'a, str> {
-        query::text(node, self.src)
-    }
-
-    fn loc(&self, node: Node<'_>) -> Loc {
-        query::loc(node, self.src)
-    }
-
-    fn push(&mut self, node: Node<'_>, kind: FactKind) {
-        let loc = self.loc(node);
-        self.facts.push(Fact { loc, kind });
-    }
-
     fn bindings_names(&self) -> Vec<String> {
         self.locals
             .iter()
@@ -778,14 +739,7 @@ impl<'a> FileCtx<'a> {
                 let var = self.binding_name(node);
                 let handling = self.provider_handling(node, var.as_deref(), role);
                 // Synchronous-only export is judged by `provider_handling` for JS.
-                self.push(
-                    node,
-                    FactKind::ProviderCreated {
-                        var,
-                        handling,
-                        buffered: true,
-                    },
-                );
+                self.push(node, FactKind::provider_created(var, handling, true));
                 if node.kind() == "call_expression" {
                     // `registerOTel(...)` sets everything up in one call.
                     self.push(node, FactKind::ProviderRegistered);
@@ -827,24 +781,19 @@ impl<'a> FileCtx<'a> {
                     let router = self.binding_name(node);
                     self.push(
                         node,
-                        FactKind::Inbound {
-                            proto: Proto::Http,
-                            route: None,
-                            router,
-                            extraction,
-                        },
+                        FactKind::inbound(Proto::Http, None, router, extraction),
                     );
                 }
             }
             Role::GrpcServerNew if node.kind() == "new_expression" => {
                 self.push(
                     node,
-                    FactKind::Inbound {
-                        proto: Proto::Grpc,
-                        route: None,
-                        router: self.binding_name(node),
-                        extraction: Extraction::Patched("grpc".into()),
-                    },
+                    FactKind::inbound(
+                        Proto::Grpc,
+                        None,
+                        self.binding_name(node),
+                        Extraction::Patched("grpc".into()),
+                    ),
                 );
             }
             Role::GrpcDial if node.kind() == "new_expression" => {
@@ -1033,12 +982,12 @@ impl<'a> FileCtx<'a> {
                 };
                 self.push(
                     call,
-                    FactKind::Inbound {
-                        proto: Proto::Messaging,
-                        route: None,
-                        router: Some(self.text(recv).into_owned()),
+                    FactKind::inbound(
+                        Proto::Messaging,
+                        None,
+                        Some(self.text(recv).into_owned()),
                         extraction,
-                    },
+                    ),
                 );
             }
             Some(ValueKind::HttpClient)
@@ -1144,12 +1093,12 @@ impl<'a> FileCtx<'a> {
             .unwrap_or_else(|| Extraction::Patched("http".into()));
         self.push(
             call,
-            FactKind::Inbound {
-                proto: Proto::Http,
-                route: Some(route),
-                router: Some(self.text(recv).into_owned()),
+            FactKind::inbound(
+                Proto::Http,
+                Some(route),
+                Some(self.text(recv).into_owned()),
                 extraction,
-            },
+            ),
         );
     }
 
@@ -1227,12 +1176,12 @@ impl<'a> FileCtx<'a> {
         let extraction = self.classify_handler(method, library);
         self.push(
             decorator,
-            FactKind::Inbound {
+            FactKind::inbound(
                 proto,
-                route: if proto == Proto::Http { route } else { None },
-                router: class,
+                if proto == Proto::Http { route } else { None },
+                class,
                 extraction,
-            },
+            ),
         );
     }
 

@@ -3,6 +3,7 @@
 //! strings, constant objects, TypeScript string enums).
 
 use crate::facts::{FactKind, NameVia, SpanKindName};
+use crate::lang::core::SourceFile;
 use crate::lang::span_name::{interpolated, name_expr, NameSyntax, Shape};
 use tree_sitter::Node;
 
@@ -30,13 +31,7 @@ impl<'t> NameSyntax<'t> for Syntax<'_, '_> {
                 }
                 Shape::Interpolated(interpolated(node, ctx.src, 1, 1, &holes, false))
             }
-            "binary_expression" => {
-                let op = node.field("operator").map(|o| ctx.text(o));
-                match (op.as_deref(), node.field("left"), node.field("right")) {
-                    (Some("+"), Some(l), Some(r)) => Shape::Concat(l, r),
-                    _ => Shape::Other,
-                }
-            }
+            "binary_expression" => Shape::plus(node, ctx.src),
             "parenthesized_expression"
             | "as_expression"
             | "non_null_expression"
@@ -76,14 +71,7 @@ impl<'a> FileCtx<'a> {
             .get(1)
             .filter(|o| !is_function(**o))
             .and_then(|o| SpanKindName::find_in(&self.text(*o)));
-        self.push(
-            call,
-            FactKind::SpanNamed {
-                name: expr,
-                span_kind,
-                via: NameVia::Span,
-            },
-        );
+        self.push(call, FactKind::span_named(expr, span_kind, NameVia::Span));
     }
 
     /// Module-level string constants: `const CHECKOUT = "checkout"`, the string properties of

@@ -1,6 +1,7 @@
 //! JavaScript/TypeScript name resolution: `import` and `require` bindings to module
 //! specifiers, expressions to qualified names, and the tree helpers the extractor shares.
 
+use crate::lang::core::SourceFile;
 pub(super) use crate::lang::tree::descendants;
 use std::collections::HashMap;
 use tree_sitter::Node;

@@ -10,6 +10,7 @@
 use crate::facts::{FactKind, Lifecycle, Loc, ProviderHandling, SpanContext};
 use crate::knowledge::Role;
 use crate::lang::core::lifecycle::{self, Arm, Body, Catch, Effect, Seq, Stmt, StmtShape};
+use crate::lang::core::SourceFile;
 use tree_sitter::Node;
 
 use super::resolve::{
@@ -49,14 +50,7 @@ impl<'a> FileCtx<'a> {
         } else {
             self.span_lifecycle(call)
         };
-        self.push(
-            call,
-            FactKind::SpanStarted {
-                name,
-                lifecycle,
-                context,
-            },
-        );
+        self.push(call, FactKind::span_started(name, lifecycle, context));
     }
 
     /// `startActiveSpan`: the callback gets the span and must end it.

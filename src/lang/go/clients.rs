@@ -8,6 +8,7 @@ use super::resolve::{call_args, descendants, last_name};
 use super::FileCtx;
 use crate::facts::{DropVia, FactKind, Flow, Injection, Proto};
 use crate::knowledge::{FluentClient, Role};
+use crate::lang::core::SourceFile;
 use crate::lang::fields::NodeFields;
 use tree_sitter::Node;
 
@@ -132,12 +133,7 @@ impl<'a> FileCtx<'a> {
         let flow: Flow = self.flow(call);
         self.push(
             call,
-            FactKind::Outbound {
-                proto: Proto::Http,
-                target: format!("{key}.{method}"),
-                injection,
-                flow,
-            },
+            FactKind::outbound(Proto::Http, format!("{key}.{method}"), injection, flow),
         );
         self.http_call_to(call, 0);
         if !with_context {

@@ -10,6 +10,7 @@ use super::resolve::{call_args, descendants, last_name};
 use super::FileCtx;
 use crate::facts::{FactKind, Injection};
 use crate::knowledge::Role;
+use crate::lang::core::SourceFile;
 use crate::lang::fields::NodeFields;
 use tree_sitter::Node;
 

@@ -13,17 +13,15 @@ mod resolve;
 mod scope;
 mod spans;
 
-use crate::facts::suppression;
 use crate::facts::{Extraction, Fact, FactKind, FileFacts, Flow, Injection, Loc, Proto};
 use crate::knowledge::{Knowledge, Role};
 use crate::lang::address::Piece;
+use crate::lang::core::anchors::{Adapter, Compiled};
+use crate::lang::core::{source, SourceFile};
 use crate::lang::fields::NodeFields;
-use crate::lang::query;
 use resolve::{call_args, descendants, FunctionIndex, Imports};
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::Arc;
 use tree_sitter::{Node, Tree};
 
 /// Go's query files, embedded.
@@ -85,16 +83,7 @@ pub const ROLES: &[Role] = &[
 /// Go's knowledge table, embedded.
 pub const KNOWLEDGE: &str = include_str!("../../../queries/go/knowledge.toml");
 
-/// Capture indices of the merged Go query.
-struct Captures {
-    package: u32,
-    import: u32,
-    call: u32,
-    literal: u32,
-    function: u32,
-    assign: u32,
-    comment: u32,
-}
+crate::lang::core::anchors::captures!(Captures: package, import, call, literal, function, assign, comment);
 
 /// The names the Go extractor recognises beyond its knowledge table (see
 /// [`crate::prefilter`]): the entry point, test imports, manual propagation on any receiver,
@@ -103,115 +92,68 @@ struct Captures {
 pub const PREFILTER_NEEDLES: super::ExtractorNeedles = super::ExtractorNeedles {
     words: &["main", "testing", "Extract", "Inject", "DefaultServeMux"],
     suffixes: &["Client", "Server"],
-    prefixes: &[],
     substrings: &["nolint"],
-    typed_lists: &[],
-    implicit_modules: &[],
-    file_names: &[],
+    ..super::ExtractorNeedles::NONE
 };
 
-/// Extracts facts from Go files; built once per run, shared by all worker threads.
-pub struct GoExtractor {
-    query: query::CompiledQuery,
-    captures: Captures,
-    knowledge: Arc<Knowledge>,
-}
+/// Go's side of extraction (see [`crate::lang::core::anchors::Adapter`]).
+pub struct Go;
 
-impl GoExtractor {
-    /// Compiles Go's merged query and loads its knowledge table.
-    pub fn new(knowledge: Arc<Knowledge>) -> Result<GoExtractor, String> {
-        let query = query::CompiledQuery::new(crate::lang::Lang::Go)?;
-        let captures = Captures {
-            package: query::capture(&query.query, "package"),
-            import: query::capture(&query.query, "import"),
-            call: query::capture(&query.query, "call"),
-            literal: query::capture(&query.query, "literal"),
-            function: query::capture(&query.query, "function"),
-            assign: query::capture(&query.query, "assign"),
-            comment: query::capture(&query.query, "comment"),
-        };
-        Ok(GoExtractor {
-            query,
-            captures,
-            knowledge,
-        })
-    }
+impl Adapter for Go {
+    type Captures = Captures;
 
-    /// Runs the merged query once and sorts its captures by what they anchor.
-    fn collect_anchors<'t>(&self, root: Node<'t>, src: &'t [u8]) -> Anchors<'t> {
-        let c = &self.captures;
-        let mut anchors = Anchors::default();
-        self.query.for_each_capture(root, src, |i, node| {
-            if i == c.package {
-                anchors.package = node
-                    .named_child(0)
-                    .map(|n| query::text(n, src).into_owned());
-            } else if i == c.import {
-                let path = node
-                    .field("path")
-                    .map(|p| query::text(p, src).trim_matches(['"', '`']).to_string());
-                let alias = node.field("name").map(|a| query::text(a, src).into_owned());
-                if let Some(path) = path {
-                    anchors.imports.push((path, alias));
-                }
-            } else if i == c.call {
-                anchors.calls.push(node);
-            } else if i == c.literal {
-                anchors.literals.push(node);
-            } else if i == c.function {
-                anchors.functions.push(node);
-            } else if i == c.assign {
-                anchors.assigns.push(node);
-            } else if i == c.comment {
-                anchors.comments.push(node);
-            }
-        });
-        anchors
-    }
-}
-
-impl crate::lang::Extractor for GoExtractor {
-    fn extract(&self, src: &[u8], tree: &Tree, out: &mut FileFacts) {
+    fn extract(x: &Compiled<Captures>, src: &[u8], tree: &Tree, out: &mut FileFacts) {
         let root = tree.root_node();
-        let anchors = self.collect_anchors(root, src);
+        let c = &x.captures;
+        let anchors = x.anchors(root, src);
+        let (calls, functions) = (anchors.nodes(c.call), anchors.nodes(c.function));
         let mut ctx = FileCtx {
             src,
-            knowledge: self.knowledge.as_ref(),
+            knowledge: x.knowledge.as_ref(),
             imports: Imports::default(),
             facts: Vec::new(),
-            functions: FunctionIndex::new(&anchors.functions),
+            functions: FunctionIndex::new(functions),
             request_contexts: RefCell::default(),
             starts_span: RefCell::default(),
             injects: RefCell::default(),
             exporter_connection_in_file: false,
         };
-        for (path, alias) in &anchors.imports {
-            ctx.imports.add(path, alias.as_deref());
+        for import in anchors.nodes(c.import) {
+            let path = import.field("path").map(|p| ctx.text(p));
+            let alias = import.field("name").map(|a| ctx.text(a));
+            if let Some(path) = path {
+                ctx.imports
+                    .add(path.trim_matches(['"', '`']), alias.as_deref());
+            }
         }
-        ctx.exporter_connection_in_file = anchors
-            .calls
+        let package = anchors
+            .nodes(c.package)
+            .last()
+            .and_then(|p| p.named_child(0))
+            .map(|n| ctx.text(n).into_owned());
+        ctx.exporter_connection_in_file = calls
             .iter()
             .any(|c| ctx.call_role(*c) == Some(Role::ExporterConnection));
-        out.package = anchors.package.clone();
         out.uses_tracing = ctx
             .imports
             .paths()
             .any(|p| ctx.knowledge.is_tracing_import(p));
-        out.has_entry = anchors.package.as_deref() == Some("main")
-            && anchors
-                .functions
+        out.has_entry = package.as_deref() == Some("main")
+            && functions
                 .iter()
                 .any(|f| f.kind() == "function_declaration" && ctx.name_of(*f) == "main");
+        let comments = anchors.nodes(c.comment);
         out.generated = out.path.ends_with(".pb.go")
-            || anchors.comments.iter().any(|c| {
+            || comments.iter().any(|c| {
                 let t = ctx.text(*c);
                 t.starts_with("// Code generated") && t.contains("DO NOT EDIT")
             });
+        out.package = package;
         out.parse_errors = root.has_error();
         out.test_code = ctx.imports.paths().any(|p| p == "testing");
 
         let mut called_from_request = std::collections::BTreeSet::new();
-        for call in &anchors.calls {
+        for call in calls {
             ctx.call_fact(*call);
             if let Some(name) = ctx.callee_name(*call) {
                 if !called_from_request.contains(&name) && ctx.request_context(*call).is_some() {
@@ -219,50 +161,28 @@ impl crate::lang::Extractor for GoExtractor {
                 }
             }
         }
-        for name in called_from_request {
-            ctx.facts.push(Fact {
-                loc: Loc::default(),
-                kind: FactKind::CalledFromRequest { name },
-            });
-        }
-        for literal in &anchors.literals {
+        for literal in anchors.nodes(c.literal) {
             ctx.literal_fact(*literal);
         }
         ctx.string_constants(root);
-        for assign in &anchors.assigns {
+        for assign in anchors.nodes(c.assign) {
             ctx.assignment_fact(*assign);
         }
-        for function in &anchors.functions {
+        for function in functions {
             if function.kind() == "function_declaration" && ctx.name_of(*function) == "main" {
                 ctx.entry_point_facts(*function);
             }
         }
-        for comment in &anchors.comments {
-            let text = ctx.text(*comment);
-            let loc = query::loc(*comment, src);
-            if let Some(s) = suppression::parse_comment(&text, loc) {
-                out.suppressions.push(s);
-            } else if let Some(s) = contextcheck_nolint(&text, loc) {
-                out.suppressions.push(s);
-            }
-        }
-        ctx.facts
-            .sort_by_key(|f| (f.loc.start_byte, f.loc.end_byte));
-        ctx.facts.dedup();
-        out.facts = ctx.facts;
+        let facts = std::mem::take(&mut ctx.facts);
+        source::finish(
+            out,
+            facts,
+            comments,
+            src,
+            contextcheck_nolint,
+            called_from_request,
+        );
     }
-}
-
-/// The query's anchors in one file.
-#[derive(Default)]
-struct Anchors<'t> {
-    package: Option<String>,
-    imports: Vec<(String, Option<String>)>,
-    calls: Vec<Node<'t>>,
-    literals: Vec<Node<'t>>,
-    functions: Vec<Node<'t>>,
-    assigns: Vec<Node<'t>>,
-    comments: Vec<Node<'t>>,
 }
 
 /// Per-file extraction state.
@@ -282,28 +202,9 @@ pub(super) struct FileCtx<'a> {
     exporter_connection_in_file: bool,
 }
 
+crate::lang::core::source::source_file!(FileCtx);
+
 impl<'a> FileCtx<'a> {
-    fn text(&self, node: Node<'a>) -> Cow<'a, str> {
-        query::text(node, self.src)
-    }
-
-    fn loc(&self, node: Node<'a>) -> Loc {
-        query::loc(node, self.src)
-    }
-
-    fn push(&mut self, node: Node<'a>, kind: FactKind) {
-        let loc = self.loc(node);
-        self.facts.push(Fact { loc, kind });
-    }
-
-    /// The declared name of a function or method node ("" for literals).
-    fn name_of(&self, function: Node<'a>) -> String {
-        function
-            .field("name")
-            .map(|n| self.text(n).into_owned())
-            .unwrap_or_default()
-    }
-
     /// The text of a string literal argument, unquoted.
     fn string_literal(&self, node: Node<'a>) -> Option<String> {
         matches!(
@@ -354,14 +255,7 @@ impl<'a> FileCtx<'a> {
                     && !options
                         .iter()
                         .any(|o| methods.batch_export.contains(o) || o == "WithSpanProcessor");
-                self.push(
-                    call,
-                    FactKind::ProviderCreated {
-                        var,
-                        handling,
-                        buffered: !only_sync,
-                    },
-                );
+                self.push(call, FactKind::provider_created(var, handling, !only_sync));
             }
             Role::ProviderRegister => self.push(call, FactKind::ProviderRegistered),
             Role::SdkFromConfig => self.push(call, FactKind::SdkFromConfig),
@@ -392,12 +286,12 @@ impl<'a> FileCtx<'a> {
                     .unwrap_or(Extraction::Unknown);
                 self.push(
                     call,
-                    FactKind::Inbound {
-                        proto: Proto::Http,
+                    FactKind::inbound(
+                        Proto::Http,
                         route,
-                        router: Some("http.DefaultServeMux".into()),
+                        Some("http.DefaultServeMux".into()),
                         extraction,
-                    },
+                    ),
                 );
             }
             Role::GrpcServerNew => {
@@ -406,15 +300,7 @@ impl<'a> FileCtx<'a> {
                     Injection::Unknown => Extraction::Unknown,
                     _ => Extraction::None,
                 };
-                self.push(
-                    call,
-                    FactKind::Inbound {
-                        proto: Proto::Grpc,
-                        route: None,
-                        router: None,
-                        extraction,
-                    },
-                );
+                self.push(call, FactKind::inbound(Proto::Grpc, None, None, extraction));
             }
             Role::GrpcDial => {
                 // The exporter's own connection must stay uninstrumented: not judged here.
@@ -430,23 +316,23 @@ impl<'a> FileCtx<'a> {
                 };
                 self.push(
                     call,
-                    FactKind::Outbound {
-                        proto: Proto::Grpc,
-                        target: self.text(function_of(call)).into_owned(),
+                    FactKind::outbound(
+                        Proto::Grpc,
+                        self.text(function_of(call)).into_owned(),
                         injection,
-                        flow: self.flow(call),
-                    },
+                        self.flow(call),
+                    ),
                 );
             }
             Role::DefaultClientCall => {
                 self.push(
                     call,
-                    FactKind::Outbound {
-                        proto: Proto::Http,
-                        target: self.text(function_of(call)).into_owned(),
-                        injection: self.unless_injected_by_hand(call, Injection::DefaultClient),
-                        flow: self.flow(call),
-                    },
+                    FactKind::outbound(
+                        Proto::Http,
+                        self.text(function_of(call)).into_owned(),
+                        self.unless_injected_by_hand(call, Injection::DefaultClient),
+                        self.flow(call),
+                    ),
                 );
                 self.request_without_context(call, None);
                 self.http_call_to(call, 0);
@@ -516,12 +402,12 @@ impl<'a> FileCtx<'a> {
                     let extraction = self.classify_handler(handler);
                     self.push(
                         call,
-                        FactKind::Inbound {
-                            proto: Proto::Http,
-                            route: Some(route),
-                            router: Some(self.text(receiver).into_owned()),
+                        FactKind::inbound(
+                            Proto::Http,
+                            Some(route),
+                            Some(self.text(receiver).into_owned()),
                             extraction,
-                        },
+                        ),
                     );
                     return;
                 }
@@ -576,12 +462,12 @@ impl<'a> FileCtx<'a> {
             let injection = self.unless_injected_by_hand(call, injection);
             self.push(
                 call,
-                FactKind::Outbound {
-                    proto: Proto::Http,
-                    target: self.text(function_of(call)).into_owned(),
+                FactKind::outbound(
+                    Proto::Http,
+                    self.text(function_of(call)).into_owned(),
                     injection,
-                    flow: self.flow(call),
-                },
+                    self.flow(call),
+                ),
             );
             // `client.Get(url)` and friends build their request without a context.
             if method != "Do" {

@@ -2,6 +2,7 @@
 //! instrumentation, and the package's string constants that names refer to.
 
 use crate::facts::{FactKind, NameExpr, NameVia, SpanKindName};
+use crate::lang::core::SourceFile;
 use crate::lang::span_name::{name_expr, NameSyntax, Shape};
 use tree_sitter::Node;
 
@@ -15,17 +16,8 @@ impl<'a> NameSyntax<'a> for FileCtx<'a> {
             "interpreted_string_literal" | "raw_string_literal" => {
                 Shape::Literal(self.string_literal(node).unwrap_or_default())
             }
-            "binary_expression" => {
-                let op = node.field("operator").map(|o| self.text(o));
-                match (op.as_deref(), node.field("left"), node.field("right")) {
-                    (Some("+"), Some(l), Some(r)) => Shape::Concat(l, r),
-                    _ => Shape::Other,
-                }
-            }
-            "parenthesized_expression" => match node.named_child(0) {
-                Some(inner) => Shape::Paren(inner),
-                None => Shape::Other,
-            },
+            "binary_expression" => Shape::plus(node, self.src),
+            "parenthesized_expression" => Shape::inner(node),
             "identifier" | "selector_expression" => Shape::Name(self.text(node).into_owned()),
             "call_expression" => {
                 let args = call_args(node);
@@ -61,14 +53,7 @@ impl<'a> FileCtx<'a> {
         let expr = name_expr(self, *name);
         let options: String = args[2..].iter().map(|a| self.text(*a)).collect();
         let span_kind = SpanKindName::find_in(&options);
-        self.push(
-            call,
-            FactKind::SpanNamed {
-                name: expr,
-                span_kind,
-                via: NameVia::Span,
-            },
-        );
+        self.push(call, FactKind::span_named(expr, span_kind, NameVia::Span));
     }
 
     /// Names handed to instrumentation (`otelhttp.NewHandler(h, "name")`) and the names a
@@ -96,11 +81,11 @@ impl<'a> FileCtx<'a> {
             let what = short(qualified);
             self.push(
                 *arg,
-                FactKind::SpanNamed {
+                FactKind::span_named(
                     name,
-                    span_kind: SpanKindName::from_word(&named.kind),
-                    via: NameVia::Instrumentation(what),
-                },
+                    SpanKindName::from_word(&named.kind),
+                    NameVia::Instrumentation(what),
+                ),
             );
             return;
         }
@@ -144,11 +129,7 @@ impl<'a> FileCtx<'a> {
             let name = name_expr(self, value);
             self.push(
                 value,
-                FactKind::SpanNamed {
-                    name,
-                    span_kind,
-                    via: NameVia::Formatter(short(qualified)),
-                },
+                FactKind::span_named(name, span_kind, NameVia::Formatter(short(qualified))),
             );
         }
     }

@@ -2,6 +2,7 @@
 //! small tree navigation helpers the extractor shares.
 
 use crate::knowledge::Role;
+use crate::lang::core::SourceFile;
 pub(super) use crate::lang::tree::descendants;
 use std::collections::HashMap;
 use tree_sitter::Node;

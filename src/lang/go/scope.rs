@@ -3,6 +3,7 @@
 
 use crate::facts::{DropVia, FactKind};
 use crate::knowledge::Role;
+use crate::lang::core::SourceFile;
 use tree_sitter::Node;
 
 use super::resolve::{call_args, descendants, last_name};

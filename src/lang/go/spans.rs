@@ -10,6 +10,7 @@
 use crate::facts::{FactKind, Lifecycle, Loc, ProviderHandling, SpanContext};
 use crate::knowledge::Role;
 use crate::lang::core::lifecycle::{self, Arm, Body, Effect, Seq, Stmt, StmtShape};
+use crate::lang::core::SourceFile;
 use tree_sitter::Node;
 
 use super::resolve::{call_args, descendants, is_function};
@@ -31,14 +32,7 @@ impl<'a> FileCtx<'a> {
     pub(super) fn span_started(&mut self, call: Node<'a>) {
         let name = call_args(call).get(1).and_then(|a| self.string_literal(*a));
         let (lifecycle, context) = self.span_lifecycle(call);
-        self.push(
-            call,
-            FactKind::SpanStarted {
-                name,
-                lifecycle,
-                context,
-            },
-        );
+        self.push(call, FactKind::span_started(name, lifecycle, context));
     }
 
     fn span_lifecycle(&self, call: Node<'a>) -> (Lifecycle, SpanContext) {

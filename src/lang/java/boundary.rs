@@ -5,6 +5,7 @@
 use super::tree::EnclosingNamed;
 use crate::facts::{Extraction, FactKind, Injection, Proto};
 use crate::knowledge::Role;
+use crate::lang::core::SourceFile;
 use tree_sitter::Node;
 
 use super::tree::{
@@ -118,15 +119,7 @@ impl<'a> FileCtx<'a> {
                 Extraction::Unknown
             };
         }
-        self.push(
-            call,
-            FactKind::Inbound {
-                proto: Proto::Grpc,
-                route: None,
-                router: None,
-                extraction,
-            },
-        );
+        self.push(call, FactKind::inbound(Proto::Grpc, None, None, extraction));
     }
 
     /// `ManagedChannelBuilder.forAddress(host, port)...build()`: a gRPC channel.
@@ -164,12 +157,7 @@ impl<'a> FileCtx<'a> {
         let flow = self.flow(call);
         self.push(
             call,
-            FactKind::Outbound {
-                proto: Proto::Grpc,
-                target,
-                injection,
-                flow,
-            },
+            FactKind::outbound(Proto::Grpc, target, injection, flow),
         );
     }
 
@@ -272,12 +260,7 @@ impl<'a> FileCtx<'a> {
         let flow = self.flow(call);
         self.push(
             call,
-            FactKind::Outbound {
-                proto: Proto::Http,
-                target,
-                injection,
-                flow,
-            },
+            FactKind::outbound(Proto::Http, target, injection, flow),
         );
     }
 
@@ -300,12 +283,7 @@ impl<'a> FileCtx<'a> {
         let flow = self.flow(call);
         self.push(
             call,
-            FactKind::Outbound {
-                proto: Proto::Http,
-                target: "HttpURLConnection".into(),
-                injection,
-                flow,
-            },
+            FactKind::outbound(Proto::Http, "HttpURLConnection".into(), injection, flow),
         );
     }
 
@@ -365,12 +343,7 @@ impl<'a> FileCtx<'a> {
         let router = object(call).map(|o| self.text(o).into_owned());
         self.push(
             call,
-            FactKind::Inbound {
-                proto: Proto::Http,
-                route: Some(route),
-                router,
-                extraction,
-            },
+            FactKind::inbound(Proto::Http, Some(route), router, extraction),
         );
     }
 
@@ -479,12 +452,7 @@ impl<'a> FileCtx<'a> {
             };
             found.push((
                 method.field("name").unwrap_or(method),
-                FactKind::Inbound {
-                    proto: Proto::Http,
-                    route,
-                    router: Some(class_name.clone()),
-                    extraction,
-                },
+                FactKind::inbound(Proto::Http, route, Some(class_name.clone()), extraction),
             ));
         }
         for (node, kind) in found {

@@ -12,6 +12,7 @@
 
 use crate::facts::{FactKind, Lifecycle, Loc};
 use crate::lang::core::lifecycle::{self, Arm, Body, Catch, Effect, Seq, Stmt, StmtShape};
+use crate::lang::core::SourceFile;
 use tree_sitter::Node;
 
 use super::tree::{args, chain_calls, children, descendants, object, within};
@@ -45,11 +46,7 @@ impl<'a> FileCtx<'a> {
         }
         self.push(
             call,
-            FactKind::SpanStarted {
-                name,
-                lifecycle,
-                context: crate::facts::SpanContext::Used,
-            },
+            FactKind::span_started(name, lifecycle, crate::facts::SpanContext::Used),
         );
     }
 

@@ -15,16 +15,15 @@ mod resolve;
 mod setup;
 mod tree;
 
-use crate::facts::suppression;
-use crate::facts::{Fact, FactKind, FileFacts, Loc};
+use crate::facts::{Fact, FactKind, FileFacts};
 use crate::knowledge::{Knowledge, Role};
+use crate::lang::core::anchors::{Adapter, Compiled};
+use crate::lang::core::{source, SourceFile};
 use crate::lang::fields::NodeFields;
-use crate::lang::query::{self, CompiledQuery};
+use crate::lang::query::{self};
 use resolve::Imports;
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
-use std::sync::Arc;
 use tree::EnclosingNamed;
 use tree::{args, chain_calls, object, RangeIndex};
 use tree_sitter::{Node, Tree};
@@ -68,17 +67,7 @@ pub const ROLES: &[Role] = &[
 /// Java's knowledge table, embedded.
 pub const KNOWLEDGE: &str = include_str!("../../../queries/java/knowledge.toml");
 
-/// Capture indices of the merged Java query.
-struct Captures {
-    package: u32,
-    import: u32,
-    call: u32,
-    new: u32,
-    function: u32,
-    class: u32,
-    constant: u32,
-    comment: u32,
-}
+crate::lang::core::anchors::captures!(Captures: package, import, call, new, function, class, constant, comment);
 
 /// The names the Java extractor recognises beyond its knowledge table (see
 /// [`crate::prefilter`]): `main` and `@SpringBootApplication`, manual propagation, servlets
@@ -114,78 +103,27 @@ pub const PREFILTER_NEEDLES: super::ExtractorNeedles = super::ExtractorNeedles {
         "Mono",
     ],
     suffixes: &["Servlet", "Client"],
-    prefixes: &[],
-    substrings: &[],
-    typed_lists: &[],
-    implicit_modules: &[],
-    file_names: &[],
+    ..super::ExtractorNeedles::NONE
 };
 
-/// Extracts facts from Java files; built once per run, shared by all worker threads.
-pub struct JavaExtractor {
-    query: CompiledQuery,
-    captures: Captures,
-    knowledge: Arc<Knowledge>,
-}
+/// Java's side of extraction (see [`crate::lang::core::anchors::Adapter`]).
+pub struct Java;
 
-impl JavaExtractor {
-    /// Compiles Java's merged query and takes its knowledge table.
-    pub fn new(knowledge: Arc<Knowledge>) -> Result<JavaExtractor, String> {
-        let query = CompiledQuery::new(crate::lang::Lang::Java)?;
-        let q = &query.query;
-        let captures = Captures {
-            package: query::capture(q, "package"),
-            import: query::capture(q, "import"),
-            call: query::capture(q, "call"),
-            new: query::capture(q, "new"),
-            function: query::capture(q, "function"),
-            class: query::capture(q, "class"),
-            constant: query::capture(q, "constant"),
-            comment: query::capture(q, "comment"),
-        };
-        Ok(JavaExtractor {
-            query,
-            captures,
-            knowledge,
-        })
-    }
+impl Adapter for Java {
+    type Captures = Captures;
 
-    /// Runs the merged query once and sorts its captures by what they anchor.
-    fn collect_anchors<'t>(&self, root: Node<'t>, src: &'t [u8]) -> Anchors<'t> {
-        let c = &self.captures;
-        let mut anchors = Anchors::default();
-        self.query.for_each_capture(root, src, |i, node| {
-            if i == c.package {
-                anchors.package = Some(node);
-            } else if i == c.import {
-                anchors.imports.push(node);
-            } else if i == c.call {
-                anchors.calls.push(node);
-            } else if i == c.new {
-                anchors.news.push(node);
-            } else if i == c.function {
-                anchors.functions.push(node);
-            } else if i == c.class {
-                anchors.classes.push(node);
-            } else if i == c.constant {
-                anchors.constants.push(node);
-            } else if i == c.comment {
-                anchors.comments.push(node);
-            }
-        });
-        anchors
-    }
-}
-
-impl crate::lang::Extractor for JavaExtractor {
-    fn extract(&self, src: &[u8], tree: &Tree, out: &mut FileFacts) {
+    fn extract(x: &Compiled<Captures>, src: &[u8], tree: &Tree, out: &mut FileFacts) {
         let root = tree.root_node();
-        let anchors = self.collect_anchors(root, src);
+        let c = &x.captures;
+        let anchors = x.anchors(root, src);
+        let (calls, functions) = (anchors.nodes(c.call), anchors.nodes(c.function));
+        let (classes, comments) = (anchors.nodes(c.class), anchors.nodes(c.comment));
         let mut imports = Imports::default();
-        for import in &anchors.imports {
+        for import in anchors.nodes(c.import) {
             imports.add(&query::text(*import, src));
         }
-        let package = anchors.package.map(|p| {
+        let package = anchors.nodes(c.package).last().map(|p| {
+            let p = *p;
             query::text(p, src)
                 .trim()
                 .trim_start_matches("package")
@@ -198,13 +136,13 @@ impl crate::lang::Extractor for JavaExtractor {
             .any(|p| p.starts_with("io.opentelemetry.instrumentation."));
         let mut ctx = FileCtx {
             src,
-            knowledge: self.knowledge.as_ref(),
+            knowledge: x.knowledge.as_ref(),
             imports,
             package: package.clone(),
             instrumentation_imported,
             facts: Vec::new(),
-            functions: RangeIndex::new(&anchors.functions),
-            classes: RangeIndex::new(&anchors.classes),
+            functions: RangeIndex::new(functions),
+            classes: RangeIndex::new(classes),
             request_methods: RefCell::default(),
             starts_span: RefCell::default(),
             extracts: RefCell::default(),
@@ -218,16 +156,16 @@ impl crate::lang::Extractor for JavaExtractor {
             .imports
             .paths()
             .any(|p| ctx.knowledge.is_tracing_import(p));
-        out.has_entry = anchors.functions.iter().any(|f| ctx.is_main(*f))
-            || anchors.classes.iter().any(|c| {
+        out.has_entry = functions.iter().any(|f| ctx.is_main(*f))
+            || classes.iter().any(|c| {
                 tree::annotations(*c, src)
                     .iter()
                     .any(|(a, _)| a == "SpringBootApplication")
             });
-        out.generated = anchors.comments.iter().any(|c| {
+        out.generated = comments.iter().any(|c| {
             let t = ctx.text(*c);
             t.contains("DO NOT EDIT") || t.contains("Generated by the protocol buffer compiler")
-        }) || anchors.classes.iter().any(|c| {
+        }) || classes.iter().any(|c| {
             tree::annotations(*c, src)
                 .iter()
                 .any(|(a, _)| a == "Generated" || a == "GrpcGenerated")
@@ -235,7 +173,7 @@ impl crate::lang::Extractor for JavaExtractor {
         out.parse_errors = root.has_error();
 
         let mut called_from_request = BTreeSet::new();
-        for call in &anchors.calls {
+        for call in calls {
             ctx.call_fact(*call);
             if let Some(name) = call.field("name").map(|n| ctx.text(n)) {
                 if !called_from_request.contains(name.as_ref()) && ctx.in_request_code(*call) {
@@ -243,45 +181,17 @@ impl crate::lang::Extractor for JavaExtractor {
                 }
             }
         }
-        for name in called_from_request {
-            ctx.facts.push(Fact {
-                loc: Loc::default(),
-                kind: FactKind::CalledFromRequest { name },
-            });
-        }
-        for new in &anchors.news {
+        for new in anchors.nodes(c.new) {
             ctx.new_fact(*new);
         }
         ctx.inactive_span_contexts();
-        ctx.string_constants(&anchors.constants);
-        for class in &anchors.classes {
+        ctx.string_constants(anchors.nodes(c.constant));
+        for class in classes {
             ctx.class_facts(*class);
         }
-        for comment in &anchors.comments {
-            let text = ctx.text(*comment);
-            if let Some(s) = suppression::parse_comment(&text, ctx.loc(*comment)) {
-                out.suppressions.push(s);
-            }
-        }
-        ctx.facts
-            .sort_by_key(|f| (f.loc.start_byte, f.loc.end_byte));
-        ctx.facts.dedup();
-        out.facts = ctx.facts;
+        let facts = std::mem::take(&mut ctx.facts);
+        source::finish(out, facts, comments, src, |_, _| None, called_from_request);
     }
-}
-
-/// The query's anchors in one file.
-#[derive(Default)]
-struct Anchors<'t> {
-    package: Option<Node<'t>>,
-    imports: Vec<Node<'t>>,
-    calls: Vec<Node<'t>>,
-    news: Vec<Node<'t>>,
-    functions: Vec<Node<'t>>,
-    classes: Vec<Node<'t>>,
-    /// Field and interface constant declarations.
-    constants: Vec<Node<'t>>,
-    comments: Vec<Node<'t>>,
 }
 
 /// Per-file extraction state.
@@ -312,27 +222,9 @@ pub(super) struct FileCtx<'a> {
     declared: RefCell<HashMap<(usize, String), Option<String>>>,
 }
 
+crate::lang::core::source::source_file!(FileCtx);
+
 impl<'a> FileCtx<'a> {
-    fn text(&self, node: Node<'a>) -> Cow<'a, str> {
-        query::text(node, self.src)
-    }
-
-    fn loc(&self, node: Node<'a>) -> Loc {
-        query::loc(node, self.src)
-    }
-
-    fn push(&mut self, node: Node<'a>, kind: FactKind) {
-        let loc = self.loc(node);
-        self.facts.push(Fact { loc, kind });
-    }
-
-    /// The name of a method call, declaration or class.
-    fn name_of(&self, node: Node<'a>) -> String {
-        node.field("name")
-            .map(|n| self.text(n).into_owned())
-            .unwrap_or_default()
-    }
-
     /// The text of a string literal, unquoted.
     fn string_literal(&self, node: Node<'a>) -> Option<String> {
         (node.kind() == "string_literal").then(|| {

@@ -3,6 +3,7 @@
 //! refer to.
 
 use crate::facts::{FactKind, NameVia, SpanKindName};
+use crate::lang::core::SourceFile;
 use crate::lang::span_name::{name_expr, NameSyntax, Shape};
 use tree_sitter::Node;
 
@@ -14,17 +15,8 @@ impl<'a> NameSyntax<'a> for FileCtx<'a> {
     fn shape(&self, node: Node<'a>) -> Shape<'a> {
         match node.kind() {
             "string_literal" => Shape::Literal(self.string_literal(node).unwrap_or_default()),
-            "binary_expression" => {
-                let op = node.field("operator").map(|o| self.text(o));
-                match (op.as_deref(), node.field("left"), node.field("right")) {
-                    (Some("+"), Some(l), Some(r)) => Shape::Concat(l, r),
-                    _ => Shape::Other,
-                }
-            }
-            "parenthesized_expression" => match node.named_child(0) {
-                Some(inner) => Shape::Paren(inner),
-                None => Shape::Other,
-            },
+            "binary_expression" => Shape::plus(node, self.src),
+            "parenthesized_expression" => Shape::inner(node),
             "identifier" | "field_access" => Shape::Name(self.text(node).into_owned()),
             "method_invocation" => {
                 let name = self.name_of(node);
@@ -70,14 +62,7 @@ impl<'a> FileCtx<'a> {
             .iter()
             .find(|c| self.name_of(**c) == "setSpanKind")
             .and_then(|c| SpanKindName::find_in(&self.text(*c)));
-        self.push(
-            call,
-            FactKind::SpanNamed {
-                name: expr,
-                span_kind,
-                via: NameVia::Span,
-            },
-        );
+        self.push(call, FactKind::span_named(expr, span_kind, NameVia::Span));
     }
 
     /// Names given by `@WithSpan("name")` or `@WithSpan(value = "name", kind = ...)`; the
@@ -108,11 +93,7 @@ impl<'a> FileCtx<'a> {
         }
         self.push(
             annotation,
-            FactKind::SpanNamed {
-                name: expr,
-                span_kind,
-                via: NameVia::Annotation,
-            },
+            FactKind::span_named(expr, span_kind, NameVia::Annotation),
         );
     }
 

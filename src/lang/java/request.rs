@@ -4,6 +4,7 @@
 
 use super::tree::EnclosingNamed;
 use crate::facts::{DropVia, FactKind, Flow};
+use crate::lang::core::SourceFile;
 use tree_sitter::Node;
 
 use super::tree::{annotations, args, chain_calls, chain_top, descendants};

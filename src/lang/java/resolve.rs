@@ -2,6 +2,7 @@
 //! their roles in the knowledge table.
 
 use crate::knowledge::Role;
+use crate::lang::core::SourceFile;
 use std::collections::HashMap;
 use tree_sitter::Node;
 

@@ -4,6 +4,7 @@
 
 use crate::facts::{FactKind, ProviderHandling};
 use crate::knowledge::Role;
+use crate::lang::core::SourceFile;
 use tree_sitter::Node;
 
 use super::tree::{args, chain_calls, chain_top, descendants, object, within};
@@ -19,14 +20,7 @@ impl<'a> FileCtx<'a> {
         let top = chain_top(call);
         let (var, handling) = self.value_handling(top, 0);
         let buffered = self.buffers(top);
-        self.push(
-            call,
-            FactKind::ProviderCreated {
-                var,
-                handling,
-                buffered,
-            },
-        );
+        self.push(call, FactKind::provider_created(var, handling, buffered));
     }
 
     /// Whether a provider chain buffers spans: a batch processor, or a processor it cannot see.

@@ -5,6 +5,7 @@
 use super::resolve::call_args;
 use super::FileCtx;
 use crate::lang::address::Piece;
+use crate::lang::core::SourceFile;
 use crate::lang::fields::NodeFields;
 use crate::lang::tree::single_binding;
 use tree_sitter::Node;

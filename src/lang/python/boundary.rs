@@ -3,6 +3,7 @@
 
 use crate::facts::{Extraction, FactKind, Flow, Injection, Proto};
 use crate::knowledge::Role;
+use crate::lang::core::SourceFile;
 use crate::lang::tree::nodes_within;
 use std::collections::HashMap;
 use tree_sitter::Node;
@@ -175,12 +176,7 @@ impl<'a> FileCtx<'a> {
         let call = decorator.named_child(0).unwrap_or(decorator);
         self.push(
             call,
-            FactKind::Inbound {
-                proto: Proto::Http,
-                route: Some(route),
-                router: Some(router),
-                extraction,
-            },
+            FactKind::inbound(Proto::Http, Some(route), Some(router), extraction),
         );
     }
 
@@ -226,12 +222,7 @@ impl<'a> FileCtx<'a> {
         };
         self.push(
             call,
-            FactKind::Inbound {
-                proto: Proto::Http,
-                route: Some(route),
-                router: Some(router),
-                extraction,
-            },
+            FactKind::inbound(Proto::Http, Some(route), Some(router), extraction),
         );
     }
 
@@ -257,12 +248,12 @@ impl<'a> FileCtx<'a> {
         };
         self.push(
             call,
-            FactKind::Inbound {
-                proto: Proto::Http,
-                route: Some(route),
-                router: Some(self.text(recv).into_owned()),
+            FactKind::inbound(
+                Proto::Http,
+                Some(route),
+                Some(self.text(recv).into_owned()),
                 extraction,
-            },
+            ),
         );
     }
 
@@ -306,16 +297,16 @@ impl<'a> FileCtx<'a> {
         for method in methods {
             self.push(
                 method.field("name").unwrap_or(method),
-                FactKind::Inbound {
-                    proto: Proto::Http,
-                    route: None,
-                    router: Some(router.clone()),
-                    extraction: if extracts {
+                FactKind::inbound(
+                    Proto::Http,
+                    None,
+                    Some(router.clone()),
+                    if extracts {
                         Extraction::Manual
                     } else {
                         Extraction::None
                     },
-                },
+                ),
             );
         }
     }
@@ -337,12 +328,7 @@ impl<'a> FileCtx<'a> {
         };
         self.push(
             call,
-            FactKind::Inbound {
-                proto: Proto::Grpc,
-                route: None,
-                router: self.binding_name(call),
-                extraction,
-            },
+            FactKind::inbound(Proto::Grpc, None, self.binding_name(call), extraction),
         );
     }
 
@@ -376,12 +362,7 @@ impl<'a> FileCtx<'a> {
         let flow = self.flow(call);
         self.push(
             call,
-            FactKind::Outbound {
-                proto: Proto::Grpc,
-                target,
-                injection,
-                flow,
-            },
+            FactKind::outbound(Proto::Grpc, target, injection, flow),
         );
     }
 
@@ -407,12 +388,7 @@ impl<'a> FileCtx<'a> {
         let flow = self.flow(call);
         self.push(
             call,
-            FactKind::Outbound {
-                proto: Proto::Http,
-                target,
-                injection,
-                flow,
-            },
+            FactKind::outbound(Proto::Http, target, injection, flow),
         );
         // The URL, when its host is a literal or an environment variable: an edge of the
         // service graph.
@@ -445,12 +421,7 @@ impl<'a> FileCtx<'a> {
         let flow = self.flow(call);
         self.push(
             call,
-            FactKind::Outbound {
-                proto: Proto::Messaging,
-                target,
-                injection,
-                flow,
-            },
+            FactKind::outbound(Proto::Messaging, target, injection, flow),
         );
         self.message_topic(call, true);
     }
@@ -487,12 +458,12 @@ impl<'a> FileCtx<'a> {
         self.message_topic(call, false);
         self.push(
             call,
-            FactKind::Inbound {
-                proto: Proto::Messaging,
-                route: topic,
-                router: Some(name.unwrap_or_else(|| self.function_text(call))),
+            FactKind::inbound(
+                Proto::Messaging,
+                topic,
+                Some(name.unwrap_or_else(|| self.function_text(call))),
                 extraction,
-            },
+            ),
         );
     }
 

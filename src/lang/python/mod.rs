@@ -23,16 +23,14 @@ mod resolve;
 mod setup;
 mod spans;
 
-use crate::facts::suppression;
-use crate::facts::{Fact, FactKind, FileFacts, Loc};
+use crate::facts::{Fact, FactKind, FileFacts};
 use crate::knowledge::{Knowledge, Role};
+use crate::lang::core::anchors::{Adapter, Compiled};
+use crate::lang::core::{source, SourceFile};
 use crate::lang::fields::NodeFields;
-use crate::lang::query::{self, CompiledQuery};
 use crate::lang::tree::RangeIndex;
 use resolve::{ImportSite, Value, Values};
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
 use tree_sitter::{Node, Tree};
 
 /// Python's query files, embedded.
@@ -94,19 +92,7 @@ pub const ROLES: &[Role] = &[
 /// Python's knowledge table, embedded.
 pub const KNOWLEDGE: &str = include_str!("../../../queries/python/knowledge.toml");
 
-/// Capture indices of the merged Python query.
-struct Captures {
-    import: u32,
-    call: u32,
-    function: u32,
-    lambda: u32,
-    decorated: u32,
-    class: u32,
-    decorator: u32,
-    assign: u32,
-    as_pattern: u32,
-    comment: u32,
-}
+crate::lang::core::anchors::captures!(Captures: import, call, function, lambda, decorated, class, decorator, assign, as_pattern, comment);
 
 /// The names the Python extractor recognises beyond its knowledge table (see
 /// [`crate::prefilter`]): the `__main__` guard and entry-point file names, test frameworks,
@@ -146,94 +132,26 @@ pub const PREFILTER_NEEDLES: super::ExtractorNeedles = super::ExtractorNeedles {
     ],
     suffixes: &["Stub", "Servicer_to_server"],
     prefixes: &["do_"],
-    substrings: &[],
-    typed_lists: &[],
-    implicit_modules: &[],
     file_names: &["__main__.py", "wsgi.py", "asgi.py", "manage.py"],
+    ..super::ExtractorNeedles::NONE
 };
 
-/// Extracts facts from Python files; built once per run, shared by all worker threads.
-pub struct PythonExtractor {
-    query: CompiledQuery,
-    captures: Captures,
-    knowledge: Arc<Knowledge>,
-}
+/// Python's side of extraction (see [`crate::lang::core::anchors::Adapter`]).
+pub struct Python;
 
-impl PythonExtractor {
-    /// Compiles Python's merged query and takes its knowledge table.
-    pub fn new(knowledge: Arc<Knowledge>) -> Result<PythonExtractor, String> {
-        let query = CompiledQuery::new(crate::lang::Lang::Python)?;
-        let q = &query.query;
-        let captures = Captures {
-            import: query::capture(q, "import"),
-            call: query::capture(q, "call"),
-            function: query::capture(q, "function"),
-            lambda: query::capture(q, "lambda"),
-            decorated: query::capture(q, "decorated"),
-            class: query::capture(q, "class"),
-            decorator: query::capture(q, "decorator"),
-            assign: query::capture(q, "assign"),
-            as_pattern: query::capture(q, "as_pattern"),
-            comment: query::capture(q, "comment"),
-        };
-        Ok(PythonExtractor {
-            query,
-            captures,
-            knowledge,
-        })
-    }
+impl Adapter for Python {
+    type Captures = Captures;
 
-    fn collect_anchors<'t>(&self, root: Node<'t>, src: &[u8]) -> Anchors<'t> {
-        let c = &self.captures;
-        let mut a = Anchors::default();
-        self.query.for_each_capture(root, src, |i, node| {
-            if i == c.import {
-                a.imports.push(node);
-            } else if i == c.call {
-                a.calls.push(node);
-            } else if i == c.function {
-                a.functions.push(node);
-                a.callables.push(node);
-            } else if i == c.lambda {
-                a.callables.push(node);
-            } else if i == c.decorated {
-                a.decorated.push(node);
-            } else if i == c.class {
-                a.classes.push(node);
-            } else if i == c.decorator {
-                a.decorators.push(node);
-            } else if i == c.assign || i == c.as_pattern {
-                a.bindings.push(node);
-            } else if i == c.comment {
-                a.comments.push(node);
-            }
-        });
-        a
-    }
-}
-
-/// The query's anchors in one file, in document order.
-#[derive(Default)]
-struct Anchors<'t> {
-    imports: Vec<Node<'t>>,
-    calls: Vec<Node<'t>>,
-    functions: Vec<Node<'t>>,
-    /// Functions and lambdas.
-    callables: Vec<Node<'t>>,
-    classes: Vec<Node<'t>>,
-    decorators: Vec<Node<'t>>,
-    decorated: Vec<Node<'t>>,
-    bindings: Vec<Node<'t>>,
-    comments: Vec<Node<'t>>,
-}
-
-impl crate::lang::Extractor for PythonExtractor {
-    fn extract(&self, src: &[u8], tree: &Tree, out: &mut FileFacts) {
+    fn extract(x: &Compiled<Captures>, src: &[u8], tree: &Tree, out: &mut FileFacts) {
         let root = tree.root_node();
-        let anchors = self.collect_anchors(root, src);
+        let c = &x.captures;
+        let anchors = x.anchors(root, src);
+        let callables = anchors.merged(&[c.function, c.lambda]);
+        let (calls, functions) = (anchors.nodes(c.call), anchors.nodes(c.function));
+        let (classes, comments) = (anchors.nodes(c.class), anchors.nodes(c.comment));
         let mut ctx = FileCtx {
             src,
-            knowledge: self.knowledge.as_ref(),
+            knowledge: x.knowledge.as_ref(),
             imports: HashMap::new(),
             import_sites: Vec::new(),
             values: Values::default(),
@@ -243,14 +161,14 @@ impl crate::lang::Extractor for PythonExtractor {
             tracing: false,
             standalone: false,
             facts: Vec::new(),
-            parameters: resolve::parameters_of(&anchors.callables, src),
-            decorators_of: boundary::decorators_of(&anchors.decorated),
-            functions: RangeIndex::new(&anchors.callables),
-            classes: RangeIndex::new(&anchors.classes),
-            calls: anchors.calls.clone(),
+            parameters: resolve::parameters_of(&callables, src),
+            decorators_of: boundary::decorators_of(anchors.nodes(c.decorated)),
+            functions: RangeIndex::new(&callables),
+            classes: RangeIndex::new(classes),
+            calls: calls.to_vec(),
             callees: Vec::new(),
         };
-        for stmt in &anchors.imports {
+        for stmt in anchors.nodes(c.import) {
             ctx.bind_import(*stmt);
         }
         out.uses_tracing = ctx
@@ -263,18 +181,18 @@ impl crate::lang::Extractor for PythonExtractor {
         });
         ctx.tracing = out.uses_tracing;
         ctx.standalone = !out.uses_tracing && ctx.has_main_guard(root);
-        out.generated = is_generated(&out.path, &anchors.comments, &ctx);
+        out.generated = is_generated(&out.path, comments, &ctx);
         out.parse_errors = root.has_error();
 
-        for binding in &anchors.bindings {
-            ctx.bind_value(*binding);
+        for binding in anchors.merged(&[c.assign, c.as_pattern]) {
+            ctx.bind_value(binding);
         }
         ctx.callees = ctx.calls.iter().map(|c| ctx.resolve_callee(*c)).collect();
         ctx.string_constants(root);
-        for call in &anchors.calls {
+        for call in calls {
             ctx.note_wrapping(*call);
         }
-        for function in &anchors.functions {
+        for function in functions {
             if ctx.is_request_function(*function) {
                 ctx.request_functions.insert(function.id());
             }
@@ -285,32 +203,23 @@ impl crate::lang::Extractor for PythonExtractor {
                 }
             }
         }
-        for call in &anchors.calls {
+        for call in calls {
             ctx.call_fact(*call);
         }
-        for decorator in &anchors.decorators {
+        for decorator in anchors.nodes(c.decorator) {
             ctx.decorator_fact(*decorator);
         }
-        for class in &anchors.classes {
+        for class in classes {
             ctx.class_fact(*class);
         }
-        ctx.too_late_facts(&anchors.calls);
+        ctx.too_late_facts(calls);
         let file_name = out.path.rsplit('/').next().unwrap_or(&out.path);
         out.has_entry = matches!(
             file_name,
             "__main__.py" | "wsgi.py" | "asgi.py" | "manage.py"
-        ) || ctx.has_entry(root, &anchors.calls);
-        for comment in &anchors.comments {
-            if let Some(s) =
-                suppression::parse_comment(&ctx.text(*comment), query::loc(*comment, src))
-            {
-                out.suppressions.push(s);
-            }
-        }
-        ctx.facts
-            .sort_by_key(|f| (f.loc.start_byte, f.loc.end_byte));
-        ctx.facts.dedup();
-        out.facts = ctx.facts;
+        ) || ctx.has_entry(root, calls);
+        let facts = std::mem::take(&mut ctx.facts);
+        source::finish(out, facts, comments, src, |_, _| None, []);
     }
 }
 
@@ -368,20 +277,9 @@ pub(super) struct FileCtx<'a> {
     facts: Vec<Fact>,
 }
 
+crate::lang::core::source::source_file!(FileCtx);
+
 impl<'a> FileCtx<'a> {
-    fn text(&self, node: Node<'_>) -> Cow<'a, str> {
-        query::text(node, self.src)
-    }
-
-    fn loc(&self, node: Node<'_>) -> Loc {
-        query::loc(node, self.src)
-    }
-
-    fn push(&mut self, node: Node<'_>, kind: FactKind) {
-        let loc = self.loc(node);
-        self.facts.push(Fact { loc, kind });
-    }
-
     /// Records a variable bound to a construction: `x = Known(...)`, `with Known() as x`.
     fn bind_value(&mut self, binding: Node<'_>) {
         let value = match binding.kind() {

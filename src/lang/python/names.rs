@@ -2,6 +2,7 @@
 //! concatenation) and the module's and classes' string constants that names refer to.
 
 use crate::facts::{FactKind, NameVia, SpanKindName};
+use crate::lang::core::SourceFile;
 use crate::lang::span_name::{name_expr, NameSyntax, Shape};
 use tree_sitter::Node;
 
@@ -88,10 +89,7 @@ impl<'t> NameSyntax<'t> for Syntax<'_, '_> {
                 Shape::Other
             }
             "identifier" | "attribute" => Shape::Name(ctx.text(node).into_owned()),
-            "parenthesized_expression" => match node.named_child(0) {
-                Some(inner) => Shape::Paren(inner),
-                None => Shape::Other,
-            },
+            "parenthesized_expression" => Shape::inner(node),
             _ => Shape::Other,
         }
     }
@@ -118,14 +116,7 @@ impl<'a> FileCtx<'a> {
         } else {
             NameVia::Span
         };
-        self.push(
-            call,
-            FactKind::SpanNamed {
-                name: expr,
-                span_kind,
-                via,
-            },
-        );
+        self.push(call, FactKind::span_named(expr, span_kind, via));
     }
 
     /// String constants of the module and of its classes: `CHECKOUT = "checkout"`,

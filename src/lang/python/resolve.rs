@@ -1,6 +1,7 @@
 //! Python name resolution: imports to qualified names, variables to the class or function that
 //! built them, and the small tree helpers the extractor shares.
 
+use crate::lang::core::SourceFile;
 use crate::lang::query;
 pub(super) use crate::lang::tree::descendants;
 use crate::lang::tree::position_in;

@@ -4,6 +4,7 @@
 
 use crate::facts::{Fact, FactKind, ProviderHandling};
 use crate::knowledge::Role;
+use crate::lang::core::SourceFile;
 use tree_sitter::Node;
 
 use super::resolve::{call_args, descendants, kwarg, last_segment};
@@ -23,14 +24,7 @@ impl<'a> FileCtx<'a> {
             self.provider_handling(call, var.as_deref())
         };
         let buffered = self.provider_buffers(call, var.as_deref());
-        self.push(
-            call,
-            FactKind::ProviderCreated {
-                var,
-                handling,
-                buffered,
-            },
-        );
+        self.push(call, FactKind::provider_created(var, handling, buffered));
     }
 
     /// Whether anything can shut down a provider built without the exit hook.

@@ -13,6 +13,7 @@
 use crate::facts::{DropVia, FactKind, Lifecycle, SpanContext};
 use crate::knowledge::Role;
 use crate::lang::core::lifecycle::{self, Arm, Body, Catch, Effect, Seq, Stmt, StmtShape};
+use crate::lang::core::SourceFile;
 use tree_sitter::Node;
 
 use super::resolve::{call_args, kwarg, own_descendants};
@@ -80,14 +81,7 @@ impl<'a> FileCtx<'a> {
                 _ => (Lifecycle::HandedOff, SpanContext::Used),
             }
         };
-        self.push(
-            call,
-            FactKind::SpanStarted {
-                name,
-                lifecycle,
-                context,
-            },
-        );
+        self.push(call, FactKind::span_started(name, lifecycle, context));
     }
 
     /// `token = context.attach(ctx)`: the token must be detached on every path.

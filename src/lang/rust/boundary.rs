@@ -4,6 +4,7 @@
 
 use crate::facts::{Extraction, FactKind, Flow, Injection, Proto};
 use crate::knowledge::Role;
+use crate::lang::core::SourceFile;
 use crate::lang::tree::descendants;
 use tree_sitter::Node;
 
@@ -216,12 +217,7 @@ impl FileCtx<'_> {
         let extraction = self.handler_extraction(*handler);
         self.push_at_method(
             call,
-            FactKind::Inbound {
-                proto: Proto::Http,
-                route: Some(route),
-                router: Some(router),
-                extraction,
-            },
+            FactKind::inbound(Proto::Http, Some(route), Some(router), extraction),
         );
     }
 
@@ -250,12 +246,7 @@ impl FileCtx<'_> {
         };
         self.push(
             attr,
-            FactKind::Inbound {
-                proto: Proto::Http,
-                route: Some(route),
-                router: Some("App".into()),
-                extraction,
-            },
+            FactKind::inbound(Proto::Http, Some(route), Some("App".into()), extraction),
         );
     }
 
@@ -372,12 +363,12 @@ impl FileCtx<'_> {
         );
         self.push_at_method(
             call,
-            FactKind::Inbound {
-                proto: Proto::Grpc,
-                route: Some(service),
-                router: Some(self.text(root)),
+            FactKind::inbound(
+                Proto::Grpc,
+                Some(service),
+                Some(self.text(root)),
                 extraction,
-            },
+            ),
         );
     }
 
@@ -472,12 +463,7 @@ impl FileCtx<'_> {
         );
         self.push(
             call,
-            FactKind::Outbound {
-                proto: Proto::Grpc,
-                target,
-                injection,
-                flow,
-            },
+            FactKind::outbound(Proto::Grpc, target, injection, flow),
         );
         true
     }
@@ -492,12 +478,7 @@ impl FileCtx<'_> {
         let flow = self.flow(call);
         self.push(
             call,
-            FactKind::Outbound {
-                proto: Proto::Http,
-                target: qualified.to_string(),
-                injection,
-                flow,
-            },
+            FactKind::outbound(Proto::Http, qualified.to_string(), injection, flow),
         );
         self.url_edge(call);
     }
@@ -571,12 +552,7 @@ impl FileCtx<'_> {
         let flow = self.flow(call);
         self.push_at_method(
             request,
-            FactKind::Outbound {
-                proto: Proto::Http,
-                target,
-                injection,
-                flow,
-            },
+            FactKind::outbound(Proto::Http, target, injection, flow),
         );
         self.url_edge(request);
     }
@@ -674,12 +650,7 @@ impl FileCtx<'_> {
         let extraction = self.handler_extraction(arg);
         self.push(
             call,
-            FactKind::Inbound {
-                proto: Proto::Http,
-                route: None,
-                router: Some("service_fn".into()),
-                extraction,
-            },
+            FactKind::inbound(Proto::Http, None, Some("service_fn".into()), extraction),
         );
     }
 }

@@ -19,15 +19,14 @@ mod resolve;
 mod setup;
 mod spans;
 
-use crate::facts::suppression;
-use crate::facts::{Fact, FactKind, FileFacts, Loc};
+use crate::facts::{Fact, FactKind, FileFacts};
 use crate::knowledge::{Knowledge, Role};
+use crate::lang::core::anchors::{Adapter, Anchors, Compiled};
+use crate::lang::core::{source, SourceFile};
 use crate::lang::fields::NodeFields;
-use crate::lang::query::{self, CompiledQuery};
 use crate::lang::tree::{nodes_within, RangeIndex};
 use resolve::{method_call, Imports};
 use std::collections::HashSet;
-use std::sync::Arc;
 use tree_sitter::{Node, Tree};
 
 /// Rust's query files, embedded.
@@ -73,120 +72,29 @@ pub const ROLES: &[Role] = &[
 /// Rust's knowledge table, embedded.
 pub const KNOWLEDGE: &str = include_str!("../../../queries/rust/knowledge.toml");
 
-/// Capture indices of the merged Rust query.
-struct Captures {
-    use_decl: u32,
-    call: u32,
-    macro_call: u32,
-    function: u32,
-    impl_block: u32,
-    closure: u32,
-    binding: u32,
-    module: u32,
-    constant: u32,
-    comment: u32,
-}
-
-/// Extracts facts from Rust files; built once per run, shared by all worker threads.
-pub struct RustExtractor {
-    query: CompiledQuery,
-    captures: Captures,
-    knowledge: Arc<Knowledge>,
-}
-
-impl RustExtractor {
-    /// Compiles Rust's merged query and takes its knowledge table.
-    pub fn new(knowledge: Arc<Knowledge>) -> Result<RustExtractor, String> {
-        let query = CompiledQuery::new(crate::lang::Lang::Rust)?;
-        let q = &query.query;
-        let captures = Captures {
-            use_decl: query::capture(q, "use"),
-            call: query::capture(q, "call"),
-            macro_call: query::capture(q, "macro"),
-            function: query::capture(q, "function"),
-            impl_block: query::capture(q, "impl"),
-            closure: query::capture(q, "closure"),
-            binding: query::capture(q, "let"),
-            module: query::capture(q, "mod"),
-            constant: query::capture(q, "const"),
-            comment: query::capture(q, "comment"),
-        };
-        Ok(RustExtractor {
-            query,
-            captures,
-            knowledge,
-        })
-    }
-
-    fn collect_anchors<'t>(&self, root: Node<'t>, src: &[u8]) -> Anchors<'t> {
-        let c = &self.captures;
-        let mut a = Anchors::default();
-        self.query
-            .for_each_capture_at_depth(root, src, |i, node, depth| {
-                // Facts are read by looking around a node; nodes nested absurdly deep (generated
-                // or hostile code) are left alone.
-                let too_deep = depth > MAX_ANCHOR_DEPTH;
-                if i == c.use_decl {
-                    a.uses.push(node);
-                } else if i == c.call {
-                    if !too_deep {
-                        a.calls.push(node);
-                    }
-                } else if i == c.macro_call {
-                    if !too_deep {
-                        a.macros.push(node);
-                    }
-                } else if i == c.function {
-                    a.functions.push(node);
-                } else if i == c.impl_block {
-                    a.impls.push(node);
-                } else if i == c.closure {
-                    if !too_deep {
-                        a.closures.push(node);
-                    }
-                } else if i == c.binding {
-                    if !too_deep {
-                        a.lets.push(node);
-                    }
-                } else if i == c.module {
-                    a.modules.push(node);
-                } else if i == c.constant {
-                    a.constants.push(node);
-                } else if i == c.comment {
-                    a.comments.push(node);
-                }
-            });
-        a
-    }
-}
+crate::lang::core::anchors::captures!(Captures: use_decl = "use", call, macro_call = "macro", function, impl_block = "impl", closure, binding = "let", module = "mod", constant = "const", comment);
 
 /// The deepest nesting at which calls, macros, closures and bindings are analysed.
 const MAX_ANCHOR_DEPTH: usize = 200;
 
-/// The query's anchors in one file, in document order.
-#[derive(Default)]
-struct Anchors<'t> {
-    uses: Vec<Node<'t>>,
-    calls: Vec<Node<'t>>,
-    macros: Vec<Node<'t>>,
-    functions: Vec<Node<'t>>,
-    impls: Vec<Node<'t>>,
-    closures: Vec<Node<'t>>,
-    lets: Vec<Node<'t>>,
-    modules: Vec<Node<'t>>,
-    constants: Vec<Node<'t>>,
-    comments: Vec<Node<'t>>,
-}
+/// Rust's side of extraction (see [`crate::lang::core::anchors::Adapter`]).
+pub struct Rust;
 
-impl crate::lang::Extractor for RustExtractor {
-    fn extract(&self, src: &[u8], tree: &Tree, out: &mut FileFacts) {
+impl Adapter for Rust {
+    type Captures = Captures;
+
+    fn extract(x: &Compiled<Captures>, src: &[u8], tree: &Tree, out: &mut FileFacts) {
         let root = tree.root_node();
-        let anchors = self.collect_anchors(root, src);
+        let c = &x.captures;
+        let shallow_only = [c.call, c.macro_call, c.closure, c.binding];
+        let anchors = Anchors::collect(&x.query, root, src, &shallow_only, MAX_ANCHOR_DEPTH);
+        let (calls, functions) = (anchors.nodes(c.call), anchors.nodes(c.function));
+        let (impls, comments) = (anchors.nodes(c.impl_block), anchors.nodes(c.comment));
         let mut ctx = FileCtx {
             src,
-            knowledge: self.knowledge.as_ref(),
-            functions: RangeIndex::new(&anchors.functions),
-            calls: anchors.calls.clone(),
+            knowledge: x.knowledge.as_ref(),
+            functions: RangeIndex::new(functions),
+            calls: calls.to_vec(),
             imports: Imports::default(),
             test_ranges: Vec::new(),
             handlers: HashSet::new(),
@@ -200,14 +108,10 @@ impl crate::lang::Extractor for RustExtractor {
             crates: HashSet::new(),
             facts: Vec::new(),
         };
-        for decl in &anchors.uses {
+        for decl in anchors.nodes(c.use_decl) {
             ctx.imports.bind(*decl, src);
         }
-        let written_roots: Vec<String> = anchors
-            .calls
-            .iter()
-            .filter_map(|c| ctx.callee(*c))
-            .collect();
+        let written_roots: Vec<String> = calls.iter().filter_map(|c| ctx.callee(*c)).collect();
         out.uses_tracing = ctx
             .imports
             .paths
@@ -222,31 +126,31 @@ impl crate::lang::Extractor for RustExtractor {
             .filter_map(|p| p.split("::").next())
             .map(str::to_string)
             .collect();
-        out.generated =
-            anchors.comments.iter().take(5).any(|c| {
-                ctx.text(*c).contains("@generated") || ctx.text(*c).contains("DO NOT EDIT")
-            });
+        out.generated = comments
+            .iter()
+            .take(5)
+            .any(|c| ctx.text(*c).contains("@generated") || ctx.text(*c).contains("DO NOT EDIT"));
         out.parse_errors = root.has_error();
-        ctx.note_tests(&anchors.modules, &anchors.functions);
+        ctx.note_tests(anchors.nodes(c.module), functions);
 
-        ctx.learn_functions(&anchors);
-        ctx.string_constants(&anchors.constants);
-        for call in &anchors.calls {
+        ctx.learn_functions(calls, functions, impls);
+        ctx.string_constants(anchors.nodes(c.constant));
+        for call in calls {
             if !ctx.in_test(*call) {
                 ctx.call_fact(*call, out.uses_tracing);
             }
         }
-        for mac in &anchors.macros {
+        for mac in anchors.nodes(c.macro_call) {
             if !ctx.in_test(*mac) {
                 ctx.macro_facts(*mac);
             }
         }
-        for function in &anchors.functions {
+        for function in functions {
             if !ctx.in_test(*function) {
                 ctx.function_facts(*function);
             }
         }
-        for block in &anchors.impls {
+        for block in impls {
             if !ctx.in_test(*block) {
                 ctx.impl_facts(*block);
             }
@@ -254,21 +158,12 @@ impl crate::lang::Extractor for RustExtractor {
         if ctx.global_shutdown {
             ctx.providers_shut_down_globally();
         }
-        out.has_entry = anchors.functions.iter().any(|f| {
+        out.has_entry = functions.iter().any(|f| {
             f.parent().is_some_and(|p| p.kind() == "source_file")
                 && f.field("name").is_some_and(|n| ctx.text(n) == "main")
         });
-        for comment in &anchors.comments {
-            if let Some(s) =
-                suppression::parse_comment(&ctx.text(*comment), query::loc(*comment, src))
-            {
-                out.suppressions.push(s);
-            }
-        }
-        ctx.facts
-            .sort_by_key(|f| (f.loc.start_byte, f.loc.end_byte));
-        ctx.facts.dedup();
-        out.facts = ctx.facts;
+        let facts = std::mem::take(&mut ctx.facts);
+        source::finish(out, facts, comments, src, |_, _| None, []);
     }
 }
 
@@ -327,18 +222,12 @@ impl Propagation {
     }
 }
 
+crate::lang::core::source::source_file!(FileCtx);
+
 impl<'a> FileCtx<'a> {
+    /// The text under a node, owned: most of this extractor's names become fact fields.
     fn text(&self, node: Node<'_>) -> String {
-        resolve::text(node, self.src)
-    }
-
-    fn loc(&self, node: Node<'_>) -> Loc {
-        query::loc(node, self.src)
-    }
-
-    fn push(&mut self, node: Node<'_>, kind: FactKind) {
-        let loc = self.loc(node);
-        self.facts.push(Fact { loc, kind });
+        SourceFile::text(self, node).into_owned()
     }
 
     /// Pushes a fact for a method call at its method name (`.route("/x", ...)` in a chain that
@@ -393,14 +282,13 @@ impl<'a> FileCtx<'a> {
 
     /// Learns, before any fact is emitted, which functions are handlers, which extract or
     /// inject by hand, and in which a trace is in flight.
-    fn learn_functions(&mut self, anchors: &Anchors<'_>) {
-        for call in &anchors.calls {
+    fn learn_functions(&mut self, calls: &[Node<'a>], functions: &[Node<'a>], impls: &[Node<'a>]) {
+        for call in calls {
             self.note_handler(*call);
         }
         // Two rounds, so a function that calls an extracting helper extracts too. Each
         // function's calls are read once; the rounds only look names up.
-        let summaries: Vec<(String, Propagation)> = anchors
-            .functions
+        let summaries: Vec<(String, Propagation)> = functions
             .iter()
             .filter_map(|f| Some((self.text(f.field("name")?), self.propagation(*f))))
             .collect();
@@ -417,7 +305,7 @@ impl<'a> FileCtx<'a> {
             }
         }
         let exporter_traits = &self.knowledge.methods.exporter_traits;
-        self.exporter = anchors.impls.iter().any(|i| {
+        self.exporter = impls.iter().any(|i| {
             i.field("trait").is_some_and(|t| {
                 let path = resolve::path_text(t, self.src);
                 exporter_traits
@@ -425,7 +313,7 @@ impl<'a> FileCtx<'a> {
                     .any(|e| e == resolve::last_segment(&path))
             })
         });
-        for function in &anchors.functions {
+        for function in functions {
             if self.is_handler_fn(*function) {
                 self.handler_fns.insert(function.id());
                 self.request_fns.insert(function.id());

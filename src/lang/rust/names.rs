@@ -8,6 +8,7 @@
 
 use crate::facts::name::{push_text, split_braces, template};
 use crate::facts::{FactKind, Hole, NameExpr, NamePart, NameVia, SpanKindName};
+use crate::lang::core::SourceFile;
 use crate::lang::span_name::{name_expr, NameSyntax, Shape};
 use tree_sitter::Node;
 
@@ -24,17 +25,8 @@ impl<'t> NameSyntax<'t> for FileCtx<'_> {
             "string_literal" | "raw_string_literal" => {
                 Shape::Literal(string_value(node, self.src).unwrap_or_default())
             }
-            "binary_expression" => {
-                let op = node.field("operator").map(|o| self.text(o));
-                match (op.as_deref(), node.field("left"), node.field("right")) {
-                    (Some("+"), Some(l), Some(r)) => Shape::Concat(l, r),
-                    _ => Shape::Other,
-                }
-            }
-            "parenthesized_expression" => match node.named_child(0) {
-                Some(inner) => Shape::Paren(inner),
-                None => Shape::Other,
-            },
+            "binary_expression" => Shape::plus(node, self.src),
+            "parenthesized_expression" => Shape::inner(node),
             "reference_expression" => match node.field("value") {
                 Some(inner) => Shape::Paren(inner),
                 None => Shape::Other,
@@ -177,14 +169,7 @@ impl FileCtx<'_> {
                 }
             }
         });
-        self.push(
-            name,
-            FactKind::SpanNamed {
-                name: expr,
-                span_kind,
-                via: NameVia::Span,
-            },
-        );
+        self.push(name, FactKind::span_named(expr, span_kind, NameVia::Span));
     }
 
     /// Module-level string constants and statics: `const CHECKOUT: &str = "checkout";`.

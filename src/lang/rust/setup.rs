@@ -3,6 +3,7 @@
 
 use crate::facts::{FactKind, ProviderHandling};
 use crate::knowledge::Role;
+use crate::lang::core::SourceFile;
 use crate::lang::tree::descendants;
 use tree_sitter::Node;
 
@@ -42,14 +43,7 @@ impl FileCtx<'_> {
         } else {
             self.provider_handling(top)
         };
-        self.push(
-            top,
-            FactKind::ProviderCreated {
-                var,
-                handling,
-                buffered,
-            },
-        );
+        self.push(top, FactKind::provider_created(var, handling, buffered));
     }
 
     /// A provider built inside a macro (`lazy_static! { static ref PROVIDER = ... }`): the
@@ -75,11 +69,7 @@ impl FileCtx<'_> {
                 .any(|s| text.contains(s.as_str()));
             self.push(
                 mac,
-                FactKind::ProviderCreated {
-                    var: None,
-                    handling: ProviderHandling::Escapes,
-                    buffered,
-                },
+                FactKind::provider_created(None, ProviderHandling::Escapes, buffered),
             );
         }
     }

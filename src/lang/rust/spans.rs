@@ -12,6 +12,7 @@
 
 use crate::facts::{DropVia, FactKind, Lifecycle, SpanContext};
 use crate::knowledge::Role;
+use crate::lang::core::SourceFile;
 use crate::lang::tree::descendants;
 use tree_sitter::Node;
 
@@ -81,14 +82,7 @@ impl FileCtx<'_> {
             }
             _ => SpanContext::Used,
         };
-        self.push(
-            call,
-            FactKind::SpanStarted {
-                name,
-                lifecycle,
-                context,
-            },
-        );
+        self.push(call, FactKind::span_started(name, lifecycle, context));
     }
 
     /// `tracer.in_span("x", |cx| ...)`: ended when the closure returns, current inside it.
@@ -100,11 +94,7 @@ impl FileCtx<'_> {
         }
         self.push(
             call,
-            FactKind::SpanStarted {
-                name,
-                lifecycle: Lifecycle::Ended,
-                context: SpanContext::Used,
-            },
+            FactKind::span_started(name, Lifecycle::Ended, SpanContext::Used),
         );
     }
 
