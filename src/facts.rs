@@ -202,10 +202,17 @@ pub enum FactKind {
         /// The receiver's last name (`tp` in `defer tp.Shutdown(ctx)`).
         receiver: String,
     },
-    /// The entry point blocks serving requests until the process is killed.
+    /// The entry point blocks until the process is stopped: it serves requests, or waits for a
+    /// signal (`<-ctx.Done()` on a `signal.NotifyContext` context). Unless SIGTERM is handled,
+    /// a container stop kills it there.
     MainBlocksServing,
-    /// The process handles termination signals.
-    SignalHandled,
+    /// The process handles signals: those named, as written (none: every signal, or a shutdown
+    /// hook the runtime runs on SIGTERM). Whether SIGTERM is among them is the model's call
+    /// ([`crate::model`]'s summary), the same for every language.
+    SignalHandled {
+        /// The signals as written (`syscall.SIGTERM`, `os.Interrupt`, `'SIGINT'`, `ctrl_c`).
+        signals: Vec<String>,
+    },
     /// A tracer is taken from the process-wide provider.
     GlobalTracer,
     /// A tracer is taken from a provider value (`tp.Tracer("x")`): the code uses a provider
@@ -249,6 +256,25 @@ pub enum FactKind {
         injection: Injection,
         /// Whether a trace can be in flight at the call.
         flow: Flow,
+    },
+    /// What calling `method` on the value `function` returns does: the facts in `then` hold
+    /// at every such call in the service (an SDK built by a factory and started by its caller:
+    /// `function OpenTelemetry() { return new NodeSDK(...) }`, then `otel.start()`).
+    ResultEffect {
+        /// The declared name of the function that returns the value.
+        function: String,
+        /// The method called on the value (`start`, `register`).
+        method: String,
+        /// The facts that call stands for.
+        then: Vec<FactKind>,
+    },
+    /// `method` is called on the value a call of `function` returned (`const otel =
+    /// OpenTelemetry('x'); otel.start()`); [`FactKind::ResultEffect`] says what that does.
+    ResultCall {
+        /// The last name of the callee as written.
+        function: String,
+        /// The method called on its result.
+        method: String,
     },
     /// Request code calls a function by this name (the last name of the callee as written):
     /// a trace is in flight inside it.

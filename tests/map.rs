@@ -91,7 +91,7 @@ fn an_untraced_callee_breaks_the_edge() {
         edges("untraced-callee"),
         vec![
             json!(["web", "quote", "http", "quote", "broken", "quote does not trace",
-                    [{"path": "web/main.go", "line": 30}]])
+                    [{"path": "web/main.go", "line": 31}]])
         ]
     );
 }
@@ -108,7 +108,7 @@ fn env_var_addresses_resolve_through_compose_and_formats_are_compared() {
         edges("env-addresses"),
         vec![
             json!(["mailer", "pricing", "http", "pricing", "ok", "context injected and extracted",
-                   [{"path": "mailer/main.go", "line": 35}]]),
+                   [{"path": "mailer/main.go", "line": 36}]]),
             json!(["notifier", "pricing", "http", "pricing", "ok", "context injected and extracted",
                    [{"path": "notifier/index.js", "line": 6}, {"path": "notifier/index.js", "line": 7}]]),
             json!(["pricing", "inventory", "http", "stock", "broken",
@@ -116,9 +116,9 @@ fn env_var_addresses_resolve_through_compose_and_formats_are_compared() {
                    [{"path": "pricing/app.py", "line": 12}]]),
             json!(["storefront", "inventory", "http", "stock", "broken",
                    "storefront sends tracecontext but inventory reads b3",
-                   [{"path": "storefront/main.go", "line": 37}]]),
+                   [{"path": "storefront/main.go", "line": 38}]]),
             json!(["storefront", "pricing", "http", "pricing", "ok", "context injected and extracted",
-                   [{"path": "storefront/main.go", "line": 39}]]),
+                   [{"path": "storefront/main.go", "line": 40}]]),
         ]
     );
 }
@@ -220,7 +220,7 @@ fn edges_enrich_the_boundary_findings_on_both_sides() {
     assert_eq!(d["path"], "quote/main.go");
     assert_eq!(d["severity"], "error");
     assert_eq!(d["labels"][0]["path"], "web/main.go");
-    assert_eq!(d["labels"][0]["line"], 30);
+    assert_eq!(d["labels"][0]["line"], 31);
     assert_eq!(d["labels"][0]["message"], "web calls it here");
     let injected = doc["diagnostics"]
         .as_array()
@@ -241,9 +241,9 @@ fn http_calls_are_judged_and_labelled_by_the_routes_their_path_reaches() {
         vec![
             // The reindex route extracts by hand; the product route does not.
             json!(["ops", "catalog", "http", "catalog", "ok", "context injected and extracted",
-                   [{"path": "ops/main.go", "line": 30}]]),
+                   [{"path": "ops/main.go", "line": 31}]]),
             json!(["web", "catalog", "http", "catalog", "broken", "the catalog routes it calls extract nothing",
-                   [{"path": "web/main.go", "line": 30}]]),
+                   [{"path": "web/main.go", "line": 31}]]),
         ]
     );
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/repos/two-routers");
@@ -270,9 +270,9 @@ fn http_calls_are_judged_and_labelled_by_the_routes_their_path_reaches() {
     assert_eq!(
         reported,
         vec![json!([
-            23,
+            24,
             "error",
-            [["web/main.go", 30, "web calls it here"]]
+            [["web/main.go", 31, "web calls it here"]]
         ]),]
     );
 }

@@ -7,6 +7,7 @@
 pub mod boundary;
 pub mod build;
 pub mod graph;
+pub mod link;
 pub mod names;
 pub mod propagation;
 pub mod routes;
@@ -156,7 +157,7 @@ impl<'a> ServiceView<'a> {
 
 impl RepoModel {
     /// Groups files into services.
-    pub fn build(files: Vec<FileFacts>, manifests: &[Manifest], root_name: &str) -> RepoModel {
+    pub fn build(mut files: Vec<FileFacts>, manifests: &[Manifest], root_name: &str) -> RepoModel {
         let manifest_dirs: BTreeSet<&str> = manifests.iter().map(|m| m.dir.as_str()).collect();
         let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut by_name: Vec<(usize, &str)> = Vec::new();
@@ -182,6 +183,7 @@ impl RepoModel {
                 s.files.push(i);
             }
         }
+        link::link_results(&mut files, &services);
         for service in &mut services {
             service.has_entry = service.files.iter().any(|&i| files[i].has_entry);
             // Its own code (or its deployment) uses OpenTelemetry: shared packages that do are

@@ -86,6 +86,35 @@ pub struct ServiceSummary {
     pub patched: BTreeSet<String>,
 }
 
+/// Signals that are not the SIGTERM a container stop or `kill` sends, by their last name in
+/// upper case (`os.Interrupt`, `syscall.SIGINT`, `'SIGINT'`, Rust's `ctrl_c`).
+const OTHER_SIGNALS: &[&str] = &[
+    "INTERRUPT",
+    "SIGINT",
+    "KILL",
+    "SIGKILL",
+    "SIGHUP",
+    "SIGQUIT",
+    "SIGUSR1",
+    "SIGUSR2",
+    "SIGPIPE",
+    "SIGCHLD",
+    "SIGWINCH",
+    "CTRL_C",
+    "INTERRUPT()",
+];
+
+/// Whether a handler of these signals (as written; none: every signal) runs when the process
+/// is told to terminate. A name tracewire cannot place (a variable, a list) counts as handling.
+pub fn handles_termination(signals: &[String]) -> bool {
+    signals.is_empty()
+        || signals.iter().any(|s| {
+            let name = s.trim_matches(['"', '\'', '`']);
+            let last = name.rsplit(['.', ':']).next().unwrap_or(name);
+            !OTHER_SIGNALS.contains(&last.to_ascii_uppercase().as_str())
+        })
+}
+
 impl ServiceSummary {
     /// Folds the facts of every file the service sees.
     pub fn build(repo: &RepoModel, service: &Service) -> ServiceSummary {
@@ -126,7 +155,9 @@ impl ServiceSummary {
                         s.extracting_handlers.insert(name.clone());
                     }
                     FactKind::DefaultClientInstrumented => s.default_client_instrumented = true,
-                    FactKind::SignalHandled => s.signal_handled = true,
+                    FactKind::SignalHandled { signals } => {
+                        s.signal_handled |= handles_termination(signals);
+                    }
                     FactKind::MainBlocksServing => blocks = true,
                     FactKind::ClientBuilt { key, instrumented } => {
                         s.clients.entry(key.clone()).or_default().push(ClientSite {

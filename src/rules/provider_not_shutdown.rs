@@ -2,7 +2,7 @@
 //! exit, so the tail of every batch is lost.
 
 use super::RuleMeta;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::facts::{FactKind, ProviderHandling};
 use crate::lang::Lang;
 use crate::model::ServiceView;
@@ -33,8 +33,10 @@ Reports, in a program with an entry point:
   `Shutdown` or `ForceFlush` call, returned or stored (a provider that only exports
   synchronously, with `WithSyncer`, buffers nothing and is not reported);
 - a `defer tp.Shutdown(ctx)` in `main` that never runs, because `main` blocks serving requests
-  (or exits through `log.Fatal`/`os.Exit`) and nothing in the service handles termination
-  signals: a Go process killed by SIGTERM runs no deferred functions.
+  or waiting for a signal (or exits through `log.Fatal`/`os.Exit`) and nothing in the service
+  handles SIGTERM: a Go process killed by SIGTERM runs no deferred functions. A handler for
+  `os.Interrupt` alone (`signal.NotifyContext(ctx, os.Interrupt)`) catches Ctrl-C, not the
+  SIGTERM that `docker stop` and Kubernetes send.
 
 A provider handed to a caller or stored in a struct is not reported: its owner shuts it down.
 
@@ -128,18 +130,40 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             _ => None,
         })
         .collect();
+    // Signals handled, none of them SIGTERM (`signal.NotifyContext(ctx, os.Interrupt)`): the
+    // handler is where the fix goes.
+    let partial_handler = view.owned_facts().find_map(|(file, f)| match &f.kind {
+        FactKind::SignalHandled { signals } => Some((file, f.loc, signals.join(", "))),
+        _ => None,
+    });
     for (file, fact) in view.owned_facts() {
         let FactKind::ShutdownDeferredInMain { receiver } = &fact.kind else {
             continue;
         };
-        if providers.contains(&receiver.as_str()) {
-            out.push(view.diagnostic(
-                &META,
-                file,
-                fact.loc,
-                "deferred Shutdown never runs: main only stops on a signal that nothing handles".into(),
-                view.help(file, "provider-not-shutdown/never-runs", &[]),
-            ));
+        if !providers.contains(&receiver.as_str()) {
+            continue;
         }
+        let message = match &partial_handler {
+            Some((_, _, signals)) => format!(
+                "deferred Shutdown never runs: main handles only {signals}, so the SIGTERM a stop sends kills it first"
+            ),
+            None => "deferred Shutdown never runs: main only stops on a signal that nothing handles"
+                .into(),
+        };
+        let mut d = view.diagnostic(
+            &META,
+            file,
+            fact.loc,
+            message,
+            view.help(file, "provider-not-shutdown/never-runs", &[]),
+        );
+        if let Some((handler_file, loc, _)) = &partial_handler {
+            d.labels.push(Label {
+                path: handler_file.path.clone(),
+                loc: *loc,
+                message: "SIGTERM is not among the signals handled here".into(),
+            });
+        }
+        out.push(d);
     }
 }

@@ -225,6 +225,10 @@ fn collect_anchors<'t>(x: &Compiled<Captures>, root: Node<'t>, src: &[u8]) -> An
     a
 }
 
+/// What `provider.register()` installs without a `propagator` option: W3C trace context and
+/// baggage.
+const DEFAULT_PROVIDER_PROPAGATORS: &[&str] = &["baggage", "tracecontext"];
+
 /// The one value the extractor recognises without a call: the root context.
 const ROOT_CONTEXT: &[u8] = b"ROOT_CONTEXT";
 
@@ -292,6 +296,7 @@ impl Adapter for Ecma {
             bindings: Bindings::default(),
             locals: HashSet::new(),
             values: HashMap::new(),
+            results: HashMap::new(),
             loads: Vec::new(),
             facts: Vec::new(),
             has_entry: false,
@@ -431,6 +436,9 @@ pub(super) struct FileCtx<'a> {
     locals: HashSet<String>,
     /// Tracked local values by name.
     values: HashMap<String, Value>,
+    /// Locals bound to the result of a call of a function of the service, by the callee's
+    /// last name (`const otel = OpenTelemetry('x')` → `otel` → `OpenTelemetry`).
+    results: HashMap<String, String>,
     /// Modules loaded, in source order.
     loads: Vec<Load>,
     facts: Vec<Fact>,
@@ -490,6 +498,7 @@ impl<'a> FileCtx<'a> {
     fn track_values(&mut self, calls: &[Node<'_>]) {
         for &node in calls {
             let Some(role) = self.role_of(node) else {
+                self.track_result(node);
                 continue;
             };
             let kind = match role {
@@ -501,10 +510,13 @@ impl<'a> FileCtx<'a> {
                 Role::DefaultClient => ValueKind::HttpClient,
                 _ => continue,
             };
+            let propagators = (kind == ValueKind::Sdk)
+                .then(|| self.sdk_propagators(node))
+                .flatten();
+            if matches!(kind, ValueKind::Sdk | ValueKind::Provider) {
+                self.result_effects(node, kind, &propagators);
+            }
             if let Some(name) = self.binding_name(node) {
-                let propagators = (kind == ValueKind::Sdk)
-                    .then(|| self.sdk_propagators(node))
-                    .flatten();
                 self.values.insert(name, Value { kind, propagators });
             }
         }
@@ -945,13 +957,32 @@ impl<'a> FileCtx<'a> {
             let signal = call_args(call)
                 .first()
                 .and_then(|a| self.string_value(*a))
-                .is_some_and(|s| s.starts_with("SIG") || s == "beforeExit");
-            if signal {
-                self.push(call, FactKind::SignalHandled);
+                .filter(|s| s.starts_with("SIG") || s == "beforeExit");
+            if let Some(signal) = signal {
+                self.push(
+                    call,
+                    FactKind::SignalHandled {
+                        signals: vec![signal],
+                    },
+                );
             }
             return;
         }
         let kind = self.value_kind(recv);
+        if kind.is_none()
+            && self
+                .knowledge
+                .methods
+                .provider_register
+                .iter()
+                .any(|m| m == method)
+        {
+            let function = self.receiver_name(recv).and_then(|n| self.results.get(&n));
+            if let Some(function) = function.cloned() {
+                let method = method.to_string();
+                self.push(call, FactKind::ResultCall { function, method });
+            }
+        }
         match kind {
             Some(k @ (ValueKind::Sdk | ValueKind::Provider | ValueKind::BrowserProvider))
                 if self
@@ -1024,6 +1055,80 @@ impl<'a> FileCtx<'a> {
         }
     }
 
+    /// A local bound to the result of a call that is not a library's
+    /// (`const otel = OpenTelemetry('x')`): the function may return an SDK built elsewhere.
+    fn track_result(&mut self, call: Node<'_>) {
+        if call.kind() != "call_expression" {
+            return;
+        }
+        let Some(function) = callee(call).and_then(|f| match f.kind() {
+            "identifier" => Some(f),
+            "member_expression" => f.field("property"),
+            _ => None,
+        }) else {
+            return;
+        };
+        if let Some(name) = self.binding_name(call) {
+            let function = self.text(function).into_owned();
+            self.results.insert(name, function);
+        }
+    }
+
+    /// For an SDK or provider a function returns (`return new NodeSDK(...)`, an arrow whose
+    /// body it is, or a local it returns): what registering it does, wherever a caller does.
+    fn result_effects(
+        &mut self,
+        node: Node<'_>,
+        kind: ValueKind,
+        propagators: &Option<Vec<String>>,
+    ) {
+        let Some(function) = self.returning_function(node) else {
+            return;
+        };
+        let Some(name) = self.function_name(function) else {
+            return;
+        };
+        let formats = match kind {
+            ValueKind::Sdk => propagators.clone(),
+            _ => Some(
+                DEFAULT_PROVIDER_PROPAGATORS
+                    .iter()
+                    .map(|f| f.to_string())
+                    .collect(),
+            ),
+        };
+        let mut then = vec![FactKind::ProviderRegistered];
+        then.extend(formats.map(|formats| FactKind::PropagatorSet { formats }));
+        for method in self.knowledge.methods.provider_register.clone() {
+            let effect = FactKind::ResultEffect {
+                function: name.clone(),
+                method,
+                then: then.clone(),
+            };
+            self.push(node, effect);
+        }
+    }
+
+    /// The function that returns `value`: `return value`, an arrow function whose body it is,
+    /// or a function that returns the local it is bound to.
+    fn returning_function<'t>(&self, value: Node<'t>) -> Option<Node<'t>> {
+        let node = resolve::climb_wrappers(value);
+        let parent = node.parent()?;
+        match parent.kind() {
+            "return_statement" => enclosing_function(node),
+            "arrow_function" if parent.field("body") == Some(node) => Some(parent),
+            _ => {
+                let name = self.binding_name(value)?;
+                let function = enclosing_function(node)?;
+                descendants(function)
+                    .filter(|n| n.kind() == "return_statement")
+                    .filter(|r| enclosing_function(*r) == Some(function))
+                    .any(|r| r.named_child(0).is_some_and(|v| self.text(v) == name))
+                    .then_some(function)
+            }
+        }
+    }
+
     /// `sdk.start()`, `provider.register(config)`: the provider goes global with a propagator.
     fn provider_registered(&mut self, call: Node<'_>, recv: Node<'_>, kind: ValueKind) {
         self.push(call, FactKind::ProviderRegistered);
@@ -1036,7 +1141,12 @@ impl<'a> FileCtx<'a> {
                 // `register({ propagator })`: `null` installs none, absent installs W3C.
                 let config = call_args(call).first().copied();
                 match config.and_then(|c| self.object_property(c, "propagator")) {
-                    None => Some(vec!["baggage".into(), "tracecontext".into()]),
+                    None => Some(
+                        DEFAULT_PROVIDER_PROPAGATORS
+                            .iter()
+                            .map(|f| f.to_string())
+                            .collect(),
+                    ),
                     Some(p) if p.kind() == "null" || p.kind() == "undefined" => None,
                     Some(p) => Some(self.propagator_formats(p)),
                 }

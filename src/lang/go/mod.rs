@@ -343,7 +343,15 @@ impl<'a> FileCtx<'a> {
                 self.http_call_to(call, 1);
                 self.request_without_context(call, None);
             }
-            Role::SignalNotify => self.push(call, FactKind::SignalHandled),
+            Role::SignalNotify => {
+                // `Notify(c, sigs...)`, `NotifyContext(ctx, sigs...)`: no signals means all.
+                let signals = args
+                    .iter()
+                    .skip(1)
+                    .map(|a| self.text(*a).into_owned())
+                    .collect();
+                self.push(call, FactKind::SignalHandled { signals });
+            }
             Role::HttpServe
             | Role::DefaultClient
             | Role::DeriveContext
@@ -1054,8 +1062,12 @@ impl<'a> FileCtx<'a> {
         let shutdown = &self.knowledge.methods.shutdown;
         let serve = &self.knowledge.methods.blocking_serve;
         let mut found = Vec::new();
+        let signal_waits = self.signal_waits(main, body);
         for node in descendants(body) {
             match node.kind() {
+                "unary_expression" if signal_waits.contains(&node.id()) => {
+                    found.push((node, FactKind::MainBlocksServing));
+                }
                 "defer_statement" => {
                     let receiver = descendants(node).find_map(|n| {
                         if n.kind() != "call_expression" {
@@ -1094,6 +1106,53 @@ impl<'a> FileCtx<'a> {
         for (node, kind) in found {
             self.push(node, kind);
         }
+    }
+}
+
+impl<'a> FileCtx<'a> {
+    /// The receives in `main` itself that wait for a signal: `<-ctx.Done()` on the context of
+    /// `signal.NotifyContext`, `<-c` on the channel handed to `signal.Notify`.
+    fn signal_waits(&self, main: Node<'a>, body: Node<'a>) -> Vec<usize> {
+        let in_main = |n: Node<'a>| self.enclosing_function(n).map(|f| f.id()) == Some(main.id());
+        let mut signal_values = Vec::new();
+        for call in descendants(body).filter(|n| n.kind() == "call_expression" && in_main(*n)) {
+            if self.call_role(call) != Some(Role::SignalNotify) {
+                continue;
+            }
+            let returns_context = call
+                .field("function")
+                .and_then(|f| self.qualify(f))
+                .is_some_and(|q| q.ends_with("Context"));
+            let value = if returns_context {
+                // `ctx, stop := signal.NotifyContext(parent, ...)`: the context.
+                self.binding_name(call)
+            } else {
+                // `signal.Notify(c, ...)`: the channel.
+                call_args(call)
+                    .first()
+                    .filter(|c| c.kind() == "identifier")
+                    .map(|c| self.text(*c).into_owned())
+            };
+            signal_values.extend(value);
+        }
+        if signal_values.is_empty() {
+            return Vec::new();
+        }
+        descendants(body)
+            .filter(|n| n.kind() == "unary_expression" && in_main(*n))
+            .filter(|n| n.field("operator").is_some_and(|o| self.text(o) == "<-"))
+            .filter(|n| {
+                let Some(operand) = n.field("operand") else {
+                    return false;
+                };
+                let operand = match self.method_call(operand) {
+                    Some((recv, m)) if m == "Done" => recv,
+                    _ => operand,
+                };
+                signal_values.iter().any(|v| *v == self.text(operand))
+            })
+            .map(|n| n.id())
+            .collect()
     }
 }
 

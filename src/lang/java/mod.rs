@@ -331,7 +331,9 @@ impl<'a> FileCtx<'a> {
         } else if methods.client_call_typed.contains(&name) {
             self.client_call(call, true);
         } else if name == "addShutdownHook" {
-            self.push(call, FactKind::SignalHandled);
+            // The JVM runs shutdown hooks on SIGTERM and SIGINT.
+            let signals = Vec::new();
+            self.push(call, FactKind::SignalHandled { signals });
         }
     }
 

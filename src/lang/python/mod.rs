@@ -409,7 +409,15 @@ impl<'a> FileCtx<'a> {
                     self.fresh_context(call);
                 }
             }
-            Role::SignalNotify => self.push(call, FactKind::SignalHandled),
+            Role::SignalNotify => {
+                // `signal.signal(signum, handler)`.
+                let signals = resolve::call_args(call)
+                    .first()
+                    .map(|a| self.text(*a).into_owned())
+                    .into_iter()
+                    .collect();
+                self.push(call, FactKind::SignalHandled { signals });
+            }
             _ => {}
         }
     }

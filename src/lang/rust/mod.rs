@@ -433,7 +433,23 @@ impl<'a> FileCtx<'a> {
             Role::ClientNew => self.client_built(call),
             Role::FreshContext => self.fresh_context(call),
             Role::ContextAttach => self.guard_made(call),
-            Role::SignalNotify => self.push(call, FactKind::SignalHandled),
+            Role::SignalNotify => {
+                // `ctrl_c()` is SIGINT only; `signal(SignalKind::terminate())` names its kind.
+                let signal = match resolve::call_args(call).first() {
+                    Some(kind) => self.text(*kind),
+                    None => qualified
+                        .rsplit("::")
+                        .next()
+                        .unwrap_or(qualified)
+                        .to_string(),
+                };
+                self.push(
+                    call,
+                    FactKind::SignalHandled {
+                        signals: vec![signal],
+                    },
+                );
+            }
             _ => {}
         }
     }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"syscall"
 
 	"go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc"
 	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
@@ -35,7 +36,7 @@ func serve(ctx context.Context, exp sdktrace.SpanExporter) {
 
 // The service's own connections are instrumented; the collector's is not.
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	cart, err := grpc.NewClient("cart:7070", grpc.WithStatsHandler(otelgrpc.NewClientHandler()))
 	if err != nil {

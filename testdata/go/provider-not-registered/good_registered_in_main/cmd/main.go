@@ -4,13 +4,14 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"syscall"
 
 	"example.com/svc/telemetry"
 	"go.opentelemetry.io/otel"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	tp := telemetry.NewProvider()
 	otel.SetTracerProvider(tp)
