@@ -153,7 +153,7 @@ fn select_runs_only_the_named_rules() {
 fn usage_errors_exit_two_with_a_message() {
     let o = run(&["check", "/no/such/dir"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("/no/such/dir: no such file or directory"));
+    assert!(stderr(&o).contains("/no/such/dir: does not exist"));
 
     let o = run(&[
         "check",
@@ -162,11 +162,18 @@ fn usage_errors_exit_two_with_a_message() {
         "span-not-endd",
     ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("unknown rule id `span-not-endd`"));
+    assert!(
+        stderr(&o).contains("unknown rule id `span-not-endd`; did you mean `span-not-ended`?"),
+        "{}",
+        stderr(&o)
+    );
 
     let o = run(&["explain", "nope"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("unknown rule id `nope`"));
+    assert!(stderr(&o).contains("unknown rule id `nope` (see `tracewire rules`"));
+    let o = run(&["explain", "span_not_ended"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("did you mean `span-not-ended`?"));
 
     let o = run(&["check", "--format", "xml"]);
     assert_eq!(o.status.code(), Some(2));
@@ -269,7 +276,7 @@ fn a_repository_without_tracing_gets_one_note() {
     let o = run(&["check", dir.path().to_str().unwrap(), "--color", "never"]);
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
-    assert!(out.contains("note: no OpenTelemetry usage found in 1 source files: nothing to check"));
+    assert!(out.contains("note: no OpenTelemetry usage found in 1 source file: nothing to check"));
     assert!(out.contains("no findings in 1 file, 1 service"));
 }
 
@@ -519,4 +526,216 @@ func Work(ctx context.Context) {
         found[0].starts_with("span name `load_order` is snake_case, not kebab-case"),
         "{found:?}"
     );
+}
+
+/// Runs the binary in a directory, with colour off.
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    bin()
+        .current_dir(dir)
+        .args(args)
+        .args(["--color", "never"])
+        .output()
+        .expect("binary runs")
+}
+
+#[test]
+fn an_empty_folder_says_there_was_nothing_to_check() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("empty")).unwrap();
+    let o = run_in(dir.path(), &["check", "empty"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).contains("note: no source files (Go, Python, JavaScript/TypeScript, Java, C#, Rust) found in `empty`: nothing to check"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn a_file_argument_that_is_not_source_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("go.mod"), "module svc\n").unwrap();
+    fs::write(
+        dir.path().join("main.go"),
+        "package main\n\nfunc main() {}\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("notes.txt"), "hello\n").unwrap();
+    let o = run_in(dir.path(), &["check", "notes.txt", "main.go"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("note: `notes.txt` is not a source file (Go, Python"),
+        "{out}"
+    );
+    assert!(!out.contains("`main.go` is not a source file"), "{out}");
+}
+
+#[test]
+fn a_configured_service_path_that_does_not_exist_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("tracewire.toml"),
+        "[[services]]\npath = \"services/nope\"\nname = \"nope\"\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("main.go"),
+        "package main\n\nfunc main() {}\n",
+    )
+    .unwrap();
+    let o = run_in(dir.path(), &["check"]);
+    assert!(
+        stdout(&o).contains("note: the configured service path `services/nope` ([[services]]) does not exist under `.`"),
+        "{}",
+        stdout(&o)
+    );
+    // A path that exists says nothing.
+    fs::create_dir_all(dir.path().join("services/nope")).unwrap();
+    let o = run_in(dir.path(), &["check"]);
+    assert!(!stdout(&o).contains("does not exist"), "{}", stdout(&o));
+}
+
+#[test]
+fn selecting_and_ignoring_the_same_rule_is_an_error() {
+    let root = shop();
+    let root = root.to_str().unwrap();
+    let o = run(&[
+        "check",
+        root,
+        "--select",
+        "span-not-ended",
+        "--ignore",
+        "span-not-ended",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("`span-not-ended` is both selected and ignored"),
+        "{}",
+        stderr(&o)
+    );
+    // Another rule left selected still runs.
+    let o = run(&[
+        "check",
+        root,
+        "--select",
+        "span-not-ended,no-propagator",
+        "--ignore",
+        "no-propagator",
+        "--fail-on",
+        "never",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "both lists name no-propagator");
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("tracewire.toml"),
+        "[rules]\nselect = [\"span-not-ended\"]\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("main.go"), "package main\n").unwrap();
+    let o = run_in(dir.path(), &["check", "--ignore", "span-not-ended"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("no rule would run: every selected rule is also ignored"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_baseline_says_how_many_findings_it_hides() {
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = dir.path().join("baseline.json");
+    let root = shop();
+    let root = root.to_str().unwrap();
+    let written = run(&[
+        "check",
+        root,
+        "--write-baseline",
+        baseline.to_str().unwrap(),
+    ]);
+    assert_eq!(written.status.code(), Some(0));
+    let o = run(&[
+        "check",
+        root,
+        "--baseline",
+        baseline.to_str().unwrap(),
+        "--color",
+        "never",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(
+        out.contains("note: 18 findings hidden by the baseline"),
+        "{out}"
+    );
+    let json = run(&[
+        "check",
+        root,
+        "--baseline",
+        baseline.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert!(doc["summary"]["notes"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("18 findings hidden by the baseline"));
+}
+
+#[test]
+fn map_takes_a_configuration_and_says_when_a_path_does_not_exist() {
+    let o = run(&["map", "/no/such/dir"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("/no/such/dir: does not exist"),
+        "{}",
+        stderr(&o)
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("api")).unwrap();
+    fs::write(
+        dir.path().join("api/main.go"),
+        "package main\n\nfunc main() {}\n",
+    )
+    .unwrap();
+    let config = dir.path().join("other.toml");
+    fs::write(
+        &config,
+        "[[services]]\npath = \"api\"\nname = \"quote-api\"\n",
+    )
+    .unwrap();
+    let root = dir.path().to_str().unwrap();
+    let names = |o: &Output| -> Vec<String> {
+        let doc: serde_json::Value = serde_json::from_str(&stdout(o)).unwrap();
+        doc["services"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let with = run(&[
+        "map",
+        root,
+        "--format",
+        "json",
+        "--config",
+        config.to_str().unwrap(),
+    ]);
+    assert_eq!(with.status.code(), Some(0), "{}", stderr(&with));
+    assert_eq!(names(&with), vec!["quote-api"]);
+    fs::copy(&config, dir.path().join("tracewire.toml")).unwrap();
+    let without = run(&["map", root, "--format", "json", "--no-config"]);
+    assert_eq!(without.status.code(), Some(0), "{}", stderr(&without));
+    assert_ne!(names(&without), vec!["quote-api"]);
+    let found = run(&["map", root, "--format", "json"]);
+    assert_eq!(names(&found), vec!["quote-api"]);
+    let missing = run(&["map", root, "--config", "/no/such.toml"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("configuration file not found"));
+    let help = run(&["map", "--help"]);
+    assert!(stdout(&help).contains("Exit codes: 0"), "{}", stdout(&help));
 }

@@ -2,7 +2,7 @@
 
 use super::{CheckArgs, ColorChoice, FailOn, Format, EXIT_FINDINGS, EXIT_OK};
 use crate::analysis::{self, Outcome};
-use crate::config::{self, Settings};
+use crate::config::Settings;
 use crate::diagnostic::Severity;
 use crate::report;
 use codespan_reporting::term::termcolor::{self, Buffer, StandardStream};
@@ -18,10 +18,14 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
     };
     for p in &paths {
         if !p.exists() {
-            return Err(format!("{}: no such file or directory", p.display()));
+            return Err(format!("{}: does not exist", p.display()));
         }
     }
-    let settings = settings(args, &paths[0])?;
+    let mut settings = super::settings(args.config.as_deref(), args.no_config, &paths[0])?;
+    settings.apply_cli(&args.select, &args.ignore)?;
+    settings.threads = args.threads.unwrap_or(0);
+    settings.prefilter = !args.no_prefilter;
+    settings.parse_only = args.parse_only;
     if let Some(threads) = args.threads {
         if threads == 0 {
             return Err("--threads must be at least 1".into());
@@ -54,6 +58,16 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
             .filter_map(|f| crate::discover::relative(&canonical_root, &f))
             .collect();
         outcome.diagnostics.retain(|d| wanted.contains(&d.path));
+        for file in files
+            .iter()
+            .filter(|f| crate::lang::Lang::from_path(f).is_none())
+        {
+            outcome.notes.push(format!(
+                "`{}` is not a source file ({}): nothing is reported on it",
+                file.display(),
+                crate::language::LANGUAGES
+            ));
+        }
         outcomes.push(outcome);
     }
     let mut outcome = merge(outcomes);
@@ -70,8 +84,17 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
     if let Some(path) = &args.baseline {
         let baseline = crate::baseline::Baseline::read(path)?;
         let fingerprints = crate::report::fingerprints(&outcome);
+        let before = outcome.diagnostics.len();
         outcome.diagnostics =
             baseline.filter(std::mem::take(&mut outcome.diagnostics), &fingerprints);
+        let hidden = before - outcome.diagnostics.len();
+        if hidden > 0 {
+            outcome.notes.push(format!(
+                "{} hidden by the baseline {}",
+                report::plural(hidden, "finding"),
+                path.display()
+            ));
+        }
     }
     let t = std::time::Instant::now();
     let rendered = render(&outcome, args)?;
@@ -121,30 +144,6 @@ fn analyze(root: &Path, settings: &Settings, args: &CheckArgs) -> Result<Outcome
         crate::review::only_new(&mut outcome, rev, settings)?;
     }
     Ok(outcome)
-}
-
-/// Resolves configuration: file (found or given), then command-line flags.
-fn settings(args: &CheckArgs, first: &Path) -> Result<Settings, String> {
-    let mut settings = Settings::default();
-    let file = if args.no_config {
-        None
-    } else if let Some(path) = &args.config {
-        if !path.is_file() {
-            return Err(format!("{}: configuration file not found", path.display()));
-        }
-        Some(path.clone())
-    } else {
-        config::find(first)
-    };
-    if let Some(path) = file {
-        let (options, source) = config::load(&path)?;
-        settings.apply_file(options, &source, &path)?;
-    }
-    settings.apply_cli(&args.select, &args.ignore)?;
-    settings.threads = args.threads.unwrap_or(0);
-    settings.prefilter = !args.no_prefilter;
-    settings.parse_only = args.parse_only;
-    Ok(settings)
 }
 
 /// Merges the outcomes of several paths: each path's files are reported relative to it,

@@ -151,6 +151,56 @@ pub fn by_id(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.meta.id == id)
 }
 
+/// The rule id closest to a misspelt one: at most a few edits away, or containing it whole
+/// (`not-ended` for `span-not-ended`) when only one id does.
+pub fn suggest(id: &str) -> Option<&'static str> {
+    let id = id.trim().to_ascii_lowercase().replace('_', "-");
+    let ids = RULES.iter().map(|r| r.meta.id);
+    if let Some(exact) = ids.clone().find(|r| *r == id) {
+        return Some(exact);
+    }
+    let limit = (id.chars().count() / 3).clamp(1, 3);
+    let closest = ids
+        .clone()
+        .map(|r| (edit_distance(&id, r), r))
+        .filter(|(d, _)| *d <= limit)
+        .min();
+    if let Some((_, r)) = closest {
+        return Some(r);
+    }
+    let mut containing = ids.filter(|r| id.len() >= 4 && r.contains(id.as_str()));
+    match (containing.next(), containing.next()) {
+        (Some(r), None) => Some(r),
+        _ => None,
+    }
+}
+
+/// The error for a rule id no rule has, with the closest id when there is one.
+pub fn unknown_id(id: &str) -> String {
+    match suggest(id) {
+        Some(r) => format!("unknown rule id `{id}`; did you mean `{r}`?"),
+        None => format!("unknown rule id `{id}` (see `tracewire rules` for the list)"),
+    }
+}
+
+/// Levenshtein distance, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 /// Where each rule's documentation is published: `docs/rules/<id>.md` in the repository,
 /// generated from the rules' own docs (a test keeps it current).
 pub const DOCS_BASE_URL: &str = "https://github.com/tracewire/tracewire/blob/main/docs/rules/";
@@ -274,4 +324,24 @@ fn push_labels(d: &mut Diagnostic, sites: &[(String, Loc)], message: &str) {
 /// Inline code in a message: the text in backticks.
 pub fn code(text: &str) -> String {
     format!("`{text}`")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn misspelt_rule_ids_get_the_closest_id() {
+        assert_eq!(suggest("span-not-endd"), Some("span-not-ended"));
+        assert_eq!(suggest("span_not_ended"), Some("span-not-ended"));
+        assert_eq!(suggest("no-propagtor"), Some("no-propagator"));
+        assert_eq!(suggest("not-ended"), Some("span-not-ended"));
+        assert_eq!(suggest("span"), None, "several ids contain it");
+        assert_eq!(suggest("nope"), None);
+        assert_eq!(
+            unknown_id("nope"),
+            "unknown rule id `nope` (see `tracewire rules` for the list)"
+        );
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
 }
