@@ -92,7 +92,7 @@ fn output_is_identical_across_runs_and_thread_counts() {
 
 #[test]
 fn human_output_names_rule_file_and_help() {
-    let o = run(&["check", shop().to_str().unwrap(), "--color", "never"]);
+    let o = run_in(&shop(), &["check"]);
     let out = stdout(&o);
     assert!(
         out.contains("warning[span-not-ended]: span `validate-item` is not ended on every path")
@@ -738,4 +738,67 @@ fn map_takes_a_configuration_and_says_when_a_path_does_not_exist() {
     assert!(stderr(&missing).contains("configuration file not found"));
     let help = run(&["map", "--help"]);
     assert!(stdout(&help).contains("Exit codes: 0"), "{}", stdout(&help));
+}
+
+/// The `┌─ path:line:column` heads of human output.
+fn heads(o: &Output) -> Vec<String> {
+    stdout(o)
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("┌─ "))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn human_paths_are_relative_to_where_tracewire_runs() {
+    let repos = shop().parent().unwrap().to_path_buf();
+    // A folder below the working directory, given relative or absolute.
+    for arg in ["shop".to_string(), shop().to_str().unwrap().to_string()] {
+        let o = run_in(&repos, &["check", &arg]);
+        let heads = heads(&o);
+        assert!(
+            heads.contains(&"shop/cart/server.go:27:15".to_string()),
+            "{arg}: {heads:?}"
+        );
+        for head in &heads {
+            assert!(head.starts_with("shop/"), "{arg}: {head}");
+            let file = head.split(':').next().unwrap();
+            assert!(
+                repos.join(file).is_file(),
+                "{head} does not open from {}",
+                repos.display()
+            );
+        }
+    }
+    // A file argument: its path as given.
+    let o = run_in(&repos, &["check", "shop/cart/server.go"]);
+    assert_eq!(
+        heads(&o).first().map(String::as_str),
+        Some("shop/cart/server.go:27:15")
+    );
+    // Several paths, each under its own argument.
+    let o = run_in(&repos, &["check", "shop/cart", "./shop/frontend"]);
+    let found = heads(&o);
+    assert!(
+        found.iter().any(|h| h.starts_with("shop/cart/server.go:")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|h| h.starts_with("shop/frontend/main.go:")),
+        "{found:?}"
+    );
+    for head in &found {
+        let file = head.split(':').next().unwrap();
+        assert!(repos.join(file).is_file(), "{head} does not open");
+    }
+    // A folder outside the working directory: absolute.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let o = run_in(elsewhere.path(), &["check", shop().to_str().unwrap()]);
+    let first = heads(&o).into_iter().next().unwrap();
+    assert!(
+        Path::new(first.split(':').next().unwrap()).is_file(),
+        "{first}"
+    );
 }

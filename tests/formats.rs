@@ -25,8 +25,8 @@ fn render(format: &str) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8(out.stdout).unwrap();
-    // The absolute root only appears in SARIF's %SRCROOT%.
-    let root = repo.join("testdata/repos/shop").canonicalize().unwrap();
+    // The absolute root only appears in SARIF's %SRCROOT%: the repository holding the example.
+    let root = repo.canonicalize().unwrap();
     text.replace(&format!("file://{}", root.display()), "file://[ROOT]")
         .replace(env!("CARGO_PKG_VERSION"), "[VERSION]")
 }

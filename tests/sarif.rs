@@ -87,3 +87,38 @@ fn one_run_with_every_enabled_rule_and_relative_uris() {
     );
     assert_eq!(runs[0]["columnKind"], "unicodeCodePoints");
 }
+
+/// Code scanning reads URIs against the repository's root: a subfolder's findings carry the
+/// subfolder, whichever directory tracewire runs in.
+#[test]
+fn uris_resolve_against_the_repository_root() {
+    let repo = tempfile::tempdir().unwrap();
+    std::fs::create_dir(repo.path().join(".git")).unwrap();
+    let svc = repo.path().join("services/svc");
+    std::fs::create_dir_all(&svc).unwrap();
+    std::fs::write(
+        svc.join("work.go"),
+        "package svc\n\nimport (\n\t\"context\"\n\n\t\"go.opentelemetry.io/otel\"\n)\n\nfunc Work(ctx context.Context) {\n\totel.Tracer(\"x\").Start(ctx, \"work\")\n}\n",
+    )
+    .unwrap();
+    for (cwd, arg) in [
+        (repo.path().to_path_buf(), "services/svc"),
+        (svc.clone(), "."),
+        (repo.path().join("services"), "svc"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_tracewire"))
+            .current_dir(&cwd)
+            .args(["check", arg, "--format", "sarif"])
+            .output()
+            .unwrap();
+        let log: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let run = &log["runs"][0];
+        let uri = &run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+        assert_eq!(uri, "services/svc/work.go", "from {}", cwd.display());
+        let base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+            .as_str()
+            .unwrap();
+        let root = repo.path().canonicalize().unwrap();
+        assert_eq!(base, format!("file://{}/", root.display()));
+    }
+}

@@ -165,12 +165,12 @@ fn merge(mut outcomes: Vec<Outcome>) -> Outcome {
             .unwrap_or_default(),
     };
     for o in outcomes {
-        let prefix = crate::discover::relative(Path::new(""), &o.root).unwrap_or_default();
+        let prefix = report::display_root(&o.root);
         let join = |p: &str| {
-            if prefix.is_empty() || prefix == "." {
+            if prefix.is_empty() {
                 p.to_string()
             } else {
-                format!("{}/{p}", prefix.trim_end_matches('/'))
+                format!("{prefix}/{p}")
             }
         };
         for mut d in o.diagnostics {
