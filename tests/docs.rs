@@ -47,3 +47,51 @@ fn the_config_schema_is_current() {
         "tracewire.schema.json is stale: run UPDATE_DOCS=1 cargo test --test docs"
     );
 }
+
+/// A rule's link goes to its page under `docs/rules/` at the release's tag, and a build that
+/// does not know its repository links nowhere (never to a guessed address).
+#[test]
+fn rule_links_point_at_the_pages_of_the_release_tag() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for rule in RULES {
+        let id = rule.meta.id;
+        assert_eq!(
+            tracewire::rules::docs_url_in("https://example.org/owner/tracewire/", id),
+            format!(
+                "https://example.org/owner/tracewire/blob/v{}/docs/rules/{id}.md",
+                env!("CARGO_PKG_VERSION")
+            )
+        );
+        assert!(root.join(format!("docs/rules/{id}.md")).is_file(), "{id}");
+    }
+    match tracewire::rules::repository() {
+        None => assert_eq!(tracewire::rules::docs_url("span-not-ended"), None),
+        Some(repository) => assert!(tracewire::rules::docs_url("span-not-ended")
+            .unwrap()
+            .starts_with(repository)),
+    }
+}
+
+/// The README's links stay inside the repository, and each one leads to a file that exists.
+#[test]
+fn readme_links_stay_inside_the_repository() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = fs::read_to_string(root.join("README.md")).unwrap();
+    let mut links = Vec::new();
+    let mut rest = readme.as_str();
+    while let Some(at) = rest.find("](") {
+        let tail = &rest[at + 2..];
+        let end = tail.find(')').unwrap_or(tail.len());
+        links.push(tail[..end].to_string());
+        rest = &tail[end..];
+    }
+    assert!(!links.is_empty(), "the README links to ARCHITECTURE.md");
+    for link in links {
+        assert!(
+            !link.contains("://"),
+            "a link out of the repository: {link}"
+        );
+        let file = link.split('#').next().unwrap();
+        assert!(root.join(file).exists(), "a link to nothing: {link}");
+    }
+}

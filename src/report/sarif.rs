@@ -41,7 +41,7 @@ struct Tool {
 struct Driver {
     name: &'static str,
     semantic_version: &'static str,
-    information_uri: &'static str,
+    information_uri: String,
     rules: Vec<Descriptor>,
 }
 
@@ -53,7 +53,8 @@ struct Descriptor {
     short_description: Text,
     full_description: Text,
     help: Help,
-    help_uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<String>,
     default_configuration: Configuration,
     properties: RuleProperties,
 }
@@ -224,7 +225,11 @@ pub fn render(outcome: &Outcome, enabled: &[&'static RuleMeta]) -> String {
                 driver: Driver {
                     name: "tracewire",
                     semantic_version: env!("CARGO_PKG_VERSION"),
-                    information_uri: "https://github.com/tracewire/tracewire",
+                    // The repository when the build knows it, else the package's registry page.
+                    information_uri: rules::repository().map_or_else(
+                        || format!("https://crates.io/crates/{}", env!("CARGO_PKG_NAME")),
+                        str::to_string,
+                    ),
                     rules: enabled.iter().map(|m| descriptor(m)).collect(),
                 },
             },
@@ -276,7 +281,7 @@ fn descriptor(meta: &'static RuleMeta) -> Descriptor {
             text: meta.docs.to_string(),
             markdown: meta.docs.to_string(),
         },
-        help_uri: format!("{}{}.md", rules::DOCS_BASE_URL, meta.id),
+        help_uri: rules::docs_url(meta.id),
         default_configuration: Configuration {
             level: level(meta.severity),
         },

@@ -201,9 +201,31 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// Where each rule's documentation is published: `docs/rules/<id>.md` in the repository,
-/// generated from the rules' own docs (a test keeps it current).
-pub const DOCS_BASE_URL: &str = "https://github.com/tracewire/tracewire/blob/main/docs/rules/";
+/// The address of the repository this build comes from, when the build knows it:
+/// `TRACEWIRE_REPOSITORY` at build time (the release workflow sets it to the repository it runs
+/// in), else the package's `repository` field. Local builds know none, and link nowhere.
+pub fn repository() -> Option<&'static str> {
+    option_env!("TRACEWIRE_REPOSITORY")
+        .or(option_env!("CARGO_PKG_REPOSITORY"))
+        .map(|r| r.trim().trim_end_matches('/'))
+        .filter(|r| r.starts_with("https://"))
+}
+
+/// Where a rule's documentation is published: `docs/rules/<id>.md` in the repository at this
+/// version's release tag (generated from the rules' own docs; a test keeps it current). `None`
+/// when the build does not know its repository.
+pub fn docs_url(id: &str) -> Option<String> {
+    repository().map(|repository| docs_url_in(repository, id))
+}
+
+/// A rule's documentation page in a repository, at this version's tag.
+pub fn docs_url_in(repository: &str, id: &str) -> String {
+    format!(
+        "{}/blob/v{}/docs/rules/{id}.md",
+        repository.trim_end_matches('/'),
+        env!("CARGO_PKG_VERSION")
+    )
+}
 
 /// The documentation page of a rule, as written to `docs/rules/<id>.md`.
 pub fn docs_page(meta: &RuleMeta) -> String {
