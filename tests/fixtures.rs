@@ -1,7 +1,8 @@
 //! The fixture harness.
 //!
 //! Expectations are comments on the reported line: `// expect: span-not-ended` (several ids may
-//! be comma-separated). For every fixture under `testdata/<lang>/<rule>/` — a single file, or a
+//! be comma-separated), or, for a repository whose sources are read as an example (the bundled
+//! `shop`), lines `path:line rule` of its `expected.txt` (`#` starts a comment). For every fixture under `testdata/<lang>/<rule>/` — a single file, or a
 //! directory analysed as one repository — and for every repository under `testdata/repos/`, the
 //! harness asserts that the exact set of (file, line, rule) reported equals the set expected,
 //! across all rules: a fixture that trips an unrelated rule fails too.
@@ -29,9 +30,34 @@ fn testdata() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata")
 }
 
-/// Every `expect:` comment under `root`, as (relative path, line, rule).
+/// The side file of expectations of a repository: `path:line rule` a line.
+const EXPECTED_FILE: &str = "expected.txt";
+
+/// Every `expect:` comment under `root`, and every line of its `expected.txt`, as (relative
+/// path, line, rule).
 fn expectations(root: &Path) -> BTreeSet<Finding> {
     let mut out = BTreeSet::new();
+    if let Ok(text) = fs::read_to_string(root.join(EXPECTED_FILE)) {
+        for line in text.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let parsed = line.split_once(' ').and_then(|(place, rule)| {
+                let (path, number) = place.rsplit_once(':')?;
+                let number: u32 = number.parse().ok()?;
+                let rule = rule.trim();
+                (root.join(path).is_file() && !rule.contains(' '))
+                    .then(|| (path.to_string(), number, rule.to_string()))
+            });
+            let finding = parsed.unwrap_or_else(|| {
+                panic!(
+                    "{}: `{line}` is not `path:line rule` naming a file",
+                    root.join(EXPECTED_FILE).display()
+                )
+            });
+            out.insert(finding);
+        }
+    }
     for entry in walk(root) {
         if Lang::from_path(&entry).is_none() {
             continue;
@@ -268,4 +294,24 @@ fn expectations_name_real_rules() {
         unknown.is_empty(),
         "unknown rule ids in expectations: {unknown:?}"
     );
+}
+
+/// The bundled example is read by people: its sources show no test comments, and its
+/// expectations live in `expected.txt` instead.
+#[test]
+fn the_bundled_example_keeps_its_expectations_in_a_side_file() {
+    let shop = testdata().join("repos/shop");
+    for path in walk(&shop) {
+        if Lang::from_path(&path).is_some() {
+            let text = fs::read_to_string(&path).unwrap();
+            assert!(!text.contains("expect:"), "{}", path.display());
+        }
+    }
+    let expected = expectations(&shop);
+    assert_eq!(expected.len(), 18, "{expected:?}");
+    assert!(expected.contains(&(
+        "cart/server.go".to_string(),
+        27,
+        "span-not-ended".to_string()
+    )));
 }
