@@ -802,3 +802,46 @@ fn human_paths_are_relative_to_where_tracewire_runs() {
         "{first}"
     );
 }
+
+/// One analysis, several reports: `--report FORMAT=FILE` writes each format exactly as its own
+/// run would, next to the report on standard output.
+#[test]
+fn one_run_writes_several_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let repos = shop().parent().unwrap().to_path_buf();
+    let sarif = dir.path().join("tracewire.sarif");
+    let json = dir.path().join("report.json");
+    let both = run_in(
+        &repos,
+        &[
+            "check",
+            "shop",
+            "--format",
+            "github",
+            "--report",
+            &format!("sarif={}", sarif.display()),
+            "--report",
+            &format!("json={}", json.display()),
+        ],
+    );
+    assert_eq!(both.status.code(), Some(1), "{}", stderr(&both));
+    let alone = |format: &str| run_in(&repos, &["check", "shop", "--format", format]).stdout;
+    assert_eq!(both.stdout, alone("github"));
+    assert!(stdout(&both).starts_with("::"), "{}", stdout(&both));
+    assert_eq!(fs::read(&sarif).unwrap(), alone("sarif"));
+    assert_eq!(fs::read(&json).unwrap(), alone("json"));
+
+    for bad in ["xml=out.xml", "sarif", "sarif="] {
+        let o = run(&["check", shop().to_str().unwrap(), "--report", bad]);
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        assert!(stderr(&o).contains("--report"), "{bad}: {}", stderr(&o));
+    }
+    let o = run(&[
+        "check",
+        shop().to_str().unwrap(),
+        "--report",
+        "sarif=/no/such/dir/x.sarif",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot write report"), "{}", stderr(&o));
+}

@@ -97,8 +97,13 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
         }
     }
     let t = std::time::Instant::now();
-    let rendered = render(&outcome, args)?;
+    let rendered = render(&outcome, args.format, color(args))?;
     write_output(&rendered, args)?;
+    for (format, path) in &args.report {
+        let rendered = render(&outcome, *format, false)?;
+        std::fs::write(path, rendered)
+            .map_err(|e| format!("{}: cannot write report: {e}", path.display()))?;
+    }
     if args.stats {
         print_stats(&outcome, t.elapsed());
     }
@@ -209,22 +214,27 @@ fn merge(mut outcomes: Vec<Outcome>) -> Outcome {
     merged
 }
 
-fn render(outcome: &Outcome, args: &CheckArgs) -> Result<Vec<u8>, String> {
-    match args.format {
+/// Whether the main report is coloured.
+fn color(args: &CheckArgs) -> bool {
+    match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            args.output.is_none()
+                && std::io::IsTerminal::is_terminal(&std::io::stdout())
+                && std::env::var_os("NO_COLOR").is_none()
+        }
+    }
+}
+
+/// The outcome in a format (colour applies to `human` only).
+fn render(outcome: &Outcome, format: Format, color: bool) -> Result<Vec<u8>, String> {
+    match format {
         Format::Json => Ok(report::json::render(outcome).into_bytes()),
         Format::Sarif => Ok(report::sarif::render(outcome, &outcome.rules).into_bytes()),
         Format::Github => Ok(report::github::render(outcome).into_bytes()),
         Format::Markdown => Ok(report::markdown::render(outcome).into_bytes()),
         Format::Human => {
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    args.output.is_none()
-                        && std::io::IsTerminal::is_terminal(&std::io::stdout())
-                        && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
             let mut buffer = if color {
                 Buffer::ansi()
             } else {

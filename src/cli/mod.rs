@@ -134,6 +134,10 @@ pub struct CheckArgs {
     /// Write the report to this file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// Also write the report in another format to a file, from the same analysis (repeatable):
+    /// `--format github --report sarif=tracewire.sarif`.
+    #[arg(long, value_name = "FORMAT=FILE", value_parser = parse_report)]
+    pub report: Vec<(Format, PathBuf)>,
     /// Run only these rules (comma-separated ids).
     #[arg(long, value_delimiter = ',')]
     pub select: Vec<String>,
@@ -174,6 +178,24 @@ pub struct CheckArgs {
     /// Colour in human output.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorChoice,
+}
+
+/// Parses a `--report FORMAT=FILE` value.
+fn parse_report(value: &str) -> Result<(Format, PathBuf), String> {
+    let (format, file) = value.split_once('=').ok_or_else(|| {
+        format!("`{value}` is not FORMAT=FILE (for example sarif=tracewire.sarif)")
+    })?;
+    let format = Format::from_str(format, true).map_err(|_| {
+        let formats: Vec<String> = Format::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value().map(|v| v.get_name().to_string()))
+            .collect();
+        format!("unknown format `{format}` (one of: {})", formats.join(", "))
+    })?;
+    if file.is_empty() {
+        return Err(format!("`{value}` names no file"));
+    }
+    Ok((format, PathBuf::from(file)))
 }
 
 /// Runs the parsed command line and returns the process exit code.
