@@ -31,7 +31,7 @@ echo "\$*" >> "$work/runs.log"
 exec "\$(dirname "\$0")/tracewire-real" "\$@"
 SH
 chmod +x "$work/pkg/tracewire"
-archive=tracewire-x86_64-unknown-linux-musl.tar.gz
+archive="tracewire-x86_64-unknown-linux-musl.tar.gz"
 tar -czf "$release/$archive" -C "$work/pkg" tracewire tracewire-real
 (cd "$release" && sha256sum "$archive" > "$archive.sha256")
 
