@@ -274,8 +274,8 @@ pub fn analyze(root: &Path, settings: &Settings) -> Result<Outcome, String> {
         ));
     } else if !repo.files.is_empty() && !repo.uses_tracing() {
         notes.push(format!(
-            "no OpenTelemetry usage found in {}: nothing to check",
-            crate::report::plural(sources, "source file")
+            "no OpenTelemetry usage found in {sources} source file{}: nothing to check",
+            if sources == 1 { "" } else { "s" }
         ));
     }
     for (dir, _) in &settings.services {
