@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Lints the GitHub workflow (and through it the local action's inputs) with actionlint.
+# Lints the GitHub workflows — the example that uses the local action (and through it the
+# action's inputs) and the release workflow — with actionlint.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 tools="$repo/target/ci-tools"

@@ -9,6 +9,8 @@ if [ ! -x "$tools/venv/bin/pre-commit" ]; then
   "$tools/venv/bin/pip" install --quiet pre-commit
 fi
 export PRE_COMMIT_HOME="$tools/pre-commit-home"
+# Both hooks (rust and python) are valid pre-commit hook definitions.
+"$tools/venv/bin/pre-commit" validate-manifest "$repo/.pre-commit-hooks.yaml"
 # pre-commit builds the hook with `cargo install` from a clone of this repository. Its build
 # directory is kept apart from this checkout's, whose binaries it would otherwise replace.
 export CARGO_TARGET_DIR="$repo/target/pre-commit"

@@ -265,11 +265,26 @@ pub fn analyze(root: &Path, settings: &Settings) -> Result<Outcome, String> {
     stats.rules = t.elapsed();
     let mut notes = workspace.walk_errors.clone();
     let repo = &workspace.repo;
-    if !repo.files.is_empty() && !repo.uses_tracing() {
+    let sources = repo.files.iter().filter(|f| f.lang.is_some()).count();
+    if stats.files == 0 {
         notes.push(format!(
-            "no OpenTelemetry usage found in {} source files: nothing to check",
-            repo.files.iter().filter(|f| f.lang.is_some()).count()
+            "no source files ({}) found in `{}`: nothing to check",
+            crate::language::LANGUAGES,
+            root.display()
         ));
+    } else if !repo.files.is_empty() && !repo.uses_tracing() {
+        notes.push(format!(
+            "no OpenTelemetry usage found in {sources} source file{}: nothing to check",
+            if sources == 1 { "" } else { "s" }
+        ));
+    }
+    for (dir, _) in &settings.services {
+        if !root.join(dir).is_dir() {
+            notes.push(format!(
+                "the configured service path `{dir}` ([[services]]) does not exist under `{}`",
+                root.display()
+            ));
+        }
     }
     Ok(Outcome {
         root: root.to_path_buf(),

@@ -179,7 +179,7 @@ impl Settings {
             .chain(options.rules.severity.keys())
         {
             if rules::by_id(id).is_none() {
-                return Err(format!("{}: unknown rule id `{id}`", at(id)));
+                return Err(format!("{}: {}", at(id), rules::unknown_id(id)));
             }
         }
         for (id, level) in &options.rules.severity {
@@ -257,15 +257,21 @@ impl Settings {
     pub fn apply_cli(&mut self, select: &[String], ignore: &[String]) -> Result<(), String> {
         for id in select.iter().chain(ignore) {
             if rules::by_id(id).is_none() {
-                return Err(format!(
-                    "unknown rule id `{id}` (see `tracewire rules` for the list)"
-                ));
+                return Err(rules::unknown_id(id));
             }
+        }
+        if let Some(id) = select.iter().find(|id| ignore.contains(id)) {
+            return Err(format!(
+                "`{id}` is both selected and ignored: it would never run"
+            ));
         }
         if !select.is_empty() {
             self.select = Some(select.iter().cloned().collect());
         }
         self.ignore.extend(ignore.iter().cloned());
+        if !rules::RULES.iter().any(|r| self.is_enabled(r.meta.id)) {
+            return Err("no rule would run: every selected rule is also ignored".into());
+        }
         Ok(())
     }
 }
@@ -364,7 +370,10 @@ mod tests {
     #[test]
     fn unknown_rule_ids_point_at_the_line() {
         let err = parse("\n[rules]\nignore = [\"span-not-endd\"]\n").unwrap_err();
-        assert_eq!(err, "tracewire.toml:3:12: unknown rule id `span-not-endd`");
+        assert_eq!(
+            err,
+            "tracewire.toml:3:12: unknown rule id `span-not-endd`; did you mean `span-not-ended`?"
+        );
     }
 
     #[test]

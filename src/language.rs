@@ -5,6 +5,9 @@
 use serde::Serialize;
 use std::path::Path;
 
+/// The languages tracewire analyses, as named to people.
+pub const LANGUAGES: &str = "Go, Python, JavaScript/TypeScript, Java, C#, Rust";
+
 /// A source language with a tree-sitter grammar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -3,7 +3,7 @@
 //! The pipeline runs one way, one module per stage:
 //! [`discover`] → [`extract`] (per file, parallel, via [`lang`]) → [`model`] → [`rules`] →
 //! [`suppress`] → [`report`]. [`analysis`] wires the stages together. Every module uses only
-//! modules below it in the order ARCHITECTURE.md lists; `tests/layers.rs` enforces it.
+//! modules below it in the order ARCHITECTURE.md lists; `tests/it/layers.rs` enforces it.
 
 pub mod analysis;
 pub mod baseline;

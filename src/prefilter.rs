@@ -16,7 +16,7 @@
 //! parsed cleanly, and whether it is generated (which only hides diagnostics *in* the file, and
 //! a file without facts or suppressions has none). A language whose file-level flags do not
 //! follow from names (C#: any file with top-level statements is an entry point) has no needles
-//! and is always parsed. `tests/prefilter.rs` checks on every fixture and bundled repository
+//! and is always parsed. `tests/it/prefilter.rs` checks on every fixture and bundled repository
 //! that facts and diagnostics are the same with and without the filter.
 
 use crate::knowledge::KnowledgeBase;

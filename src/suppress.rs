@@ -118,7 +118,10 @@ pub fn suppression_diagnostics(
                 Problem::UnknownRule(id) => (
                     &rules::unused_suppression::META,
                     format!("suppression names unknown rule {}", rules::code(id)),
-                    "Use a rule id from `tracewire rules`.".to_string(),
+                    match rules::suggest(id) {
+                        Some(r) => format!("Did you mean {}?", rules::code(r)),
+                        None => "Use a rule id from `tracewire rules`.".to_string(),
+                    },
                 ),
                 Problem::Unused => (
                     &rules::unused_suppression::META,

@@ -2,7 +2,7 @@
 
 use super::{CheckArgs, ColorChoice, FailOn, Format, EXIT_FINDINGS, EXIT_OK};
 use crate::analysis::{self, Outcome};
-use crate::config::{self, Settings};
+use crate::config::Settings;
 use crate::diagnostic::Severity;
 use crate::report;
 use codespan_reporting::term::termcolor::{self, Buffer, StandardStream};
@@ -18,10 +18,14 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
     };
     for p in &paths {
         if !p.exists() {
-            return Err(format!("{}: no such file or directory", p.display()));
+            return Err(format!("{}: does not exist", p.display()));
         }
     }
-    let settings = settings(args, &paths[0])?;
+    let mut settings = super::settings(args.config.as_deref(), args.no_config, &paths[0])?;
+    settings.apply_cli(&args.select, &args.ignore)?;
+    settings.threads = args.threads.unwrap_or(0);
+    settings.prefilter = !args.no_prefilter;
+    settings.parse_only = args.parse_only;
     if let Some(threads) = args.threads {
         if threads == 0 {
             return Err("--threads must be at least 1".into());
@@ -54,6 +58,16 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
             .filter_map(|f| crate::discover::relative(&canonical_root, &f))
             .collect();
         outcome.diagnostics.retain(|d| wanted.contains(&d.path));
+        for file in files
+            .iter()
+            .filter(|f| crate::lang::Lang::from_path(f).is_none())
+        {
+            outcome.notes.push(format!(
+                "`{}` is not a source file ({}): nothing is reported on it",
+                file.display(),
+                crate::language::LANGUAGES
+            ));
+        }
         outcomes.push(outcome);
     }
     let mut outcome = merge(outcomes);
@@ -70,12 +84,26 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
     if let Some(path) = &args.baseline {
         let baseline = crate::baseline::Baseline::read(path)?;
         let fingerprints = crate::report::fingerprints(&outcome);
+        let before = outcome.diagnostics.len();
         outcome.diagnostics =
             baseline.filter(std::mem::take(&mut outcome.diagnostics), &fingerprints);
+        let hidden = before - outcome.diagnostics.len();
+        if hidden > 0 {
+            outcome.notes.push(format!(
+                "{} hidden by the baseline {}",
+                report::plural(hidden, "finding"),
+                path.display()
+            ));
+        }
     }
     let t = std::time::Instant::now();
-    let rendered = render(&outcome, args)?;
+    let rendered = render(&outcome, args.format, color(args))?;
     write_output(&rendered, args)?;
+    for (format, path) in &args.report {
+        let rendered = render(&outcome, *format, false)?;
+        std::fs::write(path, rendered)
+            .map_err(|e| format!("{}: cannot write report: {e}", path.display()))?;
+    }
     if args.stats {
         print_stats(&outcome, t.elapsed());
     }
@@ -123,30 +151,6 @@ fn analyze(root: &Path, settings: &Settings, args: &CheckArgs) -> Result<Outcome
     Ok(outcome)
 }
 
-/// Resolves configuration: file (found or given), then command-line flags.
-fn settings(args: &CheckArgs, first: &Path) -> Result<Settings, String> {
-    let mut settings = Settings::default();
-    let file = if args.no_config {
-        None
-    } else if let Some(path) = &args.config {
-        if !path.is_file() {
-            return Err(format!("{}: configuration file not found", path.display()));
-        }
-        Some(path.clone())
-    } else {
-        config::find(first)
-    };
-    if let Some(path) = file {
-        let (options, source) = config::load(&path)?;
-        settings.apply_file(options, &source, &path)?;
-    }
-    settings.apply_cli(&args.select, &args.ignore)?;
-    settings.threads = args.threads.unwrap_or(0);
-    settings.prefilter = !args.no_prefilter;
-    settings.parse_only = args.parse_only;
-    Ok(settings)
-}
-
 /// Merges the outcomes of several paths: each path's files are reported relative to it,
 /// prefixed with the path as given when there are several.
 fn merge(mut outcomes: Vec<Outcome>) -> Outcome {
@@ -166,12 +170,12 @@ fn merge(mut outcomes: Vec<Outcome>) -> Outcome {
             .unwrap_or_default(),
     };
     for o in outcomes {
-        let prefix = crate::discover::relative(Path::new(""), &o.root).unwrap_or_default();
+        let prefix = report::display_root(&o.root);
         let join = |p: &str| {
-            if prefix.is_empty() || prefix == "." {
+            if prefix.is_empty() {
                 p.to_string()
             } else {
-                format!("{}/{p}", prefix.trim_end_matches('/'))
+                format!("{prefix}/{p}")
             }
         };
         for mut d in o.diagnostics {
@@ -210,22 +214,27 @@ fn merge(mut outcomes: Vec<Outcome>) -> Outcome {
     merged
 }
 
-fn render(outcome: &Outcome, args: &CheckArgs) -> Result<Vec<u8>, String> {
-    match args.format {
+/// Whether the main report is coloured.
+fn color(args: &CheckArgs) -> bool {
+    match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            args.output.is_none()
+                && std::io::IsTerminal::is_terminal(&std::io::stdout())
+                && std::env::var_os("NO_COLOR").is_none()
+        }
+    }
+}
+
+/// The outcome in a format (colour applies to `human` only).
+fn render(outcome: &Outcome, format: Format, color: bool) -> Result<Vec<u8>, String> {
+    match format {
         Format::Json => Ok(report::json::render(outcome).into_bytes()),
         Format::Sarif => Ok(report::sarif::render(outcome, &outcome.rules).into_bytes()),
         Format::Github => Ok(report::github::render(outcome).into_bytes()),
         Format::Markdown => Ok(report::markdown::render(outcome).into_bytes()),
         Format::Human => {
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    args.output.is_none()
-                        && std::io::IsTerminal::is_terminal(&std::io::stdout())
-                        && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
             let mut buffer = if color {
                 Buffer::ansi()
             } else {

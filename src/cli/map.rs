@@ -2,7 +2,6 @@
 
 use super::{MapArgs, MapFormat, EXIT_OK};
 use crate::analysis::Workspace;
-use crate::config::Settings;
 use crate::model::build::Model;
 use crate::model::graph::EdgeStatus;
 use serde::Serialize;
@@ -47,14 +46,13 @@ struct SiteEntry<'a> {
 /// Runs `map` and returns the exit code, or an error message.
 pub fn run(args: &MapArgs) -> Result<i32, String> {
     let root = args.path.clone().unwrap_or_else(|| ".".into());
+    if !root.exists() {
+        return Err(format!("{}: does not exist", root.display()));
+    }
     if !root.is_dir() {
         return Err(format!("{}: not a directory", root.display()));
     }
-    let mut settings = Settings::default();
-    if let Some(path) = crate::config::find(&root) {
-        let (options, source) = crate::config::load(&path)?;
-        settings.apply_file(options, &source, &path)?;
-    }
+    let settings = super::settings(args.config.as_deref(), args.no_config, &root)?;
     let workspace = Workspace::load(&root, &settings, false)?;
     let repo = &workspace.repo;
     let model = Model::build(repo, workspace.knowledge(), settings.naming_style);

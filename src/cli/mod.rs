@@ -27,6 +27,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Analyse a repository and report broken tracing.
+    #[command(
+        after_help = "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on; 2 usage, configuration or I/O error."
+    )]
     Check(CheckArgs),
     /// List the rules.
     Rules,
@@ -36,6 +39,9 @@ pub enum Command {
         rule: String,
     },
     /// Show the service graph: which service calls which, and whether the trace survives.
+    #[command(
+        after_help = "Exit codes: 0 the map was printed; 2 usage, configuration or I/O error."
+    )]
     Map(MapArgs),
     /// Run the language server over stdio.
     Lsp,
@@ -57,6 +63,12 @@ pub struct MapArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: MapFormat,
+    /// Configuration file (default: tracewire.toml found by walking up from the path).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Ignore any tracewire.toml.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
 }
 
 /// Output formats of `map`.
@@ -122,6 +134,10 @@ pub struct CheckArgs {
     /// Write the report to this file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// Also write the report in another format to a file, from the same analysis (repeatable):
+    /// `--format github --report sarif=tracewire.sarif`.
+    #[arg(long, value_name = "FORMAT=FILE", value_parser = parse_report)]
+    pub report: Vec<(Format, PathBuf)>,
     /// Run only these rules (comma-separated ids).
     #[arg(long, value_delimiter = ',')]
     pub select: Vec<String>,
@@ -162,6 +178,24 @@ pub struct CheckArgs {
     /// Colour in human output.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorChoice,
+}
+
+/// Parses a `--report FORMAT=FILE` value.
+fn parse_report(value: &str) -> Result<(Format, PathBuf), String> {
+    let (format, file) = value.split_once('=').ok_or_else(|| {
+        format!("`{value}` is not FORMAT=FILE (for example sarif=tracewire.sarif)")
+    })?;
+    let format = Format::from_str(format, true).map_err(|_| {
+        let formats: Vec<String> = Format::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value().map(|v| v.get_name().to_string()))
+            .collect();
+        format!("unknown format `{format}` (one of: {})", formats.join(", "))
+    })?;
+    if file.is_empty() {
+        return Err(format!("`{value}` names no file"));
+    }
+    Ok((format, PathBuf::from(file)))
 }
 
 /// Runs the parsed command line and returns the process exit code.
@@ -226,11 +260,36 @@ pub fn run(cli: Cli) -> i32 {
                 EXIT_OK
             }
             None => {
-                eprintln!("error: unknown rule id `{rule}` (see `tracewire rules` for the list)");
+                eprintln!("error: {}", crate::rules::unknown_id(&rule));
                 EXIT_ERROR
             }
         },
     }
+}
+
+/// Resolves the configuration file — the one given, none with `no_config`, else
+/// `tracewire.toml` found by walking up from `first` — into settings.
+fn settings(
+    config: Option<&std::path::Path>,
+    no_config: bool,
+    first: &std::path::Path,
+) -> Result<crate::config::Settings, String> {
+    let mut settings = crate::config::Settings::default();
+    let file = if no_config {
+        None
+    } else if let Some(path) = config {
+        if !path.is_file() {
+            return Err(format!("{}: configuration file not found", path.display()));
+        }
+        Some(path.to_path_buf())
+    } else {
+        crate::config::find(first)
+    };
+    if let Some(path) = file {
+        let (options, source) = crate::config::load(&path)?;
+        settings.apply_file(options, &source, &path)?;
+    }
+    Ok(settings)
 }
 
 /// The facts of one file as pretty JSON.

@@ -80,7 +80,7 @@ pub fn line_start(text: &str, line: u32) -> usize {
 
 /// Where a rule's documentation lives.
 pub fn docs_url(rule: &str) -> Option<Uri> {
-    Uri::from_str(&format!("{}{rule}.md", crate::rules::DOCS_BASE_URL)).ok()
+    Uri::from_str(&crate::rules::docs_url(rule)?).ok()
 }
 
 /// A protocol diagnostic for a tracewire diagnostic; `text_of` gives the text of any file by

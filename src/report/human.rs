@@ -1,7 +1,8 @@
 //! Human output: codespan-reporting diagnostics with multi-file labels and help, then a
-//! summary line.
+//! summary line. Paths are relative to the working directory, so a terminal or an editor opens
+//! them.
 
-use super::{plural, Counts};
+use super::{location_path, plural, Counts};
 use crate::analysis::Outcome;
 use crate::diagnostic::Severity;
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel};
@@ -20,7 +21,7 @@ pub fn render(outcome: &Outcome, out: &mut dyn WriteColor) -> std::io::Result<()
         let text = std::fs::read(outcome.root.join(path))
             .map(|b| String::from_utf8_lossy(&b).into_owned())
             .unwrap_or_default();
-        let id = files.add(path.to_string(), text);
+        let id = files.add(location_path(outcome, path), text);
         ids.insert(path.to_string(), id);
         id
     };
@@ -45,7 +46,12 @@ pub fn render(outcome: &Outcome, out: &mut dyn WriteColor) -> std::io::Result<()
             .map_err(std::io::Error::other)?;
     }
     for s in &outcome.skipped {
-        writeln!(out, "note: skipped {}: {}", s.rel, s.reason)?;
+        writeln!(
+            out,
+            "note: skipped {}: {}",
+            location_path(outcome, &s.rel),
+            s.reason
+        )?;
     }
     for n in &outcome.notes {
         writeln!(out, "note: {n}")?;

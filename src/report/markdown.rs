@@ -44,11 +44,12 @@ pub fn render(outcome: &Outcome) -> String {
                 Severity::Warning => "warning",
                 Severity::Info => "info",
             };
+            let rule = match crate::rules::docs_url(d.rule) {
+                Some(url) => format!("[`{}`]({url})", d.rule),
+                None => format!("`{}`", d.rule),
+            };
             out.push_str(&format!(
-                "- {badge} [`{}`]({}{}.md) at `{}:{}`: {}\n  - Fix: {}\n",
-                d.rule,
-                crate::rules::DOCS_BASE_URL,
-                d.rule,
+                "- {badge} {rule} at `{}:{}`: {}\n  - Fix: {}\n",
                 location_path(outcome, &d.path),
                 d.loc.line,
                 d.message,

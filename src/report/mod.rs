@@ -38,15 +38,27 @@ impl Counts {
 /// A finding's path as the user's tools see it: relative to the working directory, that is
 /// the scanned root (as given on the command line) joined with the path inside it.
 pub fn location_path(outcome: &Outcome, path: &str) -> String {
-    let root = &outcome.root;
+    match display_root(&outcome.root).as_str() {
+        "" => path.to_string(),
+        root => format!("{root}/{path}"),
+    }
+}
+
+/// A scanned root as a prefix for its files' paths: relative to the working directory when it
+/// lies inside it (absolute otherwise), with forward slashes, `""` for the working directory.
+pub fn display_root(root: &std::path::Path) -> String {
     let root = match std::env::current_dir() {
         Ok(cwd) if root.is_absolute() => root.strip_prefix(&cwd).unwrap_or(root).to_path_buf(),
-        _ => root.clone(),
+        _ => root.to_path_buf(),
     };
     let root = root.to_string_lossy().replace('\\', "/");
-    match root.trim_end_matches('/') {
-        "" | "." => path.to_string(),
-        root => format!("{}/{path}", root.trim_start_matches("./")),
+    let mut root = root.trim_end_matches('/');
+    while let Some(rest) = root.strip_prefix("./") {
+        root = rest.trim_start_matches('/');
+    }
+    match root {
+        "" | "." => String::new(),
+        root => root.to_string(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! SARIF 2.1.0 output for GitHub code scanning: exactly one run; the full table of enabled
 //! rules with descriptions, help and levels; results with relative forward-slash URIs under
-//! `%SRCROOT%`; labels as related locations; a line-independent fingerprint; columns counted in
+//! `%SRCROOT%`, the repository's root (the nearest directory above the scanned root holding
+//! `.git`, else the scanned root), so a subfolder's findings land on the right files; labels as related locations; a line-independent fingerprint; columns counted in
 //! Unicode code points (declared); skipped files as tool notifications. Nothing is ever `null`.
 
 use crate::analysis::Outcome;
@@ -40,7 +41,7 @@ struct Tool {
 struct Driver {
     name: &'static str,
     semantic_version: &'static str,
-    information_uri: &'static str,
+    information_uri: String,
     rules: Vec<Descriptor>,
 }
 
@@ -52,7 +53,8 @@ struct Descriptor {
     short_description: Text,
     full_description: Text,
     help: Help,
-    help_uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<String>,
     default_configuration: Configuration,
     properties: RuleProperties,
 }
@@ -156,6 +158,14 @@ struct Region {
 /// order: all of them are described, whether or not they found anything.
 pub fn render(outcome: &Outcome, enabled: &[&'static RuleMeta]) -> String {
     let fingerprints = super::fingerprints(outcome);
+    let (source_root, prefix) = source_root(&outcome.root);
+    let in_repo = |path: &str| -> String {
+        if prefix.is_empty() {
+            path.to_string()
+        } else {
+            format!("{prefix}/{path}")
+        }
+    };
     let index_of = |id: &str| enabled.iter().position(|r| r.id == id).unwrap_or(0);
     let results = outcome
         .diagnostics
@@ -168,14 +178,14 @@ pub fn render(outcome: &Outcome, enabled: &[&'static RuleMeta]) -> String {
             message: Text {
                 text: format!("{}. {}", capitalise(&d.message), d.help),
             },
-            locations: vec![location(&d.path, Some(region(d.loc)))],
+            locations: vec![location(&in_repo(&d.path), Some(region(d.loc)))],
             related_locations: d
                 .labels
                 .iter()
                 .enumerate()
                 .map(|(i, l)| RelatedLocation {
                     id: i + 1,
-                    physical_location: physical(&l.path, Some(region(l.loc))),
+                    physical_location: physical(&in_repo(&l.path), Some(region(l.loc))),
                     message: Text {
                         text: l.message.clone(),
                     },
@@ -195,7 +205,7 @@ pub fn render(outcome: &Outcome, enabled: &[&'static RuleMeta]) -> String {
             message: Text {
                 text: format!("skipped {}: {}", s.rel, s.reason),
             },
-            locations: vec![location(&s.rel, None)],
+            locations: vec![location(&in_repo(&s.rel), None)],
         })
         .chain(outcome.notes.iter().map(|n| Notification {
             level: "note",
@@ -205,7 +215,7 @@ pub fn render(outcome: &Outcome, enabled: &[&'static RuleMeta]) -> String {
         .collect();
     let root_uri = format!(
         "{}/",
-        crate::url::file_uri(&outcome.root).trim_end_matches('/')
+        crate::url::file_uri(&source_root).trim_end_matches('/')
     );
     let log = Log {
         schema: SCHEMA,
@@ -215,7 +225,11 @@ pub fn render(outcome: &Outcome, enabled: &[&'static RuleMeta]) -> String {
                 driver: Driver {
                     name: "tracewire",
                     semantic_version: env!("CARGO_PKG_VERSION"),
-                    information_uri: "https://github.com/tracewire/tracewire",
+                    // The repository when the build knows it, else the package's registry page.
+                    information_uri: rules::repository().map_or_else(
+                        || format!("https://crates.io/crates/{}", env!("CARGO_PKG_NAME")),
+                        str::to_string,
+                    ),
                     rules: enabled.iter().map(|m| descriptor(m)).collect(),
                 },
             },
@@ -239,6 +253,21 @@ pub fn render(outcome: &Outcome, enabled: &[&'static RuleMeta]) -> String {
     out
 }
 
+/// The root URIs resolve against: the repository holding the scanned root (the nearest
+/// ancestor with `.git`), and the scanned root's path inside it; else the scanned root itself.
+fn source_root(root: &std::path::Path) -> (std::path::PathBuf, String) {
+    let Ok(scanned) = root.canonicalize() else {
+        return (root.to_path_buf(), String::new());
+    };
+    let repository = scanned.ancestors().find(|dir| dir.join(".git").exists());
+    match repository.and_then(|repo| {
+        crate::discover::relative(repo, &scanned).map(|prefix| (repo.to_path_buf(), prefix))
+    }) {
+        Some(found) => found,
+        None => (scanned, String::new()),
+    }
+}
+
 fn descriptor(meta: &'static RuleMeta) -> Descriptor {
     let full = first_paragraph(meta.docs);
     Descriptor {
@@ -252,7 +281,7 @@ fn descriptor(meta: &'static RuleMeta) -> Descriptor {
             text: meta.docs.to_string(),
             markdown: meta.docs.to_string(),
         },
-        help_uri: format!("{}{}.md", rules::DOCS_BASE_URL, meta.id),
+        help_uri: rules::docs_url(meta.id),
         default_configuration: Configuration {
             level: level(meta.severity),
         },

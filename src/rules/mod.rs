@@ -151,9 +151,63 @@ pub fn by_id(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.meta.id == id)
 }
 
-/// Where each rule's documentation is published: `docs/rules/<id>.md` in the repository,
-/// generated from the rules' own docs (a test keeps it current).
-pub const DOCS_BASE_URL: &str = "https://github.com/tracewire/tracewire/blob/main/docs/rules/";
+/// The rule id closest to a misspelt one: at most a few edits away, or containing it whole
+/// (`not-ended` for `span-not-ended`) when only one id does.
+pub fn suggest(id: &str) -> Option<&'static str> {
+    let id = id.trim().to_ascii_lowercase().replace('_', "-");
+    let ids = RULES.iter().map(|r| r.meta.id);
+    if let Some(exact) = ids.clone().find(|r| *r == id) {
+        return Some(exact);
+    }
+    let limit = (id.chars().count() / 3).clamp(1, 3);
+    let closest = ids
+        .clone()
+        .map(|r| (strsim::levenshtein(&id, r), r))
+        .filter(|(d, _)| *d <= limit)
+        .min();
+    if let Some((_, r)) = closest {
+        return Some(r);
+    }
+    let mut containing = ids.filter(|r| id.len() >= 4 && r.contains(id.as_str()));
+    match (containing.next(), containing.next()) {
+        (Some(r), None) => Some(r),
+        _ => None,
+    }
+}
+
+/// The error for a rule id no rule has, with the closest id when there is one.
+pub fn unknown_id(id: &str) -> String {
+    match suggest(id) {
+        Some(r) => format!("unknown rule id `{id}`; did you mean `{r}`?"),
+        None => format!("unknown rule id `{id}` (see `tracewire rules` for the list)"),
+    }
+}
+
+/// The address of the repository this build comes from, when the build knows it:
+/// `TRACEWIRE_REPOSITORY` at build time (the release workflow sets it to the repository it runs
+/// in), else the package's `repository` field. Local builds know none, and link nowhere.
+pub fn repository() -> Option<&'static str> {
+    option_env!("TRACEWIRE_REPOSITORY")
+        .or(option_env!("CARGO_PKG_REPOSITORY"))
+        .map(|r| r.trim().trim_end_matches('/'))
+        .filter(|r| r.starts_with("https://"))
+}
+
+/// Where a rule's documentation is published: `docs/rules/<id>.md` in the repository at this
+/// version's release tag (generated from the rules' own docs; a test keeps it current). `None`
+/// when the build does not know its repository.
+pub fn docs_url(id: &str) -> Option<String> {
+    repository().map(|repository| docs_url_in(repository, id))
+}
+
+/// A rule's documentation page in a repository, at this version's tag.
+pub fn docs_url_in(repository: &str, id: &str) -> String {
+    format!(
+        "{}/blob/v{}/docs/rules/{id}.md",
+        repository.trim_end_matches('/'),
+        env!("CARGO_PKG_VERSION")
+    )
+}
 
 /// The documentation page of a rule, as written to `docs/rules/<id>.md`.
 pub fn docs_page(meta: &RuleMeta) -> String {
@@ -274,4 +328,23 @@ fn push_labels(d: &mut Diagnostic, sites: &[(String, Loc)], message: &str) {
 /// Inline code in a message: the text in backticks.
 pub fn code(text: &str) -> String {
     format!("`{text}`")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn misspelt_rule_ids_get_the_closest_id() {
+        assert_eq!(suggest("span-not-endd"), Some("span-not-ended"));
+        assert_eq!(suggest("span_not_ended"), Some("span-not-ended"));
+        assert_eq!(suggest("no-propagtor"), Some("no-propagator"));
+        assert_eq!(suggest("not-ended"), Some("span-not-ended"));
+        assert_eq!(suggest("span"), None, "several ids contain it");
+        assert_eq!(suggest("nope"), None);
+        assert_eq!(
+            unknown_id("nope"),
+            "unknown rule id `nope` (see `tracewire rules` for the list)"
+        );
+    }
 }

@@ -24,7 +24,7 @@ func newCartServer() *cartServer {
 }
 
 func (s *cartServer) AddItem(ctx context.Context, req *cartpb.AddItemRequest) (*cartpb.Empty, error) {
-	ctx, span := tracer.Start(ctx, "validate-item") // expect: span-not-ended
+	ctx, span := tracer.Start(ctx, "validate-item")
 	if req.Sku == "" {
 		// Mistake: this return leaves the span open.
 		return nil, errors.New("empty sku")
@@ -36,7 +36,7 @@ func (s *cartServer) AddItem(ctx context.Context, req *cartpb.AddItemRequest) (*
 	s.mu.Unlock()
 
 	// Mistake: persisting starts from a fresh root instead of the request's context.
-	wctx, cancel := context.WithTimeout(context.Background(), time.Second) // expect: context-dropped
+	wctx, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
 	return &cartpb.Empty{}, s.store.save(wctx, req.UserId)
 }
@@ -44,7 +44,7 @@ func (s *cartServer) AddItem(ctx context.Context, req *cartpb.AddItemRequest) (*
 type store struct{}
 
 func (st *store) save(ctx context.Context, user string) error {
-	_, span := tracer.Start(ctx, "store.save") // expect: span-name-style
+	_, span := tracer.Start(ctx, "store.save")
 	defer span.End()
 	return nil
 }

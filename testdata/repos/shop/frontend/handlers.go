@@ -33,7 +33,7 @@ func (f *frontend) addToCart(w http.ResponseWriter, r *http.Request) {
 
 func (f *frontend) currency(w http.ResponseWriter, r *http.Request) {
 	// Mistake: the default client sends no trace context, and the request has no context.
-	resp, err := http.Get("http://currency:7000/rates") // expect: outbound-not-injected, context-dropped
+	resp, err := http.Get("http://currency:7000/rates")
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadGateway)
 		return

@@ -24,7 +24,7 @@ func main() {
 	}
 	tp := sdktrace.NewTracerProvider(sdktrace.WithBatcher(exp))
 	// Mistake: no otel.SetTextMapPropagator, so Go's no-op propagator drops every traceparent.
-	otel.SetTracerProvider(tp) // expect: no-propagator
+	otel.SetTracerProvider(tp)
 	defer tp.Shutdown(context.Background())
 
 	cart, err := dialCart(os.Getenv("CART_ADDR"))
@@ -40,7 +40,7 @@ func main() {
 	mux.HandleFunc("POST /checkout", fe.placeOrder)
 	mux.HandleFunc("GET /ads", fe.ads)
 
-	srv := &http.Server{Addr: ":8080", Handler: otelhttp.NewHandler(mux, "frontend")} // expect: span-name-semconv
+	srv := &http.Server{Addr: ":8080", Handler: otelhttp.NewHandler(mux, "frontend")}
 	go func() {
 		if err := srv.ListenAndServe(); err != http.ErrServerClosed {
 			log.Fatal(err)

@@ -24,5 +24,5 @@ record ChargeRequest(decimal Amount);
 static class Payments
 {
     // Mistake: no AddSource names "Shop.Payment", so every span from this source is dropped.
-    public static readonly ActivitySource Source = new("Shop.Payment"); // expect: source-not-registered
+    public static readonly ActivitySource Source = new("Shop.Payment");
 }

@@ -26,7 +26,7 @@ async fn main() {
     // Mistake: TraceLayer records a span per request but never reads `traceparent`, so every
     // request from checkout starts a new trace (axum-tracing-opentelemetry's OtelAxumLayer does).
     let app = Router::new()
-        .route("/quote", get(quote)) // expect: inbound-not-extracted
+        .route("/quote", get(quote))
         .layer(TraceLayer::new_for_http());
     let listener = tokio::net::TcpListener::bind("0.0.0.0:8083").await.unwrap();
     axum::serve(listener, app).await.unwrap();

@@ -33,7 +33,7 @@ public class AdsServer {
 
     public static void main(String[] args) throws Exception {
         // Mistake: a hand-built SDK without setPropagators propagates nothing.
-        OpenTelemetrySdk sdk = OpenTelemetrySdk.builder() // expect: no-propagator
+        OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
             .setTracerProvider(SdkTracerProvider.builder()
                 .addSpanProcessor(BatchSpanProcessor.builder(OtlpGrpcSpanExporter.getDefault()).build())
                 .build())
