@@ -117,6 +117,9 @@ pub enum Flow {
     Function(String),
     /// Outside any request: start-up, a detached goroutine, an anonymous function.
     Detached,
+    /// In code a browser page runs: a trace is in flight only where the page traces (a web
+    /// tracer provider is set up, [`FactKind::WebTracing`]).
+    Browser,
 }
 
 /// Whether a started span is ended.
@@ -187,6 +190,9 @@ pub enum FactKind {
     },
     /// A provider is made the process-wide one.
     ProviderRegistered,
+    /// A tracer provider for browser pages is built (`WebTracerProvider`): page code can carry
+    /// a trace.
+    WebTracing,
     /// The process-wide provider is shut down (Rust's `global::shutdown_tracer_provider()`,
     /// removed in opentelemetry 0.28): the providers registered with it are flushed.
     GlobalProviderShutdown,

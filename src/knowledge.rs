@@ -381,6 +381,23 @@ pub struct MethodNames {
     /// `start`).
     #[serde(default)]
     pub provider_register: Vec<String>,
+    /// Calls only code running in a browser page makes (React hooks: `useEffect`): a module
+    /// that calls one is page code.
+    #[serde(default)]
+    pub browser_calls: Vec<String>,
+    /// Browser API members (`window.location`, `document.body`, `localStorage`): a module that
+    /// reads one is page code, unless it declares the name itself.
+    #[serde(default)]
+    pub browser_globals: Vec<String>,
+    /// Module directives that mark page code (`'use client'`).
+    #[serde(default)]
+    pub browser_directives: Vec<String>,
+    /// Directories whose scripts are served to browsers as they are (`static`, `public`).
+    #[serde(default)]
+    pub browser_dirs: Vec<String>,
+    /// Functions of page modules that run on the server (Next.js `getServerSideProps`).
+    #[serde(default)]
+    pub server_side_functions: Vec<String>,
     /// Methods that start serving and mark a program entry point (JS `listen`, `bindAsync`).
     #[serde(default)]
     pub entry_serve: Vec<String>,

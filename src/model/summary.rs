@@ -60,6 +60,8 @@ pub struct ServiceSummary {
     pub grpc_client_instrumented: bool,
     /// The default HTTP client/transport is replaced by an instrumented one.
     pub default_client_instrumented: bool,
+    /// A tracer provider for browser pages is built: page code can carry a trace.
+    pub web_tracing: bool,
     /// Termination signals are handled.
     pub signal_handled: bool,
     /// The entry point blocks serving until the process is killed, so deferred calls never run
@@ -126,6 +128,7 @@ impl ServiceSummary {
                 match &fact.kind {
                     FactKind::ProviderCreated { .. } => s.provider_created = true,
                     FactKind::ProviderRegistered => s.provider_registered = true,
+                    FactKind::WebTracing => s.web_tracing = true,
                     FactKind::GlobalProviderShutdown => s.global_provider_shutdown = true,
                     FactKind::SdkFromConfig => s.sdk_from_config = true,
                     FactKind::PropagatorSet { formats } => {
@@ -217,6 +220,7 @@ impl ServiceSummary {
             Flow::Request => true,
             Flow::Function(name) => self.called_from_request.contains(name),
             Flow::Detached => false,
+            Flow::Browser => self.web_tracing,
         }
     }
 

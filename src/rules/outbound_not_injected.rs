@@ -78,6 +78,18 @@ message gets no headers there, and the file never calls `Inject` on a propagator
 built elsewhere or with `InstrumentedProducerBuilder`, and every producer of a service with
 automatic instrumentation switched on or that injects by hand anywhere, are not.
 
+## JavaScript and TypeScript
+
+Reported: `fetch`, `http.request`, axios, gRPC clients and Kafka producers whose library no
+instrumentation patches (HTTP instrumentation covers Node's `http` module, not the built-in
+`fetch`, which needs `UndiciInstrumentation`), unless the function injects by hand
+(`propagation.inject(context.active(), headers)`). Page code — a module marked `'use client'`,
+a script under `static/` or `public/`, a module that calls React hooks or reads browser
+globals such as `window.location` — runs in a browser with no trace to propagate, so its
+requests are reported only when the page sets up a `WebTracerProvider` without
+`FetchInstrumentation`. Functions a page module runs on the server (`getServerSideProps`) and
+test files are judged as server code and not at all, respectively.
+
 ## Java
 
 Reported: JDK `HttpClient`, OkHttp, Apache HttpClient, `RestTemplate`, `RestClient` and

@@ -302,6 +302,9 @@ impl Adapter for Ecma {
             has_entry: false,
             extracting_functions: HashSet::new(),
             web_framework: false,
+            page_code: std::cell::OnceCell::new(),
+            path: out.path.clone(),
+            root,
             calls: anchors.calls.clone(),
             callees: Vec::new(),
         };
@@ -384,22 +387,31 @@ impl Adapter for Ecma {
     }
 }
 
-/// Test files: `*.test.*`, `*.spec.*`, `test.*`, and files under `test/`, `tests/`,
-/// `__tests__/`, `e2e/`, `cypress/`.
+/// Test files: a name with a test part before its extension (`*.test.ts`, `*.spec.ts`,
+/// `*.e2e-spec.ts`, `*.servertest.ts`, `*-test.js`, `test.js`), and files under a test
+/// directory (`test/`, `tests/`, `__tests__/`, `__mocks__/`, `e2e/`, `__e2e__/`, `cypress/`,
+/// `playwright/`).
 fn is_test_file(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
-    let stem = name.split('.').next().unwrap_or(name);
     let in_test_dir = path.split('/').rev().skip(1).any(|d| {
         matches!(
-            d,
-            "test" | "tests" | "__tests__" | "__mocks__" | "e2e" | "cypress"
+            d.trim_matches('_'),
+            "test" | "tests" | "mocks" | "e2e" | "cypress" | "playwright"
         )
     });
-    in_test_dir
-        || stem == "test"
-        || name.contains(".test.")
-        || name.contains(".spec.")
-        || name.contains("-test.")
+    let parts: Vec<String> = name.split('.').map(str::to_ascii_lowercase).collect();
+    let (first, middle) = match parts.as_slice() {
+        [first, middle @ .., _extension] => (first.as_str(), middle),
+        _ => return in_test_dir,
+    };
+    let first_is_test = matches!(first, "test" | "tests")
+        || ["-test", "_test", "-spec", "_spec"]
+            .iter()
+            .any(|s| first.ends_with(s));
+    let middle_is_test = middle
+        .iter()
+        .any(|p| p.ends_with("test") || p.ends_with("tests") || p.ends_with("spec"));
+    in_test_dir || first_is_test || middle_is_test
 }
 
 /// Bundles, minified files and generated stubs: their facts count, their findings do not.
@@ -447,6 +459,12 @@ pub(super) struct FileCtx<'a> {
     extracting_functions: HashSet<String>,
     /// The file loads a web framework (routes on `app`/`router` receivers are believed).
     web_framework: bool,
+    /// Whether the module is browser page code (worked out on first need).
+    page_code: std::cell::OnceCell<bool>,
+    /// The file's path relative to the scanned root.
+    path: String,
+    /// The file's root node.
+    root: Node<'a>,
     /// Every call and construction of the file, in document order.
     calls: Vec<Node<'a>>,
     /// The qualified callee of each of `calls` (same order), filled once the file's imports
@@ -752,6 +770,9 @@ impl<'a> FileCtx<'a> {
                 let handling = self.provider_handling(node, var.as_deref(), role);
                 // Synchronous-only export is judged by `provider_handling` for JS.
                 self.push(node, FactKind::provider_created(var, handling, true));
+                if role == Role::BrowserProviderNew {
+                    self.push(node, FactKind::WebTracing);
+                }
                 if node.kind() == "call_expression" {
                     // `registerOTel(...)` sets everything up in one call.
                     self.push(node, FactKind::ProviderRegistered);
@@ -834,8 +855,9 @@ impl<'a> FileCtx<'a> {
                 proto,
                 target,
                 injection,
-                // Node propagates through the active context: any call may carry a trace.
-                flow: crate::facts::Flow::Request,
+                // Node propagates through the active context: any call may carry a trace. Page
+                // code carries one only where the page traces.
+                flow: self.flow(node),
             },
         );
         // `fetch('http://payment:8080/charge')`, `fetch(`${process.env.PAYMENT_URL}/charge`)`:
@@ -1053,6 +1075,73 @@ impl<'a> FileCtx<'a> {
             }
             _ => {}
         }
+    }
+
+    /// Where a call runs: in a browser page ([`Flow::Browser`](crate::facts::Flow::Browser)),
+    /// or on the server, where any call may carry the active context.
+    fn flow(&self, node: Node<'_>) -> crate::facts::Flow {
+        let server_side = &self.knowledge.methods.server_side_functions;
+        let mut function = enclosing_function(node);
+        while let Some(f) = function {
+            if self
+                .function_name(f)
+                .is_some_and(|n| server_side.contains(&n))
+            {
+                return crate::facts::Flow::Request;
+            }
+            function = enclosing_function(f);
+        }
+        if *self.page_code.get_or_init(|| self.is_page_code()) {
+            crate::facts::Flow::Browser
+        } else {
+            crate::facts::Flow::Request
+        }
+    }
+
+    /// Whether the module is browser page code: it starts with a page directive (`'use
+    /// client'`), sits in a directory served as is (`static/`), calls React hooks, or reads
+    /// browser globals (`window.location`) it does not declare itself.
+    fn is_page_code(&self) -> bool {
+        let m = &self.knowledge.methods;
+        let directive = self
+            .root
+            .named_child(0)
+            .filter(|s| s.kind() == "expression_statement")
+            .and_then(|s| s.named_child(0))
+            .and_then(|s| self.string_value(s))
+            .is_some_and(|d| m.browser_directives.contains(&d));
+        let served = self
+            .path
+            .split('/')
+            .rev()
+            .skip(1)
+            .any(|d| m.browser_dirs.iter().any(|b| b == d));
+        if directive || served {
+            return true;
+        }
+        let hook = self.calls.iter().any(|c| {
+            callee(*c).is_some_and(|f| {
+                let name = match f.kind() {
+                    "identifier" => Some(f),
+                    "member_expression" => f.field("property"),
+                    _ => None,
+                };
+                name.is_some_and(|n| m.browser_calls.iter().any(|h| *h == self.text(n)))
+            })
+        });
+        hook || descendants(self.root)
+            .filter(|n| n.kind() == "member_expression")
+            .any(|n| {
+                let text = self.text(n);
+                let object = n.field("object").map(|o| self.text(o));
+                m.browser_globals.iter().any(|g| {
+                    let matches = text.as_ref() == g || text.starts_with(&format!("{g}."));
+                    matches
+                        && object.as_deref().is_some_and(|o| {
+                            !self.locals.contains(o.split('.').next().unwrap_or(o))
+                        })
+                })
+            })
     }
 
     /// A local bound to the result of a call that is not a library's
@@ -1420,6 +1509,35 @@ impl<'a> FileCtx<'a> {
                     target_loc: first.loc,
                 },
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_test_file;
+
+    #[test]
+    fn test_files_are_known_by_name_and_directory() {
+        for path in [
+            "src/__e2e__/api.servertest.ts",
+            "src/app.test.ts",
+            "src/app.e2e-spec.ts",
+            "test/app.js",
+            "src/__tests__/x.ts",
+            "cypress/support/commands.ts",
+            "api-test.js",
+            "test.js",
+        ] {
+            assert!(is_test_file(path), "{path}");
+        }
+        for path in [
+            "src/latest.js",
+            "src/contest/index.ts",
+            "src/attest.ts",
+            "src/server.ts",
+        ] {
+            assert!(!is_test_file(path), "{path}");
         }
     }
 }

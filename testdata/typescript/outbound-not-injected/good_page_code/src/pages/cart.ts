@@ -1,0 +1,5 @@
+import { useCart } from '../hooks/useCart';
+
+export default function CartPage() {
+  return useCart().join(', ');
+}
