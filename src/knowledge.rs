@@ -187,6 +187,10 @@ struct KnowledgeFile {
     /// (JS `req`, `request`).
     #[serde(default)]
     request_params: Vec<String>,
+    /// Endings of the type names an annotated request parameter has (`Request`:
+    /// `HttpRequest`, `FastifyRequest`); `req: CreateBentoSchema` is not a request.
+    #[serde(default)]
+    request_param_types: Vec<String>,
     /// The library whose instrumentation covers a qualified function or class, by qualified
     /// name or module prefix (Python: `requests` → `requests`, `aiohttp.web` →
     /// `aiohttp-server`); names as in `patches`.
@@ -463,6 +467,8 @@ pub struct Knowledge {
     patched_modules: HashMap<String, String>,
     /// Parameter names that hold an inbound request.
     pub request_params: Vec<String>,
+    /// Endings of an annotated request parameter's type name.
+    request_param_types: Vec<String>,
     libraries: HashMap<String, String>,
     replaces: HashMap<String, Vec<String>>,
     wraps_construction: HashMap<String, Vec<String>>,
@@ -495,6 +501,7 @@ impl Knowledge {
             patches: raw.patches,
             patched_modules: raw.patched_modules,
             request_params: raw.request_params,
+            request_param_types: raw.request_param_types,
             libraries: raw.libraries,
             replaces: raw.replaces,
             wraps_construction: raw.wraps_construction,
@@ -679,6 +686,30 @@ impl Knowledge {
             plain,
             substrings: self.tracing_imports.iter().map(String::as_str).collect(),
         }
+    }
+
+    /// Whether a parameter holds an inbound request: its name is a request name (`req`,
+    /// `request`) and its type annotation, if any, names a request type
+    /// (`request: HttpRequest`, not `req: CreateBentoSchema`).
+    pub fn is_request_param(&self, name: &str, annotation: Option<&str>) -> bool {
+        if !self.request_params.iter().any(|p| p == name) {
+            return false;
+        }
+        let Some(annotation) = annotation else {
+            return true;
+        };
+        // The type's own name: `web.Request` → `Request`, `Request<Body>` → `Request`.
+        let base = annotation
+            .split(['<', '[', '|'])
+            .next()
+            .unwrap_or(annotation)
+            .trim();
+        let last = base.rsplit(['.', ':']).next().unwrap_or(base).trim();
+        self.request_param_types.is_empty()
+            || self
+                .request_param_types
+                .iter()
+                .any(|t| last.ends_with(t.as_str()))
     }
 
     /// For a parameter of this qualified type, how code reaches the request's context.

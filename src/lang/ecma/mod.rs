@@ -1449,12 +1449,12 @@ impl<'a> FileCtx<'a> {
     fn request_in_scope(&self, node: Node<'_>) -> Option<String> {
         let mut f = enclosing_function(node);
         while let Some(func) = f {
-            let params = self.param_names(func);
-            if let Some(p) = params
-                .iter()
-                .find(|p| self.knowledge.request_params.contains(p))
-            {
-                return Some(p.clone());
+            let request = self
+                .typed_params(func)
+                .into_iter()
+                .find(|(p, ty)| self.knowledge.is_request_param(p, ty.as_deref()));
+            if let Some((p, _)) = request {
+                return Some(p);
             }
             if matches!(func.kind(), "function_declaration" | "method_definition") {
                 return None;

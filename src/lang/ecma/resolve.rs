@@ -312,9 +312,18 @@ impl<'a> FileCtx<'a> {
 
     /// The parameter names of a function.
     pub(super) fn param_names(&self, function: Node<'_>) -> Vec<String> {
+        self.typed_params(function)
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect()
+    }
+
+    /// The parameter names of a function with their TypeScript type annotations, in order
+    /// (`""` for a destructured parameter).
+    pub(super) fn typed_params(&self, function: Node<'_>) -> Vec<(String, Option<String>)> {
         let mut names = Vec::new();
         if let Some(p) = function.field("parameter") {
-            names.push(self.text(p).into_owned());
+            names.push((self.text(p).into_owned(), None));
         }
         let Some(params) = function.field("parameters") else {
             return names;
@@ -329,7 +338,13 @@ impl<'a> FileCtx<'a> {
                 "assignment_pattern" => p.field("left").filter(|n| n.kind() == "identifier"),
                 _ => None,
             };
-            names.push(id.map(|i| self.text(i).into_owned()).unwrap_or_default());
+            let ty = p
+                .field("type")
+                .map(|t| self.text(t).trim_start_matches(':').trim().to_string());
+            names.push((
+                id.map(|i| self.text(i).into_owned()).unwrap_or_default(),
+                ty,
+            ));
         }
         names
     }

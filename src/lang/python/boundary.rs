@@ -8,7 +8,7 @@ use crate::lang::tree::nodes_within;
 use std::collections::HashMap;
 use tree_sitter::Node;
 
-use super::resolve::{call_args, kwarg, last_segment, parameter_names, spreads};
+use super::resolve::{call_args, kwarg, last_segment, spreads, typed_parameters};
 use super::FileCtx;
 use crate::lang::fields::NodeFields;
 
@@ -75,14 +75,12 @@ impl<'a> FileCtx<'a> {
         if function.kind() != "function_definition" {
             return false;
         }
-        let params = function
-            .field("parameters")
-            .map(|p| parameter_names(self, p))
-            .unwrap_or_default();
-        if params
-            .iter()
-            .any(|p| self.knowledge.request_params.contains(p))
-        {
+        let takes_request = function.field("parameters").is_some_and(|params| {
+            typed_parameters(self, params)
+                .iter()
+                .any(|(name, ty)| self.knowledge.is_request_param(name, ty.as_deref()))
+        });
+        if takes_request {
             return true;
         }
         let name = function

@@ -317,9 +317,31 @@ pub(super) fn parameters_of(callables: &[Node<'_>], src: &[u8]) -> HashMap<usize
         .collect()
 }
 
-/// The names of a function's parameters.
-pub(super) fn parameter_names(ctx: &FileCtx<'_>, params: Node<'_>) -> Vec<String> {
-    names_of_parameters(params, ctx.src)
+/// The names declared by a parameter list, with their type annotations as written.
+pub(super) fn typed_parameters(
+    ctx: &FileCtx<'_>,
+    params: Node<'_>,
+) -> Vec<(String, Option<String>)> {
+    let mut cursor = params.walk();
+    params
+        .named_children(&mut cursor)
+        .filter_map(|p| {
+            let (name, ty) = match p.kind() {
+                "identifier" => (Some(p), None),
+                "default_parameter" => (p.field("name"), None),
+                "typed_default_parameter" => (p.field("name"), p.field("type")),
+                "typed_parameter" => (
+                    p.named_child(0).filter(|n| n.kind() == "identifier"),
+                    p.field("type"),
+                ),
+                _ => (None, None),
+            };
+            Some((
+                ctx.text(name?).into_owned(),
+                ty.map(|t| ctx.text(t).into_owned()),
+            ))
+        })
+        .collect()
 }
 
 /// The names declared by a parameter list.
