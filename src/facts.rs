@@ -365,7 +365,14 @@ pub enum FactKind {
         target: String,
         /// Where that target is imported or constructed.
         target_loc: Loc,
+        /// Local modules the file loads before the target (`./tracing`): one that enables
+        /// instrumentation as it loads ([`FactKind::PatchesOnLoad`]) patches the target in time.
+        loaded_before: Vec<String>,
     },
+    /// Loading this module enables instrumentation: it constructs instrumentations at its top
+    /// level, and each patches the libraries it covers as it is constructed (Node's
+    /// `InstrumentationBase` enables itself unless told not to).
+    PatchesOnLoad,
     /// A gRPC service is served here (`pb.RegisterCartServiceServer(s, impl)`).
     GrpcServiceServed {
         /// The service's name (`CartService`).

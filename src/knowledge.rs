@@ -320,6 +320,10 @@ pub struct Defaults {
     /// (`opentelemetry-instrument`): under one, no import comes too early.
     #[serde(default)]
     pub launchers_patch_first: Vec<String>,
+    /// An instrumentation patches its libraries as soon as it is constructed (Node's
+    /// `InstrumentationBase` enables itself), not only when an SDK starts.
+    #[serde(default)]
+    pub instrumentations_enable_on_construction: bool,
 }
 #[derive(Debug, Default, Deserialize, Clone)]
 #[serde(deny_unknown_fields)]

@@ -24,7 +24,10 @@ in the same file, when the service instruments that library and does not preload
 `--require`/`--import` or the auto-instrumentations launcher; in Python, an instrumentor whose
 `instrument()` runs after the server, app or channel it patches was created.
 
-Node's own `http`/`https` are not reported: instrumentation patches those shared core modules
+A module loaded before the library that constructs its instrumentations at its top level
+(`const sdk = new NodeSDK({ instrumentations: [new HttpInstrumentation()] })` in `./tracing`)
+patches in time even when `sdk.start()` runs later: each instrumentation enables itself as it is
+constructed. Node's own `http`/`https` are not reported: instrumentation patches those shared core modules
 in place, so loading them first is harmless. A local module counts only when it resolves to a
 file of the service that starts an SDK or registers instrumentations.
 
@@ -58,6 +61,7 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             instrumentation,
             target,
             target_loc,
+            loaded_before,
         } = &fact.kind
         else {
             continue;
@@ -65,6 +69,17 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         if is_ecma(file)
             && !node_finding_stands(view, file, instrumentation, target, &node_preloads)
         {
+            continue;
+        }
+        // A module loaded first that enables instrumentation as it loads (`import './tracing'`
+        // constructing `new HttpInstrumentation()` at its top level) patched the target in
+        // time; a later `sdk.start()` only registers the provider.
+        let dir = parent_dir(&file.path);
+        let patched_in_time = loaded_before.iter().any(|m| {
+            resolve_module(view, dir, m)
+                .is_some_and(|f| f.facts.iter().any(|x| x.kind == FactKind::PatchesOnLoad))
+        });
+        if patched_in_time && !instrumentation.starts_with('.') {
             continue;
         }
         // A launcher that patches every library before the application is imported

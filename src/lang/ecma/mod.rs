@@ -730,6 +730,13 @@ impl<'a> FileCtx<'a> {
                 explicit_provider,
             },
         );
+        let enables_itself = self
+            .knowledge
+            .defaults
+            .instrumentations_enable_on_construction;
+        if enables_itself && enclosing_function(node).is_none() {
+            self.push(node, FactKind::PatchesOnLoad);
+        }
         for lib in libs {
             if !disabled.contains(lib) {
                 self.push(
@@ -1500,6 +1507,13 @@ impl<'a> FileCtx<'a> {
                 found.push((load.loc, load.module.clone()));
             }
         }
+        let loaded_before: Vec<String> = self
+            .loads
+            .iter()
+            .filter(|l| l.start < first.start && l.top_level)
+            .filter(|l| l.module.starts_with("./") || l.module.starts_with("../"))
+            .map(|l| l.module.clone())
+            .collect();
         for (loc, instrumentation) in found {
             self.facts.push(Fact {
                 loc,
@@ -1507,6 +1521,7 @@ impl<'a> FileCtx<'a> {
                     instrumentation,
                     target: first.module.clone(),
                     target_loc: first.loc,
+                    loaded_before: loaded_before.clone(),
                 },
             });
         }

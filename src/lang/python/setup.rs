@@ -256,6 +256,7 @@ impl<'a> FileCtx<'a> {
                             instrumentation: instrumentation.clone(),
                             target: short(&self.text(built)),
                             target_loc: self.loc(built),
+                            loaded_before: Vec::new(),
                         },
                     });
                     break;
@@ -287,6 +288,7 @@ impl<'a> FileCtx<'a> {
                             instrumentation: instrumentation.clone(),
                             target: format!("from {module} import {}", site.name),
                             target_loc: site.loc,
+                            loaded_before: Vec::new(),
                         },
                     });
                     break;
