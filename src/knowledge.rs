@@ -334,6 +334,11 @@ pub struct MethodNames {
     /// Methods that install middleware on a router value (`r.Use`).
     #[serde(default)]
     pub middleware: Vec<String>,
+    /// Decorators or methods on an app that run a function before every request
+    /// (`@app.before_request`, `@app.middleware("http")`): a hook that extracts by hand
+    /// continues the caller's trace for every route of the app.
+    #[serde(default)]
+    pub request_hooks: Vec<String>,
     /// Methods that send a request through an HTTP client value.
     #[serde(default)]
     pub client_call: Vec<String>,

@@ -47,6 +47,9 @@ launcher in its Dockerfile, compose file or start command, or the OpenTelemetry 
 `instrumentation.opentelemetry.io/inject-java|python|nodejs|dotnet` annotation on a workload
 whose container, workload or image is named like the service — is not reported. A Python
 service whose OpenTelemetry is metrics or logs only does not trace and is not judged here.
+A request hook that extracts by hand covers every route of its app: Express `app.use(...)`
+middleware, Flask `@app.before_request` (or `app.before_request(f)`), FastAPI/Starlette
+`@app.middleware("http")`.
 
 Routes on one router are reported once, at the first route, with the others as labels. When
 the service wraps any router or server as a whole, its routes are not reported: tracewire

@@ -164,6 +164,14 @@ impl<'a> FileCtx<'a> {
 
     /// A route decorator: an inbound HTTP entry point served through the framework.
     pub(super) fn decorator_fact(&mut self, decorator: Node<'_>) {
+        if let Some(app) = self.request_hook_of(decorator) {
+            let definition = decorator.parent().and_then(|d| d.field("definition"));
+            if definition.is_some_and(|f| self.extracts_by_hand(f)) {
+                let call = decorator.named_child(0).unwrap_or(decorator);
+                self.push(call, FactKind::ServerInstrumented { target: app });
+            }
+            return;
+        }
         let Some((route, router, library)) = self.route_of_decorator(decorator) else {
             return;
         };
@@ -176,6 +184,51 @@ impl<'a> FileCtx<'a> {
             call,
             FactKind::inbound(Proto::Http, Some(route), Some(router), extraction),
         );
+    }
+
+    /// The app a request-hook decorator installs its function on: `app` for
+    /// `@app.before_request` or `@app.middleware("http")`.
+    fn request_hook_of(&self, decorator: Node<'_>) -> Option<String> {
+        let mut expr = decorator.named_child(0)?;
+        if expr.kind() == "call" {
+            expr = expr.field("function")?;
+        }
+        if expr.kind() != "attribute" {
+            return None;
+        }
+        let method = self.text(expr.field("attribute")?);
+        let object = expr.field("object")?;
+        self.knowledge
+            .methods
+            .request_hooks
+            .iter()
+            .any(|h| *h == method)
+            .then(|| self.text(object).into_owned())
+    }
+
+    /// `app.before_request(attach_context)`: a request hook registered by call, with a
+    /// function of this file that extracts by hand.
+    pub(super) fn request_hook_call(
+        &mut self,
+        call: Node<'_>,
+        recv: Node<'_>,
+        method: &str,
+    ) -> bool {
+        if !self
+            .knowledge
+            .methods
+            .request_hooks
+            .iter()
+            .any(|h| h == method)
+        {
+            return false;
+        }
+        let hook = call_args(call).first().map(|a| self.text(*a).into_owned());
+        if hook.is_some_and(|h| self.extracting_functions.contains(&h)) {
+            let target = self.text(recv).into_owned();
+            self.push(call, FactKind::ServerInstrumented { target });
+        }
+        true
     }
 
     /// `web.get("/x", handler)`, `Route("/x", endpoint)`, Django's `path("x/", view)`.

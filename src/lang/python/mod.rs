@@ -424,6 +424,9 @@ impl<'a> FileCtx<'a> {
 
     /// Facts from a method call whose callee is not a known function.
     fn method_fact(&mut self, call: Node<'_>, recv: Node<'_>, method: &str) {
+        if self.request_hook_call(call, recv, method) {
+            return;
+        }
         let methods = &self.knowledge.methods;
         if methods.span_start.iter().any(|m| m == method) {
             self.span_started(call, false);
