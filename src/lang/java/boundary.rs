@@ -287,17 +287,65 @@ impl<'a> FileCtx<'a> {
         );
     }
 
+    /// Whether a method injects context by hand: itself, or through a method of its own class
+    /// it calls (`addContextToHttpRequest(builder)` with the propagator's `inject` inside),
+    /// followed two calls deep.
+    fn injects_by_hand(&self, method: Node<'a>) -> bool {
+        if let Some(known) = self.injects.borrow().get(&method.id()) {
+            return *known;
+        }
+        let injects = self.injects_within(method, 0, &mut vec![method.id()]);
+        self.injects.borrow_mut().insert(method.id(), injects);
+        injects
+    }
+
+    /// [`injects_by_hand`](Self::injects_by_hand) at a call depth, skipping the methods on the
+    /// way (`visiting`) so recursion through the class ends.
+    fn injects_within(&self, method: Node<'a>, depth: usize, visiting: &mut Vec<usize>) -> bool {
+        if descendants(method).any(|n| self.is_manual(n, "inject")) {
+            return true;
+        }
+        if depth >= 2 {
+            return false;
+        }
+        let callees: Vec<Node<'a>> = descendants(method)
+            .filter(|n| n.kind() == "method_invocation")
+            .filter(|n| object(*n).is_none_or(|o| o.kind() == "this"))
+            .filter_map(|n| self.own_class_method(method, &self.name_of(n)))
+            .collect();
+        callees.into_iter().any(|m| {
+            if visiting.contains(&m.id()) {
+                return false;
+            }
+            visiting.push(m.id());
+            self.injects_within(m, depth + 1, visiting)
+        })
+    }
+
+    /// The method named `name` that an unqualified call in `method` reaches: declared in the
+    /// class around it, or in a class that class is nested in.
+    fn own_class_method(&self, method: Node<'a>, name: &str) -> Option<Node<'a>> {
+        let mut class = self.classes.enclosing(method);
+        while let Some(c) = class {
+            let found = descendants(c).find(|n| {
+                n.kind() == "method_declaration"
+                    && self.classes.enclosing(*n).map(|e| e.id()) == Some(c.id())
+                    && self.name_of(*n) == name
+            });
+            if found.is_some() {
+                return found;
+            }
+            class = self.classes.enclosing(c);
+        }
+        None
+    }
+
     /// A call's injection, unless the method around it injects context by hand.
     fn unless_injected_by_hand(&self, call: Node<'a>, injection: Injection) -> Injection {
         let Some(method) = self.functions.enclosing_named(call) else {
             return injection;
         };
-        let injects = *self
-            .injects
-            .borrow_mut()
-            .entry(method.id())
-            .or_insert_with(|| descendants(method).any(|n| self.is_manual(n, "inject")));
-        if injects {
+        if self.injects_by_hand(method) {
             Injection::Manual
         } else {
             injection
