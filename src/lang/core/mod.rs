@@ -7,11 +7,14 @@
 //! - [`anchors`]: the nodes a language's merged query captures, collected in one walk.
 //! - [`source`]: reading text and recording facts, shared by every per-file context, and the
 //!   end of a file (suppressions, facts in order).
+//! - [`summary`]: what a function does by hand, directly or through the file's functions it
+//!   calls (the closure over names, written once).
 //! - [`lifecycle`]: the statement skeleton ([`lifecycle::Stmt`]) and the one exit-path walker
 //!   that decides whether a started span is ended on every path out of its function.
 
 pub mod anchors;
 pub mod lifecycle;
 pub mod source;
+pub mod summary;
 
 pub use source::SourceFile;

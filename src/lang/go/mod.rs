@@ -17,11 +17,13 @@ use crate::facts::{Extraction, Fact, FactKind, FileFacts, Flow, Injection, Loc, 
 use crate::knowledge::{Knowledge, Role};
 use crate::lang::address::Piece;
 use crate::lang::core::anchors::{Adapter, Compiled};
+use crate::lang::core::summary::{self, FunctionSummary};
 use crate::lang::core::{source, SourceFile};
 use crate::lang::fields::NodeFields;
+use crate::lang::tree::nodes_within;
 use resolve::{call_args, descendants, FunctionIndex, Imports};
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use tree_sitter::{Node, Tree};
 
 /// Go's query files, embedded.
@@ -116,6 +118,7 @@ impl Adapter for Go {
             request_contexts: RefCell::default(),
             starts_span: RefCell::default(),
             injects: RefCell::default(),
+            injecting_functions: HashSet::new(),
             exporter_connection_in_file: false,
         };
         for import in anchors.nodes(c.import) {
@@ -152,6 +155,7 @@ impl Adapter for Go {
         out.parse_errors = root.has_error();
         out.test_code = ctx.imports.paths().any(|p| p == "testing");
 
+        ctx.injecting_functions = ctx.injecting_functions(calls, functions);
         let mut called_from_request = std::collections::BTreeSet::new();
         for call in calls {
             ctx.call_fact(*call);
@@ -198,6 +202,9 @@ pub(super) struct FileCtx<'a> {
     starts_span: RefCell<HashMap<usize, bool>>,
     /// Per function (by node id): whether it injects context by hand.
     injects: RefCell<HashMap<usize, bool>>,
+    /// Names of the file's functions that inject by hand, directly or through the file's
+    /// functions they call (`addTrace(ctx, req)`).
+    injecting_functions: HashSet<String>,
     /// The file hands a connection to an exporter (`otlptracegrpc.WithGRPCConn`).
     exporter_connection_in_file: bool,
 }
@@ -535,23 +542,50 @@ impl<'a> FileCtx<'a> {
     /// (`otel.GetTextMapPropagator().Inject(ctx, propagation.HeaderCarrier(req.Header))`).
     fn unless_injected_by_hand(&self, call: Node<'a>, injection: Injection) -> Injection {
         let injects = self.enclosing_function(call).is_some_and(|f| {
-            if let Some(known) = self.injects.borrow().get(&f.id()) {
-                return *known;
-            }
-            let found = descendants(f).any(|n| {
-                n.kind() == "call_expression"
-                    && self.method_call(n).is_some_and(|(recv, m)| {
-                        m == "Inject" && self.is_manual_propagation(n, recv)
-                    })
-            });
-            self.injects.borrow_mut().insert(f.id(), found);
-            found
+            self.injects_directly(f) || self.injecting_functions.contains(&self.name_of(f))
         });
         if injects {
             Injection::Manual
         } else {
             injection
         }
+    }
+
+    /// Whether a function's own body injects by hand (`propagator.Inject(ctx, carrier)`).
+    fn injects_directly(&self, function: Node<'a>) -> bool {
+        if let Some(known) = self.injects.borrow().get(&function.id()) {
+            return *known;
+        }
+        let found = descendants(function)
+            .any(|n| n.kind() == "call_expression" && self.is_manual_inject(n));
+        self.injects.borrow_mut().insert(function.id(), found);
+        found
+    }
+
+    /// Whether a call is a propagator's `Inject`.
+    fn is_manual_inject(&self, call: Node<'a>) -> bool {
+        self.method_call(call)
+            .is_some_and(|(recv, m)| m == "Inject" && self.is_manual_propagation(call, recv))
+    }
+
+    /// The file's functions that inject by hand, directly or through the file's functions they
+    /// call; empty (and nothing walked) when the file never injects.
+    fn injecting_functions(&self, calls: &[Node<'a>], functions: &[Node<'a>]) -> HashSet<String> {
+        if !calls.iter().any(|c| self.is_manual_inject(*c)) {
+            return HashSet::new();
+        }
+        let summaries: Vec<FunctionSummary> = functions
+            .iter()
+            .filter(|f| matches!(f.kind(), "function_declaration" | "method_declaration"))
+            .map(|f| FunctionSummary {
+                name: self.name_of(*f),
+                direct: self.injects_directly(*f),
+                calls: nodes_within(calls, *f)
+                    .filter_map(|c| self.callee_name(c))
+                    .collect(),
+            })
+            .collect();
+        summary::through_calls(&summaries)
     }
 
     /// Generated gRPC stubs: `pb.RegisterCartServiceServer(s, impl)` serves `CartService`,

@@ -3,9 +3,10 @@
 
 use crate::facts::{Extraction, FactKind, Flow, Injection, Proto};
 use crate::knowledge::Role;
+use crate::lang::core::summary::{self, FunctionSummary};
 use crate::lang::core::SourceFile;
 use crate::lang::tree::nodes_within;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use tree_sitter::Node;
 
 use super::resolve::{call_args, kwarg, last_segment, spreads, typed_parameters};
@@ -572,17 +573,61 @@ impl<'a> FileCtx<'a> {
         })
     }
 
-    /// Whether the function around a call injects context by hand.
+    /// Whether the function around a call injects context by hand: itself, or through the
+    /// file's functions it calls.
     fn injects_by_hand(&self, call: Node<'_>) -> bool {
         let Some(function) = self.enclosing_function(call) else {
             return false;
         };
-        nodes_within(&self.calls, function).any(|n| {
-            self.call_role(n) == Some(Role::PropagationInject)
-                || self
-                    .method_call(n)
-                    .is_some_and(|(r, m)| m == "inject" && self.on_propagator(r))
-        })
+        self.injects_directly(function)
+            || nodes_within(&self.calls, function)
+                .filter_map(|c| self.called_name(c))
+                .any(|name| self.injecting_functions.contains(&name))
+    }
+
+    /// Whether a function's own calls inject by hand (`inject(headers)`).
+    fn injects_directly(&self, function: Node<'_>) -> bool {
+        nodes_within(&self.calls, function).any(|n| self.is_manual_inject(n))
+    }
+
+    /// Whether a call is a propagator's `inject`.
+    fn is_manual_inject(&self, call: Node<'_>) -> bool {
+        self.call_role(call) == Some(Role::PropagationInject)
+            || self
+                .method_call(call)
+                .is_some_and(|(r, m)| m == "inject" && self.on_propagator(r))
+    }
+
+    /// The last name of a call's callee as written (`with_trace`, `self.with_trace`).
+    fn called_name(&self, call: Node<'_>) -> Option<String> {
+        let function = call.field("function")?;
+        let name = match function.kind() {
+            "identifier" => function,
+            "attribute" => function.field("attribute")?,
+            _ => return None,
+        };
+        Some(self.text(name).into_owned())
+    }
+
+    /// The file's functions that inject by hand, directly or through the file's functions they
+    /// call; empty (and nothing walked) when the file never injects.
+    pub(super) fn injecting_functions(&self, functions: &[Node<'_>]) -> HashSet<String> {
+        if !self.calls.iter().any(|c| self.is_manual_inject(*c)) {
+            return HashSet::new();
+        }
+        let summaries: Vec<FunctionSummary> = functions
+            .iter()
+            .filter_map(|f| {
+                Some(FunctionSummary {
+                    name: self.text(f.field("name")?).into_owned(),
+                    direct: self.injects_directly(*f),
+                    calls: nodes_within(&self.calls, *f)
+                        .filter_map(|c| self.called_name(c))
+                        .collect(),
+                })
+            })
+            .collect();
+        summary::through_calls(&summaries)
     }
 
     /// Whether a route's handler (a function defined in this file, or a lambda) extracts by

@@ -158,6 +158,7 @@ impl Adapter for Python {
             wrapped: HashSet::new(),
             request_functions: HashSet::new(),
             extracting_functions: HashSet::new(),
+            injecting_functions: HashSet::new(),
             tracing: false,
             standalone: false,
             facts: Vec::new(),
@@ -203,6 +204,7 @@ impl Adapter for Python {
                 }
             }
         }
+        ctx.injecting_functions = ctx.injecting_functions(functions);
         for call in calls {
             ctx.call_fact(*call);
         }
@@ -269,6 +271,9 @@ pub(super) struct FileCtx<'a> {
     request_functions: HashSet<usize>,
     /// Names of functions in this file that extract context by hand.
     extracting_functions: HashSet<String>,
+    /// Names of functions in this file that inject by hand, directly or through the file's
+    /// functions they call (`headers=with_trace({})`).
+    injecting_functions: HashSet<String>,
     /// Whether the file imports OpenTelemetry (span method names mean OpenTelemetry spans).
     tracing: bool,
     /// The file is a program of its own (`if __name__ == "__main__":`) that never imports

@@ -22,6 +22,7 @@ mod spans;
 use crate::facts::{Fact, FactKind, FileFacts};
 use crate::knowledge::{Knowledge, Role};
 use crate::lang::core::anchors::{Adapter, Anchors, Compiled};
+use crate::lang::core::summary::{self, FunctionSummary};
 use crate::lang::core::{source, SourceFile};
 use crate::lang::fields::NodeFields;
 use crate::lang::tree::{nodes_within, RangeIndex};
@@ -286,24 +287,35 @@ impl<'a> FileCtx<'a> {
         for call in calls {
             self.note_handler(*call);
         }
-        // Two rounds, so a function that calls an extracting helper extracts too. Each
-        // function's calls are read once; the rounds only look names up.
+        // A function that calls an extracting (injecting) helper of the file extracts (injects)
+        // too. Each function's calls are read once.
         let summaries: Vec<(String, Propagation)> = functions
             .iter()
             .filter_map(|f| Some((self.text(f.field("name")?), self.propagation(*f))))
             .collect();
         self.defined_fns
             .extend(summaries.iter().map(|(name, _)| name.clone()));
-        for _ in 0..2 {
-            for (name, summary) in &summaries {
-                if summary.propagates(true, &self.extracting) {
-                    self.extracting.insert(name.clone());
-                }
-                if summary.propagates(false, &self.injecting) {
-                    self.injecting.insert(name.clone());
-                }
-            }
-        }
+        let closure = |known: &HashSet<String>, direct: fn(&Propagation) -> bool| {
+            let mut functions: Vec<FunctionSummary> = summaries
+                .iter()
+                .map(|(name, p)| FunctionSummary {
+                    name: name.clone(),
+                    direct: direct(p),
+                    calls: p.calls.clone(),
+                })
+                .collect();
+            // Names already known to propagate (implemented traits).
+            functions.extend(known.iter().map(|name| FunctionSummary {
+                name: name.clone(),
+                direct: true,
+                calls: Vec::new(),
+            }));
+            summary::through_calls(&functions)
+        };
+        let extracting = closure(&self.extracting, |p| p.extracts);
+        let injecting = closure(&self.injecting, |p| p.injects);
+        self.extracting.extend(extracting);
+        self.injecting.extend(injecting);
         let exporter_traits = &self.knowledge.methods.exporter_traits;
         self.exporter = impls.iter().any(|i| {
             i.field("trait").is_some_and(|t| {
