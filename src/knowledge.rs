@@ -398,6 +398,10 @@ pub struct MethodNames {
     /// that calls one is page code.
     #[serde(default)]
     pub browser_calls: Vec<String>,
+    /// Methods that end a pipeline by installing a batching provider globally and return only
+    /// a tracer (Rust's `install_batch`): only a global shutdown flushes it.
+    #[serde(default)]
+    pub pipeline_install_batch: Vec<String>,
     /// Browser API members (`window.location`, `document.body`, `localStorage`): a module that
     /// reads one is page code, unless it declares the name itself.
     #[serde(default)]

@@ -86,7 +86,10 @@ passed to a function) in the function that builds it. Moving it into
 `global::set_tracer_provider` alone leaves nothing that shuts it down (0.28 removed
 `global::shutdown_tracer_provider()`; older code that still calls it, in any file of the
 service, is not reported). A
-provider with only `with_simple_exporter` buffers nothing. Not detected: a shutdown that is
+pipeline ended with `install_batch(runtime)` (`opentelemetry_otlp::new_pipeline()`, 0.26 and
+older) installs such a provider globally and returns only a tracer, so only that global
+shutdown flushes it. A provider with only `with_simple_exporter` (or `install_simple()`)
+buffers nothing. Not detected: a shutdown that is
 written but never reached because `axum::serve` runs without a graceful-shutdown future.
 "#,
 };

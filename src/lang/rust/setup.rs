@@ -204,6 +204,17 @@ impl FileCtx<'_> {
     /// `init_subscribers()`); some set the propagator too.
     pub(super) fn sdk_from_config(&mut self, call: Node<'_>, qualified: &str) {
         self.push(call, FactKind::SdkFromConfig);
+        // `new_pipeline()...install_batch(runtime)` (opentelemetry 0.26 and older) installs a
+        // batching provider globally and hands back only a tracer: nothing but
+        // `global::shutdown_tracer_provider()` flushes it.
+        let (_, chain) = super::resolve::chain_top(call, self.src);
+        let installs = &self.knowledge.methods.pipeline_install_batch;
+        if let Some((_, install)) = chain.iter().find(|(m, _)| installs.contains(m)) {
+            let dropped = ProviderHandling::Dropped;
+            let install = *install;
+            self.push_at_method(install, FactKind::provider_created(None, dropped, true));
+            self.push_at_method(install, FactKind::ProviderRegistered);
+        }
         if let Some(format) = self.knowledge.propagator_format(qualified) {
             let formats = vec![format.to_string()];
             self.push(call, FactKind::PropagatorSet { formats });
