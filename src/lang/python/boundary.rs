@@ -544,6 +544,9 @@ impl<'a> FileCtx<'a> {
 
     /// `extract(carrier)`: manual extraction, in the function around it.
     pub(super) fn manual_extract(&mut self, call: Node<'_>) {
+        if self.extracts_from_nothing(call) {
+            return;
+        }
         self.push(call, FactKind::ManualExtract);
         let name = self
             .enclosing_function(call)
@@ -566,10 +569,25 @@ impl<'a> FileCtx<'a> {
     /// Whether a subtree extracts context by hand.
     pub(super) fn extracts_by_hand(&self, node: Node<'_>) -> bool {
         nodes_within(&self.calls, node).any(|n| {
-            self.call_role(n) == Some(Role::PropagationExtract)
+            let extract = self.call_role(n) == Some(Role::PropagationExtract)
                 || self
                     .method_call(n)
-                    .is_some_and(|(r, m)| m == "extract" && self.on_propagator(r))
+                    .is_some_and(|(r, m)| m == "extract" && self.on_propagator(r));
+            extract && !self.extracts_from_nothing(n)
+        })
+    }
+
+    /// An `extract` whose carrier is an empty literal (`extract({})`): it yields an empty
+    /// context, continuing no caller's trace.
+    pub(super) fn extracts_from_nothing(&self, call: Node<'_>) -> bool {
+        let carrier = call_args(call)
+            .first()
+            .copied()
+            .or_else(|| kwarg(self, call, "carrier"));
+        carrier.is_some_and(|c| match c.kind() {
+            "dictionary" | "list" | "tuple" => c.named_child_count() == 0,
+            "call" => self.text(c).replace(' ', "") == "dict()",
+            _ => false,
         })
     }
 
