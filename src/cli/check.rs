@@ -26,6 +26,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
     settings.threads = args.threads.unwrap_or(0);
     settings.prefilter = !args.no_prefilter;
     settings.parse_only = args.parse_only;
+    settings.cache = cache_dir(args);
     if let Some(threads) = args.threads {
         if threads == 0 {
             return Err("--threads must be at least 1".into());
@@ -115,6 +116,20 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
     };
     let failed = threshold.is_some_and(|t| outcome.diagnostics.iter().any(|d| d.severity >= t));
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// The facts cache's directory: the one given (`--cache-dir`, `TRACEWIRE_CACHE_DIR`), else the
+/// user's cache directory when it can be created; none with `--no-cache`. A directory given
+/// that cannot be used is an error when the run opens it; the default one is silently left
+/// out (a home without a cache directory runs uncached).
+fn cache_dir(args: &CheckArgs) -> Option<PathBuf> {
+    if args.no_cache {
+        return None;
+    }
+    match &args.cache_dir {
+        Some(dir) if !dir.as_os_str().is_empty() => Some(dir.clone()),
+        _ => crate::cache::default_dir().filter(|dir| std::fs::create_dir_all(dir).is_ok()),
+    }
 }
 
 /// The service a file belongs to: its nearest ancestor directory holding a manifest, else its
@@ -207,6 +222,17 @@ fn merge(mut outcomes: Vec<Outcome>) -> Outcome {
         merged.stats.model += o.stats.model;
         merged.stats.rules += o.stats.rules;
         merged.stats.threads = o.stats.threads;
+        merged.stats.cache_cpu += o.stats.cache_cpu;
+        if let Some(cache) = &o.stats.cache {
+            merged
+                .stats
+                .cache
+                .get_or_insert_with(|| analysis::CacheStats {
+                    dir: cache.dir.clone(),
+                    ..Default::default()
+                })
+                .add(cache);
+        }
     }
     merged
         .diagnostics
@@ -293,6 +319,18 @@ fn print_stats(outcome: &Outcome, report: std::time::Duration) {
         eprintln!("  note: {note}");
     }
     eprintln!("threads: {}", s.threads);
+    match &s.cache {
+        Some(c) => eprintln!(
+            "cache: {} files from the cache, {} parsed and written ({} not written), {} damaged entries ignored; {:.3} s cpu; {}",
+            c.hits,
+            c.written,
+            c.write_errors,
+            c.rejected,
+            secs(s.cache_cpu),
+            c.dir.display()
+        ),
+        None => eprintln!("cache: off"),
+    }
     eprintln!("walk     {:>9.3} s", secs(s.walk));
     eprintln!(
         "extract  {:>9.3} s wall (cpu: read {:.3} s, pre-filter {:.3} s, parse {:.3} s, extract {:.3} s)",

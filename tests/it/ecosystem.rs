@@ -57,7 +57,7 @@ fn snapshot(root: &Path) -> String {
 
 /// tracewire's diagnostics on the bundled example, by (rule, path, line).
 fn diagnostics() -> Vec<Value> {
-    let out = run(Command::new(BIN)
+    let out = run(crate::common::tracewire()
         .args(["check", "testdata/repos/shop", "--format", "json"])
         .args(["--fail-on", "never", "--no-config"])
         .current_dir(project()));
@@ -80,7 +80,8 @@ fn script(name: &str, corpus: &Path, root: &Path) -> Command {
     cmd.arg(project().join("ecosystem").join(name))
         .env("TRACEWIRE_ECOSYSTEM_CORPUS", corpus)
         .env("TRACEWIRE_ECOSYSTEM_SNAPSHOTS", root.join("snapshots"))
-        .env("TRACEWIRE_ECOSYSTEM_DIR", root.join("layout"));
+        .env("TRACEWIRE_ECOSYSTEM_DIR", root.join("layout"))
+        .env(tracewire::cache::ENV_VAR, crate::common::test_cache_dir());
     cmd
 }
 

@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -18,7 +18,7 @@ struct Client {
 
 impl Client {
     fn start(root: &std::path::Path) -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_tracewire"))
+        let mut child = crate::common::tracewire()
             .arg("lsp")
             .current_dir(root)
             .stdin(Stdio::piped())
