@@ -223,6 +223,29 @@ fn damaged_entries_are_ignored_and_rewritten() {
 }
 
 #[test]
+fn concurrent_runs_share_a_cache_directory() {
+    let root = testdata("repos/shop");
+    let cache = tempfile::tempdir().unwrap();
+    let uncached = check(&root, None, &[]);
+    let runs: Vec<Run> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| scope.spawn(|| check(&root, Some(cache.path()), &[])))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for (i, run) in runs.iter().enumerate() {
+        assert_same(&format!("concurrent run {i}"), &uncached, run);
+        assert_eq!(counters(run).2, 0, "{}", run.stats);
+    }
+    let warm = check(&root, Some(cache.path()), &[]);
+    assert_same("after concurrent runs", &uncached, &warm);
+    let (hits, written, damaged) = counters(&warm);
+    assert_eq!((written, damaged), (0, 0), "{}", warm.stats);
+    // Every entry is whole, and no temporary file is left behind.
+    assert_eq!(entries(cache.path()).len() as u64, hits);
+}
+
+#[test]
 fn knowledge_from_the_configuration_is_part_of_the_key() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("repo");
