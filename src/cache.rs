@@ -44,6 +44,17 @@ pub fn default_dir() -> Option<PathBuf> {
     dirs::cache_dir().map(|d| d.join("tracewire"))
 }
 
+/// The cache directory of a run: `given` (`--cache-dir`, [`ENV_VAR`]) when it names one, else
+/// the user's cache directory ([`default_dir`]) when it exists or can be created; `None` when
+/// neither (a home without a cache directory runs uncached). A directory given that cannot be
+/// used is reported when the cache is opened.
+pub fn choose_dir(given: Option<&Path>) -> Option<PathBuf> {
+    match given {
+        Some(dir) if !dir.as_os_str().is_empty() => Some(dir.to_path_buf()),
+        _ => default_dir().filter(|dir| std::fs::create_dir_all(dir).is_ok()),
+    }
+}
+
 /// What one file's entry is found by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Key([u8; 32]);

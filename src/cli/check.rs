@@ -26,7 +26,11 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
     settings.threads = args.threads.unwrap_or(0);
     settings.prefilter = !args.no_prefilter;
     settings.parse_only = args.parse_only;
-    settings.cache = cache_dir(args);
+    settings.cache = if args.no_cache {
+        None
+    } else {
+        crate::cache::choose_dir(args.cache_dir.as_deref())
+    };
     if let Some(threads) = args.threads {
         if threads == 0 {
             return Err("--threads must be at least 1".into());
@@ -116,20 +120,6 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
     };
     let failed = threshold.is_some_and(|t| outcome.diagnostics.iter().any(|d| d.severity >= t));
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
-}
-
-/// The facts cache's directory: the one given (`--cache-dir`, `TRACEWIRE_CACHE_DIR`), else the
-/// user's cache directory when it can be created; none with `--no-cache`. A directory given
-/// that cannot be used is an error when the run opens it; the default one is silently left
-/// out (a home without a cache directory runs uncached).
-fn cache_dir(args: &CheckArgs) -> Option<PathBuf> {
-    if args.no_cache {
-        return None;
-    }
-    match &args.cache_dir {
-        Some(dir) if !dir.as_os_str().is_empty() => Some(dir.clone()),
-        _ => crate::cache::default_dir().filter(|dir| std::fs::create_dir_all(dir).is_ok()),
-    }
 }
 
 /// The service a file belongs to: its nearest ancestor directory holding a manifest, else its

@@ -18,7 +18,11 @@ struct Client {
 
 impl Client {
     fn start(root: &std::path::Path) -> Client {
-        let mut child = crate::common::tracewire()
+        Client::start_with(root, crate::common::tracewire())
+    }
+
+    fn start_with(root: &std::path::Path, mut command: std::process::Command) -> Client {
+        let mut child = command
             .arg("lsp")
             .current_dir(root)
             .stdin(Stdio::piped())
@@ -171,4 +175,65 @@ fn diagnostics_appear_on_edit_and_clear_on_fix() {
     client.notify("exit", Value::Null);
     let status = client.child.wait().unwrap();
     assert!(status.success());
+}
+
+/// Starts the server on `root`, waits for the diagnostics of `file`, edits it, and stops.
+fn session(root: &std::path::Path, cache: &std::path::Path, file: &str) -> Vec<Value> {
+    let mut command = crate::common::tracewire();
+    command.env(tracewire::cache::ENV_VAR, cache);
+    let mut client = Client::start_with(root, command);
+    client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": format!("file://{}", root.display()), "capabilities": {}}),
+    );
+    client.notify("initialized", json!({}));
+    let diagnostics = client.diagnostics_for(file);
+    let uri = format!("file://{}", root.join(file).display());
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "go", "version": 1, "text": CLEAN}}),
+    );
+    assert!(client.diagnostics_for(file).is_empty());
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().unwrap().success());
+    diagnostics
+}
+
+/// Each cache entry's path and modification time.
+fn entries(dir: &std::path::Path) -> Vec<(std::path::PathBuf, std::time::SystemTime)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_dir() {
+                stack.push(entry.path());
+            } else {
+                out.push((entry.path(), entry.metadata().unwrap().modified().unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn the_server_loads_through_the_facts_cache_and_keeps_edits_out_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap().join("repo");
+    std::fs::create_dir_all(root.join("svc")).unwrap();
+    std::fs::write(root.join("svc/work.go"), BROKEN).unwrap();
+    let cache = dir.path().join("cache");
+
+    let first = session(&root, &cache, "svc/work.go");
+    assert_eq!(first.len(), 1, "{first:?}");
+    // The file on disk was parsed and cached; the editor's version of it was not.
+    let written = entries(&cache);
+    assert_eq!(written.len(), 1, "{written:?}");
+
+    let second = session(&root, &cache, "svc/work.go");
+    assert_eq!(first, second);
+    // The second start read the entry: nothing was written again.
+    assert_eq!(entries(&cache), written);
 }
