@@ -2,7 +2,7 @@
 //! without it prints, to the byte; a damaged entry is never trusted; a change to what
 //! extraction depends on is a different key.
 
-use crate::common::tracewire;
+use crate::common::{copy_dir, files_below, tracewire};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -85,37 +85,6 @@ fn assert_same(label: &str, uncached: &Run, cached: &Run) {
     );
 }
 
-/// Every entry file below the cache directory, in path order.
-fn entries(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn a_warm_run_prints_the_bytes_of_a_cold_run_and_of_an_uncached_one() {
     for folder in [
@@ -154,7 +123,7 @@ fn a_warm_run_prints_the_bytes_of_a_cold_run_and_of_an_uncached_one() {
             "{folder}: a warm run reads every parsed file from the cache and parses none: {}",
             warm.stats
         );
-        assert_eq!(entries(cache.path()).len() as u64, written, "{folder}");
+        assert_eq!(files_below(cache.path()).len() as u64, written, "{folder}");
     }
 }
 
@@ -187,7 +156,7 @@ fn damaged_entries_are_ignored_and_rewritten() {
     let cache = tempfile::tempdir().unwrap();
     let uncached = check(&root, None, &[]);
     check(&root, Some(cache.path()), &[]);
-    let files = entries(cache.path());
+    let files = files_below(cache.path());
     assert!(files.len() >= 6, "{files:?}");
     // Each entry is damaged in another way: emptied, cut short, a bit flipped in its payload,
     // replaced by another file's entry, by text, by bytes that claim to be an entry.
@@ -242,7 +211,7 @@ fn concurrent_runs_share_a_cache_directory() {
     let (hits, written, damaged) = counters(&warm);
     assert_eq!((written, damaged), (0, 0), "{}", warm.stats);
     // Every entry is whole, and no temporary file is left behind.
-    assert_eq!(entries(cache.path()).len() as u64, hits);
+    assert_eq!(files_below(cache.path()).len() as u64, hits);
 }
 
 #[test]
@@ -252,7 +221,7 @@ fn knowledge_from_the_configuration_is_part_of_the_key() {
     fs::create_dir_all(root.join("api")).unwrap();
     fs::write(
         root.join("api/routes.go"),
-        "package api\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/internal/mw\"\n\t\"go.opentelemetry.io/otel\"\n)\n\nvar tracer = otel.Tracer(\"api\")\n\n// Serve serves the API.\nfunc Serve() error {\n\tmux := http.NewServeMux()\n\tmux.HandleFunc(\"/quote\", quote)\n\treturn http.ListenAndServe(\":8080\", mw.Tracing(mux))\n}\n\nfunc quote(w http.ResponseWriter, r *http.Request) {}\n",
+        crate::common::IN_HOUSE_WRAPPED_ROUTES,
     )
     .unwrap();
     let cache = tmp.path().join("cache");
@@ -261,37 +230,32 @@ fn knowledge_from_the_configuration_is_part_of_the_key() {
     assert!(String::from_utf8_lossy(&before.json).contains("inbound-not-extracted"));
 
     // A rule setting is not extraction's business: the facts are reused.
-    fs::write(
-        root.join("tracewire.toml"),
-        "[rules]\nignore = [\"span-name-style\"]\n",
-    )
-    .unwrap();
-    let rules_only = check(&root, Some(&cache), &[]);
-    assert_same("a rule setting", &check(&root, None, &[]), &rules_only);
+    let config = "[rules]\nignore = [\"span-name-style\"]\n";
+    let rules_only = check_with_config(&root, &cache, config);
     assert_eq!(counters(&rules_only), (1, 0, 0), "{}", rules_only.stats);
 
     // A knowledge extension changes what the file means: a new key, and the new meaning.
-    fs::write(
-        root.join("tracewire.toml"),
-        "[knowledge.go.functions]\n\"example.com/internal/mw.Tracing\" = \"server-wrap\"\n",
-    )
-    .unwrap();
-    let uncached = check(&root, None, &[]);
-    let extended = check(&root, Some(&cache), &[]);
-    assert_same("a knowledge extension", &uncached, &extended);
+    let config =
+        "[knowledge.go.functions]\n\"example.com/internal/mw.Tracing\" = \"server-wrap\"\n";
+    let extended = check_with_config(&root, &cache, config);
     assert_eq!(counters(&extended), (0, 1, 0), "{}", extended.stats);
     assert!(!String::from_utf8_lossy(&extended.json).contains("inbound-not-extracted"));
-    assert_eq!(entries(&cache).len(), 2);
+    assert_eq!(files_below(&cache).len(), 2);
 
     // Another role for the same name is another table again.
-    fs::write(
-        root.join("tracewire.toml"),
-        "[knowledge.go.functions]\n\"example.com/internal/mw.Tracing\" = \"server-middleware\"\n",
-    )
-    .unwrap();
-    let other = check(&root, Some(&cache), &[]);
-    assert_same("another role", &check(&root, None, &[]), &other);
+    let config =
+        "[knowledge.go.functions]\n\"example.com/internal/mw.Tracing\" = \"server-middleware\"\n";
+    let other = check_with_config(&root, &cache, config);
     assert_eq!(counters(&other), (0, 1, 0), "{}", other.stats);
+}
+
+/// Writes `config` as the tree's tracewire.toml and checks it with `cache`, asserting that the
+/// report is that of a run without the cache.
+fn check_with_config(root: &Path, cache: &Path, config: &str) -> Run {
+    fs::write(root.join("tracewire.toml"), config).unwrap();
+    let cached = check(root, Some(cache), &[]);
+    assert_same(config, &check(root, None, &[]), &cached);
+    cached
 }
 
 #[test]
@@ -315,18 +279,18 @@ fn the_cache_directory_is_the_users_unless_given_and_none_with_no_cache() {
     };
     if cfg!(target_os = "linux") {
         assert_eq!(run(&[], None).status.code(), Some(1));
-        assert!(!entries(&xdg.join("tracewire/facts-v1")).is_empty());
+        assert!(!files_below(&xdg.join("tracewire/facts-v1")).is_empty());
     }
     let from_env = tmp.path().join("env");
     assert_eq!(run(&[], Some(&from_env)).status.code(), Some(1));
-    assert!(!entries(&from_env).is_empty());
+    assert!(!files_below(&from_env).is_empty());
     let given = tmp.path().join("given");
     let flag = given.to_str().unwrap();
     assert_eq!(
         run(&["--cache-dir", flag], Some(&from_env)).status.code(),
         Some(1)
     );
-    assert!(!entries(&given).is_empty());
+    assert!(!files_below(&given).is_empty());
     // --no-cache wins over the environment's directory: nothing is written there.
     let unused = tmp.path().join("unused");
     let o = run(&["--no-cache"], Some(&unused));

@@ -26,23 +26,10 @@ fn run(cmd: &mut Command) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// A git snapshot of the bundled example as `acme+shop`, and its commit.
 fn snapshot(root: &Path) -> String {
     let repo = root.join("snapshots/acme+shop");
-    copy_dir(&project().join("testdata/repos/shop"), &repo);
+    crate::common::copy_dir(&project().join("testdata/repos/shop"), &repo);
     let git = |args: &[&str]| {
         run(Command::new("git")
             .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])

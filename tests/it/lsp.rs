@@ -202,20 +202,13 @@ fn session(root: &std::path::Path, cache: &std::path::Path, file: &str) -> Vec<V
 
 /// Each cache entry's path and modification time.
 fn entries(dir: &std::path::Path) -> Vec<(std::path::PathBuf, std::time::SystemTime)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let entry = entry.unwrap();
-            if entry.file_type().unwrap().is_dir() {
-                stack.push(entry.path());
-            } else {
-                out.push((entry.path(), entry.metadata().unwrap().modified().unwrap()));
-            }
-        }
-    }
-    out.sort();
-    out
+    crate::common::files_below(dir)
+        .into_iter()
+        .map(|path| {
+            let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+            (path, modified)
+        })
+        .collect()
 }
 
 #[test]
