@@ -75,8 +75,8 @@ timeit() { # label tree runs command...
       "$(wc -l < "$OUT/compare.out")" >> "$results"
   done
 }
-tw() { target/release/tracewire check "$1" --no-config --threads "$THREADS" --fail-on never --format json -o /dev/null; }
-tw_nofilter() { target/release/tracewire check "$1" --no-config --threads "$THREADS" --fail-on never --format json -o /dev/null --no-prefilter; }
+tw() { target/release/tracewire check "$1" --no-cache --no-config --threads "$THREADS" --fail-on never --format json -o /dev/null; }
+tw_nofilter() { target/release/tracewire check "$1" --no-cache --no-config --threads "$THREADS" --fail-on never --format json -o /dev/null --no-prefilter; }
 sg() { "$VENV/bin/ast-grep" scan -c "$OUT/sgconfig.yml" -j "$THREADS" --json=stream "$1"; }
 semgrep() {
   "$VENV/bin/semgrep" scan --config "$rules/semgrep.yml" --metrics=off --disable-version-check \

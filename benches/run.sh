@@ -6,7 +6,8 @@
 #                                       # repetitions, thread counts, which modes
 #
 # For each tree and thread count it runs, RUNS times each:
-#   check        the full analysis (`tracewire check`, pre-filter on)
+#   check        the full analysis (`tracewire check`, pre-filter on; every mode runs with
+#                --no-cache: benches/cache.sh measures the facts cache)
 #   no-prefilter the full analysis parsing every file (`--no-prefilter`)
 #   parse-only   walk + read + parse of every file with the same thread pool, no extraction
 #                (`--parse-only --no-prefilter`): the floor of parsing the whole tree
@@ -54,7 +55,7 @@ for tree in "$@"; do
       esac
       for i in $(seq "$RUNS"); do
         log=$OUT/last.log
-        /usr/bin/time -v "$BIN" check "$tree" --no-config --threads "$t" --stats --fail-on never \
+        /usr/bin/time -v "$BIN" check "$tree" --no-cache --no-config --threads "$t" --stats --fail-on never \
           --format json -o /dev/null "${flags[@]}" 2> "$log"
         wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log")
         rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")

@@ -1,6 +1,7 @@
 //! The pipeline, end to end: discover → extract → model → rules → suppress/filter.
 //! Reporting is separate (see `report`), so the same outcome can be rendered in any format.
 
+use crate::cache::FactsCache;
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::discover::{self, Skipped, WalkOptions};
@@ -44,6 +45,51 @@ pub struct Stats {
     pub bytes: u64,
     /// Worker threads.
     pub threads: usize,
+    /// CPU time keying files and reading and writing cache entries, summed over threads.
+    pub cache_cpu: Duration,
+    /// The facts cache's use, when it is on.
+    pub cache: Option<CacheStats>,
+}
+
+/// What one run did with the facts cache.
+#[derive(Debug, Default, Clone)]
+pub struct CacheStats {
+    /// The directory of this build's entries.
+    pub dir: PathBuf,
+    /// Files whose facts came from the cache.
+    pub hits: u64,
+    /// Files parsed for want of an entry.
+    pub misses: u64,
+    /// Entries found damaged or not matching: ignored, and rewritten.
+    pub rejected: u64,
+    /// Entries written.
+    pub written: u64,
+    /// Entries that could not be written.
+    pub write_errors: u64,
+}
+
+impl CacheStats {
+    fn of(cache: &FactsCache) -> CacheStats {
+        let c = &cache.counters;
+        let n = |counter: &std::sync::atomic::AtomicU64| counter.load(Ordering::Relaxed);
+        CacheStats {
+            dir: cache.dir().to_path_buf(),
+            hits: n(&c.hits),
+            misses: n(&c.misses),
+            rejected: n(&c.rejected),
+            written: n(&c.written),
+            write_errors: n(&c.write_errors),
+        }
+    }
+
+    /// Adds another run's counts (several paths checked at once).
+    pub fn add(&mut self, other: &CacheStats) {
+        self.hits += other.hits;
+        self.misses += other.misses;
+        self.rejected += other.rejected;
+        self.written += other.written;
+        self.write_errors += other.write_errors;
+    }
 }
 
 /// A service as reported in the summary.
@@ -139,6 +185,9 @@ impl Workspace {
         if settings.prefilter {
             extractors.prefilter = Some(crate::prefilter::Prefilter::new(&knowledge));
         }
+        if let Some(dir) = &settings.cache {
+            extractors.cache = Some(FactsCache::open(dir, &knowledge)?);
+        }
         let times = PhaseTimes::default();
         let t = Instant::now();
         let outcomes = extract::extract_all(&found.sources, &extractors, &times);
@@ -171,6 +220,8 @@ impl Workspace {
             &times,
         );
         stats.filtered = times.filtered.load(Ordering::Relaxed);
+        stats.cache_cpu = Duration::from_nanos(times.cache.load(Ordering::Relaxed));
+        stats.cache = extractors.cache.as_ref().map(CacheStats::of);
         skipped.sort_by(|a, b| a.rel.cmp(&b.rel));
         if !settings.include_tests {
             files.retain(|f| !f.test_code);
@@ -223,11 +274,14 @@ impl Workspace {
             return;
         };
         // The pre-filter is for walking many files: an edited file is parsed whatever it holds,
-        // since a file of constants alone still names other files' spans.
+        // since a file of constants alone still names other files' spans. An editor's buffer
+        // changes with each keystroke: its versions are not worth keeping in the cache.
         let prefilter = self.extractors.prefilter.take();
+        let cache = self.extractors.cache.take();
         let outcome =
             extract::extract_source(rel, lang, text, &self.extractors, &PhaseTimes::default());
         self.extractors.prefilter = prefilter;
+        self.extractors.cache = cache;
         let mut files = std::mem::take(&mut self.repo.files);
         files.retain(|f| f.path != rel || f.lang.is_none());
         if let FileOutcome::Facts(facts) = outcome {

@@ -129,6 +129,8 @@ pub struct Settings {
     pub prefilter: bool,
     /// Parse every file and extract nothing (the cost floor, for benchmarks).
     pub parse_only: bool,
+    /// The facts cache's directory (see [`crate::cache`]); `None`: no cache.
+    pub cache: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -147,6 +149,7 @@ impl Default for Settings {
             knowledge: Vec::new(),
             prefilter: true,
             parse_only: false,
+            cache: None,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! per thread and language. The tree is dropped as soon as the file's facts are out; a panic in
 //! one file is caught and reported for that file only.
 
+use crate::cache::FactsCache;
 use crate::discover::{SkipReason, Skipped, SourceFile};
 use crate::facts::FileFacts;
 use crate::knowledge::KnowledgeBase;
@@ -32,6 +33,9 @@ pub struct Extractors {
     pub prefilter: Option<Prefilter>,
     /// Parse every file and extract nothing: the cost floor, for benchmarks.
     pub parse_only: bool,
+    /// When set, facts are looked up here before a parse and stored after one (see
+    /// [`crate::cache`]).
+    pub cache: Option<FactsCache>,
 }
 
 /// The default per-file parse budget.
@@ -55,6 +59,7 @@ impl Extractors {
             max_file_size: crate::discover::DEFAULT_MAX_FILE_SIZE,
             prefilter: None,
             parse_only: false,
+            cache: None,
         })
     }
 
@@ -80,6 +85,8 @@ pub struct PhaseTimes {
     pub parsed: AtomicU64,
     /// Files the pre-filter proved irrelevant, not parsed.
     pub filtered: AtomicU64,
+    /// Keying files and reading and writing their cache entries.
+    pub cache: AtomicU64,
 }
 
 impl PhaseTimes {
@@ -206,6 +213,21 @@ pub fn extract_source(
             return FileOutcome::Facts(facts);
         }
     }
+    // Files named for fault injection are always extracted, so that the fault happens.
+    let cache = extractors
+        .cache
+        .as_ref()
+        .filter(|_| !extractors.parse_only && !fault::any(rel));
+    let mut key = None;
+    if let Some(cache) = cache {
+        let start = Instant::now();
+        key = cache.key(lang, rel, bytes);
+        let cached = key.as_ref().and_then(|key| cache.get(key, lang, rel));
+        PhaseTimes::add(&times.cache, start);
+        if let Some(cached) = cached {
+            return FileOutcome::Facts(cached);
+        }
+    }
     let budget = extractors.time_budget;
     let result = catch_unwind(AssertUnwindSafe(|| {
         if fault::injected(fault::Fault::Panic, rel) {
@@ -251,7 +273,14 @@ pub fn extract_source(
         true
     }));
     match result {
-        Ok(true) => FileOutcome::Facts(facts),
+        Ok(true) => {
+            if let (Some(cache), Some(key)) = (cache, key) {
+                let start = Instant::now();
+                cache.put(&key, &facts);
+                PhaseTimes::add(&times.cache, start);
+            }
+            FileOutcome::Facts(facts)
+        }
         Ok(false) => FileOutcome::Skipped(Skipped {
             rel: rel.to_string(),
             reason: SkipReason::TimedOut(budget.as_millis() as u64),

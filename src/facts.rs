@@ -11,10 +11,12 @@ pub mod suppression;
 pub use name::{Hole, HoleShape, NameExpr, NamePart, NameVia, SpanKindName};
 
 use crate::language::Lang;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A source range. Lines and columns are 1-based; columns count Unicode scalar values.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Loc {
     /// Line of the first character.
     pub line: u32,
@@ -31,7 +33,7 @@ pub struct Loc {
 }
 
 /// What crosses a process boundary.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Proto {
     /// HTTP requests.
@@ -54,7 +56,7 @@ impl Proto {
 }
 
 /// How an inbound entry point continues the caller's trace, as far as its own site shows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Extraction {
     /// Wrapped by instrumentation at this site.
@@ -77,7 +79,7 @@ pub enum Extraction {
 }
 
 /// How an outbound call injects the trace context, as far as its own site shows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Injection {
     /// Goes through instrumentation that injects.
@@ -108,7 +110,7 @@ impl Injection {
 }
 
 /// Whether a trace can be in flight where a call is made.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Flow {
     /// A request's context is in scope, or the function starts a span.
@@ -123,7 +125,7 @@ pub enum Flow {
 }
 
 /// Whether a started span is ended.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Lifecycle {
     /// Ended on every path (deferred, or on each return).
@@ -137,7 +139,7 @@ pub enum Lifecycle {
 }
 
 /// How request code loses its context.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DropVia {
     /// A fresh root context (`context.Background()`, `Context.root()`) reaches new work.
@@ -153,7 +155,7 @@ pub enum DropVia {
 }
 
 /// What happens to the context that carries a new span.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SpanContext {
     /// The new context is used or the API makes it current.
@@ -163,7 +165,7 @@ pub enum SpanContext {
 }
 
 /// What a provider handle is used for after it is built, within the function that built it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ProviderHandling {
     /// Its Shutdown or ForceFlush is called or taken as a value.
@@ -175,7 +177,7 @@ pub enum ProviderHandling {
 }
 
 /// One thing a file does for (or against) tracing.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum FactKind {
     /// An SDK tracer provider is constructed.
@@ -547,7 +549,7 @@ impl FactKind {
 }
 
 /// A tracer source name or registration pattern, as far as its site shows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
 pub enum SourceName {
     /// A string literal.
@@ -562,7 +564,7 @@ pub enum SourceName {
 }
 
 /// A fact and where it is.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fact {
     /// Where it is.
     pub loc: Loc,
@@ -571,7 +573,7 @@ pub struct Fact {
 }
 
 /// An inline suppression comment: `tracewire: ignore[rule-id] reason`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Suppression {
     /// The comment's location.
     pub loc: Loc,
@@ -587,7 +589,7 @@ pub struct Suppression {
 }
 
 /// Everything extraction learned about one source file.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct FileFacts {
     /// Path relative to the scanned root, with forward slashes.
     pub path: String,

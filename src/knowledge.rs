@@ -493,6 +493,9 @@ pub struct Knowledge {
     pub span_names: SpanNameValues,
     /// HTTP clients used through a fluent request builder.
     pub fluent_clients: Vec<FluentClient>,
+    /// A digest of everything the table was built from: the shipped text and the
+    /// configuration's extensions, in the order they were applied.
+    fingerprint: blake3::Hasher,
 }
 
 impl Knowledge {
@@ -523,7 +526,28 @@ impl Knowledge {
             exporter_transports: raw.exporter_transports,
             span_names: raw.span_names,
             fluent_clients: raw.fluent_clients,
+            fingerprint: fingerprint_of(source),
         })
+    }
+
+    /// Adds a configuration's entries to the table.
+    fn extend(&mut self, extension: &KnowledgeExtension) {
+        for (name, role) in &extension.functions {
+            self.fingerprint
+                .update(format!("function\0{name}\0{}\0", role.name()).as_bytes());
+        }
+        for (name, format) in &extension.propagators {
+            self.fingerprint
+                .update(format!("propagator\0{name}\0{format}\0").as_bytes());
+        }
+        self.functions.extend(extension.functions.clone());
+        self.propagators.extend(extension.propagators.clone());
+    }
+
+    /// A digest of what the table was built from (the shipped table and the configuration's
+    /// extensions): two tables with the same fingerprint mean the same to extraction.
+    pub fn fingerprint(&self) -> [u8; 32] {
+        *self.fingerprint.finalize().as_bytes()
     }
 
     /// The role of a fully qualified name.
@@ -731,6 +755,14 @@ impl Knowledge {
     }
 }
 
+/// The digest of a shipped table's text, where a table's fingerprint starts.
+fn fingerprint_of(source: &str) -> blake3::Hasher {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(format!("knowledge\0{}\0", source.len()).as_bytes());
+    hasher.update(source.as_bytes());
+    hasher
+}
+
 /// A template with each `{name}` placeholder replaced by its value from `vars`.
 pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
     let mut text = template.to_string();
@@ -790,8 +822,7 @@ impl KnowledgeBase {
                     Knowledge::parse(source).map_err(|e| format!("{lang} knowledge table: {e}"))?;
                 for (l, ext) in extensions {
                     if *l == lang {
-                        table.functions.extend(ext.functions.clone());
-                        table.propagators.extend(ext.propagators.clone());
+                        table.extend(ext);
                     }
                 }
                 tables.insert(lang, Arc::new(table));

@@ -2,14 +2,14 @@
 //! conventions. Grammars, queries and extractors live in [`crate::lang`]; this module is a leaf
 //! so that facts and knowledge can name a language without them.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 /// The languages tracewire analyses, as named to people.
 pub const LANGUAGES: &str = "Go, Python, JavaScript/TypeScript, Java, C#, Rust";
 
 /// A source language with a tree-sitter grammar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Go (`.go`).

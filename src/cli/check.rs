@@ -26,6 +26,11 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
     settings.threads = args.threads.unwrap_or(0);
     settings.prefilter = !args.no_prefilter;
     settings.parse_only = args.parse_only;
+    settings.cache = if args.no_cache {
+        None
+    } else {
+        crate::cache::choose_dir(args.cache_dir.as_deref())
+    };
     if let Some(threads) = args.threads {
         if threads == 0 {
             return Err("--threads must be at least 1".into());
@@ -207,6 +212,17 @@ fn merge(mut outcomes: Vec<Outcome>) -> Outcome {
         merged.stats.model += o.stats.model;
         merged.stats.rules += o.stats.rules;
         merged.stats.threads = o.stats.threads;
+        merged.stats.cache_cpu += o.stats.cache_cpu;
+        if let Some(cache) = &o.stats.cache {
+            merged
+                .stats
+                .cache
+                .get_or_insert_with(|| analysis::CacheStats {
+                    dir: cache.dir.clone(),
+                    ..Default::default()
+                })
+                .add(cache);
+        }
     }
     merged
         .diagnostics
@@ -293,6 +309,18 @@ fn print_stats(outcome: &Outcome, report: std::time::Duration) {
         eprintln!("  note: {note}");
     }
     eprintln!("threads: {}", s.threads);
+    match &s.cache {
+        Some(c) => eprintln!(
+            "cache: {} files from the cache, {} parsed and written ({} not written), {} damaged entries ignored; {:.3} s cpu; {}",
+            c.hits,
+            c.written,
+            c.write_errors,
+            c.rejected,
+            secs(s.cache_cpu),
+            c.dir.display()
+        ),
+        None => eprintln!("cache: off"),
+    }
     eprintln!("walk     {:>9.3} s", secs(s.walk));
     eprintln!(
         "extract  {:>9.3} s wall (cpu: read {:.3} s, pre-filter {:.3} s, parse {:.3} s, extract {:.3} s)",

@@ -30,7 +30,7 @@ pub enum Command {
     #[command(
         after_help = "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on; 2 usage, configuration or I/O error."
     )]
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List the rules.
     Rules,
     /// Print a rule's documentation.
@@ -178,6 +178,15 @@ pub struct CheckArgs {
     /// Colour in human output.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorChoice,
+    /// Keep the facts of each parsed file in this directory and reuse them while the file,
+    /// the configuration's knowledge and tracewire are unchanged (default: `tracewire` in the
+    /// user's cache directory).
+    #[arg(long, value_name = "DIR", env = crate::cache::ENV_VAR)]
+    pub cache_dir: Option<PathBuf>,
+    /// Neither read nor write the facts cache (whatever `--cache-dir` or TRACEWIRE_CACHE_DIR
+    /// say).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// Parses a `--report FORMAT=FILE` value.

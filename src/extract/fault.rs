@@ -50,6 +50,11 @@ pub fn injected(fault: Fault, rel: &str) -> bool {
     faults().iter().any(|(f, p)| *f == fault && p == rel)
 }
 
+/// Whether any fault is to be injected into the file `rel`.
+pub fn any(rel: &str) -> bool {
+    faults().iter().any(|(_, p)| p == rel)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,10 +5,10 @@
 //! f-strings, template literals, `String.format`, interpolated strings, concatenation). Whether a
 //! hole is bounded is decided by the rules, with the language's knowledge table.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How a span name is built.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
 pub enum NameExpr {
     /// A string literal.
@@ -48,7 +48,7 @@ impl NameExpr {
 }
 
 /// One piece of a templated name.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
 pub enum NamePart {
     /// Literal text.
@@ -58,7 +58,7 @@ pub enum NamePart {
 }
 
 /// A value filled into a name at run time.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hole {
     /// The expression as written (`req.URL.Path`, `r.Method`, `uuid.New()`).
     pub expr: String,
@@ -67,7 +67,7 @@ pub struct Hole {
 }
 
 /// The shape of a hole's expression.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
 pub enum HoleShape {
     /// A plain identifier (`orderId`).
@@ -131,7 +131,7 @@ impl Hole {
 }
 
 /// A span kind, where the code sets one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum SpanKindName {
     /// Serves an inbound request.
@@ -196,7 +196,7 @@ impl SpanKindName {
 }
 
 /// Who gives a span its name.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
 pub enum NameVia {
     /// The code starts the span by hand.

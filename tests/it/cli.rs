@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_tracewire"))
+    crate::common::tracewire()
 }
 
 fn shop() -> PathBuf {
@@ -380,7 +380,7 @@ fn knowledge_extensions_declare_in_house_instrumentation() {
     fs::create_dir_all(root.join("api")).unwrap();
     fs::write(
         root.join("api/routes.go"),
-        "package api\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/internal/mw\"\n\t\"go.opentelemetry.io/otel\"\n)\n\nvar tracer = otel.Tracer(\"api\")\n\n// Serve serves the API.\nfunc Serve() error {\n\tmux := http.NewServeMux()\n\tmux.HandleFunc(\"/quote\", quote)\n\treturn http.ListenAndServe(\":8080\", mw.Tracing(mux))\n}\n\nfunc quote(w http.ResponseWriter, r *http.Request) {}\n",
+        crate::common::IN_HOUSE_WRAPPED_ROUTES,
     )
     .unwrap();
     let without = run(&[

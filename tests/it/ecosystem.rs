@@ -26,23 +26,10 @@ fn run(cmd: &mut Command) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// A git snapshot of the bundled example as `acme+shop`, and its commit.
 fn snapshot(root: &Path) -> String {
     let repo = root.join("snapshots/acme+shop");
-    copy_dir(&project().join("testdata/repos/shop"), &repo);
+    crate::common::copy_dir(&project().join("testdata/repos/shop"), &repo);
     let git = |args: &[&str]| {
         run(Command::new("git")
             .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
@@ -57,7 +44,7 @@ fn snapshot(root: &Path) -> String {
 
 /// tracewire's diagnostics on the bundled example, by (rule, path, line).
 fn diagnostics() -> Vec<Value> {
-    let out = run(Command::new(BIN)
+    let out = run(crate::common::tracewire()
         .args(["check", "testdata/repos/shop", "--format", "json"])
         .args(["--fail-on", "never", "--no-config"])
         .current_dir(project()));
@@ -80,7 +67,8 @@ fn script(name: &str, corpus: &Path, root: &Path) -> Command {
     cmd.arg(project().join("ecosystem").join(name))
         .env("TRACEWIRE_ECOSYSTEM_CORPUS", corpus)
         .env("TRACEWIRE_ECOSYSTEM_SNAPSHOTS", root.join("snapshots"))
-        .env("TRACEWIRE_ECOSYSTEM_DIR", root.join("layout"));
+        .env("TRACEWIRE_ECOSYSTEM_DIR", root.join("layout"))
+        .env(tracewire::cache::ENV_VAR, crate::common::test_cache_dir());
     cmd
 }
 

@@ -1,12 +1,14 @@
 //! The facts every fixture file yields, one snapshot per language folder of `testdata/`: a
 //! change to an extractor shows as a reviewable diff of facts (`cargo insta review`, or
-//! `INSTA_UPDATE=always cargo test --test it facts::`), before any rule sees it.
+//! `INSTA_UPDATE=always cargo test --test it facts::`), before any rule sees it. Each file's
+//! facts also read back from their JSON form unchanged (the form the facts cache keeps).
 
 use crate::common::source_files;
 use serde_json::Value;
 use std::fmt::Write;
 use std::path::Path;
 use tracewire::extract::{extract_source, Extractors, FileOutcome, PhaseTimes};
+use tracewire::facts::FileFacts;
 use tracewire::knowledge::KnowledgeBase;
 use tracewire::lang::Lang;
 
@@ -56,7 +58,14 @@ fn snapshot_of(folder: &str) -> String {
         let lang = Lang::from_path(&file).unwrap();
         let bytes = std::fs::read(&file).unwrap();
         match extract_source(&rel, lang, &bytes, &extractors, &PhaseTimes::default()) {
-            FileOutcome::Facts(f) => render(&rel, &serde_json::to_value(&f).unwrap(), &mut out),
+            FileOutcome::Facts(f) => {
+                let value = serde_json::to_value(&f).unwrap();
+                // The facts cache stores this form: reading it back gives the same facts.
+                let back: FileFacts = serde_json::from_value(value.clone()).unwrap();
+                assert_eq!(serde_json::to_value(&back).unwrap(), value, "{rel}");
+                assert_eq!(back.facts, f.facts, "{rel}");
+                render(&rel, &value, &mut out)
+            }
             FileOutcome::Skipped(s) => writeln!(out, "== {rel} skipped: {}", s.reason).unwrap(),
         }
     }

@@ -2,11 +2,10 @@
 //! `cargo insta review` (or `INSTA_UPDATE=always cargo test --test it formats::`).
 
 use std::path::Path;
-use std::process::Command;
 
 fn render(format: &str) -> String {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = Command::new(env!("CARGO_BIN_EXE_tracewire"))
+    let out = crate::common::tracewire()
         .current_dir(repo)
         .args([
             "check",

@@ -4,7 +4,6 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 const FILES: usize = 10_000;
 
@@ -63,7 +62,7 @@ fn write_tree(root: &Path) {
 fn a_hostile_tree_runs_to_completion() {
     let dir = scratch();
     write_tree(dir.path());
-    let out = Command::new(env!("CARGO_BIN_EXE_tracewire"))
+    let out = crate::common::tracewire()
         .args(["check", dir.path().to_str().unwrap(), "--format", "json"])
         .output()
         .unwrap();
@@ -121,7 +120,7 @@ fn pathological_files_are_skipped_with_a_note_and_the_rest_still_reported() {
     .unwrap();
     fs::write(root.join("tracewire.toml"), "file-time-budget-ms = 1\n").unwrap();
 
-    let out = Command::new(env!("CARGO_BIN_EXE_tracewire"))
+    let out = crate::common::tracewire()
         .args(["check", root.to_str().unwrap(), "--format", "json"])
         .output()
         .unwrap();
@@ -268,7 +267,7 @@ fn write_hostile_tree(root: &Path) -> (Vec<Expected>, Vec<(String, u64, String)>
 const FAULTS: &str = "vanish:vanish.go,panic:boom.go";
 
 fn check_hostile(root: &Path, args: &[&str]) -> std::process::Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_tracewire"))
+    let out = crate::common::tracewire()
         .arg("check")
         .arg(root)
         .args(args)
@@ -410,7 +409,7 @@ fn a_hundred_thousand_tiny_files() {
     }
     let written = t.elapsed();
     let t = std::time::Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_tracewire"))
+    let out = crate::common::tracewire()
         .arg("check")
         .arg(root)
         .args(["--format", "json", "--stats"])

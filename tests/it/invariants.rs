@@ -4,7 +4,6 @@
 //! on how many threads it used.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use tracewire::discover::SkipReason;
 use tracewire::extract::FileOutcome;
 
@@ -115,7 +114,7 @@ fn extension(lang: Lang) -> &'static str {
 }
 
 fn json_with_threads(root: &Path, threads: usize) -> Vec<u8> {
-    let out = Command::new(env!("CARGO_BIN_EXE_tracewire"))
+    let out = crate::common::tracewire()
         .arg("check")
         .arg(root)
         .args(["--format", "json", "--threads", &threads.to_string()])

@@ -20,6 +20,7 @@ const LAYERS: &[&str] = &[
     "proto",
     "deploy",
     "discover",
+    "cache",
     "extract",
     "model",
     "rules",

@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -18,7 +18,11 @@ struct Client {
 
 impl Client {
     fn start(root: &std::path::Path) -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_tracewire"))
+        Client::start_with(root, crate::common::tracewire())
+    }
+
+    fn start_with(root: &std::path::Path, mut command: std::process::Command) -> Client {
+        let mut child = command
             .arg("lsp")
             .current_dir(root)
             .stdin(Stdio::piped())
@@ -171,4 +175,58 @@ fn diagnostics_appear_on_edit_and_clear_on_fix() {
     client.notify("exit", Value::Null);
     let status = client.child.wait().unwrap();
     assert!(status.success());
+}
+
+/// Starts the server on `root`, waits for the diagnostics of `file`, edits it, and stops.
+fn session(root: &std::path::Path, cache: &std::path::Path, file: &str) -> Vec<Value> {
+    let mut command = crate::common::tracewire();
+    command.env(tracewire::cache::ENV_VAR, cache);
+    let mut client = Client::start_with(root, command);
+    client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": format!("file://{}", root.display()), "capabilities": {}}),
+    );
+    client.notify("initialized", json!({}));
+    let diagnostics = client.diagnostics_for(file);
+    let uri = format!("file://{}", root.join(file).display());
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "go", "version": 1, "text": CLEAN}}),
+    );
+    assert!(client.diagnostics_for(file).is_empty());
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().unwrap().success());
+    diagnostics
+}
+
+/// Each cache entry's path and modification time.
+fn entries(dir: &std::path::Path) -> Vec<(std::path::PathBuf, std::time::SystemTime)> {
+    crate::common::files_below(dir)
+        .into_iter()
+        .map(|path| {
+            let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+            (path, modified)
+        })
+        .collect()
+}
+
+#[test]
+fn the_server_loads_through_the_facts_cache_and_keeps_edits_out_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap().join("repo");
+    std::fs::create_dir_all(root.join("svc")).unwrap();
+    std::fs::write(root.join("svc/work.go"), BROKEN).unwrap();
+    let cache = dir.path().join("cache");
+
+    let first = session(&root, &cache, "svc/work.go");
+    assert_eq!(first.len(), 1, "{first:?}");
+    // The file on disk was parsed and cached; the editor's version of it was not.
+    let written = entries(&cache);
+    assert_eq!(written.len(), 1, "{written:?}");
+
+    let second = session(&root, &cache, "svc/work.go");
+    assert_eq!(first, second);
+    // The second start read the entry: nothing was written again.
+    assert_eq!(entries(&cache), written);
 }

@@ -2,6 +2,7 @@
 //! `tracewire` binary end to end, fixtures, formats, the language server, invariants and layers.
 //! `cargo test --test it fixtures::` runs one module.
 
+mod cache;
 mod cli;
 mod common;
 mod docs;

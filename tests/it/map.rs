@@ -2,13 +2,12 @@
 
 use serde_json::{json, Value};
 use std::path::Path;
-use std::process::Command;
 
 fn map(repo: &str, format: &str) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("testdata/repos")
         .join(repo);
-    let out = Command::new(env!("CARGO_BIN_EXE_tracewire"))
+    let out = crate::common::tracewire()
         .args(["map", root.to_str().unwrap(), "--format", format])
         .output()
         .unwrap();
@@ -206,7 +205,7 @@ fn mermaid_dot_and_table_render_every_edge() {
 #[test]
 fn edges_enrich_the_boundary_findings_on_both_sides() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/repos/traced-callee");
-    let out = Command::new(env!("CARGO_BIN_EXE_tracewire"))
+    let out = crate::common::tracewire()
         .args(["check", root.to_str().unwrap(), "--format", "json"])
         .output()
         .unwrap();
@@ -247,7 +246,7 @@ fn http_calls_are_judged_and_labelled_by_the_routes_their_path_reaches() {
         ]
     );
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/repos/two-routers");
-    let out = Command::new(env!("CARGO_BIN_EXE_tracewire"))
+    let out = crate::common::tracewire()
         .args(["check", root.to_str().unwrap(), "--format", "json"])
         .output()
         .unwrap();

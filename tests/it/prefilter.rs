@@ -144,25 +144,13 @@ fn facts_and_diagnostics_are_the_same_without_the_prefilter() {
     eprintln!("{checked} fixtures: {skipped} files not parsed by the pre-filter, {parsed} parsed");
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// The bundled example with business code added to each service: the filter skips the
 /// business files and nothing changes.
 #[test]
 fn the_example_with_business_code_is_the_same_without_the_prefilter() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    copy_dir(&testdata().join("repos/shop"), root);
+    crate::common::copy_dir(&testdata().join("repos/shop"), root);
     let business = [
         (
             "frontend/pricing/total.go",

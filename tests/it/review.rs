@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn tracewire(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tracewire"))
+    crate::common::tracewire()
         .current_dir(dir)
         .args(args)
         .output()

@@ -3,11 +3,10 @@
 
 use serde_json::Value;
 use std::path::Path;
-use std::process::Command;
 
 fn sarif_of(args: &[&str]) -> Value {
     let shop = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/repos/shop");
-    let out = Command::new(env!("CARGO_BIN_EXE_tracewire"))
+    let out = crate::common::tracewire()
         .arg("check")
         .arg(&shop)
         .args(["--format", "sarif"])
@@ -106,7 +105,7 @@ fn uris_resolve_against_the_repository_root() {
         (svc.clone(), "."),
         (repo.path().join("services"), "svc"),
     ] {
-        let out = Command::new(env!("CARGO_BIN_EXE_tracewire"))
+        let out = crate::common::tracewire()
             .current_dir(&cwd)
             .args(["check", arg, "--format", "sarif"])
             .output()
