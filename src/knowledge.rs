@@ -402,6 +402,18 @@ pub struct MethodNames {
     /// a tracer (Rust's `install_batch`): only a global shutdown flushes it.
     #[serde(default)]
     pub pipeline_install_batch: Vec<String>,
+    /// Functions that serve until the process stops (`axum::serve`), beside the methods of
+    /// `blocking_serve`.
+    #[serde(default)]
+    pub blocking_serve_functions: Vec<String>,
+    /// Methods that give a server a graceful-shutdown future (`with_graceful_shutdown`): it
+    /// returns when the future resolves.
+    #[serde(default)]
+    pub graceful_serve: Vec<String>,
+    /// Names (or name prefixes before `_`) of calls that set tracing up and return a guard
+    /// whose drop shuts the provider down (`init`, `init_tracing`).
+    #[serde(default)]
+    pub tracing_guard_setup: Vec<String>,
     /// Browser API members (`window.location`, `document.body`, `localStorage`): a module that
     /// reads one is page code, unless it declares the name itself.
     #[serde(default)]

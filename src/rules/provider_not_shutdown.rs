@@ -39,6 +39,10 @@ Reports, in a program with an entry point:
   SIGTERM that `docker stop` and Kubernetes send.
 
 A provider handed to a caller or stored in a struct is not reported: its owner shuts it down.
+In Rust, the same holds for a tracing guard bound in `main` (`let _guard = init_tracing()`) when
+`main` awaits a server without a graceful-shutdown future (`axum::serve(..).await` without
+`.with_graceful_shutdown(..)`, tonic's `.serve(addr)` instead of `.serve_with_shutdown(..)`):
+the guard's drop, which flushes the provider, never runs.
 
 ## Why it matters
 
@@ -89,8 +93,10 @@ service, is not reported). A
 pipeline ended with `install_batch(runtime)` (`opentelemetry_otlp::new_pipeline()`, 0.26 and
 older) installs such a provider globally and returns only a tracer, so only that global
 shutdown flushes it. A provider with only `with_simple_exporter` (or `install_simple()`)
-buffers nothing. Not detected: a shutdown that is
-written but never reached because `axum::serve` runs without a graceful-shutdown future.
+buffers nothing. A tracing guard (`let _guard = init_tracing()`) in a `main` that awaits a
+server without a graceful-shutdown future is never dropped: reported unless SIGTERM is handled
+(`tokio::signal::ctrl_c()` alone is SIGINT). Not detected yet: an explicit `provider.shutdown()`
+written after such a server.
 "#,
 };
 
@@ -135,6 +141,12 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         .collect();
     // Signals handled, none of them SIGTERM (`signal.NotifyContext(ctx, os.Interrupt)`): the
     // handler is where the fix goes.
+    // Where main blocks: shown beside the finding, since that is what keeps the shutdown from
+    // running.
+    let blocking = view
+        .owned_facts()
+        .find(|(_, f)| f.kind == FactKind::MainBlocksServing)
+        .map(|(file, f)| (file.path.clone(), f.loc));
     let partial_handler = view.owned_facts().find_map(|(file, f)| match &f.kind {
         FactKind::SignalHandled { signals } => Some((file, f.loc, signals.join(", "))),
         _ => None,
@@ -143,15 +155,23 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         let FactKind::ShutdownDeferredInMain { receiver } = &fact.kind else {
             continue;
         };
-        if !providers.contains(&receiver.as_str()) {
+        // An empty receiver is a tracing guard dropped at the end of `main` (Rust): it counts
+        // when the service sets up a buffering provider at all.
+        let guard_of_a_provider =
+            receiver.is_empty() && (!providers.is_empty() || s.sdk_from_config);
+        if !guard_of_a_provider && !providers.contains(&receiver.as_str()) {
             continue;
         }
+        let what = if receiver.is_empty() {
+            "the tracing guard is never dropped"
+        } else {
+            "deferred Shutdown never runs"
+        };
         let message = match &partial_handler {
             Some((_, _, signals)) => format!(
-                "deferred Shutdown never runs: main handles only {signals}, so the SIGTERM a stop sends kills it first"
+                "{what}: main handles only {signals}, so the SIGTERM a stop sends kills it first"
             ),
-            None => "deferred Shutdown never runs: main only stops on a signal that nothing handles"
-                .into(),
+            None => format!("{what}: main only stops on a signal that nothing handles"),
         };
         let mut d = view.diagnostic(
             &META,
@@ -160,6 +180,13 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             message,
             view.help(file, "provider-not-shutdown/never-runs", &[]),
         );
+        if let Some((path, loc)) = &blocking {
+            d.labels.push(Label {
+                path: path.clone(),
+                loc: *loc,
+                message: "main blocks here until the process is killed".into(),
+            });
+        }
         if let Some((handler_file, loc, _)) = &partial_handler {
             d.labels.push(Label {
                 path: handler_file.path.clone(),

@@ -248,6 +248,28 @@ impl<'a> FileCtx<'a> {
         self.facts.push(Fact { loc, kind });
     }
 
+    /// Whether a call sets tracing up and hands back a guard: a pipeline of the knowledge table
+    /// (`init_subscriber()`), or a setup function by its name (`init_tracing`, `logger.init()`),
+    /// not a span's `enter()`.
+    fn returns_tracing_guard(&self, call: Node<'_>) -> bool {
+        let role = self.callee(call).and_then(|q| self.knowledge.role(&q));
+        if role == Some(Role::SdkFromConfig) {
+            return true;
+        }
+        let name = match resolve::method_call(call, self.src) {
+            Some((_, m)) => m,
+            None => self
+                .callee(call)
+                .map(|q| resolve::last_segment(&q).to_string())
+                .unwrap_or_default(),
+        };
+        self.knowledge
+            .methods
+            .tracing_guard_setup
+            .iter()
+            .any(|g| name == *g || name.starts_with(&format!("{g}_")))
+    }
+
     /// Whether the file imports a crate (`axum`, `tonic`, `reqwest`).
     fn imports_crate(&self, krate: &str) -> bool {
         self.crates.contains(krate)
@@ -530,6 +552,76 @@ impl<'a> FileCtx<'a> {
             self.push(function, FactKind::HandlerExtracts { name: name.clone() });
         }
         self.attribute_route(function, &name);
+        if name == "main" && function.parent().is_some_and(|p| p.kind() == "source_file") {
+            self.entry_point_facts(function);
+        }
+    }
+
+    /// In `main`: a server awaited without a graceful-shutdown future (`axum::serve(..).await`,
+    /// tonic's `.serve(addr).await`) runs until the process is killed, so a tracing guard
+    /// dropped at the end of `main` never runs unless SIGTERM is handled.
+    fn entry_point_facts(&mut self, main: Node<'_>) {
+        let Some(body) = main.field("body") else {
+            return;
+        };
+        let methods = &self.knowledge.methods;
+        let mut found = Vec::new();
+        let mut serving = Vec::new();
+        let mut serve_end = None;
+        for call in crate::lang::tree::nodes_within(&self.calls, body) {
+            let spawned = std::iter::successors(call.parent(), |n| n.parent())
+                .take_while(|n| n.id() != body.id())
+                .any(|a| matches!(a.kind(), "closure_expression" | "async_block"));
+            if spawned {
+                continue;
+            }
+            let serves = match resolve::method_call(call, self.src) {
+                Some((_, m)) => methods.blocking_serve.contains(&m),
+                None => self
+                    .callee(call)
+                    .is_some_and(|q| methods.blocking_serve_functions.contains(&q)),
+            };
+            if !serves {
+                continue;
+            }
+            let (_, chain) = resolve::chain_top(call, self.src);
+            if chain
+                .iter()
+                .any(|(m, _)| methods.graceful_serve.contains(m))
+            {
+                continue;
+            }
+            serve_end.get_or_insert(call.end_byte());
+            serving.push(call);
+        }
+        if serve_end.is_none() {
+            return;
+        }
+        // A guard bound in `main` from the tracing setup (`let _guard = init_tracing()?`): its
+        // drop, which shuts the provider down, runs only when `main` returns.
+        for binding in
+            crate::lang::tree::descendants(body).filter(|n| n.kind() == "let_declaration")
+        {
+            let guard = binding
+                .field("pattern")
+                .map(|p| self.text(p))
+                .is_some_and(|p| p.starts_with('_') && p.len() > 1 && p.contains("guard"));
+            let from_setup = binding.field("value").is_some_and(|v| {
+                crate::lang::tree::descendants(v)
+                    .filter(|n| n.kind() == "call_expression")
+                    .any(|c| self.returns_tracing_guard(c))
+            });
+            if guard && from_setup {
+                let receiver = String::new();
+                found.push((binding, FactKind::ShutdownDeferredInMain { receiver }));
+            }
+        }
+        for call in serving {
+            self.push_at_method(call, FactKind::MainBlocksServing);
+        }
+        for (node, kind) in found {
+            self.push(node, kind);
+        }
     }
 
     /// `impl Greeter for MyGreeter` whose methods extract by hand: the gRPC service `Greeter`

@@ -13,5 +13,12 @@ async fn main() {
         .route("/items", get(list))
         .layer(OtelAxumLayer::default());
     let listener = tokio::net::TcpListener::bind("0.0.0.0:3000").await.unwrap();
-    axum::serve(listener, app).await.unwrap();
+    // Stopping on SIGTERM lets main return and the guard flush the provider.
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let kind = tokio::signal::unix::SignalKind::terminate();
+            tokio::signal::unix::signal(kind).unwrap().recv().await;
+        })
+        .await
+        .unwrap();
 }
