@@ -49,6 +49,16 @@ const NON_TRACING_PRELOADS: &[&str] = &[
 /// Shell words that end one command and start the next.
 const COMMAND_SEPARATORS: &[&str] = &["&&", "||", ";", "|", "&"];
 
+/// Preloads that start a complete SDK with every instrumentation before the application loads
+/// (zero-code instrumentation): OpenTelemetry's own and the vendor distributions built on it
+/// (AWS ADOT, Splunk, Elastic EDOT), which also install the propagators of `OTEL_PROPAGATORS`.
+const NODE_ZERO_CODE_PRELOADS: &[&str] = &[
+    "@opentelemetry/auto-instrumentations-node/register",
+    "@aws/aws-distro-opentelemetry-node-autoinstrumentation/register",
+    "@splunk/otel/instrument",
+    "@elastic/opentelemetry-node",
+];
+
 /// Facts from a command line (tokens as the shell would split them). `text` is the whole file,
 /// used to place the facts; `needle` is what to search for to find the line.
 pub fn scan_command(tokens: &[String], text: &str, needle: &str) -> Vec<Fact> {
@@ -96,7 +106,10 @@ fn scan(tokens: &[String], text: &str, needle: &str, options_of_node: Option<boo
         } else if let Some(module) = preload_module(tokens, i)
             .filter(|m| node && !NON_TRACING_PRELOADS.contains(&m.as_str()))
         {
-            if module.contains("@opentelemetry/auto-instrumentations-node/register") {
+            if NODE_ZERO_CODE_PRELOADS
+                .iter()
+                .any(|z| module.starts_with(z))
+            {
                 push(&mut facts, "node-auto-instrumentations", Some(module));
             } else {
                 push(&mut facts, "node-preload", Some(module));
@@ -228,6 +241,20 @@ mod tests {
         assert_eq!(
             agents("opentelemetry-instrument python app.py"),
             vec![("opentelemetry-instrument".to_string(), None)]
+        );
+        for distro in [
+            "node -r @aws/aws-distro-opentelemetry-node-autoinstrumentation/register index.js",
+            "node -r @splunk/otel/instrument index.js",
+            "node --import @elastic/opentelemetry-node app.js",
+        ] {
+            let found = agents(distro);
+            assert_eq!(found.len(), 1, "{distro}");
+            assert_eq!(found[0].0, "node-auto-instrumentations", "{distro}");
+        }
+        assert_eq!(
+            agents("node -r ./tracing.js index.js")[0].0,
+            "node-preload",
+            "a local setup file is judged by what it does"
         );
         assert_eq!(
             agents("node --require @opentelemetry/auto-instrumentations-node/register app.js"),
