@@ -227,7 +227,9 @@ fn collect_anchors<'t>(x: &Compiled<Captures>, root: Node<'t>, src: &[u8]) -> An
 
 /// What `provider.register()` installs without a `propagator` option: W3C trace context and
 /// baggage.
-const DEFAULT_PROVIDER_PROPAGATORS: &[&str] = &["baggage", "tracecontext"];
+fn default_provider_propagators() -> Vec<String> {
+    vec!["baggage".into(), "tracecontext".into()]
+}
 
 /// The one value the extractor recognises without a call: the root context.
 const ROOT_CONTEXT: &[u8] = b"ROOT_CONTEXT";
@@ -1186,12 +1188,7 @@ impl<'a> FileCtx<'a> {
         };
         let formats = match kind {
             ValueKind::Sdk => propagators.clone(),
-            _ => Some(
-                DEFAULT_PROVIDER_PROPAGATORS
-                    .iter()
-                    .map(|f| f.to_string())
-                    .collect(),
-            ),
+            _ => Some(default_provider_propagators()),
         };
         let mut then = vec![FactKind::ProviderRegistered];
         then.extend(formats.map(|formats| FactKind::PropagatorSet { formats }));
@@ -1237,12 +1234,7 @@ impl<'a> FileCtx<'a> {
                 // `register({ propagator })`: `null` installs none, absent installs W3C.
                 let config = call_args(call).first().copied();
                 match config.and_then(|c| self.object_property(c, "propagator")) {
-                    None => Some(
-                        DEFAULT_PROVIDER_PROPAGATORS
-                            .iter()
-                            .map(|f| f.to_string())
-                            .collect(),
-                    ),
+                    None => Some(default_provider_propagators()),
                     Some(p) if p.kind() == "null" || p.kind() == "undefined" => None,
                     Some(p) => Some(self.propagator_formats(p)),
                 }

@@ -101,18 +101,9 @@ impl<'a> FileCtx<'a> {
         if self.flow(call) != Flow::Request {
             return;
         }
-        let Some(function) = call.field("function") else {
-            return;
-        };
-        let name = match function.kind() {
-            "identifier" => self.text(function).into_owned(),
-            "attribute" => match function.field("attribute") {
-                Some(a) => self.text(a).into_owned(),
-                None => return,
-            },
-            _ => return,
-        };
-        self.push(call, FactKind::CalledFromRequest { name });
+        if let Some(name) = self.called_name(call) {
+            self.push(call, FactKind::CalledFromRequest { name });
+        }
     }
 
     /// The web framework a file imports, as the library its instrumentation patches.
