@@ -1172,21 +1172,45 @@ impl<'a> FileCtx<'a> {
         if signal_values.is_empty() {
             return Vec::new();
         }
+        let is_signal_wait = |n: Node<'a>| {
+            n.kind() == "unary_expression"
+                && n.field("operator").is_some_and(|o| self.text(o) == "<-")
+                && n.field("operand").is_some_and(|operand| {
+                    let operand = match self.method_call(operand) {
+                        Some((recv, m)) if m == "Done" => recv,
+                        _ => operand,
+                    };
+                    signal_values.iter().any(|v| *v == self.text(operand))
+                })
+        };
         descendants(body)
-            .filter(|n| n.kind() == "unary_expression" && in_main(*n))
-            .filter(|n| n.field("operator").is_some_and(|o| self.text(o) == "<-"))
-            .filter(|n| {
-                let Some(operand) = n.field("operand") else {
-                    return false;
-                };
-                let operand = match self.method_call(operand) {
-                    Some((recv, m)) if m == "Done" => recv,
-                    _ => operand,
-                };
-                signal_values.iter().any(|v| *v == self.text(operand))
-            })
+            .filter(|n| in_main(*n) && is_signal_wait(*n))
+            .filter(|n| self.only_signals_end_the_wait(*n, &is_signal_wait))
             .map(|n| n.id())
             .collect()
+    }
+
+    /// Whether a signal receive blocks until a signal: on its own, or in a `select` whose every
+    /// case waits for a signal too (a case on another channel, `case err := <-errCh`, or a
+    /// `default`, lets `main` go on without one).
+    fn only_signals_end_the_wait(
+        &self,
+        wait: Node<'a>,
+        is_signal_wait: &dyn Fn(Node<'a>) -> bool,
+    ) -> bool {
+        let case = std::iter::successors(wait.parent(), |n| n.parent())
+            .take_while(|n| !matches!(n.kind(), "block" | "function_declaration" | "func_literal"))
+            .find(|n| n.kind() == "communication_case");
+        let Some(select) = case.and_then(|c| c.parent()) else {
+            return true;
+        };
+        let mut cursor = select.walk();
+        let cases: Vec<Node<'a>> = select.named_children(&mut cursor).collect();
+        cases.iter().all(|c| {
+            c.kind() == "communication_case"
+                && c.field("communication")
+                    .is_some_and(|comm| descendants(comm).any(is_signal_wait))
+        })
     }
 }
 
