@@ -174,6 +174,9 @@ pub enum ProviderHandling {
     Escapes,
     /// Neither: nothing can shut it down.
     Dropped,
+    /// Built and discarded: nothing registers it, takes a tracer from it or keeps it, so it
+    /// records nothing and has nothing to flush (a snippet showing builder options).
+    Unused,
 }
 
 /// One thing a file does for (or against) tracing.

@@ -371,6 +371,10 @@ pub struct MethodNames {
     /// (`shutdown`, `drain`), matched case-insensitively.
     #[serde(default)]
     pub context_neutral_words: Vec<String>,
+    /// Methods that return the context they are given with a carried trace put back (a
+    /// propagator's `Extract`): a fresh root handed to one is a restore, not a dropped context.
+    #[serde(default)]
+    pub context_restore: Vec<String>,
     /// Calls that link a span to another trace (`trace.WithLinks`, `span.AddLink`).
     #[serde(default)]
     pub span_link: Vec<String>,
@@ -427,6 +431,16 @@ pub struct MethodNames {
     /// Functions of page modules that run on the server (Next.js `getServerSideProps`).
     #[serde(default)]
     pub server_side_functions: Vec<String>,
+    /// Dependency-injection providers: object keys of a factory whose result is registered
+    /// under the object's token (NestJS `useFactory`).
+    #[serde(default)]
+    pub di_factory_keys: Vec<String>,
+    /// Object keys naming the token a dependency-injection provider registers (`provide`).
+    #[serde(default)]
+    pub di_token_keys: Vec<String>,
+    /// Decorators that inject a token's value into a constructor parameter (`@Inject(TOKEN)`).
+    #[serde(default)]
+    pub di_inject_decorators: Vec<String>,
     /// Methods that start serving and mark a program entry point (JS `listen`, `bindAsync`).
     #[serde(default)]
     pub entry_serve: Vec<String>,

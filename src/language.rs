@@ -152,14 +152,17 @@ fn is_test_dir(name: &str) -> bool {
 }
 
 /// .NET test and benchmark projects by their directory name: `Shop.Tests`, `Shop.UnitTests`,
-/// `Shop.IntegrationTests`, `Shop.Specs`, `Shop.Benchmarks`.
+/// `Shop.IntegrationTests`, `Shop.Specs`, `Shop.Benchmarks`, and test libraries named by a
+/// middle part (`Platform.Test.Framework`, `Shop.Testing.Kafka`).
 fn is_dotnet_test_project(dir: &str) -> bool {
-    let Some((_, last)) = dir.rsplit_once('.') else {
+    let Some((_, rest)) = dir.split_once('.') else {
         return false;
     };
-    last.ends_with("Tests")
-        || last.ends_with("Test")
+    let last = rest.rsplit('.').next().unwrap_or(rest);
+    let test_part = |p: &str| p.ends_with("Tests") || p.ends_with("Test") || p == "Testing";
+    test_part(last)
         || matches!(last, "Specs" | "Benchmarks" | "Benchmark" | "TestHelpers")
+        || rest.split('.').any(test_part)
 }
 
 /// Go's test helper packages: `httptest`, `grpctest`, `clickhousetest`.
@@ -189,5 +192,19 @@ mod tests {
         assert!(!ts.is_test_path("web/src/attestation.service.ts"));
         assert!(!Lang::Python.is_test_path("app/__init__.py"));
         assert!(Lang::Python.is_test_path("app/__tests__/views.py"));
+    }
+
+    #[test]
+    fn dotnet_test_projects_are_named_by_any_dotted_part() {
+        let cs = Lang::CSharp;
+        assert!(cs.is_test_path("src/Shop.Tests/CartTests.cs"));
+        assert!(cs.is_test_path("src/Shop.IntegrationTests/Fixture.cs"));
+        assert!(cs.is_test_path("platform/Platform.Test.Framework/Kafka/Consumer.cs"));
+        assert!(cs.is_test_path("src/Shop.Testing.Kafka/Consumer.cs"));
+        // Look-alikes: a part that only starts with or contains "Test", a name with no dot.
+        assert!(!cs.is_test_path("src/Shop.Testimonials/Service.cs"));
+        assert!(!cs.is_test_path("src/Shop.Contest/Service.cs"));
+        assert!(!cs.is_test_path("src/TestRunner/Service.cs"));
+        assert!(!cs.is_test_path("src/Shop.Api/Program.cs"));
     }
 }

@@ -44,7 +44,10 @@ A measurement (`hist.Record(context.Background(), int64(n))`, any value with
 `metric.WithAttributes(..)`) takes a context for exemplars only and is not reported.
 
 `main`, `init` and goroutines started with `go` are not request code: a fresh context there is
-deliberate.
+deliberate. Nor reported: calls that take a context for cancellation only (listeners,
+lifecycle methods, resource detection, a consumer's blocking `ReadMessage`: `context_neutral`
+in the knowledge table), and a propagator's `Extract(context.Background(), carrier)`, which
+restores the trace the carrier holds (a job record, a message body).
 
 In Python, where the request's context is the current one, it reports an empty `Context()` or
 `trace.set_span_in_context(trace.INVALID_SPAN)` given as a span's `context=` (directly or

@@ -39,6 +39,10 @@ Reports, in a program with an entry point:
   SIGTERM that `docker stop` and Kubernetes send.
 
 A provider handed to a caller or stored in a struct is not reported: its owner shuts it down.
+Nor is a provider built and thrown away (Go and Java: a statement of its own, or a local nothing
+reads; not chained to `buildAndRegisterGlobal()`): nothing takes a tracer from it, so it
+records nothing. (.NET differs: a built `TracerProvider` listens to activities whether or not
+it is kept.)
 In Rust, the same holds for a tracing guard bound in `main` (`let _guard = init_tracing()`) when
 `main` awaits a server without a graceful-shutdown future (`axum::serve(..).await` without
 `.with_graceful_shutdown(..)`, tonic's `.serve(addr)` instead of `.serve_with_shutdown(..)`):

@@ -4,8 +4,9 @@ use super::{code, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::{NameVia, SpanKindName};
 use crate::lang::Lang;
-use crate::model::style::{dominant, style_of};
+use crate::model::style::{dominant, style_of, NamingStyle};
 use crate::model::ServiceView;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Metadata and docs.
 pub static META: RuleMeta = RuleMeta {
@@ -33,6 +34,10 @@ constants (across files and services), groups them by span kind (no kind counts 
 distinct names with a recognisable style, 70% of them in one style; a name started at several
 sites counts once — the names of that kind in another style are reported, with the dominant
 style and examples in the message.
+
+A service whose own names of a kind all follow one style — at least two distinct names — keeps
+that style: a Node service with `sitemapHandler` and `ssrHandler` beside Go services that write
+`chat.load` has a convention of its own, not outliers.
 
 `[naming] style = "snake_case"` in `tracewire.toml` fixes the style of internal spans instead
 of inferring it (values: `snake_case`, `camelCase`, `PascalCase`, `kebab-case`, `dotted`,
@@ -69,6 +74,7 @@ const EXAMPLES: usize = 3;
 /// Reports the names of the service that break the style of their kind.
 pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
     let census = view.repo.name_census();
+    let own = own_styles(view);
     for name in view.span_names() {
         if matches!(name.via, NameVia::Formatter(_)) {
             continue;
@@ -87,6 +93,10 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             },
         };
         if style == expected {
+            continue;
+        }
+        // A service whose own names of this kind all follow one style keeps its convention.
+        if !configured && own.get(&kind) == Some(&OwnStyle::Agreed(style)) {
             continue;
         }
         let examples: Vec<String> = entries
@@ -125,6 +135,44 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         );
         out.push(view.diagnostic(&META, name.file, name.loc, message, help));
     }
+}
+
+/// What a service's own distinct names of one kind agree on.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum OwnStyle {
+    /// Fewer than two names with a recognisable style.
+    Few(Option<NamingStyle>),
+    /// Two or more names, all in this style.
+    Agreed(NamingStyle),
+    /// Names in more than one style.
+    Mixed,
+}
+
+/// The style each kind's names agree on within the service alone.
+fn own_styles(view: &ServiceView<'_>) -> BTreeMap<SpanKindName, OwnStyle> {
+    let mut distinct: BTreeSet<(SpanKindName, &str)> = BTreeSet::new();
+    let mut own: BTreeMap<SpanKindName, OwnStyle> = BTreeMap::new();
+    let names = view.span_names();
+    for name in &names {
+        if matches!(name.via, NameVia::Formatter(_)) {
+            continue;
+        }
+        let Some(text) = &name.text else { continue };
+        let kind = name.kind.unwrap_or(SpanKindName::Internal);
+        let Some(style) = style_of(text, kind) else {
+            continue;
+        };
+        if !distinct.insert((kind, text.as_str())) {
+            continue;
+        }
+        let next = match own.get(&kind).copied().unwrap_or(OwnStyle::Few(None)) {
+            OwnStyle::Few(None) => OwnStyle::Few(Some(style)),
+            OwnStyle::Few(Some(s)) | OwnStyle::Agreed(s) if s == style => OwnStyle::Agreed(s),
+            _ => OwnStyle::Mixed,
+        };
+        own.insert(kind, next);
+    }
+    own
 }
 
 /// The kind as it reads in a message.

@@ -12,6 +12,7 @@
 //! have to be instrumented; the service decides.
 
 mod address;
+mod inject;
 mod names;
 mod resolve;
 mod spans;
@@ -653,7 +654,7 @@ impl<'a> FileCtx<'a> {
         if let Some(n) = func.field("name") {
             return Some(self.text(n).into_owned());
         }
-        self.binding_name(func)
+        self.binding_name(func).or_else(|| self.factory_token(func))
     }
 
     /// Whether a call is `propagation.inject(...)` / `propagation.extract(...)` (`method`).
@@ -1008,8 +1009,13 @@ impl<'a> FileCtx<'a> {
                 .iter()
                 .any(|m| m == method)
         {
-            let function = self.receiver_name(recv).and_then(|n| self.results.get(&n));
-            if let Some(function) = function.cloned() {
+            let function = self.receiver_name(recv).and_then(|n| {
+                self.results
+                    .get(&n)
+                    .cloned()
+                    .or_else(|| self.injected_token(call, &n))
+            });
+            if let Some(function) = function {
                 let method = method.to_string();
                 self.push(call, FactKind::ResultCall { function, method });
             }

@@ -112,6 +112,9 @@ impl<'a> FileCtx<'a> {
                 if self.call_role(outer) == Some(Role::DeriveContext) {
                     return self.fresh_sink(outer, depth + 1);
                 }
+                if self.restores_context(outer) {
+                    return None;
+                }
                 let is_first = call_args(outer)
                     .first()
                     .is_some_and(|a| a.id() == value.id());
@@ -150,8 +153,9 @@ impl<'a> FileCtx<'a> {
             if is_go_statement_call(call) {
                 continue;
             }
-            // `trace.ContextWithSpanContext(ctx, sc)`: the trace is put back on purpose.
-            if self.call_role(call) == Some(Role::ReattachContext) {
+            // `trace.ContextWithSpanContext(ctx, sc)`, `propagator.Extract(ctx, carrier)`: the
+            // trace is put back on purpose.
+            if self.call_role(call) == Some(Role::ReattachContext) || self.restores_context(call) {
                 return None;
             }
             if self.call_role(call) == Some(Role::DeriveContext) {
@@ -165,6 +169,14 @@ impl<'a> FileCtx<'a> {
             }
         }
         None
+    }
+
+    /// Whether `call` hands back its context argument with a carried trace put back
+    /// (`propagator.Extract(context.Background(), carrier)`).
+    fn restores_context(&self, call: Node<'a>) -> bool {
+        self.method_call(call).is_some_and(|(_, m)| {
+            self.knowledge.methods.context_restore.contains(&m) && call_args(call).len() >= 2
+        })
     }
 
     /// Whether `stmt` sits in an `if` that tests `var == nil`.

@@ -325,7 +325,7 @@ impl<'a> FileCtx<'a> {
                         ProviderHandling::Escapes
                     };
                 }
-                "expression_statement" => return ProviderHandling::Dropped,
+                "expression_statement" => return ProviderHandling::Unused,
                 _ if is_function(parent) => return ProviderHandling::Escapes,
                 _ => node = parent,
             }

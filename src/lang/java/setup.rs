@@ -115,7 +115,20 @@ impl<'a> FileCtx<'a> {
             // try (OpenTelemetrySdk sdk = ...) { }: closed when the block ends.
             "resource" => (Some(self.name_of(parent)), ProviderHandling::ShutdownLocal),
             "argument_list" => (None, self.argument_handling(parent, depth)),
-            "expression_statement" => (None, ProviderHandling::Dropped),
+            // A statement of its own: registered by its chain (`buildAndRegisterGlobal()`), or
+            // built and thrown away.
+            "expression_statement" => {
+                let registers = chain_calls(value).iter().any(|c| {
+                    self.static_role(*c).map(|(r, _)| r) == Some(Role::ProviderRegister)
+                        || self.name_of(*c) == "buildAndRegisterGlobal"
+                });
+                let handling = if registers {
+                    ProviderHandling::Dropped
+                } else {
+                    ProviderHandling::Unused
+                };
+                (None, handling)
+            }
             "parenthesized_expression" | "cast_expression" => self.value_handling(parent, depth),
             // Returned, assigned to a field, a lambda's value: its owner may shut it down.
             _ => (None, ProviderHandling::Escapes),
@@ -147,12 +160,16 @@ impl<'a> FileCtx<'a> {
             return ProviderHandling::Escapes;
         };
         let shutdown = &self.knowledge.methods.shutdown;
-        let mut handling = ProviderHandling::Dropped;
+        // A local nothing reads after its declaration records nothing.
+        let mut handling = ProviderHandling::Unused;
         for id in descendants(function).filter(|n| {
             n.kind() == "identifier"
                 && n.start_byte() >= declarator.end_byte()
                 && self.text(*n) == var
         }) {
+            if handling == ProviderHandling::Unused {
+                handling = ProviderHandling::Dropped;
+            }
             let Some(parent) = id.parent() else {
                 continue;
             };

@@ -43,3 +43,14 @@ var pricing = &http.Client{Transport: http.DefaultTransport} // expect: outbound
 func (s *server) price(ctx context.Context) {
 	pricing.Get("http://pricing/") // expect: context-dropped
 }
+
+type messages interface {
+	ReadMessage(ctx context.Context) (any, error)
+	Process(ctx context.Context, msg any) error
+}
+
+// consume reads with a fresh context (a blocking read: fine) but processes from one too.
+func (s *server) consume(ctx context.Context, r messages) {
+	msg, _ := r.ReadMessage(context.Background())
+	r.Process(context.Background(), msg) // expect: context-dropped
+}

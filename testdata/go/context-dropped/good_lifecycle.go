@@ -36,3 +36,29 @@ func (c *component) Tag(ctx context.Context, name string) {
 }
 
 func (c *component) record(ctx context.Context, name string) {}
+
+type detector interface {
+	Detect(ctx context.Context) (any, error)
+}
+
+type reader interface {
+	ReadMessage(ctx context.Context) (any, error)
+	Process(ctx context.Context, msg any) error
+}
+
+// initTracer reads instance metadata for the resource at start-up: not traced work.
+func initTracer(ctx context.Context, d detector) {
+	res, _ := d.Detect(context.Background())
+	_ = res
+}
+
+// Listen blocks for the next message; its trace comes from the message's headers.
+func (c *component) Listen(ctx context.Context, r reader) {
+	for {
+		msg, err := r.ReadMessage(context.Background())
+		if err != nil {
+			return
+		}
+		_ = msg
+	}
+}

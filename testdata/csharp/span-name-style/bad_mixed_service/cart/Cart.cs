@@ -1,0 +1,12 @@
+using System.Diagnostics;
+
+public class Cart
+{
+    private static readonly ActivitySource Source = new("Shop.Cart");
+
+    public void Work()
+    {
+        using var a = Source.StartActivity("loadCart"); // expect: span-name-style
+        using var b = Source.StartActivity("price_cart");
+    }
+}

@@ -1,0 +1,10 @@
+from opentelemetry import trace
+
+tracer = trace.get_tracer("cart")
+
+
+def work():
+    with tracer.start_as_current_span("loadCart"):
+        pass
+    with tracer.start_as_current_span("priceCart"):
+        pass
