@@ -212,6 +212,11 @@ pub enum FactKind {
     ShutdownDeferredInMain {
         /// The receiver's last name (`tp` in `defer tp.Shutdown(ctx)`).
         receiver: String,
+        /// The receiver is known to be a tracer provider where the shutdown was written (a
+        /// closure an init function returns: `defer shutdown(ctx)`), so its name need not match
+        /// a provider built in view.
+        #[serde(default)]
+        of_provider: bool,
     },
     /// The entry point blocks until the process is stopped: it serves requests, or waits for a
     /// signal (`<-ctx.Done()` on a `signal.NotifyContext` context). Unless SIGTERM is handled,

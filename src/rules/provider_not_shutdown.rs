@@ -32,8 +32,11 @@ Reports, in a program with an entry point:
 - a tracer provider that nothing can shut down: built, registered, and never kept for a
   `Shutdown` or `ForceFlush` call, returned or stored (a provider that only exports
   synchronously, with `WithSyncer`, buffers nothing and is not reported);
-- a `defer tp.Shutdown(ctx)` in `main` that never runs, because `main` blocks serving requests
-  or waiting for a signal (or exits through `log.Fatal`/`os.Exit`) and nothing in the service
+- a `defer tp.Shutdown(ctx)` in `main` — or a deferred call of the shutdown function an init
+  function returns (`shutdown, _ := setupOTelSDK(); defer shutdown(ctx)`, where the function
+  returns `tp.Shutdown` or a closure that calls it) — that never runs, because `main` blocks
+  serving requests, loops forever (a `for {}` nothing leaves) or waits for a signal (or exits
+  through `log.Fatal`/`os.Exit`) and nothing in the service
   handles SIGTERM: a Go process killed by SIGTERM runs no deferred functions. A handler for
   `os.Interrupt` alone (`signal.NotifyContext(ctx, os.Interrupt)`) catches Ctrl-C, not the
   SIGTERM that `docker stop` and Kubernetes send.
@@ -143,6 +146,9 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
             _ => None,
         })
         .collect();
+    let buffers = view
+        .visible_facts()
+        .any(|(_, f)| matches!(f.kind, FactKind::ProviderCreated { buffered: true, .. }));
     // Signals handled, none of them SIGTERM (`signal.NotifyContext(ctx, os.Interrupt)`): the
     // handler is where the fix goes.
     // Where main blocks: shown beside the finding, since that is what keeps the shutdown from
@@ -156,14 +162,20 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         _ => None,
     });
     for (file, fact) in view.owned_facts() {
-        let FactKind::ShutdownDeferredInMain { receiver } = &fact.kind else {
+        let FactKind::ShutdownDeferredInMain {
+            receiver,
+            of_provider,
+        } = &fact.kind
+        else {
             continue;
         };
         // An empty receiver is a tracing guard dropped at the end of `main` (Rust): it counts
         // when the service sets up a buffering provider at all.
         let guard_of_a_provider =
             receiver.is_empty() && (!providers.is_empty() || s.sdk_from_config);
-        if !guard_of_a_provider && !providers.contains(&receiver.as_str()) {
+        // A closure an init function returns shuts down a provider it knew (`of_provider`).
+        let returned_closure = *of_provider && buffers;
+        if !guard_of_a_provider && !returned_closure && !providers.contains(&receiver.as_str()) {
             continue;
         }
         let what = if receiver.is_empty() {

@@ -7,6 +7,7 @@
 //! after it).
 
 mod clients;
+mod closures;
 mod exporter;
 mod names;
 mod resolve;
@@ -172,6 +173,7 @@ impl Adapter for Go {
         for assign in anchors.nodes(c.assign) {
             ctx.assignment_fact(*assign);
         }
+        ctx.returned_shutdowns(functions);
         for function in functions {
             if function.kind() == "function_declaration" && ctx.name_of(*function) == "main" {
                 ctx.entry_point_facts(*function);
@@ -1102,6 +1104,13 @@ impl<'a> FileCtx<'a> {
                 "unary_expression" if signal_waits.contains(&node.id()) => {
                     found.push((node, FactKind::MainBlocksServing));
                 }
+                // `for { msg, err := sub.NextMsg(..) ... }`: main loops until it is killed.
+                "for_statement"
+                    if self.enclosing_function(node).map(|f| f.id()) == Some(main.id())
+                        && loops_forever(node) =>
+                {
+                    found.push((node, FactKind::MainBlocksServing));
+                }
                 "defer_statement" => {
                     let receiver = descendants(node).find_map(|n| {
                         if n.kind() != "call_expression" {
@@ -1113,7 +1122,16 @@ impl<'a> FileCtx<'a> {
                             .then(|| resolve::last_name(&self.text(recv)))?
                     });
                     if let Some(receiver) = receiver {
-                        found.push((node, FactKind::ShutdownDeferredInMain { receiver }));
+                        found.push((
+                            node,
+                            FactKind::ShutdownDeferredInMain {
+                                receiver,
+                                of_provider: false,
+                            },
+                        ));
+                    } else if let Some(function) = self.deferred_result_call(main, node) {
+                        let method = closures::CALL_RESULT.into();
+                        found.push((node, FactKind::ResultCall { function, method }));
                     }
                 }
                 "call_expression" => {
@@ -1141,6 +1159,45 @@ impl<'a> FileCtx<'a> {
             self.push(node, kind);
         }
     }
+}
+
+/// Whether a `for` loop has no condition and nothing leaves it: no `return`, no `break` of
+/// its own (one in a nested `for`, `switch` or `select` leaves only that), no labelled `break`
+/// or `goto`, and no closure that could hide one.
+fn loops_forever(for_stmt: Node<'_>) -> bool {
+    let Some(body) = for_stmt.field("body") else {
+        return false;
+    };
+    let mut cursor = for_stmt.walk();
+    if for_stmt.named_children(&mut cursor).count() != 1 {
+        return false;
+    }
+    !descendants(body).any(|n| match n.kind() {
+        "return_statement" | "goto_statement" => true,
+        "break_statement" => n.named_child_count() > 0 || breaks_out(n, for_stmt),
+        _ => false,
+    })
+}
+
+/// Whether an unlabelled `break` leaves `outer` (no nearer loop, switch or select holds it).
+fn breaks_out(brk: Node<'_>, outer: Node<'_>) -> bool {
+    let mut node = brk.parent();
+    while let Some(n) = node {
+        if n.id() == outer.id() {
+            return true;
+        }
+        if matches!(
+            n.kind(),
+            "for_statement"
+                | "expression_switch_statement"
+                | "type_switch_statement"
+                | "select_statement"
+        ) {
+            return false;
+        }
+        node = n.parent();
+    }
+    false
 }
 
 impl<'a> FileCtx<'a> {

@@ -613,7 +613,13 @@ impl<'a> FileCtx<'a> {
             });
             if guard && from_setup {
                 let receiver = String::new();
-                found.push((binding, FactKind::ShutdownDeferredInMain { receiver }));
+                found.push((
+                    binding,
+                    FactKind::ShutdownDeferredInMain {
+                        receiver,
+                        of_provider: false,
+                    },
+                ));
             }
         }
         for call in serving {
