@@ -229,6 +229,17 @@ pub enum FactKind {
         /// The signals as written (`syscall.SIGTERM`, `os.Interrupt`, `'SIGINT'`, `ctrl_c`).
         signals: Vec<String>,
     },
+    /// A signal handler calls a method on a name nothing declares before it shuts tracing
+    /// down (`server.close(() => sdk.shutdown())` with no `server`): the call throws, and the
+    /// shutdown never runs.
+    ShutdownUnreachable {
+        /// The undeclared name.
+        undeclared: String,
+        /// The shutdown that never runs, as written (`sdk.shutdown`).
+        shutdown: String,
+        /// Where that shutdown is.
+        shutdown_loc: Loc,
+    },
     /// A tracer is taken from the process-wide provider.
     GlobalTracer,
     /// A tracer is taken from a provider value (`tp.Tracer("x")`): the code uses a provider

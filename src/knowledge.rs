@@ -431,6 +431,10 @@ pub struct MethodNames {
     /// Functions of page modules that run on the server (Next.js `getServerSideProps`).
     #[serde(default)]
     pub server_side_functions: Vec<String>,
+    /// Names the runtime provides without a declaration (`process`, `console`, `window`): a
+    /// call on any other undeclared name throws.
+    #[serde(default)]
+    pub runtime_globals: Vec<String>,
     /// Dependency-injection providers: object keys of a factory whose result is registered
     /// under the object's token (NestJS `useFactory`).
     #[serde(default)]

@@ -274,11 +274,19 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                     "HTTP route {} does not continue the caller's trace",
                     code(route)
                 ),
+                None if router.is_empty() => {
+                    "HTTP server does not continue the caller's trace".to_string()
+                }
                 None => format!(
                     "HTTP server {} does not continue the caller's trace",
                     code(&router)
                 ),
             }
+        } else if router.is_empty() {
+            format!(
+                "{} HTTP routes do not continue the caller's trace",
+                sites.len()
+            )
         } else {
             format!(
                 "{} HTTP routes on {} do not continue the caller's trace",

@@ -1,7 +1,7 @@
 //! `provider-not-shutdown`: nothing shuts down or flushes the provider on a path that runs at
 //! exit, so the tail of every batch is lost.
 
-use super::RuleMeta;
+use super::{code, RuleMeta};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::facts::{FactKind, ProviderHandling};
 use crate::lang::Lang;
@@ -24,6 +24,7 @@ pub static META: RuleMeta = RuleMeta {
     help_keys: &[
         "provider-not-shutdown/dropped",
         "provider-not-shutdown/never-runs",
+        "provider-not-shutdown/handler-throws",
     ],
     docs: r#"## What it does
 
@@ -42,6 +43,10 @@ Reports, in a program with an entry point:
   SIGTERM that `docker stop` and Kubernetes send.
 
 A provider handed to a caller or stored in a struct is not reported: its owner shuts it down.
+In JavaScript and TypeScript, a signal handler that calls a method on a name nothing in the
+module declares before it shuts the SDK down (`server.close(() => sdk.shutdown())` where
+`app.listen()`'s server was never kept) throws a `ReferenceError` there: reported at that call.
+
 Nor is a provider built and thrown away (Go and Java: a statement of its own, or a local nothing
 reads; not chained to `buildAndRegisterGlobal()`): nothing takes a tracer from it, so it
 records nothing. (.NET differs: a built `TracerProvider` listens to activities whether or not
@@ -127,6 +132,48 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
                 "tracer provider is never shut down: spans still buffered at exit are lost".into(),
                 view.help(file, "provider-not-shutdown/dropped", &[]),
             ));
+        }
+    }
+    for (file, fact) in view.owned_facts() {
+        if let FactKind::ShutdownUnreachable {
+            undeclared,
+            shutdown,
+            shutdown_loc,
+        } = &fact.kind
+        {
+            let on_itself = *shutdown_loc == fact.loc;
+            let message = if on_itself {
+                format!(
+                    "the signal handler calls {} on {}, which nothing declares: it throws and tracing is never shut down",
+                    code(&format!("{shutdown}()")),
+                    code(undeclared)
+                )
+            } else {
+                format!(
+                    "the signal handler throws before {}: nothing declares {}",
+                    code(&format!("{shutdown}()")),
+                    code(undeclared)
+                )
+            };
+            let mut d = view.diagnostic(
+                &META,
+                file,
+                fact.loc,
+                message,
+                view.help(
+                    file,
+                    "provider-not-shutdown/handler-throws",
+                    &[("name", undeclared)],
+                ),
+            );
+            if !on_itself {
+                d.labels.push(Label {
+                    path: file.path.clone(),
+                    loc: *shutdown_loc,
+                    message: "never reached".into(),
+                });
+            }
+            out.push(d);
         }
     }
     let s = &view.summary;

@@ -12,6 +12,7 @@
 //! have to be instrumented; the service decides.
 
 mod address;
+mod handlers;
 mod inject;
 mod names;
 mod resolve;
@@ -986,10 +987,20 @@ impl<'a> FileCtx<'a> {
         if (method == "on" || method == "once")
             && self.qualify(recv).as_deref() == Some("globalThis.process")
         {
-            let signal = call_args(call)
+            let args = call_args(call);
+            let signal = args
                 .first()
                 .and_then(|a| self.string_value(*a))
                 .filter(|s| s.starts_with("SIG") || s == "beforeExit");
+            // A handler for a signal named by a variable (`signals.forEach(s => process.on(s,
+            // ..))`) runs on a signal too.
+            let named_by_variable = args.first().is_some_and(|a| a.kind() == "identifier");
+            if let Some(handler) = args
+                .get(1)
+                .filter(|_| signal.is_some() || named_by_variable)
+            {
+                self.handler_throws_before_shutdown(*handler);
+            }
             if let Some(signal) = signal {
                 self.push(
                     call,
