@@ -158,8 +158,9 @@ impl Graph {
                         if !sends {
                             continue;
                         }
+                        // A service that consumes what it sends is on both ends of the edge.
                         for &to in consumers.get(&topic).into_iter().flatten() {
-                            if to != i {
+                            {
                                 edges
                                     .entry((i, to, EdgeKind::Messaging, topic.clone()))
                                     .or_default()
@@ -204,7 +205,13 @@ impl Graph {
                         _ => continue,
                     };
                     let Some(&to) = to else { continue };
-                    if to == i {
+                    // A service calls itself over the network when it addresses its own
+                    // deployed name; over gRPC only a separate program of it does (a client
+                    // binary beside the server's), not the server's own code.
+                    if to == i
+                        && kind == EdgeKind::Grpc
+                        && !separate_program(file, &target)
+                    {
                         continue;
                     }
                     edges.entry((i, to, kind, target)).or_default().push(Site {
@@ -240,6 +247,19 @@ impl Graph {
     pub fn into_service(&self, to: usize) -> impl Iterator<Item = &Edge> {
         self.edges.iter().filter(move |e| e.to == to)
     }
+}
+
+/// Whether a file calling a gRPC service its own service serves is a traced program of its
+/// own (it holds an entry point and uses OpenTelemetry) that does not serve it: a client binary
+/// beside the server's. An untraced one is left out: the service's instrumentation, which
+/// judges the edge, is not that program's.
+fn separate_program(file: &crate::facts::FileFacts, target: &str) -> bool {
+    file.has_entry
+        && file.uses_tracing
+        && !file.facts.iter().any(|f| {
+            matches!(&f.kind, FactKind::GrpcServiceServed { service } if service == target
+                || target.rsplit('.').next() == Some(service.as_str()))
+        })
 }
 
 /// The topic a messaging fact names and whether it sends: written in the code, or read from an

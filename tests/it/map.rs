@@ -275,3 +275,20 @@ fn http_calls_are_judged_and_labelled_by_the_routes_their_path_reaches() {
         ]),]
     );
 }
+
+#[test]
+fn a_service_is_on_both_ends_when_another_of_its_programs_calls_it_or_it_consumes_what_it_sends() {
+    // The Rust crate's traced client program calls the server program's Greeter; its untraced
+    // probe program gives no site; the Go worker consumes its own topic; the Go gateway dials
+    // the Catalog service it serves in the same program, which is no edge.
+    assert_eq!(
+        edges("self-calls"),
+        vec![
+            json!(["greeter", "greeter", "grpc", "Greeter", "ok", "context injected and extracted",
+                   [{"path": "greeter/src/bin/client.rs", "line": 28}]]),
+            json!(["worker", "worker", "messaging", "jobs", "unknown",
+                   "worker extracts nowhere tracewire can see",
+                   [{"path": "worker/main.go", "line": 25}]]),
+        ]
+    );
+}
