@@ -153,6 +153,12 @@ impl Graph {
         for (i, service) in repo.services.iter().enumerate() {
             for &f in &service.files {
                 let file = &repo.files[f];
+                if !service.has_entry && file.generated {
+                    // A generated client library (an SDK module with no program of its own):
+                    // its calls are made by whichever application embeds it, with the
+                    // connection that application supplies.
+                    continue;
+                }
                 for fact in &file.facts {
                     if let Some((topic, sends)) = topic_of(&views[i], &fact.kind) {
                         if !sends {

@@ -292,3 +292,14 @@ fn a_service_is_on_both_ends_when_another_of_its_programs_calls_it_or_it_consume
         ]
     );
 }
+
+#[test]
+fn a_generated_client_library_without_a_program_is_no_caller() {
+    // `sdk`'s generated code builds a Catalog client on a connection its embedder supplies;
+    // `cli`, a program, calls Catalog itself.
+    assert_eq!(
+        edges("grpc-sdk"),
+        vec![json!(["cli", "server", "grpc", "Catalog", "ok", "context injected and extracted",
+                    [{"path": "cli/main.go", "line": 27}]])]
+    );
+}
