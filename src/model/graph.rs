@@ -214,10 +214,7 @@ impl Graph {
                     // A service calls itself over the network when it addresses its own
                     // deployed name; over gRPC only a separate program of it does (a client
                     // binary beside the server's), not the server's own code.
-                    if to == i
-                        && kind == EdgeKind::Grpc
-                        && !separate_program(file, &target)
-                    {
+                    if to == i && kind == EdgeKind::Grpc && !separate_program(file, &target) {
                         continue;
                     }
                     edges.entry((i, to, kind, target)).or_default().push(Site {
@@ -234,7 +231,13 @@ impl Graph {
             .map(|((from, to, kind, target), mut sites)| {
                 sites.sort();
                 sites.dedup();
-                let (status, reason) = status(&views[from], &views[to], kind, &sites);
+                let (status, reason) = match fresh_at_every_site(repo, from, &sites) {
+                    Some(fresh) if views[from].service.uses_tracing => (
+                        EdgeStatus::Broken,
+                        format!("every call starts a new trace from {fresh}"),
+                    ),
+                    _ => status(&views[from], &views[to], kind, &sites),
+                };
                 Edge {
                     from,
                     to,
@@ -253,6 +256,36 @@ impl Graph {
     pub fn into_service(&self, to: usize) -> impl Iterator<Item = &Edge> {
         self.edges.iter().filter(move |e| e.to == to)
     }
+}
+
+/// The fresh context every site of an edge is made from, when request code drops its
+/// context at each one (`Convert(context.TODO(), ...)` inside a handler): the call starts a
+/// new trace whatever the instrumentation on either side.
+fn fresh_at_every_site(repo: &RepoModel, from: usize, sites: &[Site]) -> Option<String> {
+    let service = &repo.services[from];
+    let mut fresh = None;
+    for site in sites {
+        let file = service
+            .files
+            .iter()
+            .map(|&f| &repo.files[f])
+            .find(|file| file.path == site.path)?;
+        let dropped = file.facts.iter().find_map(|f| match &f.kind {
+            FactKind::ContextDropped {
+                fresh,
+                sink_loc,
+                via_client: None,
+                ..
+            } if sink_loc.start_byte <= site.loc.start_byte
+                && site.loc.end_byte <= sink_loc.end_byte =>
+            {
+                Some(fresh.clone())
+            }
+            _ => None,
+        })?;
+        fresh.get_or_insert(dropped);
+    }
+    fresh
 }
 
 /// Whether a file calling a gRPC service its own service serves is a traced program of its

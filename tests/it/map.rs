@@ -299,7 +299,25 @@ fn a_generated_client_library_without_a_program_is_no_caller() {
     // `cli`, a program, calls Catalog itself.
     assert_eq!(
         edges("grpc-sdk"),
-        vec![json!(["cli", "server", "grpc", "Catalog", "ok", "context injected and extracted",
-                    [{"path": "cli/main.go", "line": 27}]])]
+        vec![
+            json!(["cli", "server", "grpc", "Catalog", "ok", "context injected and extracted",
+                    [{"path": "cli/main.go", "line": 27}]])
+        ]
+    );
+}
+
+#[test]
+fn an_edge_whose_every_call_starts_from_a_fresh_context_is_broken() {
+    // Both sides are instrumented; the currency calls use `context.TODO()` in the handler, the
+    // catalog calls the request's context.
+    assert_eq!(
+        edges("fresh-context"),
+        vec![
+            json!(["frontend", "catalog", "grpc", "Catalog", "ok", "context injected and extracted",
+                   [{"path": "frontend/main.go", "line": 32}]]),
+            json!(["frontend", "currency", "grpc", "Currency", "broken",
+                   "every call starts a new trace from context.TODO()",
+                   [{"path": "frontend/main.go", "line": 33}]]),
+        ]
     );
 }
