@@ -21,7 +21,7 @@ func main() {
 	tp := sdktrace.NewTracerProvider()
 	otel.SetTracerProvider(tp)
 	otel.SetTextMapPropagator(propagation.TraceContext{})
-	defer tp.Shutdown(context.Background())
+	defer tp.Shutdown(context.Background()) // expect: provider-not-shutdown
 	lis, _ := net.Listen("tcp", ":9090")
 	srv := grpc.NewServer(grpc.StatsHandler(otelgrpc.NewServerHandler()))
 	pb.RegisterCurrencyServer(srv, &server{})

@@ -24,11 +24,11 @@ func main() {
 	tp := sdktrace.NewTracerProvider()
 	otel.SetTracerProvider(tp)
 	otel.SetTextMapPropagator(propagation.TraceContext{})
-	defer tp.Shutdown(context.Background())
+	defer tp.Shutdown(context.Background()) // expect: provider-not-shutdown
 	_ = http.ListenAndServe(":8080", otelhttp.NewHandler(http.HandlerFunc(page), "page"))
 }
 
 func page(w http.ResponseWriter, r *http.Request) {
 	product, _ := pb.NewCatalogClient(catalogConn).GetProduct(r.Context(), &pb.GetProductRequest{})
-	_, _ = pb.NewCurrencyClient(currencyConn).Convert(context.TODO(), &pb.ConvertRequest{Price: product.Price})
+	_, _ = pb.NewCurrencyClient(currencyConn).Convert(context.TODO(), &pb.ConvertRequest{Price: product.Price}) // expect: context-dropped
 }

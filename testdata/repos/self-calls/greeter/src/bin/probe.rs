@@ -7,7 +7,7 @@ use hello::HelloRequest;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut client = GreeterClient::connect("http://[::1]:50051").await?;
+    let mut client = GreeterClient::connect("http://[::1]:50051").await?; // expect: outbound-not-injected
     client.say_hello(tonic::Request::new(HelloRequest { name: "probe".into() })).await?;
     Ok(())
 }
