@@ -153,13 +153,20 @@ impl Graph {
         for (i, service) in repo.services.iter().enumerate() {
             for &f in &service.files {
                 let file = &repo.files[f];
+                if !service.has_entry && file.generated {
+                    // A generated client library (an SDK module with no program of its own):
+                    // its calls are made by whichever application embeds it, with the
+                    // connection that application supplies.
+                    continue;
+                }
                 for fact in &file.facts {
                     if let Some((topic, sends)) = topic_of(&views[i], &fact.kind) {
                         if !sends {
                             continue;
                         }
+                        // A service that consumes what it sends is on both ends of the edge.
                         for &to in consumers.get(&topic).into_iter().flatten() {
-                            if to != i {
+                            {
                                 edges
                                     .entry((i, to, EdgeKind::Messaging, topic.clone()))
                                     .or_default()
@@ -204,7 +211,10 @@ impl Graph {
                         _ => continue,
                     };
                     let Some(&to) = to else { continue };
-                    if to == i {
+                    // A service calls itself over the network when it addresses its own
+                    // deployed name; over gRPC only a separate program of it does (a client
+                    // binary beside the server's), not the server's own code.
+                    if to == i && kind == EdgeKind::Grpc && !separate_program(file, &target) {
                         continue;
                     }
                     edges.entry((i, to, kind, target)).or_default().push(Site {
@@ -221,7 +231,13 @@ impl Graph {
             .map(|((from, to, kind, target), mut sites)| {
                 sites.sort();
                 sites.dedup();
-                let (status, reason) = status(&views[from], &views[to], kind, &sites);
+                let (status, reason) = match fresh_at_every_site(repo, from, &sites) {
+                    Some(fresh) if views[from].service.uses_tracing => (
+                        EdgeStatus::Broken,
+                        format!("every call starts a new trace from {fresh}"),
+                    ),
+                    _ => status(&views[from], &views[to], kind, &sites),
+                };
                 Edge {
                     from,
                     to,
@@ -240,6 +256,49 @@ impl Graph {
     pub fn into_service(&self, to: usize) -> impl Iterator<Item = &Edge> {
         self.edges.iter().filter(move |e| e.to == to)
     }
+}
+
+/// The fresh context every site of an edge is made from, when request code drops its
+/// context at each one (`Convert(context.TODO(), ...)` inside a handler): the call starts a
+/// new trace whatever the instrumentation on either side.
+fn fresh_at_every_site(repo: &RepoModel, from: usize, sites: &[Site]) -> Option<String> {
+    let service = &repo.services[from];
+    let mut fresh = None;
+    for site in sites {
+        let file = service
+            .files
+            .iter()
+            .map(|&f| &repo.files[f])
+            .find(|file| file.path == site.path)?;
+        let dropped = file.facts.iter().find_map(|f| match &f.kind {
+            FactKind::ContextDropped {
+                fresh,
+                sink_loc,
+                via_client: None,
+                ..
+            } if sink_loc.start_byte <= site.loc.start_byte
+                && site.loc.end_byte <= sink_loc.end_byte =>
+            {
+                Some(fresh.clone())
+            }
+            _ => None,
+        })?;
+        fresh.get_or_insert(dropped);
+    }
+    fresh
+}
+
+/// Whether a file calling a gRPC service its own service serves is a traced program of its
+/// own (it holds an entry point and uses OpenTelemetry) that does not serve it: a client binary
+/// beside the server's. An untraced one is left out: the service's instrumentation, which
+/// judges the edge, is not that program's.
+fn separate_program(file: &crate::facts::FileFacts, target: &str) -> bool {
+    file.has_entry
+        && file.uses_tracing
+        && !file.facts.iter().any(|f| {
+            matches!(&f.kind, FactKind::GrpcServiceServed { service } if service == target
+                || target.rsplit('.').next() == Some(service.as_str()))
+        })
 }
 
 /// The topic a messaging fact names and whether it sends: written in the code, or read from an

@@ -275,3 +275,49 @@ fn http_calls_are_judged_and_labelled_by_the_routes_their_path_reaches() {
         ]),]
     );
 }
+
+#[test]
+fn a_service_is_on_both_ends_when_another_of_its_programs_calls_it_or_it_consumes_what_it_sends() {
+    // The Rust crate's traced client program calls the server program's Greeter; its untraced
+    // probe program gives no site; the Go worker consumes its own topic; the Go gateway dials
+    // the Catalog service it serves in the same program, which is no edge.
+    assert_eq!(
+        edges("self-calls"),
+        vec![
+            json!(["greeter", "greeter", "grpc", "Greeter", "ok", "context injected and extracted",
+                   [{"path": "greeter/src/bin/client.rs", "line": 28}]]),
+            json!(["worker", "worker", "messaging", "jobs", "unknown",
+                   "worker extracts nowhere tracewire can see",
+                   [{"path": "worker/main.go", "line": 25}]]),
+        ]
+    );
+}
+
+#[test]
+fn a_generated_client_library_without_a_program_is_no_caller() {
+    // `sdk`'s generated code builds a Catalog client on a connection its embedder supplies;
+    // `cli`, a program, calls Catalog itself.
+    assert_eq!(
+        edges("grpc-sdk"),
+        vec![
+            json!(["cli", "server", "grpc", "Catalog", "ok", "context injected and extracted",
+                    [{"path": "cli/main.go", "line": 27}]])
+        ]
+    );
+}
+
+#[test]
+fn an_edge_whose_every_call_starts_from_a_fresh_context_is_broken() {
+    // Both sides are instrumented; the currency calls use `context.TODO()` in the handler, the
+    // catalog calls the request's context.
+    assert_eq!(
+        edges("fresh-context"),
+        vec![
+            json!(["frontend", "catalog", "grpc", "Catalog", "ok", "context injected and extracted",
+                   [{"path": "frontend/main.go", "line": 32}]]),
+            json!(["frontend", "currency", "grpc", "Currency", "broken",
+                   "every call starts a new trace from context.TODO()",
+                   [{"path": "frontend/main.go", "line": 33}]]),
+        ]
+    );
+}
