@@ -56,6 +56,20 @@ pub fn facts(text: &str, dir: &str, dotenv: &BTreeMap<String, String>) -> Vec<(T
                             name: name.to_string(),
                         },
                     });
+                    // Other containers on the network resolve its `container_name` and
+                    // `hostname` too.
+                    for key in ["container_name", "hostname"] {
+                        if let Some(alias) = service[key].as_str() {
+                            if alias != name && !alias.contains('$') {
+                                facts.push(Fact {
+                                    loc: super::line_of(text, alias),
+                                    kind: FactKind::DeployedAs {
+                                        name: alias.to_string(),
+                                    },
+                                });
+                            }
+                        }
+                    }
                     Target::Dir(join(dir, &context))
                 }
                 None => Target::Name(name.to_string()),

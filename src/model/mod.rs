@@ -11,6 +11,7 @@ pub mod link;
 pub mod names;
 pub mod propagation;
 pub mod routes;
+pub mod settings;
 pub mod style;
 mod summary;
 

@@ -81,6 +81,10 @@ pub struct ServiceSummary {
     pub auto_instrumentation: BTreeSet<String>,
     /// OpenTelemetry and runtime-option environment variables set by deployment.
     pub env: BTreeMap<String, String>,
+    /// Keys the service's configuration files set (`application.properties`), as written.
+    pub config: BTreeMap<String, String>,
+    /// Defaults the code gives configuration keys (`@Value("${key:default}")`).
+    pub config_defaults: BTreeMap<String, String>,
     /// Names of functions request code calls.
     pub called_from_request: BTreeSet<String>,
     /// Libraries patched process-wide by instrumentation (JS); `*` when a launcher patches
@@ -183,6 +187,14 @@ impl ServiceSummary {
                     }
                     FactKind::EnvSetting { name, value } => {
                         s.env.insert(name.clone(), value.clone());
+                    }
+                    FactKind::ConfigSetting { key, value } => {
+                        s.config.entry(key.clone()).or_insert_with(|| value.clone());
+                    }
+                    FactKind::ConfigDefault { key, value } => {
+                        s.config_defaults
+                            .entry(key.clone())
+                            .or_insert_with(|| value.clone());
                     }
                     FactKind::LibraryPatched { library } => {
                         s.creates_telemetry = true;

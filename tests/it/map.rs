@@ -275,3 +275,33 @@ fn http_calls_are_judged_and_labelled_by_the_routes_their_path_reaches() {
         ]),]
     );
 }
+
+#[test]
+fn spring_configuration_keys_resolve_through_config_files_and_environment() {
+    // `@Value("${order.service.url}")` constructor parameter stored in a field, set in
+    // application.yml to `${ORDER_SERVICE_URL:...}` that compose fills; a field whose key's
+    // placeholders name a host by default (`http://${inventory.host}:8082`); `PRICING_URL`
+    // overriding `pricing.url=http://localhost:8083` by relaxed binding and naming a
+    // `container_name`; a `@Value` default naming a service; `lb://catalog-svc` naming
+    // `spring.application.name`; a Kafka topic from a constant to a `${app.topic.orders}`
+    // listener. Not edges: a localhost default, a key nothing sets, a topic nobody sends to.
+    let gw = "gateway/src/main/java/demo/gateway/GatewayController.java";
+    let orders = "orders/src/main/java/demo/orders/OrderController.java";
+    assert_eq!(
+        edges("spring-config"),
+        vec![
+            json!(["gateway", "catalog", "http", "catalog-svc", "broken", "catalog does not trace",
+                   [{"path": gw, "line": 37}]]),
+            json!(["gateway", "orders", "http", "orders", "ok", "context injected and extracted",
+                   [{"path": gw, "line": 38}]]),
+            json!(["gateway", "pricing", "http", "pricing", "ok", "context injected and extracted",
+                   [{"path": gw, "line": 36}]]),
+            json!(["orders", "inventory", "http", "inventory", "broken", "inventory does not trace",
+                   [{"path": orders, "line": 29}]]),
+            json!(["orders", "inventory", "messaging", "orders", "broken", "inventory does not trace",
+                   [{"path": orders, "line": 31}]]),
+            json!(["orders", "pricing", "http", "pricing-box", "ok", "context injected and extracted",
+                   [{"path": orders, "line": 30}]]),
+        ]
+    );
+}
