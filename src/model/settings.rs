@@ -11,7 +11,19 @@ const MAX_DEPTH: usize = 6;
 /// The value of the environment variable or configuration key `name` for this service, with
 /// its placeholders filled; `None` when nothing sets it or a placeholder cannot be filled.
 pub fn value(s: &ServiceSummary, name: &str) -> Option<String> {
-    resolve(s, name, 0)
+    let found = resolve(s, name, 0)?;
+    // SmallRye Stork (Quarkus): `stork://hero-service/api` is served by the first address that
+    // `quarkus.stork.hero-service.service-discovery.address-list` lists.
+    if let Some(rest) = found.strip_prefix("stork://") {
+        let service = rest.split(['/', '?']).next().unwrap_or(rest);
+        let list = resolve(
+            s,
+            &format!("quarkus.stork.{service}.service-discovery.address-list"),
+            0,
+        )?;
+        return list.split(',').next().map(|a| a.trim().to_string());
+    }
+    Some(found)
 }
 
 fn resolve(s: &ServiceSummary, name: &str, depth: usize) -> Option<String> {
@@ -101,6 +113,29 @@ mod tests {
         // Spring drops the dash, MicroProfile Config turns it into an underscore.
         assert_eq!(value(&s, "order-service.url").as_deref(), Some("http://o:1"));
         assert_eq!(value(&s, "orderservice.url"), None);
+    }
+
+    #[test]
+    fn stork_services_resolve_to_their_first_listed_address() {
+        let s = summary(
+            &[(
+                "QUARKUS_STORK_HERO_SERVICE_SERVICE_DISCOVERY_ADDRESS_LIST",
+                "rest-heroes:8083",
+            )],
+            &[
+                ("quarkus.rest-client.hero-client.url", "stork://hero-service"),
+                (
+                    "quarkus.stork.hero-service.service-discovery.address-list",
+                    "localhost:8083",
+                ),
+                ("quarkus.rest-client.other.url", "stork://nowhere"),
+            ],
+        );
+        assert_eq!(
+            value(&s, "quarkus.rest-client.hero-client.url").as_deref(),
+            Some("rest-heroes:8083")
+        );
+        assert_eq!(value(&s, "quarkus.rest-client.other.url"), None);
     }
 
     #[test]

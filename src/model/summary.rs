@@ -15,10 +15,16 @@ const DEPLOYMENT_COVERAGE: &[(&str, &str)] = &[
     ("java-agent", ""),
     ("spring-boot-starter", "spring-"),
     ("micrometer-tracing", "spring-"),
+    ("quarkus-opentelemetry", "quarkus-"),
 ];
 
 /// Deployment-level instrumentation that sets up an SDK and its propagators.
-const DEPLOYMENT_SDKS: &[&str] = &["java-agent", "spring-boot-starter", "micrometer-tracing"];
+const DEPLOYMENT_SDKS: &[&str] = &[
+    "java-agent",
+    "spring-boot-starter",
+    "micrometer-tracing",
+    "quarkus-opentelemetry",
+];
 
 /// Where an HTTP client is constructed.
 #[derive(Clone, Debug)]
@@ -260,7 +266,7 @@ impl ServiceSummary {
 
     /// Whether deployment sets up an SDK with its own default propagators (W3C trace context
     /// and baggage, or `OTEL_PROPAGATORS`): the Java agent, the Spring Boot starter, Spring
-    /// Boot's Micrometer bridge to OpenTelemetry.
+    /// Boot's Micrometer bridge to OpenTelemetry, Quarkus's OpenTelemetry extension.
     pub fn deployment_sdk(&self) -> bool {
         self.auto_instrumentation
             .iter()

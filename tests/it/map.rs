@@ -305,3 +305,22 @@ fn spring_configuration_keys_resolve_through_config_files_and_environment() {
         ]
     );
 }
+
+#[test]
+fn quarkus_rest_clients_and_channels_resolve_through_configuration() {
+    // `@RegisterRestClient(configKey = "hero-client")` with `stork://hero-service`, whose address
+    // list compose overrides by its relaxed environment name; an `@Channel` emitter and an
+    // `@Incoming` method (channel named by a constant) mapped to topic `fight-events`.
+    // `quarkus-opentelemetry` in the poms traces both ends. Not edges: a client configured only
+    // in `%dev`, a consumer whose channel keeps the default topic `fights`.
+    assert_eq!(
+        edges("quarkus-config"),
+        vec![
+            json!(["fights", "heroes", "http", "heroes", "ok", "context injected and extracted",
+                   [{"path": "fights/src/main/java/demo/fights/HeroClient.java", "line": 7}]]),
+            json!(["fights", "stats", "messaging", "fight-events", "ok",
+                   "context injected and extracted",
+                   [{"path": "fights/src/main/java/demo/fights/FightService.java", "line": 11}]]),
+        ]
+    );
+}

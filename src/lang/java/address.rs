@@ -295,6 +295,112 @@ impl<'a> FileCtx<'a> {
         }
     }
 
+    /// Reactive messaging channels: `@Incoming("fights")` and `@Outgoing("fights")` methods and
+    /// `@Channel("fights")` injections (an `Emitter` sends, a `Multi` receives) use the topic
+    /// that `mp.messaging.<incoming|outgoing>.<channel>.topic` names, the channel by default.
+    pub(super) fn reactive_channels(&mut self, root: Node<'a>) {
+        let m = &self.knowledge.methods;
+        let known = |name: &str| {
+            m.incoming_channel_annotations
+                .iter()
+                .chain(&m.outgoing_channel_annotations)
+                .chain(&m.channel_annotations)
+                .any(|a| a == name)
+        };
+        let text = self.text(root);
+        let mentioned = m
+            .incoming_channel_annotations
+            .iter()
+            .chain(&m.outgoing_channel_annotations)
+            .chain(&m.channel_annotations)
+            .any(|a| text.contains(&format!("@{a}")));
+        if !mentioned {
+            return;
+        }
+        let mut found = Vec::new();
+        for annotation in descendants(root).filter(|n| n.kind() == "annotation") {
+            let Some(name) = annotation.field("name").map(|n| self.text(n).into_owned()) else {
+                continue;
+            };
+            let simple = name.rsplit('.').next().unwrap_or(&name);
+            if !known(simple) {
+                continue;
+            }
+            // The declaration the annotation sits on (through its `modifiers`).
+            let Some(decl) = annotation.parent().and_then(|p| p.parent()) else {
+                continue;
+            };
+            let sends = if m.incoming_channel_annotations.iter().any(|a| a == simple) {
+                false
+            } else if m.outgoing_channel_annotations.iter().any(|a| a == simple) {
+                true
+            } else {
+                decl.field("type")
+                    .is_some_and(|t| self.text(t).contains("Emitter"))
+            };
+            let channel = annotation
+                .field("arguments")
+                .and_then(|list| children(list).into_iter().next())
+                .filter(|arg| arg.kind() != "element_value_pair")
+                .and_then(|arg| self.constant_text(arg));
+            let Some(channel) = channel.filter(|c| !c.is_empty()) else {
+                continue;
+            };
+            let direction = if sends { "outgoing" } else { "incoming" };
+            found.push((
+                decl,
+                FactKind::MessageTopicFromEnv {
+                    var: format!("mp.messaging.{direction}.{channel}.topic"),
+                    default: Some(channel),
+                    sends,
+                },
+            ));
+        }
+        for (node, kind) in found {
+            self.push(node, kind);
+        }
+    }
+
+    /// A MicroProfile REST client interface (`@RegisterRestClient(configKey = "hero-client")`)
+    /// sends its requests to the base URL that `quarkus.rest-client.<configKey>.url` sets, or
+    /// to the annotation's `baseUri`.
+    pub(super) fn rest_clients(&mut self, root: Node<'a>) {
+        let names = &self.knowledge.methods.rest_client_annotations;
+        let text = self.text(root);
+        if !names.iter().any(|a| text.contains(&format!("@{a}"))) {
+            return;
+        }
+        let mut found = Vec::new();
+        for annotation in descendants(root).filter(|n| n.kind() == "annotation") {
+            let Some(name) = annotation.field("name").map(|n| self.text(n).into_owned()) else {
+                continue;
+            };
+            if !names.iter().any(|a| Some(a.as_str()) == name.rsplit('.').next()) {
+                continue;
+            }
+            let Some(decl) = annotation.parent().and_then(|p| p.parent()) else {
+                continue;
+            };
+            let Some(key) = self.annotation_value(annotation, &["configKey"]) else {
+                continue;
+            };
+            let var = format!("quarkus.rest-client.{key}.url");
+            if let Some(base) = self.annotation_value(annotation, &["baseUri"]) {
+                found.push((
+                    annotation,
+                    FactKind::ConfigDefault {
+                        key: var.clone(),
+                        value: base,
+                    },
+                ));
+            }
+            found.push((decl, FactKind::HttpCallToEnv { var, path: None }));
+        }
+        for (node, kind) in found {
+            self.push(node, kind);
+        }
+    }
+
     /// `@KafkaListener(topics = "${kafka.topic.orders}")`: a topic named by a configuration
     /// key; a literal topic otherwise.
     pub(super) fn topic_fact(&self, topic: String, sends: bool) -> FactKind {

@@ -188,6 +188,8 @@ impl Adapter for Java {
         ctx.inactive_span_contexts();
         ctx.string_constants(anchors.nodes(c.constant));
         ctx.config_defaults(root);
+        ctx.reactive_channels(root);
+        ctx.rest_clients(root);
         for class in classes {
             ctx.class_facts(*class);
         }
