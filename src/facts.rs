@@ -452,6 +452,13 @@ pub enum FactKind {
         /// The name.
         name: String,
     },
+    /// Deployment builds the service with this Dockerfile (path from the root), wherever it
+    /// lives: a Dockerfile shared by several services (`build: {context: ./services, args:
+    /// {SERVICE: orders}}`) starts each of them.
+    BuiltWith {
+        /// The Dockerfile's path.
+        dockerfile: String,
+    },
     /// An orchestrator program runs a project of the repository under this name (.NET Aspire
     /// `builder.AddProject<Projects.Catalog_API>("catalog-api")`), so other services address
     /// it by that name.

@@ -752,8 +752,14 @@ impl Knowledge {
             ("scope_open", &m.scope_open),
             ("route_annotations", &m.route_annotations),
             ("listener_annotations", &m.listener_annotations),
-            ("incoming_channel_annotations", &m.incoming_channel_annotations),
-            ("outgoing_channel_annotations", &m.outgoing_channel_annotations),
+            (
+                "incoming_channel_annotations",
+                &m.incoming_channel_annotations,
+            ),
+            (
+                "outgoing_channel_annotations",
+                &m.outgoing_channel_annotations,
+            ),
             ("channel_annotations", &m.channel_annotations),
             ("rest_client_annotations", &m.rest_client_annotations),
             ("span_annotations", &m.span_annotations),

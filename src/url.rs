@@ -19,9 +19,15 @@ pub fn split_url(url: &str) -> Option<(String, Option<String>)> {
 /// schemes that pick either (`https+http://`, `http+https://`, .NET Aspire; `lb://`, Spring
 /// Cloud LoadBalancer).
 pub fn after_http_scheme(url: &str) -> Option<&str> {
-    ["http://", "https://", "https+http://", "http+https://", "lb://"]
-        .iter()
-        .find_map(|scheme| url.strip_prefix(scheme))
+    [
+        "http://",
+        "https://",
+        "https+http://",
+        "http+https://",
+        "lb://",
+    ]
+    .iter()
+    .find_map(|scheme| url.strip_prefix(scheme))
 }
 
 /// The host an environment variable's value names: `http://cart:8080/x`, `cart:8080` or

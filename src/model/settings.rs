@@ -53,11 +53,23 @@ fn relaxed_names(key: &str) -> Vec<String> {
     let spring: String = key
         .chars()
         .filter(|c| *c != '-')
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
         .collect();
     let micro: String = key
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
         .collect();
     if spring == micro {
         vec![spring]
@@ -108,10 +120,16 @@ mod tests {
             &[("API_ORDER_URL", "http://order:8080")],
             &[("api.order.url", "http://localhost:8005")],
         );
-        assert_eq!(value(&s, "api.order.url").as_deref(), Some("http://order:8080"));
+        assert_eq!(
+            value(&s, "api.order.url").as_deref(),
+            Some("http://order:8080")
+        );
         let s = summary(&[("ORDER_SERVICE_URL", "http://o:1")], &[]);
         // Spring drops the dash, MicroProfile Config turns it into an underscore.
-        assert_eq!(value(&s, "order-service.url").as_deref(), Some("http://o:1"));
+        assert_eq!(
+            value(&s, "order-service.url").as_deref(),
+            Some("http://o:1")
+        );
         assert_eq!(value(&s, "orderservice.url"), None);
     }
 
@@ -123,7 +141,10 @@ mod tests {
                 "rest-heroes:8083",
             )],
             &[
-                ("quarkus.rest-client.hero-client.url", "stork://hero-service"),
+                (
+                    "quarkus.rest-client.hero-client.url",
+                    "stork://hero-service",
+                ),
                 (
                     "quarkus.stork.hero-service.service-discovery.address-list",
                     "localhost:8083",

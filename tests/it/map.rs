@@ -284,7 +284,10 @@ fn spring_configuration_keys_resolve_through_config_files_and_environment() {
     // overriding `pricing.url=http://localhost:8083` by relaxed binding and naming a
     // `container_name`; a `@Value` default naming a service; `lb://catalog-svc` naming
     // `spring.application.name`; a Kafka topic from a constant to a `${app.topic.orders}`
-    // listener. Not edges: a localhost default, a key nothing sets, a topic nobody sends to.
+    // listener; `billing`, a module of `platform` built by compose from the shared
+    // `platform/Dockerfile` with `args: {SERVICE: billing}`, runs with that Dockerfile's agent,
+    // while `ledger`, built from its own directory, does not. Not edges: a localhost default, a
+    // key nothing sets, a topic nobody sends to.
     let gw = "gateway/src/main/java/demo/gateway/GatewayController.java";
     let orders = "orders/src/main/java/demo/orders/OrderController.java";
     assert_eq!(
@@ -300,6 +303,10 @@ fn spring_configuration_keys_resolve_through_config_files_and_environment() {
                    [{"path": orders, "line": 29}]]),
             json!(["orders", "inventory", "messaging", "orders", "broken", "inventory does not trace",
                    [{"path": orders, "line": 31}]]),
+            json!(["orders", "billing", "http", "billing", "ok", "context injected and extracted",
+                   [{"path": orders, "line": 32}]]),
+            json!(["orders", "ledger", "http", "ledger", "broken", "ledger does not trace",
+                   [{"path": orders, "line": 33}]]),
             json!(["orders", "pricing", "http", "pricing-box", "ok", "context injected and extracted",
                    [{"path": orders, "line": 30}]]),
         ]

@@ -111,7 +111,10 @@ impl<'a> FileCtx<'a> {
             ("format", Some("String"), [format, rest @ ..]) => match self.string_literal(*format) {
                 Some(format) => printf_pieces(
                     &format,
-                    rest.iter().map(|a| self.url_pieces(*a, depth)).collect::<Vec<_>>().into_iter(),
+                    rest.iter()
+                        .map(|a| self.url_pieces(*a, depth))
+                        .collect::<Vec<_>>()
+                        .into_iter(),
                 ),
                 None => vec![Piece::Other],
             },
@@ -375,7 +378,10 @@ impl<'a> FileCtx<'a> {
             let Some(name) = annotation.field("name").map(|n| self.text(n).into_owned()) else {
                 continue;
             };
-            if !names.iter().any(|a| Some(a.as_str()) == name.rsplit('.').next()) {
+            if !names
+                .iter()
+                .any(|a| Some(a.as_str()) == name.rsplit('.').next())
+            {
                 continue;
             }
             let Some(decl) = annotation.parent().and_then(|p| p.parent()) else {
@@ -514,7 +520,10 @@ mod tests {
             placeholder_pieces("${api.url:http://a:1}"),
             vec![Piece::Env("api.url".into())]
         );
-        assert_eq!(placeholder_pieces("orders"), vec![Piece::Lit("orders".into())]);
+        assert_eq!(
+            placeholder_pieces("orders"),
+            vec![Piece::Lit("orders".into())]
+        );
         assert_eq!(
             placeholders("${a:x}/${b}"),
             vec![("a".into(), Some("x".into())), ("b".into(), None)]

@@ -29,6 +29,8 @@ public class OrderController {
         restTemplate.getForObject(url, String.class);
         restTemplate.getForObject(pricingUrl + "/price/" + sku, String.class);
         kafkaTemplate.send(TOPIC, sku);
+        restTemplate.getForObject("http://billing:8090/bill/" + sku, String.class);
+        restTemplate.getForObject("http://ledger:8091/ledger/" + sku, String.class);
         return sku;
     }
 }
