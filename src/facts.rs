@@ -377,6 +377,23 @@ pub enum FactKind {
         /// Its value as written.
         value: String,
     },
+    /// An application configuration file sets a key (`api.order.url=${API_ORDER_URL:http://localhost:8005}`
+    /// in Spring's `application.properties`, the same key nested in `application.yml`). The
+    /// value may hold `${key:default}` placeholders; the model resolves them.
+    ConfigSetting {
+        /// The key, dotted (`api.order.url`).
+        key: String,
+        /// Its value as written.
+        value: String,
+    },
+    /// Code gives the value a configuration key takes when nothing sets it
+    /// (`@Value("${api.order.url:http://orders:8080}")`).
+    ConfigDefault {
+        /// The key, dotted.
+        key: String,
+        /// The default, as written.
+        value: String,
+    },
     /// Instrumentation is installed after the library it patches was imported or its
     /// server/client constructed, so that library stays uninstrumented.
     InstrumentedTooLate {
@@ -412,7 +429,8 @@ pub enum FactKind {
         path: Option<String>,
     },
     /// An HTTP request goes to the host an environment variable names
-    /// (`"http://" + os.Getenv("CART_ADDR") + "/cart"`), resolved through deployment settings.
+    /// (`"http://" + os.Getenv("CART_ADDR") + "/cart"`), or a configuration key
+    /// (`@Value("${cart.url}")`), resolved through deployment settings and configuration files.
     HttpCallToEnv {
         /// The variable's name.
         var: String,
@@ -449,6 +467,13 @@ pub enum FactKind {
     DeployedAs {
         /// The name.
         name: String,
+    },
+    /// Deployment builds the service with this Dockerfile (path from the root), wherever it
+    /// lives: a Dockerfile shared by several services (`build: {context: ./services, args:
+    /// {SERVICE: orders}}`) starts each of them.
+    BuiltWith {
+        /// The Dockerfile's path.
+        dockerfile: String,
     },
     /// An orchestrator program runs a project of the repository under this name (.NET Aspire
     /// `builder.AddProject<Projects.Catalog_API>("catalog-api")`), so other services address

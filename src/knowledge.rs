@@ -467,6 +467,24 @@ pub struct MethodNames {
     /// Annotations that make a method a message handler (`@KafkaListener`).
     #[serde(default)]
     pub listener_annotations: Vec<String>,
+    /// Annotations that make a method consume a reactive messaging channel
+    /// (`@Incoming("fights")`), whose broker topic the configuration maps
+    /// (`mp.messaging.incoming.fights.topic`, the channel's name by default).
+    #[serde(default)]
+    pub incoming_channel_annotations: Vec<String>,
+    /// Annotations that make a method produce to a reactive messaging channel
+    /// (`@Outgoing("fights")`).
+    #[serde(default)]
+    pub outgoing_channel_annotations: Vec<String>,
+    /// Annotations that inject a reactive messaging channel (`@Channel("fights")`): an
+    /// emitter sends to it, any other type receives from it.
+    #[serde(default)]
+    pub channel_annotations: Vec<String>,
+    /// Annotations that declare a MicroProfile REST client interface
+    /// (`@RegisterRestClient(configKey = "hero-client")`), whose base URL the configuration
+    /// key `quarkus.rest-client.<configKey>.url` sets (or the annotation's `baseUri`).
+    #[serde(default)]
+    pub rest_client_annotations: Vec<String>,
     /// Annotations that make a method a span (`@WithSpan`).
     #[serde(default)]
     pub span_annotations: Vec<String>,
@@ -738,6 +756,16 @@ impl Knowledge {
             ("scope_open", &m.scope_open),
             ("route_annotations", &m.route_annotations),
             ("listener_annotations", &m.listener_annotations),
+            (
+                "incoming_channel_annotations",
+                &m.incoming_channel_annotations,
+            ),
+            (
+                "outgoing_channel_annotations",
+                &m.outgoing_channel_annotations,
+            ),
+            ("channel_annotations", &m.channel_annotations),
+            ("rest_client_annotations", &m.rest_client_annotations),
             ("span_annotations", &m.span_annotations),
             ("servlet_methods", &m.servlet_methods),
             ("client_call_typed", &m.client_call_typed),

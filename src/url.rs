@@ -16,11 +16,18 @@ pub fn split_url(url: &str) -> Option<(String, Option<String>)> {
 }
 
 /// The rest of an HTTP URL after its scheme: `http://`, `https://`, or the service-discovery
-/// schemes that pick either (`https+http://`, `http+https://`, .NET Aspire).
+/// schemes that pick either (`https+http://`, `http+https://`, .NET Aspire; `lb://`, Spring
+/// Cloud LoadBalancer).
 pub fn after_http_scheme(url: &str) -> Option<&str> {
-    ["http://", "https://", "https+http://", "http+https://"]
-        .iter()
-        .find_map(|scheme| url.strip_prefix(scheme))
+    [
+        "http://",
+        "https://",
+        "https+http://",
+        "http+https://",
+        "lb://",
+    ]
+    .iter()
+    .find_map(|scheme| url.strip_prefix(scheme))
 }
 
 /// The host an environment variable's value names: `http://cart:8080/x`, `cart:8080` or
@@ -70,6 +77,10 @@ mod tests {
         assert_eq!(
             split_url("https+http://catalog-api/api/items"),
             Some(("catalog-api".into(), Some("/api/items".into())))
+        );
+        assert_eq!(
+            split_url("lb://vets-service/vets"),
+            Some(("vets-service".into(), Some("/vets".into())))
         );
         assert_eq!(split_url("/relative"), None);
         assert_eq!(split_url("ftp://files"), None);

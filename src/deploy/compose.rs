@@ -50,13 +50,50 @@ pub fn facts(text: &str, dir: &str, dotenv: &BTreeMap<String, String>) -> Vec<(T
             }
             let target = match build_context(&service["build"], dotenv) {
                 Some(context) => {
+                    let build = &service["build"];
+                    let context_dir = join(
+                        dir,
+                        &interpolate(build["context"].as_str().unwrap_or("."), dotenv),
+                    );
+                    let dockerfile = build["dockerfile"]
+                        .as_str()
+                        .map(|d| interpolate(d, dotenv))
+                        .unwrap_or_else(|| "Dockerfile".into());
+                    if !dockerfile.contains('$') && build.as_hash().is_some() {
+                        facts.push(Fact {
+                            loc: super::line_of(text, &format!("{name}:")),
+                            kind: FactKind::BuiltWith {
+                                dockerfile: join(&context_dir, &dockerfile),
+                            },
+                        });
+                    }
                     facts.push(Fact {
                         loc: super::line_of(text, &format!("{name}:")),
                         kind: FactKind::DeployedAs {
                             name: name.to_string(),
                         },
                     });
-                    Target::Dir(join(dir, &context))
+                    // Other containers on the network resolve its `container_name` and
+                    // `hostname` too.
+                    for key in ["container_name", "hostname"] {
+                        if let Some(alias) = service[key].as_str() {
+                            if alias != name && !alias.contains('$') {
+                                facts.push(Fact {
+                                    loc: super::line_of(text, alias),
+                                    kind: FactKind::DeployedAs {
+                                        name: alias.to_string(),
+                                    },
+                                });
+                            }
+                        }
+                    }
+                    // A shared build context built per module (`args: {SERVICE: orders}`):
+                    // the module's directory is the service.
+                    let module = build_arg_module(&service["build"]["args"], name);
+                    match module {
+                        Some(module) => Target::Dir(join(&join(dir, &context), &module)),
+                        None => Target::Dir(join(dir, &context)),
+                    }
                 }
                 None => Target::Name(name.to_string()),
             };
@@ -152,6 +189,21 @@ pub(super) fn scalar(v: &Yaml) -> String {
         Yaml::Boolean(b) => b.to_string(),
         _ => String::new(),
     }
+}
+
+/// The build argument that names the compose service's own module inside a shared build
+/// context: an argument whose value is the service's name (`gateway-service:` built with
+/// `args: {SERVICE: gateway-service}`).
+fn build_arg_module(args: &Yaml, name: &str) -> Option<String> {
+    let values: Vec<String> = match args {
+        Yaml::Hash(map) => map.values().map(scalar).collect(),
+        Yaml::Array(items) => items
+            .iter()
+            .filter_map(|i| i.as_str()?.split_once('=').map(|(_, v)| v.to_string()))
+            .collect(),
+        _ => return None,
+    };
+    values.into_iter().find(|v| v == name)
 }
 
 /// `build: ./dir` or `build: { context: ./dir }`.

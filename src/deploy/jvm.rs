@@ -1,6 +1,6 @@
 //! JVM build files (`pom.xml`, `build.gradle`, `build.gradle.kts`): the Java agent attached in
 //! Gradle's `applicationDefaultJvmArgs`/`jvmArgs` or a Maven plugin's `jvmArguments`, and the
-//! Spring Boot starter or Micrometer bridge among the dependencies.
+//! Spring Boot starter, Micrometer bridge or Quarkus extension among the dependencies.
 
 use super::line_of;
 use crate::facts::{Fact, FactKind};
@@ -10,6 +10,9 @@ use crate::facts::{Fact, FactKind};
 const STARTERS: &[(&str, &str)] = &[
     ("opentelemetry-spring-boot-starter", "spring-boot-starter"),
     ("micrometer-tracing-bridge-otel", "micrometer-tracing"),
+    // Quarkus's extension traces its HTTP server, REST client, gRPC and messaging with W3C
+    // trace context by default.
+    ("quarkus-opentelemetry", "quarkus-opentelemetry"),
 ];
 
 /// Java agents that do not trace (mocking, coverage, weaving).
@@ -89,6 +92,8 @@ mod tests {
     fn gradle_jvm_args_and_starters() {
         let gradle = "application {\n  applicationDefaultJvmArgs = [\"-javaagent:${otelAgent}\"]\n}\ndependencies {\n  implementation 'io.opentelemetry.instrumentation:opentelemetry-spring-boot-starter'\n}\n";
         assert_eq!(agents(gradle), vec!["java-agent", "spring-boot-starter"]);
+        let quarkus = "<dependency>\n  <groupId>io.quarkus</groupId>\n  <artifactId>quarkus-opentelemetry</artifactId>\n</dependency>\n";
+        assert_eq!(agents(quarkus), vec!["quarkus-opentelemetry"]);
         let tests_only = "test {\n  jvmArgs \"-javaagent:${mockitoAgent}\"\n}\n";
         assert!(agents(tests_only).is_empty());
     }

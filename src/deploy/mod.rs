@@ -7,6 +7,7 @@
 //! service they describe when it is not the file's own directory (a compose service's build
 //! context, a Kubernetes container's name).
 
+mod app_config;
 mod command;
 mod compose;
 mod dockerfile;
@@ -37,6 +38,8 @@ pub enum DeployKind {
     JvmBuild,
     /// `Makefile`, `makefile`, `GNUmakefile`.
     Makefile,
+    /// `application.properties`, `application.yml`: the configuration keys a JVM service reads.
+    AppConfig,
 }
 
 impl DeployKind {
@@ -51,6 +54,8 @@ impl DeployKind {
                 || lower.ends_with(".dockerfile")
             {
                 DeployKind::Dockerfile
+            } else if app_config::is_app_config(&lower) {
+                DeployKind::AppConfig
             } else if yaml && (lower.starts_with("docker-compose") || lower.starts_with("compose"))
             {
                 DeployKind::Compose
@@ -85,6 +90,7 @@ pub fn extract(kind: DeployKind, rel: &str, text: &str, dotenv: Option<&str>) ->
         }
         DeployKind::Procfile => vec![own(rel, procfile::facts(text))],
         DeployKind::JvmBuild => vec![own(rel, jvm::facts(text))],
+        DeployKind::AppConfig => vec![own(rel, app_config::facts(rel, text))],
         DeployKind::Makefile => {
             let mut own_facts = Vec::new();
             let mut by_dir: std::collections::BTreeMap<String, Vec<Fact>> = Default::default();
@@ -239,6 +245,10 @@ mod tests {
         assert_eq!(
             DeployKind::from_file_name("Makefile"),
             Some(DeployKind::Makefile)
+        );
+        assert_eq!(
+            DeployKind::from_file_name("application.yml"),
+            Some(DeployKind::AppConfig)
         );
         assert_eq!(DeployKind::from_file_name("main.go"), None);
     }

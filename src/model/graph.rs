@@ -3,7 +3,8 @@
 //! named as the `.proto` contract declares it (`hipstershop.CartService`),
 //! HTTP by the host of a URL naming another service, written literally
 //! (`http://quote:8080/...`) or read from an environment variable whose deployed value names
-//! it (`os.Getenv("QUOTE_ADDR")` with `QUOTE_ADDR: quote:8080` in compose), messaging by the
+//! it (`os.Getenv("QUOTE_ADDR")` with `QUOTE_ADDR: quote:8080` in compose) or from a
+//! configuration key resolved the same way (`settings`), messaging by the
 //! topic, written or read from an environment variable the same way — and whether the trace
 //! survives each edge.
 
@@ -111,7 +112,12 @@ impl Graph {
                 let file = &repo.files[f];
                 // Only a deployment of the service's own directory names it: a compose service
                 // building from a directory without a manifest lands in an enclosing service.
-                let own_deployment = file.applies_to_dir.as_deref() == Some(service.root.as_str());
+                // A file of the service's own (its configuration's application name) does too.
+                let own_deployment = match (&file.applies_to_dir, &file.applies_to_name) {
+                    (Some(dir), _) => dir == &service.root,
+                    (None, None) => file.lang.is_none(),
+                    (None, Some(_)) => false,
+                };
                 for fact in &file.facts {
                     match &fact.kind {
                         FactKind::GrpcServiceServed { service: name } => {
@@ -197,11 +203,8 @@ impl Graph {
                             path.clone(),
                         ),
                         FactKind::HttpCallToEnv { var, path } => {
-                            let Some(host) = views[i]
-                                .summary
-                                .env
-                                .get(var)
-                                .and_then(|v| crate::url::host_of_value(v))
+                            let Some(host) = super::settings::value(&views[i].summary, var)
+                                .and_then(|v| crate::url::host_of_value(&v))
                             else {
                                 continue;
                             };
@@ -310,11 +313,7 @@ fn topic_of(view: &ServiceView<'_>, kind: &FactKind) -> Option<(String, bool)> {
             var,
             default,
             sends,
-        } => view
-            .summary
-            .env
-            .get(var)
-            .cloned()
+        } => super::settings::value(&view.summary, var)
             .or_else(|| default.clone())
             .filter(|t| !t.is_empty())
             .map(|t| (t, *sends)),

@@ -11,6 +11,7 @@ pub mod link;
 pub mod names;
 pub mod propagation;
 pub mod routes;
+pub mod settings;
 pub mod style;
 mod summary;
 
@@ -19,7 +20,7 @@ pub use summary::{
 };
 
 use crate::discover::Manifest;
-use crate::facts::{Fact, FileFacts};
+use crate::facts::{Fact, FactKind, FileFacts};
 use crate::knowledge::KnowledgeBase;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -181,6 +182,28 @@ impl RepoModel {
         for (i, name) in by_name {
             if let Some(s) = services.iter_mut().find(|s| s.name == name) {
                 s.files.push(i);
+            }
+        }
+        // A Dockerfile that deployment builds a service with configures it, wherever it lives.
+        for service in &mut services {
+            let dockerfiles: Vec<&str> = service
+                .files
+                .iter()
+                .flat_map(|&i| &files[i].facts)
+                .filter_map(|f| match &f.kind {
+                    FactKind::BuiltWith { dockerfile } => Some(dockerfile.as_str()),
+                    _ => None,
+                })
+                .collect();
+            for dockerfile in dockerfiles {
+                let found = files
+                    .iter()
+                    .position(|f| f.lang.is_none() && f.path == dockerfile);
+                // One the service already sees (a shared root Dockerfile) stays where it is.
+                let seen = |i: &usize| service.files.contains(i) || service.shared.contains(i);
+                if let Some(i) = found.filter(|i| !seen(i)) {
+                    service.files.push(i);
+                }
             }
         }
         link::link_results(&mut files, &services);

@@ -15,10 +15,16 @@ const DEPLOYMENT_COVERAGE: &[(&str, &str)] = &[
     ("java-agent", ""),
     ("spring-boot-starter", "spring-"),
     ("micrometer-tracing", "spring-"),
+    ("quarkus-opentelemetry", "quarkus-"),
 ];
 
 /// Deployment-level instrumentation that sets up an SDK and its propagators.
-const DEPLOYMENT_SDKS: &[&str] = &["java-agent", "spring-boot-starter", "micrometer-tracing"];
+const DEPLOYMENT_SDKS: &[&str] = &[
+    "java-agent",
+    "spring-boot-starter",
+    "micrometer-tracing",
+    "quarkus-opentelemetry",
+];
 
 /// Where an HTTP client is constructed.
 #[derive(Clone, Debug)]
@@ -81,6 +87,10 @@ pub struct ServiceSummary {
     pub auto_instrumentation: BTreeSet<String>,
     /// OpenTelemetry and runtime-option environment variables set by deployment.
     pub env: BTreeMap<String, String>,
+    /// Keys the service's configuration files set (`application.properties`), as written.
+    pub config: BTreeMap<String, String>,
+    /// Defaults the code gives configuration keys (`@Value("${key:default}")`).
+    pub config_defaults: BTreeMap<String, String>,
     /// Names of functions request code calls.
     pub called_from_request: BTreeSet<String>,
     /// Libraries patched process-wide by instrumentation (JS); `*` when a launcher patches
@@ -184,6 +194,14 @@ impl ServiceSummary {
                     FactKind::EnvSetting { name, value } => {
                         s.env.insert(name.clone(), value.clone());
                     }
+                    FactKind::ConfigSetting { key, value } => {
+                        s.config.entry(key.clone()).or_insert_with(|| value.clone());
+                    }
+                    FactKind::ConfigDefault { key, value } => {
+                        s.config_defaults
+                            .entry(key.clone())
+                            .or_insert_with(|| value.clone());
+                    }
                     FactKind::LibraryPatched { library } => {
                         s.creates_telemetry = true;
                         s.patched.insert(library.clone());
@@ -248,7 +266,7 @@ impl ServiceSummary {
 
     /// Whether deployment sets up an SDK with its own default propagators (W3C trace context
     /// and baggage, or `OTEL_PROPAGATORS`): the Java agent, the Spring Boot starter, Spring
-    /// Boot's Micrometer bridge to OpenTelemetry.
+    /// Boot's Micrometer bridge to OpenTelemetry, Quarkus's OpenTelemetry extension.
     pub fn deployment_sdk(&self) -> bool {
         self.auto_instrumentation
             .iter()

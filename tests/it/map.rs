@@ -294,6 +294,43 @@ fn a_service_is_on_both_ends_when_another_of_its_programs_calls_it_or_it_consume
 }
 
 #[test]
+fn spring_configuration_keys_resolve_through_config_files_and_environment() {
+    // `@Value("${order.service.url}")` constructor parameter stored in a field, set in
+    // application.yml to `${ORDER_SERVICE_URL:...}` that compose fills; a field whose key's
+    // placeholders name a host by default (`http://${inventory.host}:8082`); `PRICING_URL`
+    // overriding `pricing.url=http://localhost:8083` by relaxed binding and naming a
+    // `container_name`; a `@Value` default naming a service; `lb://catalog-svc` naming
+    // `spring.application.name`; a Kafka topic from a constant to a `${app.topic.orders}`
+    // listener; `billing`, a module of `platform` built by compose from the shared
+    // `platform/Dockerfile` with `args: {SERVICE: billing}`, runs with that Dockerfile's agent,
+    // while `ledger`, built from its own directory, does not. Not edges: a localhost default, a
+    // key nothing sets, a topic nobody sends to.
+    let gw = "gateway/src/main/java/demo/gateway/GatewayController.java";
+    let orders = "orders/src/main/java/demo/orders/OrderController.java";
+    assert_eq!(
+        edges("spring-config"),
+        vec![
+            json!(["gateway", "catalog", "http", "catalog-svc", "broken", "catalog does not trace",
+                   [{"path": gw, "line": 37}]]),
+            json!(["gateway", "orders", "http", "orders", "ok", "context injected and extracted",
+                   [{"path": gw, "line": 38}]]),
+            json!(["gateway", "pricing", "http", "pricing", "ok", "context injected and extracted",
+                   [{"path": gw, "line": 36}]]),
+            json!(["orders", "inventory", "http", "inventory", "broken", "inventory does not trace",
+                   [{"path": orders, "line": 29}]]),
+            json!(["orders", "inventory", "messaging", "orders", "broken", "inventory does not trace",
+                   [{"path": orders, "line": 31}]]),
+            json!(["orders", "billing", "http", "billing", "ok", "context injected and extracted",
+                   [{"path": orders, "line": 32}]]),
+            json!(["orders", "ledger", "http", "ledger", "broken", "ledger does not trace",
+                   [{"path": orders, "line": 33}]]),
+            json!(["orders", "pricing", "http", "pricing-box", "ok", "context injected and extracted",
+                   [{"path": orders, "line": 30}]]),
+        ]
+    );
+}
+
+#[test]
 fn a_generated_client_library_without_a_program_is_no_caller() {
     // `sdk`'s generated code builds a Catalog client on a connection its embedder supplies;
     // `cli`, a program, calls Catalog itself.
@@ -318,6 +355,25 @@ fn an_edge_whose_every_call_starts_from_a_fresh_context_is_broken() {
             json!(["frontend", "currency", "grpc", "Currency", "broken",
                    "every call starts a new trace from context.TODO()",
                    [{"path": "frontend/main.go", "line": 33}]]),
+        ]
+    );
+}
+
+#[test]
+fn quarkus_rest_clients_and_channels_resolve_through_configuration() {
+    // `@RegisterRestClient(configKey = "hero-client")` with `stork://hero-service`, whose address
+    // list compose overrides by its relaxed environment name; an `@Channel` emitter and an
+    // `@Incoming` method (channel named by a constant) mapped to topic `fight-events`.
+    // `quarkus-opentelemetry` in the poms traces both ends. Not edges: a client configured only
+    // in `%dev`, a consumer whose channel keeps the default topic `fights`.
+    assert_eq!(
+        edges("quarkus-config"),
+        vec![
+            json!(["fights", "heroes", "http", "heroes", "ok", "context injected and extracted",
+                   [{"path": "fights/src/main/java/demo/fights/HeroClient.java", "line": 7}]]),
+            json!(["fights", "stats", "messaging", "fight-events", "ok",
+                   "context injected and extracted",
+                   [{"path": "fights/src/main/java/demo/fights/FightService.java", "line": 11}]]),
         ]
     );
 }

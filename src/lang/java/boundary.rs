@@ -262,6 +262,9 @@ impl<'a> FileCtx<'a> {
             call,
             FactKind::outbound(Proto::Http, target, injection, flow),
         );
+        if let Some(address) = self.http_call_target(call) {
+            self.push(call, address);
+        }
     }
 
     /// `(HttpURLConnection) url.openConnection()`: a request with no trace context unless the
@@ -449,13 +452,7 @@ impl<'a> FileCtx<'a> {
                         *annotation,
                         &["topics", "queues", "destination", "value"],
                     ) {
-                        found.push((
-                            method,
-                            FactKind::MessageTopic {
-                                topic,
-                                sends: false,
-                            },
-                        ));
+                        found.push((method, self.topic_fact(topic, false)));
                     }
                 }
             }

@@ -7,6 +7,7 @@
 //! the fact (the builder chain of an SDK, the variable a span is bound to, the statements after
 //! it). Kotlin is not read.
 
+mod address;
 mod boundary;
 mod lifecycle;
 mod names;
@@ -186,6 +187,9 @@ impl Adapter for Java {
         }
         ctx.inactive_span_contexts();
         ctx.string_constants(anchors.nodes(c.constant));
+        ctx.config_defaults(root);
+        ctx.reactive_channels(root);
+        ctx.rest_clients(root);
         for class in classes {
             ctx.class_facts(*class);
         }
@@ -456,14 +460,12 @@ impl<'a> FileCtx<'a> {
         };
         let topics: Vec<String> = topics
             .into_iter()
-            .filter_map(|t| self.string_literal(t))
+            .filter_map(|t| self.constant_text(t))
             .collect();
         let loc = self.loc(call);
         for topic in topics {
-            self.facts.push(Fact {
-                loc,
-                kind: FactKind::MessageTopic { topic, sends },
-            });
+            let kind = self.topic_fact(topic, sends);
+            self.facts.push(Fact { loc, kind });
         }
     }
 }
