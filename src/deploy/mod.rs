@@ -155,6 +155,9 @@ pub enum Target {
     Dir(String),
     /// The service with this name.
     Name(String),
+    /// The service in the directory (the first), which variables choose: the second is the
+    /// directory as a template of them (`services/cart-${LANG}`).
+    Templated(String, String),
 }
 
 fn own(rel: &str, facts: Vec<Fact>) -> FileFacts {
@@ -170,6 +173,10 @@ fn targeted(rel: &str, target: Target, facts: Vec<Fact>) -> FileFacts {
     match target {
         Target::Dir(d) => f.applies_to_dir = Some(d),
         Target::Name(n) => f.applies_to_name = Some(n),
+        Target::Templated(d, t) => {
+            f.applies_to_dir = Some(d);
+            f.applies_to_template = Some(t);
+        }
     }
     f
 }

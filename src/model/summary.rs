@@ -13,12 +13,20 @@ pub const PYTHON_AUTO_INSTRUMENTATION: &str = "opentelemetry-instrument";
 /// names in [`Extraction::Framework`](crate::facts::Extraction::Framework) (`""`: everything).
 const DEPLOYMENT_COVERAGE: &[(&str, &str)] = &[
     ("java-agent", ""),
+    // OpenTelemetry Go's eBPF agent, attached from a sidecar container: net/http, gRPC and
+    // the clients it knows, in and out.
+    ("go-auto-instrumentation", ""),
     ("spring-boot-starter", "spring-"),
     ("micrometer-tracing", "spring-"),
 ];
 
 /// Deployment-level instrumentation that sets up an SDK and its propagators.
-const DEPLOYMENT_SDKS: &[&str] = &["java-agent", "spring-boot-starter", "micrometer-tracing"];
+const DEPLOYMENT_SDKS: &[&str] = &[
+    "java-agent",
+    "go-auto-instrumentation",
+    "spring-boot-starter",
+    "micrometer-tracing",
+];
 
 /// Where an HTTP client is constructed.
 #[derive(Clone, Debug)]

@@ -275,3 +275,25 @@ fn http_calls_are_judged_and_labelled_by_the_routes_their_path_reaches() {
         ]),]
     );
 }
+
+#[test]
+fn a_name_reaches_the_services_deployed_with_the_caller_under_it() {
+    // `docker-compose.yml` chooses directories with `${IMPL}` (each match is a deployment),
+    // `docker-compose-mixed.yml` pairs web-python with api-node; both web services call `api`
+    // through a table of URLs looked up by a non-literal key (Python dict, TypeScript object)
+    // and, in Python, by a literal key. api-legacy matches the template but runs with no web
+    // service; the table's external host is no edge.
+    assert_eq!(
+        edges("compose-variants"),
+        vec![
+            json!(["web-node", "api-node", "http", "api", "ok", "context injected and extracted",
+                   [{"path": "services/web-node/index.ts", "line": 10}]]),
+            json!(["web-python", "api-node", "http", "api", "ok", "context injected and extracted",
+                   [{"path": "services/web-python/app.py", "line": 13},
+                    {"path": "services/web-python/app.py", "line": 18}]]),
+            json!(["web-python", "api-python", "http", "api", "ok", "context injected and extracted",
+                   [{"path": "services/web-python/app.py", "line": 13},
+                    {"path": "services/web-python/app.py", "line": 18}]]),
+        ]
+    );
+}

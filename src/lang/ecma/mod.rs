@@ -873,10 +873,14 @@ impl<'a> FileCtx<'a> {
         // `fetch('http://payment:8080/charge')`, `fetch(`${process.env.PAYMENT_URL}/charge`)`:
         // the host may name another service.
         if proto == Proto::Http {
-            let target = call_args(node)
+            let targets: Vec<FactKind> = call_args(node)
                 .first()
-                .and_then(|a| crate::lang::address::http_target(&self.url_pieces(*a, 0)));
-            if let Some(fact) = target {
+                .map(|a| self.url_alternatives(*a))
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|pieces| crate::lang::address::http_target(pieces))
+                .collect();
+            for fact in targets {
                 self.push(node, fact);
             }
         }
