@@ -15,6 +15,7 @@ mod kubernetes;
 mod makefile;
 mod package_json;
 mod procfile;
+mod script;
 
 use crate::facts::{Fact, FactKind, FileFacts, Loc};
 
@@ -37,6 +38,8 @@ pub enum DeployKind {
     JvmBuild,
     /// `Makefile`, `makefile`, `GNUmakefile`.
     Makefile,
+    /// A start script: `start*.sh`, `entrypoint*.sh`, `run*.sh`, `boot*.sh`.
+    Script,
 }
 
 impl DeployKind {
@@ -64,6 +67,8 @@ impl DeployKind {
                 DeployKind::JvmBuild
             } else if lower == "makefile" || lower == "gnumakefile" {
                 DeployKind::Makefile
+            } else if script::is_start_script(&lower) {
+                DeployKind::Script
             } else {
                 return None;
             },
@@ -84,6 +89,7 @@ pub fn extract(kind: DeployKind, rel: &str, text: &str, dotenv: Option<&str>) ->
             vec![f]
         }
         DeployKind::Procfile => vec![own(rel, procfile::facts(text))],
+        DeployKind::Script => vec![own(rel, script::facts(text))],
         DeployKind::JvmBuild => vec![own(rel, jvm::facts(text))],
         DeployKind::Makefile => {
             let mut own_facts = Vec::new();
@@ -118,6 +124,22 @@ pub fn extract(kind: DeployKind, rel: &str, text: &str, dotenv: Option<&str>) ->
     };
     out.retain(|f| !f.facts.is_empty() || f.has_entry);
     out
+}
+
+/// The file name of a service's own environment settings.
+pub const DOTENV: &str = ".env";
+
+/// The settings of a service's own `.env` file (`rel`), as environment settings only: a dotenv
+/// loader reads it after the process started, so it carries no agent.
+pub fn service_dotenv(rel: &str, text: &str) -> FileFacts {
+    let facts = compose::parse_dotenv(text)
+        .into_iter()
+        .map(|(name, value)| Fact {
+            loc: line_of(text, &name),
+            kind: FactKind::EnvSetting { name, value },
+        })
+        .collect();
+    own(rel, facts)
 }
 
 /// Parses YAML documents. Docker Compose and kubectl accept a multi-line flow sequence whose

@@ -190,7 +190,14 @@ impl ServiceSummary {
                         s.called_from_request.insert(name.clone());
                     }
                     FactKind::EnvSetting { name, value } => {
-                        s.env.insert(name.clone(), value.clone());
+                        // A service's own `.env` only fills what deployment leaves unset.
+                        let dotenv = file.path.rsplit('/').next() == Some(crate::deploy::DOTENV)
+                            && file.lang.is_none();
+                        if dotenv {
+                            s.env.entry(name.clone()).or_insert_with(|| value.clone());
+                        } else {
+                            s.env.insert(name.clone(), value.clone());
+                        }
                     }
                     FactKind::LibraryPatched { library } => {
                         s.creates_telemetry = true;

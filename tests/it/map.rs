@@ -297,3 +297,37 @@ fn a_name_reaches_the_services_deployed_with_the_caller_under_it() {
         ]
     );
 }
+
+#[test]
+fn a_services_own_dotenv_fills_the_addresses_deployment_leaves_unset() {
+    // gateway (Python) and web (JavaScript) read ORDERS_URL from their own `.env`; gateway's
+    // `.env` names payments for PAYMENTS_URL but compose sets billing, which wins. The Python
+    // services run `opentelemetry-instrument` from `start.sh`, except billing, whose script
+    // names it only in a comment.
+    assert_eq!(
+        edges("service-dotenv"),
+        vec![
+            json!(["gateway", "billing", "http", "billing", "broken", "billing does not trace",
+                   [{"path": "gateway/app.py", "line": 12}]]),
+            json!(["gateway", "orders", "http", "orders", "ok", "context injected and extracted",
+                   [{"path": "gateway/app.py", "line": 11}]]),
+            json!(["web", "orders", "http", "orders", "ok", "context injected and extracted",
+                   [{"path": "web/index.js", "line": 5}]]),
+        ]
+    );
+}
+
+#[test]
+fn nest_microservice_clients_and_patterns_are_matched_by_topic() {
+    // `ClientKafka.emit('order_created')` on an injected client reaches
+    // `@EventPattern('order_created')`; `emit` on an EventEmitter and a `@MessagePattern` that
+    // nobody sends are no edges.
+    assert_eq!(
+        edges("nest-kafka"),
+        vec![
+            json!(["gateway", "billing", "messaging", "order_created", "ok",
+                    "context injected and extracted",
+                    [{"path": "gateway/src/app.service.ts", "line": 13}]])
+        ]
+    );
+}
