@@ -227,6 +227,7 @@ impl Workspace {
             files.retain(|f| !f.test_code);
         }
         files.extend(deployment_facts(&found.deploy));
+        files.extend(service_dotenv_facts(root, &found.manifests));
         let root_name = root_name(root);
         let mut manifests = found.manifests;
         manifests.extend(
@@ -465,6 +466,27 @@ fn deployment_facts(files: &[discover::DeployFile]) -> Vec<crate::facts::FileFac
                 .and_then(|p| read_text_lossy(&p));
             crate::deploy::extract(f.kind, &f.rel, &text, dotenv.as_deref())
         })
+        .collect()
+}
+
+/// The settings of the `.env` file in each service's own directory (read by dotenv loaders and
+/// compose `env_file:`): addresses compose does not set.
+fn service_dotenv_facts(
+    root: &Path,
+    manifests: &[crate::discover::Manifest],
+) -> Vec<crate::facts::FileFacts> {
+    let dirs: std::collections::BTreeSet<&str> = manifests.iter().map(|m| m.dir.as_str()).collect();
+    dirs.into_iter()
+        .filter_map(|dir| {
+            let rel = if dir.is_empty() {
+                ".env".to_string()
+            } else {
+                format!("{dir}/.env")
+            };
+            let text = read_text_lossy(&root.join(&rel))?;
+            Some(crate::deploy::service_dotenv(&rel, &text))
+        })
+        .filter(|f| !f.facts.is_empty())
         .collect()
 }
 

@@ -467,6 +467,11 @@ pub enum FactKind {
     DeployedAs {
         /// The name.
         name: String,
+        /// Which instance of a templated deployment file it belongs to (`LANG=python` for a
+        /// compose service built from `services/cart-${LANG}` that landed in `services/cart-python`),
+        /// so names resolve among the services deployed together.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        variant: Option<String>,
     },
     /// Deployment builds the service with this Dockerfile (path from the root), wherever it
     /// lives: a Dockerfile shared by several services (`build: {context: ./services, args:
@@ -661,6 +666,12 @@ pub struct FileFacts {
     pub applies_to_dir: Option<String>,
     /// For deployment facts: the name of the service they describe (a Kubernetes container).
     pub applies_to_name: Option<String>,
+    /// For deployment facts: the directory they describe as a template of the variables that
+    /// choose it (`services/cart-${LANG}`), when a variable does: the model deploys each
+    /// directory the template matches, and `applies_to_dir` (the directory the variables'
+    /// current values name) only when it matches none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_to_template: Option<String>,
     /// The file was not parsed because no needle of the pre-filter occurs in it; it is parsed
     /// after all when another file refers to a name it might declare as a constant.
     #[serde(skip)]

@@ -43,6 +43,7 @@ pub fn facts(rel: &str, text: &str) -> Vec<Fact> {
                 loc,
                 kind: FactKind::DeployedAs {
                     name: value.clone(),
+                    variant: None,
                 },
             });
         }

@@ -19,6 +19,7 @@ pub fn facts(text: &str, dir: &str, dotenv: &BTreeMap<String, String>) -> Vec<(T
         let Some(services) = doc["services"].as_hash() else {
             continue;
         };
+        let first = out.len();
         for (name, service) in services {
             let Some(name) = name.as_str() else {
                 continue;
@@ -49,7 +50,7 @@ pub fn facts(text: &str, dir: &str, dotenv: &BTreeMap<String, String>) -> Vec<(T
                 facts.extend(scan_env(&k, &v, text));
             }
             let target = match build_context(&service["build"], dotenv) {
-                Some(context) => {
+                Some((context, template)) => {
                     let build = &service["build"];
                     let context_dir = join(
                         dir,
@@ -71,6 +72,7 @@ pub fn facts(text: &str, dir: &str, dotenv: &BTreeMap<String, String>) -> Vec<(T
                         loc: super::line_of(text, &format!("{name}:")),
                         kind: FactKind::DeployedAs {
                             name: name.to_string(),
+                            variant: None,
                         },
                     });
                     // Other containers on the network resolve its `container_name` and
@@ -82,6 +84,7 @@ pub fn facts(text: &str, dir: &str, dotenv: &BTreeMap<String, String>) -> Vec<(T
                                     loc: super::line_of(text, alias),
                                     kind: FactKind::DeployedAs {
                                         name: alias.to_string(),
+                                        variant: None,
                                     },
                                 });
                             }
@@ -90,17 +93,91 @@ pub fn facts(text: &str, dir: &str, dotenv: &BTreeMap<String, String>) -> Vec<(T
                     // A shared build context built per module (`args: {SERVICE: orders}`):
                     // the module's directory is the service.
                     let module = build_arg_module(&service["build"]["args"], name);
-                    match module {
-                        Some(module) => Target::Dir(join(&join(dir, &context), &module)),
-                        None => Target::Dir(join(dir, &context)),
+                    match (module, template) {
+                        (Some(module), _) => Target::Dir(join(&join(dir, &context), &module)),
+                        (None, Some(t)) => Target::Templated(join(dir, &context), join(dir, &t)),
+                        (None, None) => Target::Dir(join(dir, &context)),
                     }
                 }
                 None => Target::Name(name.to_string()),
             };
             out.push((target, facts));
         }
+        attach_sidecar_agents(services, text, &mut out[first..]);
     }
     out
+}
+
+/// Images of agents that instrument another container's process from outside it, with the
+/// deployment agent each one amounts to: OpenTelemetry Go's eBPF auto-instrumentation.
+const SIDECAR_AGENTS: &[(&str, &str)] = &[("autoinstrumentation-go", "go-auto-instrumentation")];
+
+/// A sidecar agent container (`image: otel/autoinstrumentation-go`) instruments the service it
+/// shares a process namespace with (`pid: service:go-app`), or else the one service built from
+/// source it depends on: that service gets the agent and the sidecar's settings
+/// (`OTEL_PROPAGATORS`).
+fn attach_sidecar_agents(
+    services: &yaml_rust2::yaml::Hash,
+    text: &str,
+    out: &mut [(Target, Vec<Fact>)],
+) {
+    if out.len() != services.len() {
+        return;
+    }
+    let names: Vec<&str> = services.keys().map(|k| k.as_str().unwrap_or("")).collect();
+    for (at, service) in services.values().enumerate() {
+        let image = service["image"].as_str().unwrap_or("");
+        let Some((_, agent)) = SIDECAR_AGENTS.iter().find(|(i, _)| image.contains(i)) else {
+            continue;
+        };
+        let built = |n: &str| {
+            services
+                .iter()
+                .any(|(k, v)| k.as_str() == Some(n) && !v["build"].is_badvalue())
+        };
+        let target = match service["pid"]
+            .as_str()
+            .and_then(|p| p.strip_prefix("service:"))
+        {
+            Some(t) => Some(t.to_string()),
+            None => {
+                let deps: Vec<String> = match &service["depends_on"] {
+                    Yaml::Array(items) => items
+                        .iter()
+                        .filter_map(|i| i.as_str().map(str::to_string))
+                        .collect(),
+                    Yaml::Hash(map) => map
+                        .keys()
+                        .filter_map(|k| k.as_str().map(str::to_string))
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                let mut deps = deps.into_iter().filter(|d| built(d));
+                match (deps.next(), deps.next()) {
+                    (Some(only), None) => Some(only),
+                    _ => None,
+                }
+            }
+        };
+        let Some(to) = target.and_then(|t| names.iter().position(|n| *n == t)) else {
+            continue;
+        };
+        let loc = super::line_of(text, image);
+        let mut moved: Vec<Fact> = out[at]
+            .1
+            .iter()
+            .filter(|f| matches!(f.kind, FactKind::EnvSetting { .. }))
+            .cloned()
+            .collect();
+        moved.push(Fact {
+            loc,
+            kind: FactKind::AutoInstrumentation {
+                agent: (*agent).to_string(),
+                module: None,
+            },
+        });
+        out[to].1.extend(moved);
+    }
 }
 
 /// `environment:` as a map or a list of `K=V`; a variable listed without a value (`- K`, or
@@ -209,23 +286,68 @@ fn build_arg_module(args: &Yaml, name: &str) -> Option<String> {
 /// `build: ./dir` or `build: { context: ./dir }`.
 /// The directory a service is built from: its build context, or the directory of its
 /// Dockerfile when one is named (`context: ./` with `dockerfile: ./src/cart/Dockerfile`
-/// builds the `src/cart` service from the repository root).
-fn build_context(build: &Yaml, dotenv: &BTreeMap<String, String>) -> Option<String> {
-    match build {
-        Yaml::String(s) => Some(interpolate(s, dotenv)),
-        Yaml::Hash(_) => {
-            let context = interpolate(build["context"].as_str().unwrap_or("."), dotenv);
-            let dockerfile = build["dockerfile"]
-                .as_str()
-                .map(|d| interpolate(d, dotenv))
-                .filter(|d| !d.contains('$'));
-            match dockerfile.as_deref().and_then(|d| d.rsplit_once('/')) {
-                Some((dir, _)) => Some(join(&context, dir)),
-                None => Some(context),
-            }
+/// builds the `src/cart` service from the repository root); and, when a variable chooses part
+/// of a directory's name (`services/cart-${LANG}`), that directory as a template of it.
+fn build_context(
+    build: &Yaml,
+    dotenv: &BTreeMap<String, String>,
+) -> Option<(String, Option<String>)> {
+    let (context, dockerfile) = match build {
+        Yaml::String(s) => (s.as_str(), None),
+        Yaml::Hash(_) => (
+            build["context"].as_str().unwrap_or("."),
+            build["dockerfile"].as_str(),
+        ),
+        _ => return None,
+    };
+    let place = |context: &str, dockerfile: Option<&str>| match dockerfile
+        .filter(|d| !d.contains('$'))
+        .and_then(|d| d.rsplit_once('/'))
+    {
+        Some((dir, _)) => join(context, dir),
+        None => context.to_string(),
+    };
+    let resolved = place(
+        &interpolate(context, dotenv),
+        dockerfile.map(|d| interpolate(d, dotenv)).as_deref(),
+    );
+    let no_vars = BTreeMap::new();
+    let raw_context = interpolate(context, &no_vars);
+    let raw_dockerfile = dockerfile.map(|d| interpolate(d, &no_vars));
+    let template = match raw_dockerfile.as_deref().and_then(|d| d.rsplit_once('/')) {
+        Some((dir, _)) if chooses_directory(dir) => Some(join(&raw_context, dir)),
+        _ if chooses_directory(&raw_context) => {
+            Some(place(&raw_context, raw_dockerfile.as_deref()))
         }
         _ => None,
+    };
+    Some((resolved, template))
+}
+
+/// Whether a path names a directory partly by a variable (`cart-${LANG}`; not `${DIR}` alone,
+/// which could be any directory).
+fn chooses_directory(path: &str) -> bool {
+    path.split('/')
+        .any(|level| level.contains('$') && !without_variables(level).is_empty())
+}
+
+/// A path level with its `${VAR}` and `$VAR` references taken out.
+fn without_variables(level: &str) -> String {
+    let mut out = String::new();
+    let mut rest = level;
+    while let Some(at) = rest.find('$') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let len = match after.strip_prefix('{') {
+            Some(inner) => inner.find('}').map_or(after.len(), |end| end + 2),
+            None => after
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(after.len()),
+        };
+        rest = &after[len..];
     }
+    out.push_str(rest);
+    out
 }
 
 /// Joins a relative path onto a directory, resolving `.` and `..`.
@@ -299,5 +421,46 @@ mod tests {
         let got = facts(text, "", &dotenv);
         assert_eq!(got[0].0, Target::Dir("src/cart".into()));
         assert_eq!(got[1].0, Target::Dir("web".into()));
+    }
+    #[test]
+    fn a_directory_chosen_by_a_variable_is_kept_as_a_template() {
+        let text = "services:\n  web:\n    build:\n      context: services/web-${IMPL}\n  user:\n    build:\n      context: .\n      dockerfile: services/user-${IMPL}/Dockerfile\n  any:\n    build: ./${DIR}\n";
+        let vars = parse_dotenv("IMPL=python\nDIR=any\n");
+        let got = facts(text, "", &vars);
+        assert_eq!(
+            got[0].0,
+            Target::Templated("services/web-python".into(), "services/web-${IMPL}".into())
+        );
+        assert_eq!(
+            got[1].0,
+            Target::Templated(
+                "services/user-python".into(),
+                "services/user-${IMPL}".into()
+            )
+        );
+        // A level that is only a variable could be any directory: its value decides.
+        assert_eq!(got[2].0, Target::Dir("any".into()));
+    }
+
+    #[test]
+    fn a_go_ebpf_sidecar_instruments_the_service_it_watches() {
+        let text = "services:\n  pricing:\n    build: ./pricing\n  collector:\n    image: otel/opentelemetry-collector\n  agent:\n    image: otel/autoinstrumentation-go:latest\n    environment:\n      - OTEL_PROPAGATORS=tracecontext,baggage\n    depends_on:\n      - pricing\n      - collector\n  lone-agent:\n    image: otel/autoinstrumentation-go:latest\n    depends_on: [collector]\n";
+        let got = facts(text, "", &BTreeMap::new());
+        let agents = |facts: &[Fact]| {
+            facts
+                .iter()
+                .filter_map(|f| match &f.kind {
+                    FactKind::AutoInstrumentation { agent, .. } => Some(agent.clone()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(got[0].0, Target::Dir("pricing".into()));
+        assert_eq!(agents(&got[0].1), vec!["go-auto-instrumentation"]);
+        assert!(got[0].1.iter().any(|f| matches!(&f.kind,
+            FactKind::EnvSetting { name, .. } if name == "OTEL_PROPAGATORS")));
+        // The collector is not built from source; an agent that watches nothing built attaches
+        // to nothing.
+        assert!(agents(&got[1].1).is_empty());
     }
 }

@@ -16,6 +16,7 @@ mod kubernetes;
 mod makefile;
 mod package_json;
 mod procfile;
+mod script;
 
 use crate::facts::{Fact, FactKind, FileFacts, Loc};
 
@@ -40,6 +41,8 @@ pub enum DeployKind {
     Makefile,
     /// `application.properties`, `application.yml`: the configuration keys a JVM service reads.
     AppConfig,
+    /// A start script: `start*.sh`, `entrypoint*.sh`, `run*.sh`, `boot*.sh`.
+    Script,
 }
 
 impl DeployKind {
@@ -69,6 +72,8 @@ impl DeployKind {
                 DeployKind::JvmBuild
             } else if lower == "makefile" || lower == "gnumakefile" {
                 DeployKind::Makefile
+            } else if script::is_start_script(&lower) {
+                DeployKind::Script
             } else {
                 return None;
             },
@@ -89,6 +94,7 @@ pub fn extract(kind: DeployKind, rel: &str, text: &str, dotenv: Option<&str>) ->
             vec![f]
         }
         DeployKind::Procfile => vec![own(rel, procfile::facts(text))],
+        DeployKind::Script => vec![own(rel, script::facts(text))],
         DeployKind::JvmBuild => vec![own(rel, jvm::facts(text))],
         DeployKind::AppConfig => vec![own(rel, app_config::facts(rel, text))],
         DeployKind::Makefile => {
@@ -126,6 +132,22 @@ pub fn extract(kind: DeployKind, rel: &str, text: &str, dotenv: Option<&str>) ->
     out
 }
 
+/// The file name of a service's own environment settings.
+pub const DOTENV: &str = ".env";
+
+/// The settings of a service's own `.env` file (`rel`), as environment settings only: a dotenv
+/// loader reads it after the process started, so it carries no agent.
+pub fn service_dotenv(rel: &str, text: &str) -> FileFacts {
+    let facts = compose::parse_dotenv(text)
+        .into_iter()
+        .map(|(name, value)| Fact {
+            loc: line_of(text, &name),
+            kind: FactKind::EnvSetting { name, value },
+        })
+        .collect();
+    own(rel, facts)
+}
+
 /// Parses YAML documents. Docker Compose and kubectl accept a multi-line flow sequence whose
 /// closing bracket sits at its key's indentation (`command: [` … `    ]`), which the YAML spec
 /// (and the parser) reject; such a file is read again with those brackets indented like the
@@ -161,6 +183,9 @@ pub enum Target {
     Dir(String),
     /// The service with this name.
     Name(String),
+    /// The service in the directory (the first), which variables choose: the second is the
+    /// directory as a template of them (`services/cart-${LANG}`).
+    Templated(String, String),
 }
 
 fn own(rel: &str, facts: Vec<Fact>) -> FileFacts {
@@ -176,6 +201,10 @@ fn targeted(rel: &str, target: Target, facts: Vec<Fact>) -> FileFacts {
     match target {
         Target::Dir(d) => f.applies_to_dir = Some(d),
         Target::Name(n) => f.applies_to_name = Some(n),
+        Target::Templated(d, t) => {
+            f.applies_to_dir = Some(d);
+            f.applies_to_template = Some(t);
+        }
     }
     f
 }

@@ -102,6 +102,9 @@ impl Graph {
         let mut servers: BTreeMap<&str, usize> = BTreeMap::new();
         let mut consumers: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut by_name: BTreeMap<&str, usize> = BTreeMap::new();
+        // The services each deployment file (each instance of a templated one) runs together,
+        // under their names there.
+        let mut deployments: Deployments<'_> = BTreeMap::new();
         // Names an orchestrator runs projects under: (project, name).
         let mut project_names: Vec<(&str, &str)> = Vec::new();
         for (i, service) in repo.services.iter().enumerate() {
@@ -131,8 +134,12 @@ impl Graph {
                                 }
                             }
                         }
-                        FactKind::DeployedAs { name } if own_deployment => {
+                        FactKind::DeployedAs { name, variant } if own_deployment => {
                             by_name.entry(name.as_str()).or_insert(i);
+                            deployments
+                                .entry((file.path.as_str(), variant.as_deref()))
+                                .or_default()
+                                .push((name.as_str(), i));
                         }
                         FactKind::ProjectDeployedAs { project, name } => {
                             project_names.push((project.as_str(), name.as_str()));
@@ -155,6 +162,7 @@ impl Graph {
                 }
             }
         }
+        let deployments = together(deployments);
         let mut edges: BTreeMap<(usize, usize, EdgeKind, String), Vec<Site>> = BTreeMap::new();
         for (i, service) in repo.services.iter().enumerate() {
             for &f in &service.files {
@@ -193,13 +201,13 @@ impl Graph {
                             repo.contracts
                                 .service(service)
                                 .map_or_else(|| service.clone(), |s| s.qualified()),
-                            servers.get(service.as_str()),
+                            servers.get(service.as_str()).copied().into_iter().collect(),
                             None,
                         ),
                         FactKind::HttpCallTo { host, path } => (
                             EdgeKind::Http,
                             host.clone(),
-                            by_name.get(host.as_str()),
+                            addressed(i, host, &deployments, &by_name),
                             path.clone(),
                         ),
                         FactKind::HttpCallToEnv { var, path } => {
@@ -208,24 +216,28 @@ impl Graph {
                             else {
                                 continue;
                             };
-                            let to = by_name.get(host.as_str());
+                            let to = addressed(i, &host, &deployments, &by_name);
                             (EdgeKind::Http, host, to, path.clone())
                         }
                         _ => continue,
                     };
-                    let Some(&to) = to else { continue };
-                    // A service calls itself over the network when it addresses its own
-                    // deployed name; over gRPC only a separate program of it does (a client
-                    // binary beside the server's), not the server's own code.
-                    if to == i && kind == EdgeKind::Grpc && !separate_program(file, &target) {
-                        continue;
+                    for to in to {
+                        // A service calls itself over the network when it addresses its own
+                        // deployed name; over gRPC only a separate program of it does (a client
+                        // binary beside the server's), not the server's own code.
+                        if to == i && kind == EdgeKind::Grpc && !separate_program(file, &target) {
+                            continue;
+                        }
+                        edges
+                            .entry((i, to, kind, target.clone()))
+                            .or_default()
+                            .push(Site {
+                                path: file.path.clone(),
+                                loc: fact.loc,
+                                line: fact.loc.line,
+                                url_path: url_path.clone(),
+                            });
                     }
-                    edges.entry((i, to, kind, target)).or_default().push(Site {
-                        path: file.path.clone(),
-                        loc: fact.loc,
-                        line: fact.loc.line,
-                        url_path,
-                    });
                 }
             }
         }
@@ -304,6 +316,55 @@ fn separate_program(file: &crate::facts::FileFacts, target: &str) -> bool {
         })
 }
 
+/// Names and services per deployment file (and instance of a templated one).
+type Deployments<'a> = BTreeMap<(&'a str, Option<&'a str>), Vec<(&'a str, usize)>>;
+
+/// Each deployment's services with their names, as lists: which services run together. The
+/// services of a templated file that are not templated run in each of its instances.
+fn together(deployments: Deployments<'_>) -> Vec<Vec<(&str, usize)>> {
+    let mut out = Vec::new();
+    for (&(path, variant), members) in &deployments {
+        let instances = deployments
+            .range((path, Some(""))..)
+            .take_while(|((p, _), _)| *p == path)
+            .count();
+        match variant {
+            None if instances > 0 => {}
+            None => out.push(members.clone()),
+            Some(_) => {
+                let mut all = members.clone();
+                all.extend(deployments.get(&(path, None)).into_iter().flatten());
+                out.push(all);
+            }
+        }
+    }
+    out
+}
+
+/// The services a host name reaches from service `from`: the services deployed under that
+/// name alongside `from` (one per deployment that runs both, so a name a template or a second
+/// compose file gives to another directory reaches that one there); else the one service of
+/// that name in the repository.
+fn addressed(
+    from: usize,
+    host: &str,
+    deployments: &[Vec<(&str, usize)>],
+    by_name: &BTreeMap<&str, usize>,
+) -> Vec<usize> {
+    let mut scoped: Vec<usize> = deployments
+        .iter()
+        .filter(|d| d.iter().any(|&(_, s)| s == from))
+        .flat_map(|d| d.iter().filter(|&&(n, _)| n == host).map(|&(_, s)| s))
+        .collect();
+    scoped.sort_unstable();
+    scoped.dedup();
+    if scoped.is_empty() {
+        by_name.get(host).copied().into_iter().collect()
+    } else {
+        scoped
+    }
+}
+
 /// The topic a messaging fact names and whether it sends: written in the code, or read from an
 /// environment variable whose deployed value (or the code's default) names it.
 fn topic_of(view: &ServiceView<'_>, kind: &FactKind) -> Option<(String, bool)> {
@@ -337,6 +398,16 @@ fn status(
                     "{} is in a language tracewire does not analyse yet",
                     v.service.name
                 ),
+            );
+        }
+    }
+    for v in [caller, callee] {
+        // Deployed from a directory whose code tracewire does not see (ignored, or copied in
+        // at build time): whether it traces is unknown.
+        if !v.service.uses_tracing && !v.owned().any(|f| f.lang.is_some()) {
+            return (
+                EdgeStatus::Unknown,
+                format!("tracewire sees no source code of {}", v.service.name),
             );
         }
     }

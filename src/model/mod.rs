@@ -14,6 +14,7 @@ pub mod routes;
 pub mod settings;
 pub mod style;
 mod summary;
+mod templates;
 
 pub use summary::{
     ClientSite, ServiceSummary, NODE_AUTO_INSTRUMENTATIONS, PYTHON_AUTO_INSTRUMENTATION,
@@ -160,6 +161,7 @@ impl RepoModel {
     /// Groups files into services.
     pub fn build(mut files: Vec<FileFacts>, manifests: &[Manifest], root_name: &str) -> RepoModel {
         let manifest_dirs: BTreeSet<&str> = manifests.iter().map(|m| m.dir.as_str()).collect();
+        files = templates::expand(files, &manifest_dirs);
         let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut by_name: Vec<(usize, &str)> = Vec::new();
         for (i, file) in files.iter().enumerate() {

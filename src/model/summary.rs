@@ -13,6 +13,9 @@ pub const PYTHON_AUTO_INSTRUMENTATION: &str = "opentelemetry-instrument";
 /// names in [`Extraction::Framework`](crate::facts::Extraction::Framework) (`""`: everything).
 const DEPLOYMENT_COVERAGE: &[(&str, &str)] = &[
     ("java-agent", ""),
+    // OpenTelemetry Go's eBPF agent, attached from a sidecar container: net/http, gRPC and
+    // the clients it knows, in and out.
+    ("go-auto-instrumentation", ""),
     ("spring-boot-starter", "spring-"),
     ("micrometer-tracing", "spring-"),
     ("quarkus-opentelemetry", "quarkus-"),
@@ -21,6 +24,7 @@ const DEPLOYMENT_COVERAGE: &[(&str, &str)] = &[
 /// Deployment-level instrumentation that sets up an SDK and its propagators.
 const DEPLOYMENT_SDKS: &[&str] = &[
     "java-agent",
+    "go-auto-instrumentation",
     "spring-boot-starter",
     "micrometer-tracing",
     "quarkus-opentelemetry",
@@ -192,7 +196,14 @@ impl ServiceSummary {
                         s.called_from_request.insert(name.clone());
                     }
                     FactKind::EnvSetting { name, value } => {
-                        s.env.insert(name.clone(), value.clone());
+                        // A service's own `.env` only fills what deployment leaves unset.
+                        let dotenv = file.path.rsplit('/').next() == Some(crate::deploy::DOTENV)
+                            && file.lang.is_none();
+                        if dotenv {
+                            s.env.entry(name.clone()).or_insert_with(|| value.clone());
+                        } else {
+                            s.env.insert(name.clone(), value.clone());
+                        }
                     }
                     FactKind::ConfigSetting { key, value } => {
                         s.config.entry(key.clone()).or_insert_with(|| value.clone());

@@ -294,6 +294,28 @@ fn a_service_is_on_both_ends_when_another_of_its_programs_calls_it_or_it_consume
 }
 
 #[test]
+fn a_name_reaches_the_services_deployed_with_the_caller_under_it() {
+    // `docker-compose.yml` chooses directories with `${IMPL}` (each match is a deployment),
+    // `docker-compose-mixed.yml` pairs web-python with api-node; both web services call `api`
+    // through a table of URLs looked up by a non-literal key (Python dict, TypeScript object)
+    // and, in Python, by a literal key. api-legacy matches the template but runs with no web
+    // service; the table's external host is no edge.
+    assert_eq!(
+        edges("compose-variants"),
+        vec![
+            json!(["web-node", "api-node", "http", "api", "ok", "context injected and extracted",
+                   [{"path": "services/web-node/index.ts", "line": 10}]]),
+            json!(["web-python", "api-node", "http", "api", "ok", "context injected and extracted",
+                   [{"path": "services/web-python/app.py", "line": 13},
+                    {"path": "services/web-python/app.py", "line": 18}]]),
+            json!(["web-python", "api-python", "http", "api", "ok", "context injected and extracted",
+                   [{"path": "services/web-python/app.py", "line": 13},
+                    {"path": "services/web-python/app.py", "line": 18}]]),
+        ]
+    );
+}
+
+#[test]
 fn spring_configuration_keys_resolve_through_config_files_and_environment() {
     // `@Value("${order.service.url}")` constructor parameter stored in a field, set in
     // application.yml to `${ORDER_SERVICE_URL:...}` that compose fills; a field whose key's
@@ -326,6 +348,25 @@ fn spring_configuration_keys_resolve_through_config_files_and_environment() {
                    [{"path": orders, "line": 33}]]),
             json!(["orders", "pricing", "http", "pricing-box", "ok", "context injected and extracted",
                    [{"path": orders, "line": 30}]]),
+        ]
+    );
+}
+
+#[test]
+fn a_services_own_dotenv_fills_the_addresses_deployment_leaves_unset() {
+    // gateway (Python) and web (JavaScript) read ORDERS_URL from their own `.env`; gateway's
+    // `.env` names payments for PAYMENTS_URL but compose sets billing, which wins. The Python
+    // services run `opentelemetry-instrument` from `start.sh`, except billing, whose script
+    // names it only in a comment.
+    assert_eq!(
+        edges("service-dotenv"),
+        vec![
+            json!(["gateway", "billing", "http", "billing", "broken", "billing does not trace",
+                   [{"path": "gateway/app.py", "line": 12}]]),
+            json!(["gateway", "orders", "http", "orders", "ok", "context injected and extracted",
+                   [{"path": "gateway/app.py", "line": 11}]]),
+            json!(["web", "orders", "http", "orders", "ok", "context injected and extracted",
+                   [{"path": "web/index.js", "line": 5}]]),
         ]
     );
 }
@@ -374,6 +415,21 @@ fn quarkus_rest_clients_and_channels_resolve_through_configuration() {
             json!(["fights", "stats", "messaging", "fight-events", "ok",
                    "context injected and extracted",
                    [{"path": "fights/src/main/java/demo/fights/FightService.java", "line": 11}]]),
+        ]
+    );
+}
+
+#[test]
+fn nest_microservice_clients_and_patterns_are_matched_by_topic() {
+    // `ClientKafka.emit('order_created')` on an injected client reaches
+    // `@EventPattern('order_created')`; `emit` on an EventEmitter and a `@MessagePattern` that
+    // nobody sends are no edges.
+    assert_eq!(
+        edges("nest-kafka"),
+        vec![
+            json!(["gateway", "billing", "messaging", "order_created", "ok",
+                    "context injected and extracted",
+                    [{"path": "gateway/src/app.service.ts", "line": 13}]])
         ]
     );
 }

@@ -51,6 +51,19 @@ impl FileCtx<'_> {
             }
             "member_expression" | "subscript_expression" => match self.env_read(expr) {
                 Some(var) => vec![Piece::Env(var)],
+                // `SERVICES["cart"]`: the one entry a literal key names.
+                None if expr.kind() == "subscript_expression" => {
+                    match self.looked_up_values(expr).as_deref() {
+                        Some([value])
+                            if expr
+                                .field("index")
+                                .is_some_and(|k| self.string_value(k).is_some()) =>
+                        {
+                            self.url_pieces(*value, depth + 1)
+                        }
+                        _ => vec![Piece::Other],
+                    }
+                }
                 None => vec![Piece::Other],
             },
             "identifier" => {
@@ -64,6 +77,70 @@ impl FileCtx<'_> {
             }
             _ => vec![Piece::Other],
         }
+    }
+
+    /// The URLs an expression may hold, as pieces: its own, or each value of an object literal
+    /// it looks up with a key that is not a literal (`SERVICES[name]`, with
+    /// `const SERVICES = { cart: "http://cart:8080/cart", ... }`): a call through a table of
+    /// service addresses may reach any of them.
+    pub(super) fn url_alternatives(&self, expr: Node<'_>) -> Vec<Vec<Piece>> {
+        let mut node = expr;
+        for _ in 0..4 {
+            match node.kind() {
+                "identifier" => match self.single_const(node) {
+                    Some(value) => node = value,
+                    None => break,
+                },
+                "parenthesized_expression" | "non_null_expression" | "as_expression" => {
+                    match node.named_child(0) {
+                        Some(inner) => node = inner,
+                        None => break,
+                    }
+                }
+                "subscript_expression" => {
+                    if let Some(values) = self.looked_up_values(node) {
+                        return values.into_iter().map(|v| self.url_pieces(v, 1)).collect();
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        vec![self.url_pieces(expr, 0)]
+    }
+
+    /// The values a subscript may read from an object literal bound once to its name: the one
+    /// entry a literal key names, or every entry for any other key.
+    fn looked_up_values<'t>(&self, subscript: Node<'t>) -> Option<Vec<Node<'t>>> {
+        let table = subscript.field("object")?;
+        let key = subscript.field("index")?;
+        let mut object = match table.kind() {
+            "identifier" => self.single_const(table)?,
+            _ => return None,
+        };
+        // `{ ... } as const`, `{ ... } satisfies Record<...>`.
+        while matches!(object.kind(), "as_expression" | "satisfies_expression") {
+            object = object.named_child(0)?;
+        }
+        if object.kind() != "object" {
+            return None;
+        }
+        let wanted = self.string_value(key);
+        let mut cursor = object.walk();
+        let values: Vec<Node<'t>> = object
+            .named_children(&mut cursor)
+            .filter(|pair| pair.kind() == "pair")
+            .filter(|pair| match &wanted {
+                Some(w) => pair.field("key").is_some_and(|k| {
+                    self.string_value(k)
+                        .unwrap_or_else(|| self.text(k).into_owned())
+                        == *w
+                }),
+                None => true,
+            })
+            .filter_map(|pair| pair.field("value"))
+            .collect();
+        (!values.is_empty()).then_some(values)
     }
 
     /// `process.env.NAME` or `process.env["NAME"]`: the variable's name.

@@ -142,6 +142,9 @@ pub const PREFILTER_NEEDLES: super::ExtractorNeedles = super::ExtractorNeedles {
         "Head",
         "Options",
         "GrpcMethod",
+        "EventPattern",
+        "MessagePattern",
+        "emit",
         "express",
         "fastify",
         "koa",
@@ -874,10 +877,14 @@ impl<'a> FileCtx<'a> {
         // `fetch('http://payment:8080/charge')`, `fetch(`${process.env.PAYMENT_URL}/charge`)`:
         // the host may name another service.
         if proto == Proto::Http {
-            let target = call_args(node)
+            let targets: Vec<FactKind> = call_args(node)
                 .first()
-                .and_then(|a| crate::lang::address::http_target(&self.url_pieces(*a, 0)));
-            if let Some(fact) = target {
+                .map(|a| self.url_alternatives(*a))
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|pieces| crate::lang::address::http_target(pieces))
+                .collect();
+            for fact in targets {
                 self.push(node, fact);
             }
         }
@@ -950,6 +957,16 @@ impl<'a> FileCtx<'a> {
 
     /// Facts from a method call on a value.
     fn method_fact(&mut self, call: Node<'_>, recv: Node<'_>, method: &str) {
+        // `this.client.emit('orders', payload)` on a Nest microservice client: a topic sent to.
+        if matches!(method, "emit" | "send") && self.is_nest_client(recv) {
+            let fact = call_args(call)
+                .first()
+                .and_then(|a| crate::lang::address::topic_fact(&self.url_pieces(*a, 0), true));
+            if let Some(fact) = fact {
+                self.push(call, fact);
+            }
+            return;
+        }
         if method == "addService" {
             // `server.addService(proto.hipstershop.CartService.service, impl)`.
             let args = call_args(call);
@@ -1336,6 +1353,33 @@ impl<'a> FileCtx<'a> {
         }
     }
 
+    /// Whether a receiver (`this.client`, `client`) is declared in the file with a Nest
+    /// microservice client type (`private readonly client: ClientKafka`).
+    fn is_nest_client(&self, recv: Node<'_>) -> bool {
+        let name = match recv.kind() {
+            "member_expression" if recv.field("object").is_some_and(|o| o.kind() == "this") => {
+                recv.field("property").map(|p| self.text(p))
+            }
+            "identifier" => Some(self.text(recv)),
+            _ => None,
+        };
+        let (Some(name), Some(root)) = (name, crate::lang::tree::root_of(recv)) else {
+            return false;
+        };
+        descendants(root).any(|n| {
+            let declared = match n.kind() {
+                "required_parameter" | "optional_parameter" => n.field("pattern"),
+                "public_field_definition" => n.field("name"),
+                _ => None,
+            };
+            declared.is_some_and(|d| self.text(d) == name)
+                && n.field("type")
+                    .and_then(|t| t.named_child(0))
+                    .and_then(|t| self.bindings.get(self.text(t).as_ref()))
+                    .is_some_and(|q| q.starts_with("@nestjs/microservices.Client"))
+        })
+    }
+
     /// Nest controllers: `@Get('/x')` on a method, `@GrpcMethod(...)`.
     fn decorator_fact(&mut self, decorator: Node<'_>) {
         let Some(call) = decorator
@@ -1347,6 +1391,19 @@ impl<'a> FileCtx<'a> {
         let Some(q) = callee(call).and_then(|c| self.qualify(c)) else {
             return;
         };
+        // `@EventPattern('orders')`, `@MessagePattern('orders')`: a topic the service handles.
+        if matches!(
+            q.as_str(),
+            "@nestjs/microservices.EventPattern" | "@nestjs/microservices.MessagePattern"
+        ) {
+            let fact = call_args(call)
+                .first()
+                .and_then(|a| crate::lang::address::topic_fact(&self.url_pieces(*a, 0), false));
+            if let Some(fact) = fact {
+                self.push(decorator, fact);
+            }
+            return;
+        }
         let (proto, library) = match q.as_str() {
             "@nestjs/common.Get"
             | "@nestjs/common.Post"

@@ -57,6 +57,11 @@ impl FileCtx<'_> {
                 let var = expr.field("subscript").and_then(|s| self.string_value(s));
                 match var {
                     Some(var) if is_env => vec![Piece::Env(var)],
+                    // `SERVICES["cart"]`: the one entry a literal key names.
+                    Some(_) => match self.looked_up_values(expr).as_deref() {
+                        Some([value]) => self.url_pieces(*value, depth + 1),
+                        _ => vec![Piece::Other],
+                    },
                     _ => vec![Piece::Other],
                 }
             }
@@ -66,6 +71,63 @@ impl FileCtx<'_> {
             },
             _ => vec![Piece::Other],
         }
+    }
+
+    /// The URLs an expression may hold, as pieces: its own, or each value of a dictionary
+    /// literal it looks up with a key that is not a literal (`SERVICES[name]`, with
+    /// `SERVICES = {"cart": "http://cart:8080/cart", ...}` bound once): a call through a table
+    /// of service addresses may reach any of them.
+    pub(super) fn url_alternatives(&self, expr: Node<'_>) -> Vec<Vec<Piece>> {
+        let mut node = expr;
+        for _ in 0..4 {
+            match node.kind() {
+                "identifier" => match self.single_binding(node) {
+                    Some(value) => node = value,
+                    None => break,
+                },
+                "parenthesized_expression" => match node.named_child(0) {
+                    Some(inner) => node = inner,
+                    None => break,
+                },
+                "subscript" => {
+                    if let Some(values) = self.looked_up_values(node) {
+                        return values.into_iter().map(|v| self.url_pieces(v, 1)).collect();
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        vec![self.url_pieces(expr, 0)]
+    }
+
+    /// The values a subscript may read from a dictionary literal bound once to its name: the
+    /// one entry a literal key names, or every entry for any other key.
+    fn looked_up_values<'t>(&self, subscript: Node<'t>) -> Option<Vec<Node<'t>>> {
+        let table = subscript.field("value")?;
+        let key = subscript.field("subscript")?;
+        let dict = match table.kind() {
+            "identifier" => self.single_binding(table)?,
+            _ => return None,
+        };
+        if dict.kind() != "dictionary" {
+            return None;
+        }
+        let wanted = self.string_value(key);
+        let mut cursor = dict.walk();
+        let values: Vec<Node<'t>> = dict
+            .named_children(&mut cursor)
+            .filter(|pair| pair.kind() == "pair")
+            .filter(|pair| match &wanted {
+                Some(w) => pair
+                    .field("key")
+                    .and_then(|k| self.string_value(k))
+                    .is_some_and(|k| &k == w),
+                None => true,
+            })
+            .filter_map(|pair| pair.field("value"))
+            .collect();
+        (!values.is_empty()).then_some(values)
     }
 
     /// A string literal or f-string: its text, with each interpolation's pieces in place.

@@ -436,11 +436,18 @@ impl<'a> FileCtx<'a> {
         // The URL, when its host is a literal or an environment variable: an edge of the
         // service graph.
         let args = call_args(call);
-        let target = args
+        let targets = args
             .iter()
             .chain(kwarg(self, call, "url").as_ref())
-            .find_map(|a| crate::lang::address::http_target(&self.url_pieces(*a, 0)));
-        if let Some(fact) = target {
+            .map(|a| {
+                self.url_alternatives(*a)
+                    .iter()
+                    .filter_map(|pieces| crate::lang::address::http_target(pieces))
+                    .collect::<Vec<_>>()
+            })
+            .find(|facts| !facts.is_empty())
+            .unwrap_or_default();
+        for fact in targets {
             self.push(call, fact);
         }
     }
