@@ -444,6 +444,13 @@ pub enum FactKind {
         /// The name.
         name: String,
     },
+    /// The project builds another project of the repository into itself (a .NET
+    /// `<ProjectReference>`): a library referenced this way runs inside the programs that
+    /// reference it.
+    ProjectReference {
+        /// The referenced project's directory, relative to the root.
+        dir: String,
+    },
     /// Context is extracted from a carrier by hand.
     ManualExtract,
     /// Context is injected into a carrier by hand.

@@ -10,6 +10,7 @@
 mod command;
 mod compose;
 mod dockerfile;
+mod dotnet_project;
 mod jvm;
 mod kubernetes;
 mod makefile;
@@ -37,6 +38,8 @@ pub enum DeployKind {
     JvmBuild,
     /// `Makefile`, `makefile`, `GNUmakefile`.
     Makefile,
+    /// `*.csproj`: the projects it references.
+    DotnetProject,
 }
 
 impl DeployKind {
@@ -64,6 +67,8 @@ impl DeployKind {
                 DeployKind::JvmBuild
             } else if lower == "makefile" || lower == "gnumakefile" {
                 DeployKind::Makefile
+            } else if lower.ends_with(".csproj") {
+                DeployKind::DotnetProject
             } else {
                 return None;
             },
@@ -85,6 +90,7 @@ pub fn extract(kind: DeployKind, rel: &str, text: &str, dotenv: Option<&str>) ->
         }
         DeployKind::Procfile => vec![own(rel, procfile::facts(text))],
         DeployKind::JvmBuild => vec![own(rel, jvm::facts(text))],
+        DeployKind::DotnetProject => vec![own(rel, dotnet_project::facts(text, dir))],
         DeployKind::Makefile => {
             let mut own_facts = Vec::new();
             let mut by_dir: std::collections::BTreeMap<String, Vec<Fact>> = Default::default();
@@ -239,6 +245,10 @@ mod tests {
         assert_eq!(
             DeployKind::from_file_name("Makefile"),
             Some(DeployKind::Makefile)
+        );
+        assert_eq!(
+            DeployKind::from_file_name("Cart.Api.csproj"),
+            Some(DeployKind::DotnetProject)
         );
         assert_eq!(DeployKind::from_file_name("main.go"), None);
     }

@@ -104,10 +104,15 @@ impl Graph {
         // Names an orchestrator runs projects under: (project, name).
         let mut project_names: Vec<(&str, &str)> = Vec::new();
         for (i, service) in repo.services.iter().enumerate() {
-            by_name.insert(service.name.as_str(), i);
+            if !service.library {
+                by_name.insert(service.name.as_str(), i);
+            }
         }
         for (i, service) in repo.services.iter().enumerate() {
-            for &f in &service.files {
+            if service.library {
+                continue;
+            }
+            for &f in service.files.iter().chain(&service.libraries) {
                 let file = &repo.files[f];
                 // Only a deployment of the service's own directory names it: a compose service
                 // building from a directory without a manifest lands in an enclosing service.
@@ -141,6 +146,7 @@ impl Graph {
                 .services
                 .iter()
                 .enumerate()
+                .filter(|(_, s)| !s.library)
                 .map(|(i, s)| (project_identifier(s), i))
                 .collect();
             for (project, name) in project_names {
@@ -151,7 +157,10 @@ impl Graph {
         }
         let mut edges: BTreeMap<(usize, usize, EdgeKind, String), Vec<Site>> = BTreeMap::new();
         for (i, service) in repo.services.iter().enumerate() {
-            for &f in &service.files {
+            if service.library {
+                continue;
+            }
+            for &f in service.files.iter().chain(&service.libraries) {
                 let file = &repo.files[f];
                 for fact in &file.facts {
                     if let Some((topic, sends)) = topic_of(&views[i], &fact.kind) {
@@ -397,7 +406,7 @@ fn caller_injects(v: &ServiceView<'_>, proto: Proto) -> Option<bool> {
             Proto::Messaging => s.is_patched("kafkajs"),
         };
     let verdicts: Vec<Verdict> = v
-        .owned_facts()
+        .graph_facts()
         .filter_map(|(file, f)| match &f.kind {
             FactKind::Outbound {
                 proto: p,
@@ -430,7 +439,7 @@ fn instruments_every_server(v: &ServiceView<'_>, proto: Proto) -> bool {
 
 /// The verdict at each of the service's own entry points of `proto`.
 fn entry_verdicts(v: &ServiceView<'_>, proto: Proto) -> Vec<Verdict> {
-    v.owned_facts()
+    v.graph_facts()
         .filter_map(|(file, f)| match &f.kind {
             FactKind::Inbound {
                 proto: p,
@@ -449,7 +458,7 @@ fn reached_routes(v: &ServiceView<'_>, sites: &[Site]) -> Vec<Verdict> {
     if paths.is_empty() {
         return Vec::new();
     }
-    v.owned_facts()
+    v.graph_facts()
         .filter_map(|(file, f)| match &f.kind {
             FactKind::Inbound {
                 proto: Proto::Http,

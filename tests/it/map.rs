@@ -154,6 +154,21 @@ fn an_aspire_host_names_the_projects_it_runs() {
 }
 
 #[test]
+fn class_libraries_call_for_the_programs_that_reference_them() {
+    // Shop.Clients registers the gRPC client; Shop.Api references it and runs it. The test
+    // project referencing the same library has no entry point: no edge from it, nor from the
+    // library.
+    assert_eq!(
+        edges("dotnet-libraries"),
+        vec![
+            json!(["Shop.Api", "Cart.Api", "grpc", "shop.CartService", "ok",
+                    "context injected and extracted",
+                    [{"path": "Shop.Clients/CartClientRegistrations.cs", "line": 7}]])
+        ]
+    );
+}
+
+#[test]
 fn producers_and_consumers_of_a_topic_are_matched_across_languages() {
     assert_eq!(
         edges("messaging"),
