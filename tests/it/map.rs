@@ -169,6 +169,24 @@ fn class_libraries_call_for_the_programs_that_reference_them() {
 }
 
 #[test]
+fn masstransit_messages_are_matched_by_their_type() {
+    // Orders publishes OrderPlaced; Shipping consumes it through IOrderPlaced and listens to
+    // MassTransit's source; Billing does not listen, so its consumer continues nothing. Audit's
+    // MediatR handler is in-process, and the generic Forward<T> names no message type.
+    assert_eq!(
+        edges("masstransit"),
+        vec![
+            json!(["Orders", "Billing", "messaging", "OrderPlaced", "broken",
+                   "Billing's messaging entry points extract nothing",
+                   [{"path": "Orders/Program.cs", "line": 15}]]),
+            json!(["Orders", "Shipping", "messaging", "OrderPlaced", "ok",
+                   "context injected and extracted",
+                   [{"path": "Orders/Program.cs", "line": 15}]]),
+        ]
+    );
+}
+
+#[test]
 fn producers_and_consumers_of_a_topic_are_matched_across_languages() {
     assert_eq!(
         edges("messaging"),
