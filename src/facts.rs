@@ -444,6 +444,15 @@ pub enum FactKind {
         /// The name.
         name: String,
     },
+    /// A configuration default the program reads when its environment does not set the
+    /// variable (a .NET `appsettings.json` value, named as the variable that overrides it:
+    /// `Catalog__Url` for `{"Catalog": {"Url": ...}}`).
+    ConfigDefault {
+        /// The variable's name.
+        name: String,
+        /// The default value.
+        value: String,
+    },
     /// The project builds another project of the repository into itself (a .NET
     /// `<ProjectReference>`): a library referenced this way runs inside the programs that
     /// reference it.

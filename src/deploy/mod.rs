@@ -7,6 +7,7 @@
 //! service they describe when it is not the file's own directory (a compose service's build
 //! context, a Kubernetes container's name).
 
+mod appsettings;
 mod command;
 mod compose;
 mod dockerfile;
@@ -40,6 +41,8 @@ pub enum DeployKind {
     Makefile,
     /// `*.csproj`: the projects it references.
     DotnetProject,
+    /// `appsettings.json`: a .NET program's configuration defaults.
+    AppSettings,
 }
 
 impl DeployKind {
@@ -69,6 +72,8 @@ impl DeployKind {
                 DeployKind::Makefile
             } else if lower.ends_with(".csproj") {
                 DeployKind::DotnetProject
+            } else if lower == "appsettings.json" {
+                DeployKind::AppSettings
             } else {
                 return None;
             },
@@ -91,6 +96,7 @@ pub fn extract(kind: DeployKind, rel: &str, text: &str, dotenv: Option<&str>) ->
         DeployKind::Procfile => vec![own(rel, procfile::facts(text))],
         DeployKind::JvmBuild => vec![own(rel, jvm::facts(text))],
         DeployKind::DotnetProject => vec![own(rel, dotnet_project::facts(text, dir))],
+        DeployKind::AppSettings => vec![own(rel, appsettings::facts(text))],
         DeployKind::Makefile => {
             let mut own_facts = Vec::new();
             let mut by_dir: std::collections::BTreeMap<String, Vec<Fact>> = Default::default();

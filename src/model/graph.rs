@@ -201,8 +201,7 @@ impl Graph {
                         FactKind::HttpCallToEnv { var, path } => {
                             let Some(host) = views[i]
                                 .summary
-                                .env
-                                .get(var)
+                                .setting(var)
                                 .and_then(|v| crate::url::host_of_value(v))
                             else {
                                 continue;
@@ -262,8 +261,7 @@ fn topic_of(view: &ServiceView<'_>, kind: &FactKind) -> Option<(String, bool)> {
             sends,
         } => view
             .summary
-            .env
-            .get(var)
+            .setting(var)
             .cloned()
             .or_else(|| default.clone())
             .filter(|t| !t.is_empty())

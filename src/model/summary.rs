@@ -81,6 +81,9 @@ pub struct ServiceSummary {
     pub auto_instrumentation: BTreeSet<String>,
     /// OpenTelemetry and runtime-option environment variables set by deployment.
     pub env: BTreeMap<String, String>,
+    /// Configuration defaults the program reads when the environment does not set the variable
+    /// (.NET `appsettings.json`).
+    pub config_defaults: BTreeMap<String, String>,
     /// Names of functions request code calls.
     pub called_from_request: BTreeSet<String>,
     /// Libraries patched process-wide by instrumentation (JS); `*` when a launcher patches
@@ -184,6 +187,9 @@ impl ServiceSummary {
                     FactKind::EnvSetting { name, value } => {
                         s.env.insert(name.clone(), value.clone());
                     }
+                    FactKind::ConfigDefault { name, value } => {
+                        s.config_defaults.insert(name.clone(), value.clone());
+                    }
                     FactKind::LibraryPatched { library } => {
                         s.creates_telemetry = true;
                         s.patched.insert(library.clone());
@@ -212,6 +218,14 @@ impl ServiceSummary {
             p.dedup();
         }
         s
+    }
+
+    /// The value a setting has as deployed: the environment's, else the configuration's
+    /// default.
+    pub fn setting(&self, name: &str) -> Option<&String> {
+        self.env
+            .get(name)
+            .or_else(|| self.config_defaults.get(name))
     }
 
     /// Whether a trace can be in flight at a call with this flow.

@@ -187,6 +187,22 @@ fn masstransit_messages_are_matched_by_their_type() {
 }
 
 #[test]
+fn dotnet_configuration_keys_resolve_through_environment_and_appsettings() {
+    // `Catalog:Url` is the variable `Catalog__Url`, which compose sets over appsettings.json's
+    // localhost; `StockUrl` has only its appsettings.json default. `Reviews:Url` is set nowhere
+    // and `settings[...]` is a dictionary, not configuration: no edge, no extra site.
+    assert_eq!(
+        edges("dotnet-configuration"),
+        vec![
+            json!(["Web", "Catalog", "http", "catalog", "ok", "context injected and extracted",
+                   [{"path": "Web/Program.cs", "line": 9}]]),
+            json!(["Web", "Stock", "http", "stock", "ok", "context injected and extracted",
+                   [{"path": "Web/Program.cs", "line": 16}]]),
+        ]
+    );
+}
+
+#[test]
 fn producers_and_consumers_of_a_topic_are_matched_across_languages() {
     assert_eq!(
         edges("messaging"),
