@@ -255,6 +255,10 @@ pub struct TypedBus {
     /// The generic property type of a state machine's events (`Event<T>`).
     #[serde(default)]
     pub event_property: Option<String>,
+    /// Receiver names (lower case, matched as parts of the name) of another, in-process bus
+    /// whose methods have the same names (MediatR's `mediator.Send`): not this bus.
+    #[serde(default)]
+    pub other_receivers: Vec<String>,
     /// The library name its instrumentation is known by in `patches`.
     pub library: String,
 }

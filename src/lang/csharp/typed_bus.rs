@@ -27,6 +27,18 @@ impl<'a> FileCtx<'a> {
     /// `publisher.Publish<OrderPlaced>(...)`, `endpoint.Send(new OrderPlaced(...))`,
     /// `.Publish(context => new OrderPlaced { ... })`: a message of that type leaves.
     pub(super) fn typed_publish(&mut self, call: Node<'a>, bus: &TypedBus) {
+        let receiver = syntax::callee(call, self.src)
+            .and_then(|c| c.receiver)
+            .and_then(|r| last_name(r, self.src))
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if bus
+            .other_receivers
+            .iter()
+            .any(|o| receiver.contains(o.as_str()))
+        {
+            return;
+        }
         let Some(message) = self.published_type(call) else {
             return;
         };

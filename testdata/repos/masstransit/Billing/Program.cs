@@ -11,7 +11,7 @@ builder.Build().Run();
 
 public record OrderPlaced(string Id);
 
-public class BillOrder : IConsumer<OrderPlaced>
+public class BillOrder : IConsumer<OrderPlaced> // expect: inbound-not-extracted
 {
     public Task Consume(ConsumeContext<OrderPlaced> context) => Task.CompletedTask;
 }
