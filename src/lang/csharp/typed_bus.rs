@@ -192,10 +192,11 @@ impl<'a> FileCtx<'a> {
                 .split_whitespace()
                 .collect::<String>()
         });
-        let Some(libraries) = self.knowledge.patches(&format!("AddSource:{name}")) else {
+        let knowledge = self.knowledge;
+        let Some(libraries) = knowledge.patches(&format!("AddSource:{name}")) else {
             return;
         };
-        for library in libraries.to_vec() {
+        for library in libraries.iter().cloned() {
             self.push(arg, FactKind::LibraryPatched { library });
         }
     }
