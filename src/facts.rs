@@ -378,8 +378,10 @@ pub enum FactKind {
         value: String,
     },
     /// An application configuration file sets a key (`api.order.url=${API_ORDER_URL:http://localhost:8005}`
-    /// in Spring's `application.properties`, the same key nested in `application.yml`). The
-    /// value may hold `${key:default}` placeholders; the model resolves them.
+    /// in Spring's `application.properties`, the same key nested in `application.yml`; a .NET
+    /// `appsettings.json` value under the variable that overrides it, `Catalog__Url` for
+    /// `{"Catalog": {"Url": ...}}`). The value may hold `${key:default}` placeholders; the
+    /// model resolves them.
     ConfigSetting {
         /// The key, dotted (`api.order.url`).
         key: String,
@@ -489,6 +491,13 @@ pub enum FactKind {
         project: String,
         /// The name.
         name: String,
+    },
+    /// The project builds another project of the repository into itself (a .NET
+    /// `<ProjectReference>`): a library referenced this way runs inside the programs that
+    /// reference it.
+    ProjectReference {
+        /// The referenced project's directory, relative to the root.
+        dir: String,
     },
     /// Context is extracted from a carrier by hand.
     ManualExtract,

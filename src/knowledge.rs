@@ -176,7 +176,9 @@ struct KnowledgeFile {
     #[serde(default)]
     messages: HashMap<String, String>,
     /// Instrumentations that patch libraries process-wide (JS): qualified constructor or
-    /// factory → the libraries it patches (`http`, `fetch`, `grpc`, `kafkajs`, ...).
+    /// factory → the libraries it patches (`http`, `fetch`, `grpc`, `kafkajs`, ...). C#:
+    /// `AddSource:<name>` → the libraries whose own activities (and the context they carry)
+    /// registering that activity source switches on.
     #[serde(default)]
     patches: HashMap<String, Vec<String>>,
     /// Modules patched when loaded (JS): module specifier → the library name used in
@@ -226,6 +228,39 @@ struct KnowledgeFile {
     /// HTTP clients used through a fluent request builder (Go's resty).
     #[serde(default)]
     fluent_clients: Vec<FluentClient>,
+    /// Message buses that route by the message's type (C#: MassTransit).
+    #[serde(default)]
+    typed_buses: Vec<TypedBus>,
+}
+
+/// A message bus that routes by the message's type (MassTransit publishes to an exchange named
+/// after it): a message of type `T` published reaches the consumers of `T`, whose name is the
+/// edge's topic. Its own instrumentation carries the trace context across when the service
+/// switches it on (`patches` says how).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TypedBus {
+    /// Names whose mention in a file shows it uses the bus (its namespace, the types its
+    /// publishing and consuming code is written against).
+    pub markers: Vec<String>,
+    /// Methods that publish or send a message: its type is the call's single type argument or
+    /// the type of the object the call is given.
+    pub publish: Vec<String>,
+    /// Generic base types of a class that consumes the messages of its type argument.
+    pub consumer_bases: Vec<String>,
+    /// Base types of a state machine whose `event_property` properties consume their type
+    /// argument.
+    #[serde(default)]
+    pub state_machine_bases: Vec<String>,
+    /// The generic property type of a state machine's events (`Event<T>`).
+    #[serde(default)]
+    pub event_property: Option<String>,
+    /// Receiver names (lower case, matched as parts of the name) of another, in-process bus
+    /// whose methods have the same names (MediatR's `mediator.Send`): not this bus.
+    #[serde(default)]
+    pub other_receivers: Vec<String>,
+    /// The library name its instrumentation is known by in `patches`.
+    pub library: String,
 }
 
 /// An HTTP client used through a fluent request builder: built by a `construct` function,
@@ -541,6 +576,8 @@ pub struct Knowledge {
     pub span_names: SpanNameValues,
     /// HTTP clients used through a fluent request builder.
     pub fluent_clients: Vec<FluentClient>,
+    /// Message buses that route by the message's type.
+    pub typed_buses: Vec<TypedBus>,
     /// A digest of everything the table was built from: the shipped text and the
     /// configuration's extensions, in the order they were applied.
     fingerprint: blake3::Hasher,
@@ -574,6 +611,7 @@ impl Knowledge {
             exporter_transports: raw.exporter_transports,
             span_names: raw.span_names,
             fluent_clients: raw.fluent_clients,
+            typed_buses: raw.typed_buses,
             fingerprint: fingerprint_of(source),
         })
     }
@@ -740,6 +778,12 @@ impl Knowledge {
             plain.extend(v.iter().map(String::as_str));
         }
         plain.extend(self.request_params.iter().map(String::as_str));
+        plain.extend(
+            self.typed_buses
+                .iter()
+                .flat_map(|b| &b.markers)
+                .map(String::as_str),
+        );
         let m = &self.methods;
         for (list_name, list) in [
             ("route", &m.route),

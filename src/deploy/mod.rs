@@ -8,9 +8,11 @@
 //! context, a Kubernetes container's name).
 
 mod app_config;
+mod appsettings;
 mod command;
 mod compose;
 mod dockerfile;
+mod dotnet_project;
 mod jvm;
 mod kubernetes;
 mod makefile;
@@ -43,6 +45,10 @@ pub enum DeployKind {
     AppConfig,
     /// A start script: `start*.sh`, `entrypoint*.sh`, `run*.sh`, `boot*.sh`.
     Script,
+    /// `*.csproj`: the projects it references.
+    DotnetProject,
+    /// `appsettings.json`: a .NET program's configuration defaults.
+    AppSettings,
 }
 
 impl DeployKind {
@@ -74,6 +80,10 @@ impl DeployKind {
                 DeployKind::Makefile
             } else if script::is_start_script(&lower) {
                 DeployKind::Script
+            } else if lower.ends_with(".csproj") {
+                DeployKind::DotnetProject
+            } else if lower == "appsettings.json" {
+                DeployKind::AppSettings
             } else {
                 return None;
             },
@@ -97,6 +107,8 @@ pub fn extract(kind: DeployKind, rel: &str, text: &str, dotenv: Option<&str>) ->
         DeployKind::Script => vec![own(rel, script::facts(text))],
         DeployKind::JvmBuild => vec![own(rel, jvm::facts(text))],
         DeployKind::AppConfig => vec![own(rel, app_config::facts(rel, text))],
+        DeployKind::DotnetProject => vec![own(rel, dotnet_project::facts(text, dir))],
+        DeployKind::AppSettings => vec![own(rel, appsettings::facts(text))],
         DeployKind::Makefile => {
             let mut own_facts = Vec::new();
             let mut by_dir: std::collections::BTreeMap<String, Vec<Fact>> = Default::default();
@@ -278,6 +290,10 @@ mod tests {
         assert_eq!(
             DeployKind::from_file_name("application.yml"),
             Some(DeployKind::AppConfig)
+        );
+        assert_eq!(
+            DeployKind::from_file_name("Cart.Api.csproj"),
+            Some(DeployKind::DotnetProject)
         );
         assert_eq!(DeployKind::from_file_name("main.go"), None);
     }

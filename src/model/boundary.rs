@@ -110,13 +110,14 @@ impl ServiceView<'_> {
     }
 
     /// Whether a site that goes through a library patched process-wide cannot be judged here:
-    /// in a package without an entry point (a library), in a language whose knowledge table
-    /// says so (Python), the application that imports it decides which libraries are
-    /// instrumented.
+    /// in a library that programs of the repository build in (a .NET class library), or in a
+    /// package without an entry point in a language whose knowledge table says so (Python),
+    /// the application that imports it decides which libraries are instrumented.
     fn patching_decided_elsewhere(&self, file: &FileFacts) -> bool {
-        !self.service.has_entry
-            && file
-                .lang
-                .is_some_and(|l| self.knowledge.defaults(l).patching_decided_by_application)
+        self.service.library
+            || (!self.service.has_entry
+                && file
+                    .lang
+                    .is_some_and(|l| self.knowledge.defaults(l).patching_decided_by_application))
     }
 }

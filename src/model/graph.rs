@@ -108,10 +108,15 @@ impl Graph {
         // Names an orchestrator runs projects under: (project, name).
         let mut project_names: Vec<(&str, &str)> = Vec::new();
         for (i, service) in repo.services.iter().enumerate() {
-            by_name.insert(service.name.as_str(), i);
+            if !service.library {
+                by_name.insert(service.name.as_str(), i);
+            }
         }
         for (i, service) in repo.services.iter().enumerate() {
-            for &f in &service.files {
+            if service.library {
+                continue;
+            }
+            for &f in service.files.iter().chain(&service.libraries) {
                 let file = &repo.files[f];
                 // Only a deployment of the service's own directory names it: a compose service
                 // building from a directory without a manifest lands in an enclosing service.
@@ -154,6 +159,7 @@ impl Graph {
                 .services
                 .iter()
                 .enumerate()
+                .filter(|(_, s)| !s.library)
                 .map(|(i, s)| (project_identifier(s), i))
                 .collect();
             for (project, name) in project_names {
@@ -165,7 +171,10 @@ impl Graph {
         let deployments = together(deployments);
         let mut edges: BTreeMap<(usize, usize, EdgeKind, String), Vec<Site>> = BTreeMap::new();
         for (i, service) in repo.services.iter().enumerate() {
-            for &f in &service.files {
+            if service.library {
+                continue;
+            }
+            for &f in service.files.iter().chain(&service.libraries) {
                 let file = &repo.files[f];
                 if !service.has_entry && file.generated {
                     // A generated client library (an SDK module with no program of its own):
@@ -526,7 +535,7 @@ fn caller_injects(v: &ServiceView<'_>, proto: Proto) -> Option<bool> {
             Proto::Messaging => s.is_patched("kafkajs"),
         };
     let verdicts: Vec<Verdict> = v
-        .owned_facts()
+        .graph_facts()
         .filter_map(|(file, f)| match &f.kind {
             FactKind::Outbound {
                 proto: p,
@@ -559,7 +568,7 @@ fn instruments_every_server(v: &ServiceView<'_>, proto: Proto) -> bool {
 
 /// The verdict at each of the service's own entry points of `proto`.
 fn entry_verdicts(v: &ServiceView<'_>, proto: Proto) -> Vec<Verdict> {
-    v.owned_facts()
+    v.graph_facts()
         .filter_map(|(file, f)| match &f.kind {
             FactKind::Inbound {
                 proto: p,
@@ -578,7 +587,7 @@ fn reached_routes(v: &ServiceView<'_>, sites: &[Site]) -> Vec<Verdict> {
     if paths.is_empty() {
         return Vec::new();
     }
-    v.owned_facts()
+    v.graph_facts()
         .filter_map(|(file, f)| match &f.kind {
             FactKind::Inbound {
                 proto: Proto::Http,

@@ -98,6 +98,8 @@ mod tests {
             has_entry: true,
             uses_tracing: true,
             opaque: false,
+            libraries: Vec::new(),
+            library: false,
         }
     }
 

@@ -7,6 +7,7 @@
 pub mod boundary;
 pub mod build;
 pub mod graph;
+mod libraries;
 pub mod link;
 pub mod names;
 pub mod propagation;
@@ -43,6 +44,13 @@ pub struct Service {
     /// It holds source files of a language tracewire does not analyse yet: whether it traces
     /// is unknown, never "no".
     pub opaque: bool,
+    /// Indices of the files of the libraries it builds into itself (a .NET program's
+    /// `<ProjectReference>`s to class libraries, transitively); also in `shared`. Their calls
+    /// are the program's calls on the service graph.
+    pub libraries: Vec<usize>,
+    /// It is a library without an entry point that programs of the repository build into
+    /// themselves: no node of the service graph, its calls counted for those programs.
+    pub library: bool,
 }
 
 /// The whole repository: every file's facts and the services they form.
@@ -150,6 +158,17 @@ impl<'a> ServiceView<'a> {
             .flat_map(|f| f.facts.iter().map(move |fact| (f, fact)))
     }
 
+    /// Every fact of the files whose calls and entry points are the service's on the service
+    /// graph: those it owns and those of the libraries it builds in.
+    pub fn graph_facts(&self) -> impl Iterator<Item = (&'a FileFacts, &'a Fact)> + '_ {
+        self.service
+            .files
+            .iter()
+            .chain(&self.service.libraries)
+            .map(|&i| &self.repo.files[i])
+            .flat_map(|f| f.facts.iter().map(move |fact| (f, fact)))
+    }
+
     /// Every fact of the files the service owns, with its file.
     pub fn owned_facts(&self) -> impl Iterator<Item = (&'a FileFacts, &'a Fact)> + '_ {
         self.owned()
@@ -208,12 +227,20 @@ impl RepoModel {
                 }
             }
         }
-        link::link_results(&mut files, &services);
         for service in &mut services {
             service.has_entry = service.files.iter().any(|&i| files[i].has_entry);
-            // Its own code (or its deployment) uses OpenTelemetry: shared packages that do are
-            // not enough, since a tool built from the same module may not trace at all.
-            service.uses_tracing = service.files.iter().any(|&i| files[i].uses_tracing);
+        }
+        libraries::attach(&files, &mut services);
+        link::link_results(&mut files, &services);
+        for service in &mut services {
+            // Its own code, a library it builds in, or its deployment uses OpenTelemetry:
+            // shared packages of a module are not enough, since a tool built from the same
+            // module may not trace at all.
+            service.uses_tracing = service
+                .files
+                .iter()
+                .chain(&service.libraries)
+                .any(|&i| files[i].uses_tracing);
             service.opaque = service
                 .files
                 .iter()
@@ -285,6 +312,8 @@ fn split_main_packages(files: &[FileFacts], root: String, members: Vec<usize>) -
         has_entry: false,
         uses_tracing: false,
         opaque: false,
+        libraries: Vec::new(),
+        library: false,
     };
     if main_dirs.len() < 2 {
         return vec![whole(members, Vec::new(), root)];

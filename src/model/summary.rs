@@ -91,7 +91,8 @@ pub struct ServiceSummary {
     pub auto_instrumentation: BTreeSet<String>,
     /// OpenTelemetry and runtime-option environment variables set by deployment.
     pub env: BTreeMap<String, String>,
-    /// Keys the service's configuration files set (`application.properties`), as written.
+    /// Keys the service's configuration files set (`application.properties`,
+    /// `appsettings.json`), as written.
     pub config: BTreeMap<String, String>,
     /// Defaults the code gives configuration keys (`@Value("${key:default}")`).
     pub config_defaults: BTreeMap<String, String>,

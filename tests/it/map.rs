@@ -154,6 +154,55 @@ fn an_aspire_host_names_the_projects_it_runs() {
 }
 
 #[test]
+fn class_libraries_call_for_the_programs_that_reference_them() {
+    // Shop.Clients registers the gRPC client; Shop.Api references it and runs it. The test
+    // project referencing the same library has no entry point: no edge from it, nor from the
+    // library.
+    assert_eq!(
+        edges("dotnet-libraries"),
+        vec![
+            json!(["Shop.Api", "Cart.Api", "grpc", "shop.CartService", "ok",
+                    "context injected and extracted",
+                    [{"path": "Shop.Clients/CartClientRegistrations.cs", "line": 7}]])
+        ]
+    );
+}
+
+#[test]
+fn masstransit_messages_are_matched_by_their_type() {
+    // Orders publishes OrderPlaced; Shipping consumes it through IOrderPlaced and listens to
+    // MassTransit's source; Billing does not listen, so its consumer continues nothing. Audit's
+    // MediatR handler is in-process, and the generic Forward<T> names no message type.
+    assert_eq!(
+        edges("masstransit"),
+        vec![
+            json!(["Orders", "Billing", "messaging", "OrderPlaced", "broken",
+                   "Billing's messaging entry points extract nothing",
+                   [{"path": "Orders/Program.cs", "line": 15}]]),
+            json!(["Orders", "Shipping", "messaging", "OrderPlaced", "ok",
+                   "context injected and extracted",
+                   [{"path": "Orders/Program.cs", "line": 15}]]),
+        ]
+    );
+}
+
+#[test]
+fn dotnet_configuration_keys_resolve_through_environment_and_appsettings() {
+    // `Catalog:Url` is the variable `Catalog__Url`, which compose sets over appsettings.json's
+    // localhost; `StockUrl` has only its appsettings.json default. `Reviews:Url` is set nowhere
+    // and `settings[...]` is a dictionary, not configuration: no edge, no extra site.
+    assert_eq!(
+        edges("dotnet-configuration"),
+        vec![
+            json!(["Web", "Catalog", "http", "catalog", "ok", "context injected and extracted",
+                   [{"path": "Web/Program.cs", "line": 9}]]),
+            json!(["Web", "Stock", "http", "stock", "ok", "context injected and extracted",
+                   [{"path": "Web/Program.cs", "line": 16}]]),
+        ]
+    );
+}
+
+#[test]
 fn producers_and_consumers_of_a_topic_are_matched_across_languages() {
     assert_eq!(
         edges("messaging"),

@@ -564,9 +564,13 @@ fn env_value(
     knowledge: &crate::knowledge::Knowledge,
 ) -> Option<(String, Option<String>)> {
     let value = match value.kind() {
-        "parenthesized_expression" => value.named_child(0)?,
+        // `(x)`, and `x!` (null-forgiving).
+        "parenthesized_expression" | "postfix_unary_expression" => value.named_child(0)?,
         _ => value,
     };
+    if let Some(key) = configuration_key(value, src) {
+        return Some((key, None));
+    }
     if value.kind() == "binary_expression" {
         let operator = value.field("operator")?;
         if syntax::text(operator, src) != "??" {
@@ -587,4 +591,66 @@ fn env_value(
     let (_, first) = syntax::args(value, src).into_iter().next()?;
     let var = syntax::string_value(first, src)?;
     (!var.is_empty()).then_some((var, None))
+}
+
+/// Names under which code reads .NET configuration: a receiver whose last name contains one of
+/// these (case-insensitively) is an `IConfiguration` (`builder.Configuration`, `_config`).
+const CONFIGURATION_NAMES: &[&str] = &["configuration", "config"];
+
+/// A configuration value read by key: `configuration["Catalog:Url"]`,
+/// `config.GetValue<string>("Catalog:Url")`, `config.GetSection("Catalog")["Url"]`. .NET's
+/// configuration reads the environment variable `Catalog__Url` for key `Catalog:Url`, so the
+/// read is named by that variable.
+fn configuration_key(value: Node<'_>, src: &[u8]) -> Option<String> {
+    let (receiver, key) = match value.kind() {
+        "element_access_expression" => {
+            let receiver = value.named_child(0)?;
+            let subscript = syntax::named_children(value)
+                .into_iter()
+                .find(|n| n.kind() == "bracketed_argument_list")?;
+            let argument = syntax::named_children(subscript).into_iter().next()?;
+            let key = syntax::string_value(argument.named_child(0).unwrap_or(argument), src)?;
+            (receiver, key)
+        }
+        "invocation_expression" => {
+            let callee = syntax::callee(value, src)?;
+            if callee.method != "GetValue" {
+                return None;
+            }
+            let (_, first) = syntax::args(value, src).into_iter().next()?;
+            (callee.receiver?, syntax::string_value(first, src)?)
+        }
+        _ => return None,
+    };
+    let section = configuration_section(receiver, src)?;
+    if key.is_empty() || key.contains(char::is_whitespace) {
+        return None;
+    }
+    let key = match section {
+        Some(section) => format!("{section}:{key}"),
+        None => key,
+    };
+    Some(key.replace(':', "__"))
+}
+
+/// For a configuration receiver: `Some(None)` for the configuration itself, `Some(Some(s))` for
+/// `config.GetSection("s")`; `None` when it is not configuration.
+fn configuration_section(receiver: Node<'_>, src: &[u8]) -> Option<Option<String>> {
+    if receiver.kind() == "invocation_expression" {
+        let callee = syntax::callee(receiver, src)?;
+        if callee.method != "GetSection" {
+            return None;
+        }
+        let (_, first) = syntax::args(receiver, src).into_iter().next()?;
+        let section = syntax::string_value(first, src)?;
+        return match configuration_section(callee.receiver?, src)? {
+            Some(outer) => Some(Some(format!("{outer}:{section}"))),
+            None => Some(Some(section)),
+        };
+    }
+    let name = last_name(receiver, src)?.to_ascii_lowercase();
+    CONFIGURATION_NAMES
+        .iter()
+        .any(|c| name.contains(c))
+        .then_some(None)
 }

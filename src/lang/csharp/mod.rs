@@ -12,6 +12,7 @@ mod names;
 mod setup;
 mod spans;
 mod syntax;
+mod typed_bus;
 
 use crate::facts::{Fact, FactKind, FileFacts};
 use crate::knowledge::{Knowledge, Role};
@@ -126,7 +127,9 @@ impl Adapter for CSharp {
             file_injects: false,
             message_clients: MessageClients::None,
             http_clients: HashSet::new(),
+            bus: None,
         };
+        ctx.bus = ctx.typed_bus();
         let tracing_namespace = ctx
             .namespaces
             .iter()
@@ -164,8 +167,14 @@ impl Adapter for CSharp {
                 ctx.grpc_client_fact(*new);
             }
         }
+        let bus = ctx.bus;
         for class in classes {
             ctx.grpc_server_fact(*class);
+            if let Some(bus) = bus {
+                if !ctx.in_error(*class) {
+                    ctx.typed_consumer(*class, bus);
+                }
+            }
         }
         for field in anchors.nodes(c.field) {
             if !ctx.in_error(*field) {
@@ -228,6 +237,8 @@ pub(super) struct FileCtx<'a> {
     message_clients: MessageClients,
     /// The names the file stores `HttpClient`s it builds under.
     http_clients: HashSet<String>,
+    /// The message bus routing by type that the file uses, if any.
+    bus: Option<&'a crate::knowledge::TypedBus>,
 }
 
 crate::lang::core::source::source_file!(FileCtx);

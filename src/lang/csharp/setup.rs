@@ -155,6 +155,7 @@ impl<'a> FileCtx<'a> {
                 for (_, arg) in args(call, self.src) {
                     let pattern = self.source_name(arg);
                     self.push(arg, FactKind::SourceRegistered { pattern });
+                    self.source_patches(arg);
                 }
                 true
             }
@@ -177,6 +178,12 @@ impl<'a> FileCtx<'a> {
                     } else {
                         self.push(call, FactKind::ManualInject);
                     }
+                }
+                false
+            }
+            m if self.bus.is_some_and(|b| b.publish.iter().any(|p| p == m)) => {
+                if let Some(bus) = self.bus {
+                    self.typed_publish(call, bus);
                 }
                 false
             }

@@ -1,0 +1,7 @@
+using Xunit;
+
+public class CartClientTests
+{
+    [Fact]
+    public void Registers() => new ServiceCollection().AddCartClient();
+}
