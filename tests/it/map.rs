@@ -172,7 +172,8 @@ fn class_libraries_call_for_the_programs_that_reference_them() {
 fn masstransit_messages_are_matched_by_their_type() {
     // Orders publishes OrderPlaced; Shipping consumes it through IOrderPlaced and listens to
     // MassTransit's source; Billing does not listen, so its consumer continues nothing. Audit's
-    // MediatR handler is in-process, and the generic Forward<T> names no message type.
+    // MediatR handler is in-process, the generic Forward<T> names no message type, and
+    // Billing's `cfg.Publish<OrderPlaced>(e => { .. })` only configures the exchange.
     assert_eq!(
         edges("masstransit"),
         vec![

@@ -65,11 +65,19 @@ impl<'a> FileCtx<'a> {
     /// The message type a publish call names: its single type argument (unless a type
     /// parameter), else the type of the first message object among its arguments.
     fn published_type(&self, call: Node<'a>) -> Option<String> {
+        let arguments = args(call, self.src);
+        // `cfg.Publish<T>(e => { e.Durable = true; })` on a bus configurator sets up the
+        // message's publish topology (an exchange); nothing is sent.
+        let configures = matches!(arguments.as_slice(), [(_, a)] if a.kind() == "lambda_expression"
+            && a.field("body").is_some_and(|b| b.kind() == "block"));
+        if configures {
+            return None;
+        }
         if let Some(arg) = syntax::single_type_argument(call) {
             let name = last_name(arg, self.src)?;
             return (!self.is_type_parameter(call, &name)).then(|| message_topic(&name));
         }
-        args(call, self.src)
+        arguments
             .into_iter()
             .find_map(|(_, a)| self.message_object_type(a))
             .filter(|t| !self.is_type_parameter(call, t))

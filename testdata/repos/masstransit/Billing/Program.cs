@@ -6,7 +6,19 @@ builder.Services.AddOpenTelemetry()
     .WithTracing(tracing => tracing
         .AddSource("Shop.Billing")
         .AddOtlpExporter());
-builder.Services.AddMassTransit(x => x.AddConsumer<BillOrder>());
+builder.Services.AddMassTransit(x =>
+{
+    x.AddConsumer<BillOrder>();
+    x.UsingRabbitMq((context, cfg) =>
+    {
+        // Publish topology: the exchange OrderPlaced goes to. Nothing is sent here.
+        cfg.Publish<OrderPlaced>(e =>
+        {
+            e.Durable = true;
+        });
+        cfg.ConfigureEndpoints(context);
+    });
+});
 builder.Build().Run();
 
 public record OrderPlaced(string Id);
