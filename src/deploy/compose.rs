@@ -60,7 +60,11 @@ pub fn facts(text: &str, dir: &str, dotenv: &BTreeMap<String, String>) -> Vec<(T
                         .as_str()
                         .map(|d| interpolate(d, dotenv))
                         .unwrap_or_else(|| "Dockerfile".into());
-                    if !dockerfile.contains('$') && build.as_hash().is_some() {
+                    // A context a variable chooses (`services/api-${LANG}`) is one of several
+                    // directories: the Dockerfile the variable's value picks configures that
+                    // one, not each directory the template matches.
+                    let chosen = build["context"].as_str().is_some_and(|c| c.contains('$'));
+                    if !dockerfile.contains('$') && !chosen && build.as_hash().is_some() {
                         facts.push(Fact {
                             loc: super::line_of(text, &format!("{name}:")),
                             kind: FactKind::BuiltWith {

@@ -4,6 +4,7 @@ use super::{code, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::{NameVia, SpanKindName};
 use crate::lang::Lang;
+use crate::model::names::SpanName;
 use crate::model::style::{dominant, style_of, NamingStyle};
 use crate::model::ServiceView;
 use std::collections::{BTreeMap, BTreeSet};
@@ -74,14 +75,10 @@ const EXAMPLES: usize = 3;
 /// Reports the names of the service that break the style of their kind.
 pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
     let census = view.repo.name_census();
-    let own = own_styles(view);
-    for name in view.span_names() {
-        if matches!(name.via, NameVia::Formatter(_)) {
-            continue;
-        }
-        let Some(text) = &name.text else { continue };
-        let kind = name.kind.unwrap_or(SpanKindName::Internal);
-        let Some(style) = style_of(text, kind) else {
+    let names = view.span_names();
+    let own = own_styles(&names);
+    for name in &names {
+        let Some((kind, text, style)) = styled(name) else {
             continue;
         };
         let entries = census.by_kind.get(&kind).map(Vec::as_slice).unwrap_or(&[]);
@@ -148,21 +145,23 @@ enum OwnStyle {
     Mixed,
 }
 
+/// A name this rule judges: written by the code (not a formatter's), known, and in a
+/// recognisable style; with its kind (unset counts as internal).
+fn styled<'n>(name: &'n SpanName<'_>) -> Option<(SpanKindName, &'n str, NamingStyle)> {
+    if matches!(name.via, NameVia::Formatter(_)) {
+        return None;
+    }
+    let text = name.text.as_deref()?;
+    let kind = name.kind.unwrap_or(SpanKindName::Internal);
+    Some((kind, text, style_of(text, kind)?))
+}
+
 /// The style each kind's names agree on within the service alone.
-fn own_styles(view: &ServiceView<'_>) -> BTreeMap<SpanKindName, OwnStyle> {
+fn own_styles(names: &[SpanName<'_>]) -> BTreeMap<SpanKindName, OwnStyle> {
     let mut distinct: BTreeSet<(SpanKindName, &str)> = BTreeSet::new();
     let mut own: BTreeMap<SpanKindName, OwnStyle> = BTreeMap::new();
-    let names = view.span_names();
-    for name in &names {
-        if matches!(name.via, NameVia::Formatter(_)) {
-            continue;
-        }
-        let Some(text) = &name.text else { continue };
-        let kind = name.kind.unwrap_or(SpanKindName::Internal);
-        let Some(style) = style_of(text, kind) else {
-            continue;
-        };
-        if !distinct.insert((kind, text.as_str())) {
+    for (kind, text, style) in names.iter().filter_map(styled) {
+        if !distinct.insert((kind, text)) {
             continue;
         }
         let next = match own.get(&kind).copied().unwrap_or(OwnStyle::Few(None)) {
