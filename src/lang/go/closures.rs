@@ -22,6 +22,16 @@ impl<'a> FileCtx<'a> {
     /// For each function value a named function returns that shuts down one of its tracer
     /// providers: what deferring a call to that value does.
     pub(super) fn returned_shutdowns(&mut self, functions: &[Node<'a>]) {
+        // Most files name no shutdown method at all: nothing to look for.
+        let mentions = self
+            .knowledge
+            .methods
+            .shutdown
+            .iter()
+            .any(|m| memchr::memmem::find(self.src, m.as_bytes()).is_some());
+        if !mentions {
+            return;
+        }
         for &function in functions {
             if !matches!(
                 function.kind(),
