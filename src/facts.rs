@@ -290,7 +290,8 @@ pub enum FactKind {
     ResultEffect {
         /// The declared name of the function that returns the value.
         function: String,
-        /// The method called on the value (`start`, `register`).
+        /// The method called on the value (`start`, `register`), or `()` for calling the value
+        /// itself (a shutdown function an init function returns: `defer shutdown(ctx)`).
         method: String,
         /// The facts that call stands for.
         then: Vec<FactKind>,
@@ -300,7 +301,7 @@ pub enum FactKind {
     ResultCall {
         /// The last name of the callee as written.
         function: String,
-        /// The method called on its result.
+        /// The method called on its result (`()`: the result is called itself).
         method: String,
     },
     /// Request code calls a function by this name (the last name of the callee as written):
