@@ -50,27 +50,19 @@ fn relaxed_names(key: &str) -> Vec<String> {
     if !key.contains(['.', '-']) {
         return Vec::new();
     }
-    let spring: String = key
-        .chars()
-        .filter(|c| *c != '-')
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_uppercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let micro: String = key
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_uppercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    let env_name = |key: &str| -> String {
+        key.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_uppercase()
+                } else {
+                    '_'
+                }
+            })
+            .collect()
+    };
+    let spring = env_name(&key.replace('-', ""));
+    let micro = env_name(key);
     if spring == micro {
         vec![spring]
     } else {

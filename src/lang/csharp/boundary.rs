@@ -517,24 +517,9 @@ impl<'a> FileCtx<'a> {
         };
         let src = self.src;
         let value = match first.kind() {
-            "identifier" => crate::lang::tree::single_binding(first, None, src, |node| {
-                if node.kind() != "variable_declarator" {
-                    return Vec::new();
-                }
-                let children = syntax::named_children(node);
-                let Some(name) = children.iter().find(|c| c.kind() == "identifier").copied() else {
-                    return Vec::new();
-                };
-                let value = children
-                    .iter()
-                    .rev()
-                    .find(|c| c.id() != name.id())
-                    .map(|v| match v.kind() {
-                        "equals_value_clause" => v.named_child(0).unwrap_or(*v),
-                        _ => *v,
-                    });
-                vec![(name, value)]
-            }),
+            "identifier" => {
+                crate::lang::tree::single_binding(first, None, src, syntax::declared_value)
+            }
             _ => Some(first),
         };
         let Some(value) = value else {

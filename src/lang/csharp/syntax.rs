@@ -237,3 +237,23 @@ pub(super) fn modifiers<'s>(decl: Node<'_>, src: &'s [u8]) -> Vec<&'s str> {
         .map(|n| text(n, src))
         .collect()
 }
+
+/// The name a variable declarator binds and its value (`var m = new T(...)`).
+pub(super) fn declared_value(node: Node<'_>) -> Vec<(Node<'_>, Option<Node<'_>>)> {
+    if node.kind() != "variable_declarator" {
+        return Vec::new();
+    }
+    let children = named_children(node);
+    let Some(name) = children.iter().find(|c| c.kind() == "identifier").copied() else {
+        return Vec::new();
+    };
+    let value = children
+        .iter()
+        .rev()
+        .find(|c| c.id() != name.id())
+        .map(|v| match v.kind() {
+            "equals_value_clause" => v.named_child(0).unwrap_or(*v),
+            _ => *v,
+        });
+    vec![(name, value)]
+}

@@ -3,7 +3,7 @@
 //! type's name is the topic the service map matches publishers and consumers by; the bus's own
 //! instrumentation decides whether the trace crosses.
 
-use super::syntax::{self, args, last_name, named_children};
+use super::syntax::{self, args, declared_value, last_name, named_children};
 use super::FileCtx;
 use crate::facts::{Extraction, FactKind, Injection, Proto};
 use crate::knowledge::TypedBus;
@@ -235,26 +235,6 @@ fn message_topic(name: &str) -> String {
         (Some('I'), Some(c)) if c.is_ascii_uppercase() => name[1..].to_string(),
         _ => name.to_string(),
     }
-}
-
-/// The name a variable declarator binds and its value (`var m = new T(...)`).
-pub(super) fn declared_value(node: Node<'_>) -> Vec<(Node<'_>, Option<Node<'_>>)> {
-    if node.kind() != "variable_declarator" {
-        return Vec::new();
-    }
-    let children = named_children(node);
-    let Some(name) = children.iter().find(|c| c.kind() == "identifier").copied() else {
-        return Vec::new();
-    };
-    let value = children
-        .iter()
-        .rev()
-        .find(|c| c.id() != name.id())
-        .map(|v| match v.kind() {
-            "equals_value_clause" => v.named_child(0).unwrap_or(*v),
-            _ => *v,
-        });
-    vec![(name, value)]
 }
 
 #[cfg(test)]
