@@ -283,13 +283,38 @@ impl Workspace {
             extract::extract_source(rel, lang, text, &self.extractors, &PhaseTimes::default());
         self.extractors.prefilter = prefilter;
         self.extractors.cache = cache;
+        let facts = match outcome {
+            FileOutcome::Facts(facts)
+                if self.settings.include_tests || !(facts.test_code || lang.is_test_path(rel)) =>
+            {
+                Some(facts)
+            }
+            _ => None,
+        };
+        self.replace_source(rel, facts);
+    }
+
+    /// Drops one source file (deleted on disk); the services are regrouped.
+    pub fn remove_source(&mut self, rel: &str) {
+        if self.has_source(rel) {
+            self.replace_source(rel, None);
+        }
+    }
+
+    /// Whether the workspace holds facts of the source file `rel`.
+    pub fn has_source(&self, rel: &str) -> bool {
+        self.repo
+            .files
+            .iter()
+            .any(|f| f.path == rel && f.lang.is_some())
+    }
+
+    /// Puts `facts` in place of the source file `rel`'s (none: the file is gone) and rebuilds
+    /// the model.
+    fn replace_source(&mut self, rel: &str, facts: Option<crate::facts::FileFacts>) {
         let mut files = std::mem::take(&mut self.repo.files);
         files.retain(|f| f.path != rel || f.lang.is_none());
-        if let FileOutcome::Facts(facts) = outcome {
-            if self.settings.include_tests || !(facts.test_code || lang.is_test_path(rel)) {
-                files.push(facts);
-            }
-        }
+        files.extend(facts);
         files.sort_by(|a, b| (a.lang.is_none(), &a.path).cmp(&(b.lang.is_none(), &b.path)));
         let contracts = std::sync::Arc::clone(&self.repo.contracts);
         self.repo = RepoModel::build(files, &self.manifests, &self.root_name);

@@ -373,6 +373,47 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// What a file is to the analysis, judged from its path alone (the language server asks this of
+/// files changed on disk outside the editor).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileRole {
+    /// A source file of an analysed language.
+    Source(Lang),
+    /// A file that shapes the whole analysis: a manifest, a deployment or contract file, a
+    /// service's `.env` or an ignore file (the configuration file is the caller's to recognise).
+    Project,
+    /// A file the walk never reads (another extension, or under a hidden or excluded folder).
+    Unread,
+}
+
+/// The role of `rel` (relative to the root, forward slashes). A path under a hidden folder or
+/// one of [`DEFAULT_EXCLUDED_DIRS`] is [`FileRole::Unread`], as the walk never enters them.
+pub fn file_role(rel: &str) -> FileRole {
+    let mut parts: Vec<&str> = rel.split('/').filter(|p| !p.is_empty()).collect();
+    let Some(name) = parts.pop() else {
+        return FileRole::Unread;
+    };
+    let hidden_or_excluded =
+        |p: &&str| (p.starts_with('.') && *p != "..") || DEFAULT_EXCLUDED_DIRS.contains(p);
+    if parts.iter().any(hidden_or_excluded) {
+        return FileRole::Unread;
+    }
+    let shapes_project = crate::deploy::DeployKind::from_file_name(name).is_some()
+        || ManifestKind::from_file_name(name).is_some()
+        || name.ends_with(".proto")
+        || matches!(name, ".env" | ".gitignore" | ".ignore" | IGNORE_FILE);
+    if shapes_project {
+        return FileRole::Project;
+    }
+    if name.starts_with('.') {
+        return FileRole::Unread;
+    }
+    match Lang::from_path(Path::new(name)) {
+        Some(lang) => FileRole::Source(lang),
+        None => FileRole::Unread,
+    }
+}
+
 /// `path` relative to `root` with forward slashes; `None` if it is not valid UTF-8.
 pub fn relative(root: &Path, path: &Path) -> Option<String> {
     let rel = path.strip_prefix(root).unwrap_or(path);
@@ -389,6 +430,23 @@ pub fn relative(root: &Path, path: &Path) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_roles_follow_what_the_walk_reads() {
+        assert_eq!(file_role("svc/main.go"), FileRole::Source(Lang::Go));
+        assert_eq!(file_role("web/src/app.tsx"), FileRole::Source(Lang::Tsx));
+        assert_eq!(file_role("docker-compose.yml"), FileRole::Project);
+        assert_eq!(file_role("svc/go.mod"), FileRole::Project);
+        assert_eq!(file_role("svc/.env"), FileRole::Project);
+        assert_eq!(file_role("api/orders.proto"), FileRole::Project);
+        assert_eq!(file_role("node_modules/x/index.js"), FileRole::Unread);
+        assert_eq!(file_role("target/debug/build/x.rs"), FileRole::Unread);
+        assert_eq!(file_role(".git/HEAD"), FileRole::Unread);
+        assert_eq!(file_role(".vscode/settings.json"), FileRole::Unread);
+        assert_eq!(file_role("svc/.hidden.go"), FileRole::Unread);
+        assert_eq!(file_role("README.md"), FileRole::Unread);
+        assert_eq!(file_role(""), FileRole::Unread);
+    }
 
     #[test]
     fn manifests_are_recognised() {

@@ -4,7 +4,10 @@
 //! re-extracts that document from the editor's text and re-runs the rules, then publishes
 //! diagnostics for every file whose diagnostics changed — a fix in one file can clear a
 //! finding in another. A code action adds a `tracewire: ignore[...]` comment above a finding.
-//! Saving or changing `tracewire.toml` reloads the configuration. The workspace loads through
+//! Saving or changing `tracewire.toml` reloads the configuration. Files changed outside the
+//! editor arrive through `workspace/didChangeWatchedFiles` (the server registers a watcher when
+//! the client allows it): a changed source file is re-read, anything that reshapes the project
+//! reloads the workspace. The workspace loads through
 //! the facts cache of `check` (`TRACEWIRE_CACHE_DIR`, else the user's cache directory).
 
 pub mod convert;
@@ -12,6 +15,7 @@ pub mod convert;
 use crate::analysis::Workspace;
 use crate::config::{self, Settings};
 use crate::diagnostic::Diagnostic;
+use crate::discover::FileRole;
 use crate::lang::Lang;
 use convert::Encoding;
 use lsp_server::{Connection, Message, Notification, Request, Response};
@@ -22,11 +26,11 @@ use lsp_types::notification::{
 use lsp_types::request::{CodeActionRequest, Request as _};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
-    CodeActionProviderCapability, InitializeParams, PositionEncodingKind, PublishDiagnosticsParams,
-    SaveOptions, ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind,
-    TextDocumentSyncOptions, TextEdit, Uri, WorkspaceEdit,
+    CodeActionProviderCapability, FileChangeType, InitializeParams, PositionEncodingKind,
+    PublishDiagnosticsParams, SaveOptions, ServerCapabilities, TextDocumentSyncCapability,
+    TextDocumentSyncKind, TextDocumentSyncOptions, TextEdit, Uri, WorkspaceEdit,
 };
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Runs the server on stdio until the client asks it to exit.
@@ -64,10 +68,45 @@ pub fn serve(connection: Connection) -> Result<(), String> {
     connection
         .initialize_finish(id, result)
         .map_err(|e| e.to_string())?;
+    register_file_watcher(&connection, &params);
     let root = workspace_root(&params).unwrap_or_else(|| PathBuf::from("."));
     let mut server = Server::new(connection, root, encoding);
     server.publish_all();
     server.main_loop()
+}
+
+/// Asks the client to report files changed on disk (a branch switch, a formatter, generated
+/// code), when it can register watchers; the server filters what the walk would not read.
+fn register_file_watcher(connection: &Connection, params: &InitializeParams) {
+    let can_register = params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|c| c.dynamic_registration)
+        .unwrap_or(false);
+    if !can_register {
+        return;
+    }
+    let options = lsp_types::DidChangeWatchedFilesRegistrationOptions {
+        watchers: vec![lsp_types::FileSystemWatcher {
+            glob_pattern: lsp_types::GlobPattern::String("**/*".into()),
+            kind: None,
+        }],
+    };
+    let registration = lsp_types::Registration {
+        id: "tracewire/watch-files".into(),
+        method: DidChangeWatchedFiles::METHOD.into(),
+        register_options: serde_json::to_value(options).ok(),
+    };
+    let request = Request::new(
+        lsp_server::RequestId::from("tracewire/register-watcher".to_string()),
+        lsp_types::request::RegisterCapability::METHOD.into(),
+        lsp_types::RegistrationParams {
+            registrations: vec![registration],
+        },
+    );
+    let _ = connection.sender.send(Message::Request(request));
 }
 
 /// UTF-8 when the client offers it, UTF-16 otherwise.
@@ -105,6 +144,8 @@ struct Server {
     open: HashMap<String, String>,
     /// Diagnostics last published, by relative path.
     published: BTreeMap<String, Vec<lsp_types::Diagnostic>>,
+    /// Source files changed on disk that the last walk left out (ignored, tests, too large).
+    unread: HashSet<String>,
 }
 
 impl Server {
@@ -117,6 +158,7 @@ impl Server {
             workspace: None,
             open: HashMap::new(),
             published: BTreeMap::new(),
+            unread: HashSet::new(),
         };
         server.reload();
         server
@@ -249,13 +291,71 @@ impl Server {
                 if let Ok(p) =
                     serde_json::from_value::<lsp_types::DidChangeWatchedFilesParams>(params)
                 {
-                    if p.changes.iter().any(|c| is_config(&c.uri)) {
-                        self.reload();
-                        self.publish_all();
-                    }
+                    self.files_changed_on_disk(&p.changes);
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Takes files changed outside the editor. A source file the editor does not hold is
+    /// re-read (or dropped when deleted); a new source file, or any change to a file that
+    /// shapes the project (configuration, manifest, deployment, contract, ignore file), reloads
+    /// the workspace, which walks the tree again through the facts cache. Files the walk never
+    /// reads (build output, dependencies, hidden folders) are ignored.
+    fn files_changed_on_disk(&mut self, changes: &[lsp_types::FileEvent]) {
+        let mut project_changed = false;
+        let mut touched = false;
+        let mut new_sources = Vec::new();
+        for change in changes {
+            if is_config(&change.uri) {
+                project_changed = true;
+                continue;
+            }
+            let Some(rel) = self.relative(&change.uri) else {
+                continue;
+            };
+            match crate::discover::file_role(&rel) {
+                FileRole::Unread => {}
+                FileRole::Project => project_changed = true,
+                FileRole::Source(_) if self.open.contains_key(&rel) => {}
+                FileRole::Source(_) if self.unread.contains(&rel) => {}
+                FileRole::Source(_) => {
+                    let Some(ws) = self.workspace.as_mut() else {
+                        continue;
+                    };
+                    if change.typ == FileChangeType::DELETED {
+                        touched |= ws.has_source(&rel);
+                        ws.remove_source(&rel);
+                    } else if !ws.has_source(&rel) {
+                        // New to the workspace: only a walk knows whether it is ignored.
+                        new_sources.push(rel);
+                    } else if let Ok(text) = std::fs::read(self.root.join(&rel)) {
+                        ws.update_source(&rel, &text);
+                        touched = true;
+                    }
+                }
+            }
+        }
+        if project_changed {
+            // Ignore rules, manifests or the configuration may have changed.
+            self.unread.clear();
+        }
+        let reload = project_changed || !new_sources.is_empty();
+        if reload {
+            self.reload();
+            // A new file the walk left out (ignored, a test, too large) is not worth another
+            // reload each time it changes.
+            if let Some(ws) = &self.workspace {
+                for rel in new_sources {
+                    if !ws.has_source(&rel) {
+                        self.unread.insert(rel);
+                    }
+                }
+            }
+        }
+        if reload || touched {
+            self.publish_all();
         }
     }
 

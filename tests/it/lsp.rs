@@ -230,3 +230,270 @@ fn the_server_loads_through_the_facts_cache_and_keeps_edits_out_of_it() {
     // The second start read the entry: nothing was written again.
     assert_eq!(entries(&cache), written);
 }
+
+/// A small deterministic random source (xorshift), so a failing sequence can be replayed.
+struct Random(u64);
+
+impl Random {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+/// One finding, as both the server and `check` can state it: path, 1-based start and end
+/// (line, byte column), rule, message.
+type Finding = (String, u64, u64, u64, u64, String, String);
+
+/// What `tracewire check` reports on `root` now, without the facts cache.
+fn fresh_check(root: &std::path::Path) -> Vec<Finding> {
+    let output = crate::common::tracewire()
+        .args([
+            "check",
+            "--no-cache",
+            "--fail-on",
+            "never",
+            "--format",
+            "json",
+        ])
+        .arg(root)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let mut findings: Vec<Finding> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+                d["end_line"].as_u64().unwrap(),
+                d["end_column"].as_u64().unwrap(),
+                d["rule"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    findings.sort();
+    findings
+}
+
+/// The findings the server has published so far (the last publication of each file).
+fn published(
+    root: &std::path::Path,
+    state: &std::collections::BTreeMap<String, Vec<Value>>,
+) -> Vec<Finding> {
+    let prefix = format!("file://{}/", root.display());
+    let mut findings: Vec<Finding> = state
+        .iter()
+        .flat_map(|(uri, diagnostics)| {
+            let path = uri.strip_prefix(&prefix).unwrap().to_string();
+            diagnostics.iter().map(move |d| {
+                let at = |end: &str, key: &str| d["range"][end][key].as_u64().unwrap() + 1;
+                let message = d["message"].as_str().unwrap();
+                let message = message.split_once("\nhelp: ").map_or(message, |(m, _)| m);
+                (
+                    path.clone(),
+                    at("start", "line"),
+                    at("start", "character"),
+                    at("end", "line"),
+                    at("end", "character"),
+                    d["code"].as_str().unwrap().to_string(),
+                    message.to_string(),
+                )
+            })
+        })
+        .collect();
+    findings.sort();
+    findings
+}
+
+impl Client {
+    /// Waits until the server has handled everything sent so far (it answers requests in
+    /// order), recording each publication on the way.
+    fn settle(&mut self, state: &mut std::collections::BTreeMap<String, Vec<Value>>) {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(
+            json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/codeAction", "params": {
+                "textDocument": {"uri": "file:///nowhere.go"},
+                "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+                "context": {"diagnostics": []}
+            }}),
+        );
+        loop {
+            let m = self.next();
+            if m.get("id") == Some(&json!(id)) && m.get("method").is_none() {
+                return;
+            }
+            if m["method"] == "textDocument/publishDiagnostics" {
+                let uri = m["params"]["uri"].as_str().unwrap().to_string();
+                let diagnostics = m["params"]["diagnostics"].as_array().unwrap().clone();
+                state.insert(uri, diagnostics);
+            }
+        }
+    }
+}
+
+/// After every step of a random sequence of edits — in the editor (lines deleted, duplicated or
+/// borrowed from another file; documents opened and closed) and on disk behind the editor's
+/// back (files changed, created and deleted, reported through `didChangeWatchedFiles`) — what
+/// the server has published equals what a fresh `check` reports on the edited tree.
+#[test]
+fn after_random_edits_the_server_agrees_with_a_fresh_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap().join("shop");
+    crate::common::copy_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/repos/shop"),
+        &root,
+    );
+    let mut files = Vec::new();
+    crate::common::source_files(&root, &mut files);
+    let originals: Vec<String> = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect();
+    let uri_of = |path: &std::path::Path| format!("file://{}", path.display());
+
+    let mut client = Client::start(&root);
+    client.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": uri_of(&root),
+            "capabilities": {
+                "general": { "positionEncodings": ["utf-8"] },
+                "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } }
+            }
+        }),
+    );
+    client.notify("initialized", json!({}));
+    let mut state = std::collections::BTreeMap::new();
+    client.settle(&mut state);
+    assert!(!state.is_empty(), "the example has findings to start from");
+    assert_eq!(published(&root, &state), fresh_check(&root));
+
+    let mut random = Random(0x9e37_79b9_7f4a_7c15);
+    let mut open: std::collections::BTreeSet<usize> = Default::default();
+    let mut version = 1;
+    let mut created = 0;
+    let mut history = Vec::new();
+    for step in 0..60 {
+        let i = random.below(files.len());
+        let path = files[i].clone();
+        let uri = uri_of(&path);
+        let current = std::fs::read_to_string(&path).unwrap_or_default();
+        let lines: Vec<&str> = current.lines().collect();
+        let action = random.below(7);
+        // A new text for the file: a line deleted, duplicated, or borrowed from a file of the
+        // same language; or the original back.
+        let mut edited = || -> String {
+            let mut lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+            let at = random.below(lines.len().max(1));
+            match random.below(4) {
+                0 if !lines.is_empty() => {
+                    lines.remove(at);
+                }
+                1 if !lines.is_empty() => {
+                    let line = lines[at].clone();
+                    lines.insert(at, line);
+                }
+                2 => {
+                    let other = random.below(files.len());
+                    let same_lang = files[other].extension() == path.extension();
+                    if let Some(line) = originals[other].lines().nth(random.below(40)) {
+                        if same_lang {
+                            lines.insert(at, line.to_string());
+                        }
+                    }
+                }
+                _ => return originals[i].clone(),
+            }
+            lines.join("\n") + "\n"
+        };
+        match action {
+            // The editor changes an open (or newly opened) document, and saves it.
+            0..=2 => {
+                let text = edited();
+                std::fs::write(&path, &text).unwrap();
+                version += 1;
+                if open.insert(i) {
+                    client.notify(
+                        "textDocument/didOpen",
+                        json!({"textDocument": {
+                        "uri": uri, "languageId": "x", "version": version, "text": text}}),
+                    );
+                } else {
+                    client.notify(
+                        "textDocument/didChange",
+                        json!({
+                        "textDocument": {"uri": uri, "version": version},
+                        "contentChanges": [{"text": text}]}),
+                    );
+                }
+                history.push(format!("{step}: edit {}", path.display()));
+            }
+            // A document is closed: the server goes back to the disk's text.
+            3 if open.remove(&i) => {
+                client.notify(
+                    "textDocument/didClose",
+                    json!({"textDocument": {"uri": uri}}),
+                );
+                history.push(format!("{step}: close {}", path.display()));
+            }
+            // A tool outside the editor rewrites a file that is not open.
+            3 | 4 if !open.contains(&i) => {
+                let text = edited();
+                std::fs::write(&path, &text).unwrap();
+                client.notify(
+                    "workspace/didChangeWatchedFiles",
+                    json!({"changes": [{"uri": uri, "type": 2}]}),
+                );
+                history.push(format!("{step}: rewrite on disk {}", path.display()));
+            }
+            // A file that is not open is deleted, or comes back.
+            5 if !open.contains(&i) => {
+                let typ = if path.exists() {
+                    std::fs::remove_file(&path).unwrap();
+                    3
+                } else {
+                    std::fs::write(&path, &originals[i]).unwrap();
+                    1
+                };
+                client.notify(
+                    "workspace/didChangeWatchedFiles",
+                    json!({"changes": [{"uri": uri, "type": typ}]}),
+                );
+                history.push(format!("{step}: delete/restore {}", path.display()));
+            }
+            // A new file appears beside it: a copy of another file of the same language.
+            6 => {
+                created += 1;
+                let ext = path.extension().unwrap().to_str().unwrap();
+                let new = path.with_file_name(format!("added{created}.{ext}"));
+                std::fs::write(&new, &originals[i]).unwrap();
+                client.notify(
+                    "workspace/didChangeWatchedFiles",
+                    json!({"changes": [{"uri": uri_of(&new), "type": 1}]}),
+                );
+                history.push(format!("{step}: create {}", new.display()));
+            }
+            _ => continue,
+        }
+        client.settle(&mut state);
+        assert_eq!(
+            published(&root, &state),
+            fresh_check(&root),
+            "the server and a fresh check disagree after:\n{}",
+            history.join("\n")
+        );
+    }
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().unwrap().success());
+}
