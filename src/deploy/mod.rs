@@ -232,12 +232,16 @@ fn finish(mut f: FileFacts) -> FileFacts {
 
 /// The location of the first line containing `needle` (line 1 when absent), spanning that line.
 pub(crate) fn line_of(text: &str, needle: &str) -> Loc {
-    let (index, line) = text
-        .lines()
-        .enumerate()
-        .find(|(_, l)| l.contains(needle))
-        .unwrap_or((0, text.lines().next().unwrap_or("")));
-    let start: usize = text.lines().take(index).map(|l| l.len() + 1).sum();
+    // One search for the needle, then the line around it (no per-line scan: deployment files
+    // ask for many needles).
+    let at = text
+        .find(needle)
+        .filter(|_| !needle.contains('\n'))
+        .unwrap_or(0);
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = text[start..end].trim_end_matches('\r');
+    let index = text.as_bytes()[..start].iter().filter(|b| **b == b'\n').count();
     let indent = line.len() - line.trim_start().len();
     Loc {
         line: index as u32 + 1,
@@ -303,6 +307,13 @@ mod tests {
         let loc = line_of("FROM x\n  CMD run\n", "CMD");
         assert_eq!((loc.line, loc.col, loc.end_col), (2, 3, 10));
         assert_eq!((loc.start_byte, loc.end_byte), (9, 16));
+        // Windows line ends: the bytes still point into the line, without its `\r`.
+        let loc = line_of("FROM x\r\n  CMD run\r\n", "CMD");
+        assert_eq!((loc.line, loc.col, loc.end_col), (2, 3, 10));
+        assert_eq!((loc.start_byte, loc.end_byte), (10, 17));
+        // Absent: the first line.
+        let loc = line_of("FROM x\nRUN y\n", "CMD");
+        assert_eq!((loc.line, loc.start_byte, loc.end_byte), (1, 0, 6));
     }
 
     #[test]
