@@ -9,9 +9,9 @@
 # installed into a virtualenv under target/ on first use.
 #
 # The peers run one rule per language for the call that starts a span — the sites tracewire
-# follows — (`$T.Start($CTX, $$$REST)` in Go: ast-grep's Go pattern `$T.Start($$$)` matches
-# nothing here, `$T.start_as_current_span($$$)` in Python,
-# `$T.startActiveSpan($$$)` in JavaScript/TypeScript, `$T.spanBuilder($$$)` in Java,
+# follows (benches/ast-grep-rules.tsv: `$T.Start($CTX, $$$REST)` in Go, where ast-grep's Go
+# pattern `$T.Start($$$)` matches nothing, `$T.start_as_current_span($$$)` in Python,
+# `$T.startActiveSpan($$$)` in JavaScript/TypeScript/TSX, `$T.spanBuilder($$$)` in Java,
 # `$T.StartActivity($$$)` in C#, `$T.start($$$)` in Rust) in one process over the whole tree;
 # tracewire runs its full analysis. RUNS repetitions (default
 # 3; semgrep: SEMGREP_RUNS, default 1); min and median wall time are printed. NO_PREFILTER=1
@@ -37,18 +37,12 @@ cargo build --release --quiet
 
 rules=$OUT/rules
 mkdir -p "$rules"
-# ast-grep: one rule file per language, all run by one `ast-grep scan`.
-sg_rule() { # id language pattern
-  printf 'id: %s\nlanguage: %s\nseverity: info\nmessage: span started\nrule:\n  pattern: %s\n' "$1" "$2" "$3" > "$rules/sg/$1.yml"
-}
+# ast-grep: one rule file per language (benches/ast-grep-rules.tsv), all run by one `ast-grep scan`.
 rm -rf "$rules/sg" && mkdir -p "$rules/sg"
-sg_rule go-span go '$T.Start($CTX, $$$REST)'
-sg_rule py-span python '$T.start_as_current_span($$$)'
-sg_rule js-span javascript '$T.startActiveSpan($$$)'
-sg_rule ts-span typescript '$T.startActiveSpan($$$)'
-sg_rule java-span java '$T.spanBuilder($$$)'
-sg_rule cs-span csharp '$T.StartActivity($$$)'
-sg_rule rs-span rust '$T.start($$$)'
+grep -v '^#' benches/ast-grep-rules.tsv | while IFS=$'\t' read -r id language pattern; do
+  printf 'id: %s\nlanguage: %s\nseverity: info\nmessage: span started\nrule:\n  pattern: %s\n' \
+    "$id" "$language" "$pattern" > "$rules/sg/$id.yml"
+done
 printf 'ruleDirs:\n  - rules/sg\n' > "$rules/../sgconfig.yml"
 cat > "$rules/semgrep.yml" <<'YML'
 rules:
