@@ -241,7 +241,10 @@ pub(crate) fn line_of(text: &str, needle: &str) -> Loc {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let line = text[start..end].trim_end_matches('\r');
-    let index = text.as_bytes()[..start].iter().filter(|b| **b == b'\n').count();
+    let index = text.as_bytes()[..start]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count();
     let indent = line.len() - line.trim_start().len();
     Loc {
         line: index as u32 + 1,

@@ -50,6 +50,9 @@ pub struct ExtractorNeedles {
     pub typed_lists: &'static [&'static str],
     /// Modules that code uses without naming them (JavaScript's `globalThis`).
     pub implicit_modules: &'static [&'static str],
+    /// File name endings of generated protobuf message code (`.pb.go`, `_pb2.py`): data types
+    /// with no request handling, calls or spans, so not parsed unless the file names gRPC.
+    pub message_files: &'static [&'static str],
 }
 
 impl ExtractorNeedles {
@@ -62,6 +65,7 @@ impl ExtractorNeedles {
         file_names: &[],
         typed_lists: &[],
         implicit_modules: &[],
+        message_files: &[],
     };
 }
 

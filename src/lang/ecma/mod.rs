@@ -161,6 +161,7 @@ pub const PREFILTER_NEEDLES: super::ExtractorNeedles = super::ExtractorNeedles {
     ],
     typed_lists: &["route", "middleware", "client_call"],
     implicit_modules: &["globalThis"],
+    message_files: &["_pb.js", "_pb.mjs", "_pb.cjs", "_pb.d.ts", "_pb.ts"],
     ..super::ExtractorNeedles::NONE
 };
 

@@ -96,6 +96,7 @@ pub const PREFILTER_NEEDLES: super::ExtractorNeedles = super::ExtractorNeedles {
     words: &["main", "testing", "Extract", "Inject", "DefaultServeMux"],
     suffixes: &["Client", "Server"],
     substrings: &["nolint"],
+    message_files: &[".pb.go"],
     ..super::ExtractorNeedles::NONE
 };
 

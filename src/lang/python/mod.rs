@@ -133,6 +133,7 @@ pub const PREFILTER_NEEDLES: super::ExtractorNeedles = super::ExtractorNeedles {
     suffixes: &["Stub", "Servicer_to_server"],
     prefixes: &["do_"],
     file_names: &["__main__.py", "wsgi.py", "asgi.py", "manage.py"],
+    message_files: &["_pb2.py", "_pb2.pyi"],
     ..super::ExtractorNeedles::NONE
 };
 
