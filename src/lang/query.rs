@@ -16,8 +16,8 @@ pub fn merged_source(lang: Lang) -> String {
     source
 }
 
-/// Compiles a language's merged query. The shipped queries are checked by a test, so an error
-/// here names the file and is a bug in tracewire.
+/// Compiles a language's merged query with tree-sitter. The shipped queries are checked by a
+/// test, so an error here names the file and is a bug in tracewire.
 pub fn compile(lang: Lang) -> Result<Query, String> {
     let source = merged_source(lang);
     Query::new(&lang.grammar(), &source)
@@ -30,25 +30,55 @@ pub fn compile(lang: Lang) -> Result<Query, String> {
 /// which is how the shipped queries are written — the pass is a plain preorder walk that
 /// dispatches on node kind ids: the same captures in the same order as the query cursor, at a
 /// fraction of its cost (the cursor's pattern machinery cost more than half the parse time).
-/// Any other pattern makes it fall back to the query cursor.
+/// Such a query is read here without tree-sitter's query compiler, whose analysis of the
+/// grammar took a tenth of a run on a small repository (several milliseconds for C#). Any other
+/// pattern is compiled by tree-sitter and runs through the query cursor.
 pub struct CompiledQuery {
-    /// The compiled query (capture names, validation).
-    pub query: Query,
-    /// For simple queries: capture indices per node kind id.
-    by_kind: Option<Vec<Vec<u32>>>,
+    /// Capture names by index, in order of first appearance (tree-sitter's numbering).
+    names: Vec<String>,
+    plan: Plan,
+}
+
+/// How a query runs over a file.
+enum Plan {
+    /// Capture indices per node kind id.
+    ByKind(Vec<Vec<u32>>),
+    /// tree-sitter's query cursor.
+    Cursor(Query),
 }
 
 impl CompiledQuery {
     /// Compiles a language's merged query.
     pub fn new(lang: Lang) -> Result<CompiledQuery, String> {
+        let source = merged_source(lang);
+        let grammar = lang.grammar();
+        if let Some((names, table)) = kind_table(&source, &grammar) {
+            return Ok(CompiledQuery {
+                names,
+                plan: Plan::ByKind(table),
+            });
+        }
         let query = compile(lang)?;
-        let by_kind = kind_table(&query, &merged_source(lang), &lang.grammar());
-        Ok(CompiledQuery { query, by_kind })
+        let names = query.capture_names().iter().map(|n| n.to_string()).collect();
+        Ok(CompiledQuery {
+            names,
+            plan: Plan::Cursor(query),
+        })
     }
 
     /// Whether the fast kind-dispatch walk is used.
     pub fn is_kind_dispatch(&self) -> bool {
-        self.by_kind.is_some()
+        matches!(self.plan, Plan::ByKind(_))
+    }
+
+    /// The index of the capture `name`, if the query has it.
+    pub fn capture_index(&self, name: &str) -> Option<u32> {
+        self.names.iter().position(|n| n == name).map(|i| i as u32)
+    }
+
+    /// The capture names, by index.
+    pub fn capture_names(&self) -> &[String] {
+        &self.names
     }
 
     /// Calls `f(capture index, node)` for every capture in the file, in document order.
@@ -71,8 +101,8 @@ impl CompiledQuery {
         src: &[u8],
         mut f: impl FnMut(u32, Node<'t>, usize),
     ) {
-        match &self.by_kind {
-            Some(table) => {
+        match &self.plan {
+            Plan::ByKind(table) => {
                 let mut cursor = root.walk();
                 let mut depth = 0usize;
                 loop {
@@ -97,9 +127,9 @@ impl CompiledQuery {
                     }
                 }
             }
-            None => {
+            Plan::Cursor(query) => {
                 let mut cursor = QueryCursor::new();
-                let mut matches = cursor.matches(&self.query, root, src);
+                let mut matches = cursor.matches(query, root, src);
                 while let Some(m) = matches.next() {
                     for cap in m.captures() {
                         f(cap.index, cap.node, 0);
@@ -110,22 +140,27 @@ impl CompiledQuery {
     }
 }
 
-/// For a query whose every pattern is `(kind) @capture`, the capture indices per kind id.
+/// For a query whose every pattern is `(kind) @capture`: the capture names (numbered by first
+/// appearance, as tree-sitter numbers them) and the capture indices per kind id. `None` for
+/// any other query, or a kind the grammar lacks (tree-sitter then reports it).
 fn kind_table(
-    query: &Query,
     source: &str,
     language: &tree_sitter::Language,
-) -> Option<Vec<Vec<u32>>> {
+) -> Option<(Vec<String>, Vec<Vec<u32>>)> {
+    let mut names: Vec<String> = Vec::new();
     let mut table = vec![Vec::new(); language.node_kind_count()];
-    for pattern in 0..query.pattern_count() {
-        let text = source
-            .get(query.start_byte_for_pattern(pattern)..query.end_byte_for_pattern(pattern))?;
-        let (kind, capture) = simple_pattern(text)?;
-        let capture = query.capture_index_for_name(capture)?;
+    for (kind, capture) in simple_patterns(source)? {
+        let index = match names.iter().position(|n| *n == capture) {
+            Some(i) => i,
+            None => {
+                names.push(capture.to_string());
+                names.len() - 1
+            }
+        } as u32;
         let mut found = false;
         for id in 0..language.node_kind_count() as u16 {
             if language.node_kind_is_named(id) && language.node_kind_for_id(id) == Some(kind) {
-                table[id as usize].push(capture);
+                table[id as usize].push(index);
                 found = true;
             }
         }
@@ -133,43 +168,50 @@ fn kind_table(
             return None;
         }
     }
-    Some(table)
+    Some((names, table))
 }
 
-/// `(kind) @capture`, with optional comments and whitespace around it.
-fn simple_pattern(text: &str) -> Option<(&str, &str)> {
-    let body: String = text
-        .lines()
-        .map(|l| l.split(';').next().unwrap_or(""))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let body = body.trim();
-    let rest = body.strip_prefix('(')?;
-    let (kind, rest) = rest.split_once(')')?;
-    let kind = kind.trim();
-    let capture = rest.trim().strip_prefix('@')?.trim();
-    let plain = |s: &str| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
-    };
-    if !plain(kind) || !plain(capture) || kind.contains('.') {
-        return None;
+/// The `(kind) @capture` patterns of a query source, in order, with `;` comments and
+/// whitespace between them; `None` when anything else occurs (fields, nested patterns,
+/// predicates, strings, several captures).
+fn simple_patterns(source: &str) -> Option<Vec<(&str, &str)>> {
+    let plain = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+    let mut patterns = Vec::new();
+    let mut rest = source;
+    loop {
+        // Whitespace and comments.
+        loop {
+            rest = rest.trim_start();
+            match rest.strip_prefix(';') {
+                Some(comment) => rest = comment.split_once('\n').map_or("", |(_, r)| r),
+                None => break,
+            }
+        }
+        if rest.is_empty() {
+            return Some(patterns);
+        }
+        let body = rest.strip_prefix('(')?;
+        let (kind, after) = body.split_once(')')?;
+        let kind = kind.trim();
+        if kind.is_empty() || kind.contains('.') || !kind.chars().all(plain) {
+            return None;
+        }
+        let after = after.trim_start().strip_prefix('@')?;
+        let end = after.find(|c: char| !plain(c)).unwrap_or(after.len());
+        let capture = &after[..end];
+        if capture.is_empty() {
+            return None;
+        }
+        patterns.push((kind, capture));
+        rest = &after[end..];
     }
-    // Borrow from `text` rather than the cleaned copy.
-    let kind_at = text.find(kind)?;
-    let capture_at = text.rfind(capture)?;
-    Some((
-        &text[kind_at..kind_at + kind.len()],
-        &text[capture_at..capture_at + capture.len()],
-    ))
 }
 
 /// Capture index lookup by name; panics only if a shipped query lacks a capture the extractor
 /// needs, which the query-compilation test catches.
-pub fn capture(query: &Query, name: &str) -> u32 {
+pub fn capture(query: &CompiledQuery, name: &str) -> u32 {
     query
-        .capture_index_for_name(name)
+        .capture_index(name)
         .unwrap_or_else(|| panic!("query has no capture @{name}"))
 }
 
@@ -208,18 +250,29 @@ mod tests {
     #[test]
     fn simple_patterns_are_recognised() {
         assert_eq!(
-            simple_pattern("(call_expression) @call"),
-            Some(("call_expression", "call"))
+            simple_patterns("(call_expression) @call"),
+            Some(vec![("call_expression", "call")])
         );
         assert_eq!(
-            simple_pattern("; a comment\n(import_spec)\n  @import.spec"),
-            Some(("import_spec", "import.spec"))
+            simple_patterns("; a comment\n(import_spec)\n  @import.spec ; trailing\n(comment) @c"),
+            Some(vec![("import_spec", "import.spec"), ("comment", "c")])
         );
-        assert_eq!(
-            simple_pattern("(call_expression function: (_) @f) @call"),
-            None
-        );
-        assert_eq!(simple_pattern("(comment) @c (#match? @c \"x\")"), None);
+        assert_eq!(simple_patterns(""), Some(vec![]));
+        assert_eq!(simple_patterns("(call_expression function: (_) @f) @call"), None);
+        assert_eq!(simple_patterns("(comment) @c (#match? @c \"x\")"), None);
+        assert_eq!(simple_patterns("(comment)"), None);
+        assert_eq!(simple_patterns("(comment) @"), None);
+        assert_eq!(simple_patterns("\"x\" @s"), None);
+    }
+
+    #[test]
+    fn every_shipped_query_reads_as_tree_sitter_compiles_it() {
+        for lang in Lang::ALL {
+            let ours = CompiledQuery::new(lang).unwrap();
+            let theirs = compile(lang).unwrap();
+            let names: Vec<&str> = theirs.capture_names().to_vec();
+            assert_eq!(ours.capture_names(), names.as_slice(), "{lang}");
+        }
     }
 
     #[test]
@@ -245,8 +298,9 @@ mod tests {
         let mut fast = Vec::new();
         compiled.for_each_capture(tree.root_node(), src, |c, n| fast.push((c, n.id())));
         let mut slow = Vec::new();
+        let query = compile(Lang::Go).unwrap();
         let mut cursor = QueryCursor::new();
-        let mut matches = cursor.matches(&compiled.query, tree.root_node(), &src[..]);
+        let mut matches = cursor.matches(&query, tree.root_node(), &src[..]);
         while let Some(m) = matches.next() {
             for cap in m.captures() {
                 slow.push((cap.index, cap.node.id()));

@@ -20,7 +20,7 @@ macro_rules! captures {
         }
 
         impl $crate::lang::core::anchors::FromQuery for $name {
-            fn from_query(query: &tree_sitter::Query) -> $name {
+            fn from_query(query: &$crate::lang::query::CompiledQuery) -> $name {
                 $name {
                     $($field: $crate::lang::query::capture(
                         query,
@@ -42,7 +42,7 @@ pub(crate) use captures;
 /// Capture indices resolved from a compiled query.
 pub trait FromQuery: Sized {
     /// Resolves every capture name in `query`.
-    fn from_query(query: &tree_sitter::Query) -> Self;
+    fn from_query(query: &CompiledQuery) -> Self;
 }
 
 /// One language's side of extraction: its capture indices and how a file's anchors become
@@ -89,10 +89,10 @@ impl<C> Compiled<C> {
     pub fn new(
         lang: Lang,
         knowledge: Arc<Knowledge>,
-        captures: impl FnOnce(&tree_sitter::Query) -> C,
+        captures: impl FnOnce(&CompiledQuery) -> C,
     ) -> Result<Compiled<C>, String> {
         let query = CompiledQuery::new(lang)?;
-        let captures = captures(&query.query);
+        let captures = captures(&query);
         Ok(Compiled {
             query,
             captures,
@@ -122,7 +122,7 @@ impl<'t> Anchors<'t> {
         shallow_only: &[u32],
         max_depth: usize,
     ) -> Anchors<'t> {
-        let mut lists = vec![Vec::new(); query.query.capture_names().len()];
+        let mut lists = vec![Vec::new(); query.capture_names().len()];
         query.for_each_capture_at_depth(root, src, |capture, node, depth| {
             if depth > max_depth && shallow_only.contains(&capture) {
                 return;

@@ -166,7 +166,7 @@ pub const PREFILTER_NEEDLES: super::ExtractorNeedles = super::ExtractorNeedles {
 };
 
 impl FromQuery for Captures {
-    fn from_query(q: &tree_sitter::Query) -> Captures {
+    fn from_query(q: &query::CompiledQuery) -> Captures {
         Captures {
             import: query::capture(q, "import"),
             call: query::capture(q, "call"),
@@ -176,7 +176,7 @@ impl FromQuery for Captures {
             local: query::capture(q, "local"),
             decorator: query::capture(q, "decorator"),
             comment: query::capture(q, "comment"),
-            require: q.capture_index_for_name("import.require"),
+            require: q.capture_index("import.require"),
         }
     }
 }
