@@ -44,19 +44,14 @@ pub const DEFAULT_TIME_BUDGET: std::time::Duration = std::time::Duration::from_s
 impl Extractors {
     /// Compiles the extractors of the languages that have a knowledge table in `knowledge`.
     pub fn new(knowledge: &KnowledgeBase) -> Result<Extractors, String> {
-        use rayon::prelude::*;
-        // Compiling a language's query is the largest fixed cost of a run on a small
-        // repository (C#'s alone takes several milliseconds): the languages compile in parallel.
-        let built: Vec<_> = Lang::ALL
-            .par_iter()
-            .filter_map(|&lang| {
-                let table = knowledge.get(lang)?;
-                Some((lang, lang.extractor(table.clone())?))
-            })
-            .collect();
         let mut by_lang = HashMap::new();
-        for (lang, extractor) in built {
-            by_lang.insert(lang, extractor?);
+        for lang in Lang::ALL {
+            let Some(table) = knowledge.get(lang) else {
+                continue;
+            };
+            if let Some(extractor) = lang.extractor(table.clone()) {
+                by_lang.insert(lang, extractor?);
+            }
         }
         Ok(Extractors {
             by_lang,
