@@ -169,6 +169,21 @@ impl<'a> ServiceView<'a> {
             .flat_map(|f| f.facts.iter().map(move |fact| (f, fact)))
     }
 
+    /// Whether `file` is a script of a directory whose Dockerfile serves it as static files
+    /// (its final stage is a static web server image, [`FactKind::StaticSite`]): the bundle
+    /// runs in browsers, as page code does.
+    pub fn served_statically(&self, file: &FileFacts) -> bool {
+        if file.lang.map(|l| l.runtime()) != Some(crate::language::Lang::JavaScript) {
+            return false;
+        }
+        self.owned()
+            .filter(|f| f.facts.iter().any(|x| x.kind == FactKind::StaticSite))
+            .any(|dockerfile| {
+                let dir = dockerfile.path.rsplit_once('/').map_or("", |(dir, _)| dir);
+                dir.is_empty() || file.path.starts_with(&format!("{dir}/"))
+            })
+    }
+
     /// Whether a trace can be in flight in the process that runs `file`: some file of the
     /// service in the same runtime (JavaScript and TypeScript together) uses OpenTelemetry, or
     /// the deployment instruments the service. A TypeScript edge function beside a Go server

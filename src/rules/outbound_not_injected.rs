@@ -2,7 +2,7 @@
 
 use super::{code, push_labels, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::facts::{FactKind, Injection, Loc, Proto};
+use crate::facts::{FactKind, Flow, Injection, Loc, Proto};
 use crate::lang::Lang;
 use crate::model::boundary::Verdict;
 use crate::model::ServiceView;
@@ -52,6 +52,9 @@ by hand (`req.Header.Set("traceparent", tp)`, `headers: { traceparent: tp }`,
 `.header("traceparent", tp)`); reading the header (`headers.get("traceparent")`) does not. In
 JavaScript and Python, an `inject` into a local carrier the function never reads again
 (`headers = {}; inject(headers); requests.get(url)`) injects nothing.
+
+Scripts under a directory whose Dockerfile's final stage is a static web server image
+(`FROM nginx`, `httpd`, `caddy`) are a bundle served to browsers and are judged as page code.
 
 Calls in a language the service never traces in are not reported: a TypeScript edge function
 beside a Go server runs in a process of its own, which has no trace to propagate when no
@@ -146,6 +149,11 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         } = &fact.kind
         else {
             continue;
+        };
+        // A script a static web server serves runs in a browser, as page code does.
+        let flow = match flow {
+            Flow::Request if view.served_statically(file) => &Flow::Browser,
+            other => other,
         };
         // An HTTP call or a message sent with no trace in flight has nothing to propagate.
         if *proto != Proto::Grpc && !s.in_flight(flow) {

@@ -75,7 +75,9 @@ fn is_written(name: Node<'_>, src: &[u8]) -> bool {
                 return first && parent.named_child_count() >= 2 && !is_getter(parent, src);
             }
             // `headers["traceparent"] = tp`.
-            "subscript" | "index_expression" | "subscript_expression"
+            "subscript"
+            | "index_expression"
+            | "subscript_expression"
             | "element_access_expression" => return is_assigned(parent),
             _ => node = parent,
         }

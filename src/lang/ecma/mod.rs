@@ -893,9 +893,9 @@ impl<'a> FileCtx<'a> {
     /// Whether the function around a node calls `propagation.inject`.
     fn injects_by_hand(&self, node: Node<'_>) -> bool {
         let scope = enclosing_function(node).unwrap_or(node);
-        descendants(scope).any(|n| {
-            self.is_manual_propagation(n, "inject") && !self.carrier_unused(n, scope)
-        }) || crate::lang::core::headers::writes_trace_header(scope, self.src)
+        descendants(scope)
+            .any(|n| self.is_manual_propagation(n, "inject") && !self.carrier_unused(n, scope))
+            || crate::lang::core::headers::writes_trace_header(scope, self.src)
     }
 
     /// Whether a `propagation.inject(ctx, carrier)` fills a local carrier the function never
@@ -918,7 +918,8 @@ impl<'a> FileCtx<'a> {
                 && self.text(*n) == name
         }) {
             let declares = id.parent().is_some_and(|p| {
-                p.kind() == "variable_declarator" && p.field("name").is_some_and(|l| l.id() == id.id())
+                p.kind() == "variable_declarator"
+                    && p.field("name").is_some_and(|l| l.id() == id.id())
             });
             if !declares {
                 return false;

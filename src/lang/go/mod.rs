@@ -968,8 +968,8 @@ impl<'a> FileCtx<'a> {
             return false;
         };
         let mut declared = false;
-        for id in descendants(function)
-            .filter(|n| n.kind() == "identifier" && self.text(*n) == name)
+        for id in
+            descendants(function).filter(|n| n.kind() == "identifier" && self.text(*n) == name)
         {
             let Some(parent) = id.parent() else {
                 return false;
@@ -978,7 +978,9 @@ impl<'a> FileCtx<'a> {
                 "variadic_argument" => parent.parent().and_then(|a| a.parent()) == Some(call),
                 "var_spec" => {
                     declared = true;
-                    parent.field("value").is_none_or(|v| self.grpc_options_only(v, None))
+                    parent
+                        .field("value")
+                        .is_none_or(|v| self.grpc_options_only(v, None))
                 }
                 "expression_list" => {
                     let Some(holder) = parent.parent() else {
@@ -999,7 +1001,8 @@ impl<'a> FileCtx<'a> {
                 }
                 // `append(opts, ...)`: the first argument of the append judged at its assignment.
                 "argument_list" => parent.parent().is_some_and(|c| {
-                    c.field("function").is_some_and(|f| self.text(f) == "append")
+                    c.field("function")
+                        .is_some_and(|f| self.text(f) == "append")
                         && parent.named_child(0).is_some_and(|a| a.id() == id.id())
                 }),
                 _ => false,
@@ -1044,7 +1047,10 @@ impl<'a> FileCtx<'a> {
                 let Some(slice) = slice else {
                     return false;
                 };
-                if value.field("function").is_none_or(|f| self.text(f) != "append") {
+                if value
+                    .field("function")
+                    .is_none_or(|f| self.text(f) != "append")
+                {
                     return false;
                 }
                 let args = call_args(value);
