@@ -198,6 +198,9 @@ pub enum FactKind {
     /// A tracer provider for browser pages is built (`WebTracerProvider`): page code can carry
     /// a trace.
     WebTracing,
+    /// A Dockerfile whose final stage is a static web server image (`FROM nginx`): the scripts
+    /// under its directory are a bundle served to browsers, not code the container runs.
+    StaticSite,
     /// The process-wide provider is shut down (Rust's `global::shutdown_tracer_provider()`,
     /// removed in opentelemetry 0.28): the providers registered with it are flushed.
     GlobalProviderShutdown,

@@ -60,6 +60,15 @@ impl Lang {
         })
     }
 
+    /// The runtime a language's code runs in: JavaScript and TypeScript (with or without JSX)
+    /// share Node's (or a browser's); every other language is its own.
+    pub fn runtime(self) -> Lang {
+        match self {
+            Lang::TypeScript | Lang::Tsx => Lang::JavaScript,
+            other => other,
+        }
+    }
+
     /// The short lowercase name used in output and in `queries/<name>/`.
     pub fn name(self) -> &'static str {
         match self {

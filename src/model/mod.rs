@@ -169,6 +169,35 @@ impl<'a> ServiceView<'a> {
             .flat_map(|f| f.facts.iter().map(move |fact| (f, fact)))
     }
 
+    /// Whether `file` is a script of a directory whose Dockerfile serves it as static files
+    /// (its final stage is a static web server image, [`FactKind::StaticSite`]): the bundle
+    /// runs in browsers, as page code does.
+    pub fn served_statically(&self, file: &FileFacts) -> bool {
+        if file.lang.map(|l| l.runtime()) != Some(crate::language::Lang::JavaScript) {
+            return false;
+        }
+        self.owned()
+            .filter(|f| f.facts.iter().any(|x| x.kind == FactKind::StaticSite))
+            .any(|dockerfile| {
+                let dir = dockerfile.path.rsplit_once('/').map_or("", |(dir, _)| dir);
+                dir.is_empty() || file.path.starts_with(&format!("{dir}/"))
+            })
+    }
+
+    /// Whether a trace can be in flight in the process that runs `file`: some file of the
+    /// service in the same runtime (JavaScript and TypeScript together) uses OpenTelemetry, or
+    /// the deployment instruments the service. A TypeScript edge function beside a Go server
+    /// runs in a process of its own, which has no SDK when no TypeScript file sets one up.
+    pub fn runtime_traces(&self, file: &FileFacts) -> bool {
+        let Some(runtime) = file.lang.map(|l| l.runtime()) else {
+            return true;
+        };
+        !self.summary.auto_instrumentation.is_empty()
+            || self
+                .owned()
+                .any(|f| f.uses_tracing && f.lang.is_some_and(|l| l.runtime() == runtime))
+    }
+
     /// Every fact of the files the service owns, with its file.
     pub fn owned_facts(&self) -> impl Iterator<Item = (&'a FileFacts, &'a Fact)> + '_ {
         self.owned()

@@ -2,7 +2,7 @@
 
 use super::{code, push_labels, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::facts::{FactKind, Injection, Loc, Proto};
+use crate::facts::{FactKind, Flow, Injection, Loc, Proto};
 use crate::lang::Lang;
 use crate::model::boundary::Verdict;
 use crate::model::ServiceView;
@@ -37,13 +37,29 @@ In a service that uses OpenTelemetry, reports outbound calls that carry no trace
 - requests sent through an `http.Client` built without an instrumented transport — reported
   once at the client's construction (which may be in another file), with the calls as labels;
 - gRPC connections (`grpc.NewClient`, `grpc.Dial`, `grpc.DialContext`) without the `otelgrpc`
-  client stats handler or interceptors.
+  client stats handler or interceptors, including options spread from a slice the same function
+  builds only from the gRPC package's own options (`opts := []grpc.DialOption{..}`,
+  `opts = append(opts, grpc.WithX(..))`, `grpc.NewClient(addr, opts...)`).
 - fluent HTTP clients (resty v2 and v3, from `[[fluent_clients]]` in the knowledge table) whose
   transport is never replaced with `otelhttp.NewTransport` (`.SetTransport(..)` in the
   construction chain or later in the same function), reported at the construction.
 
 A client whose construction tracewire cannot see (a parameter, a factory in another package)
 is not reported.
+
+In every language, a call counts as injecting when its function writes a `traceparent` header
+by hand (`req.Header.Set("traceparent", tp)`, `headers: { traceparent: tp }`,
+`.header("traceparent", tp)`); reading the header (`headers.get("traceparent")`) does not. In
+JavaScript and Python, an `inject` into a local carrier the function never reads again
+(`headers = {}; inject(headers); requests.get(url)`) injects nothing.
+
+Scripts under a directory whose Dockerfile's final stage is a static web server image
+(`FROM nginx`, `httpd`, `caddy`) are a bundle served to browsers and are judged as page code.
+
+Calls in a language the service never traces in are not reported: a TypeScript edge function
+beside a Go server runs in a process of its own, which has no trace to propagate when no
+TypeScript (or JavaScript) file of the service uses OpenTelemetry and the deployment instruments
+nothing.
 
 ## Why it matters
 
@@ -134,8 +150,17 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
+        // A script a static web server serves runs in a browser, as page code does.
+        let flow = match flow {
+            Flow::Request if view.served_statically(file) => &Flow::Browser,
+            other => other,
+        };
         // An HTTP call or a message sent with no trace in flight has nothing to propagate.
         if *proto != Proto::Grpc && !s.in_flight(flow) {
+            continue;
+        }
+        // A process of a runtime the service never traces in has no trace to propagate.
+        if !view.runtime_traces(file) {
             continue;
         }
         if view.outbound_verdict(file, *proto, injection) != Verdict::Drops {

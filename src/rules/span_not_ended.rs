@@ -30,7 +30,9 @@ reached without `span.End()`. Also reports a span that is thrown away at the sta
 (`_, _ = tracer.Start(...)` or a bare call), since nothing can end it.
 
 Not reported: a span that is returned, stored in a struct, passed to another function or ended
-in a closure — its new owner ends it (in `Close()`, a callback, a goroutine); spans taken with
+in a closure — its new owner ends it (in `Close()`, a callback, a goroutine); a span a closure
+stores in a variable of the code around it (`_, sleepSpan = tracer.Start(..)` in Go, an outer
+`let` in JavaScript, a `nonlocal` or `global` name in Python), which that code ends; spans taken with
 `trace.SpanFromContext`, which starts nothing; exits through `panic`, `log.Fatal` and `os.Exit`.
 
 ## Why it matters

@@ -9,10 +9,12 @@
 //!   end of a file (suppressions, facts in order).
 //! - [`summary`]: what a function does by hand, directly or through the file's functions it
 //!   calls (the closure over names, written once).
+//! - [`headers`]: trace context written by hand as a `traceparent` header.
 //! - [`lifecycle`]: the statement skeleton ([`lifecycle::Stmt`]) and the one exit-path walker
 //!   that decides whether a started span is ended on every path out of its function.
 
 pub mod anchors;
+pub mod headers;
 pub mod lifecycle;
 pub mod source;
 pub mod summary;

@@ -894,7 +894,40 @@ impl<'a> FileCtx<'a> {
     /// Whether the function around a node calls `propagation.inject`.
     fn injects_by_hand(&self, node: Node<'_>) -> bool {
         let scope = enclosing_function(node).unwrap_or(node);
-        descendants(scope).any(|n| self.is_manual_propagation(n, "inject"))
+        descendants(scope)
+            .any(|n| self.is_manual_propagation(n, "inject") && !self.carrier_unused(n, scope))
+            || crate::lang::core::headers::writes_trace_header(scope, self.src)
+    }
+
+    /// Whether a `propagation.inject(ctx, carrier)` fills a local carrier the function never
+    /// reads again (`const headers = {}; propagation.inject(ctx, headers); fetch(url)`): the
+    /// context reaches no request.
+    fn carrier_unused(&self, inject: Node<'_>, scope: Node<'_>) -> bool {
+        let Some(carrier) = call_args(inject)
+            .get(1)
+            .copied()
+            .filter(|c| c.kind() == "identifier")
+        else {
+            return false;
+        };
+        let name = self.text(carrier);
+        let mut declared = false;
+        // `fetch(url, { headers })` reads it through a shorthand property.
+        for id in descendants(scope).filter(|n| {
+            matches!(n.kind(), "identifier" | "shorthand_property_identifier")
+                && n.id() != carrier.id()
+                && self.text(*n) == name
+        }) {
+            let declares = id.parent().is_some_and(|p| {
+                p.kind() == "variable_declarator"
+                    && p.field("name").is_some_and(|l| l.id() == id.id())
+            });
+            if !declares {
+                return false;
+            }
+            declared = true;
+        }
+        declared
     }
 
     /// `new SomeServiceClient(address, grpc.credentials.createInsecure())`: a gRPC client,

@@ -53,6 +53,17 @@ impl<'a> FileCtx<'a> {
         self.push(call, FactKind::span_started(name, lifecycle, context));
     }
 
+    /// Whether a function declares `var` itself: a parameter, or a `let`/`const`/`var` in its
+    /// body.
+    fn declares(&self, function: Node<'_>, var: &str) -> bool {
+        self.param_names(function).iter().any(|p| p == var)
+            || descendants(function).any(|n| {
+                n.kind() == "variable_declarator"
+                    && n.field("name")
+                        .is_some_and(|name| name.kind() == "identifier" && self.text(name) == var)
+            })
+    }
+
     /// `startActiveSpan`: the callback gets the span and must end it.
     fn active_span_lifecycle(&self, call: Node<'_>) -> Lifecycle {
         let Some(callback) = call_args(call).last().copied().filter(|a| is_function(*a)) else {
@@ -139,6 +150,11 @@ impl<'a> FileCtx<'a> {
         let Some(stmt) = statement_of(parent) else {
             return (Lifecycle::HandedOff, SpanContext::Used);
         };
+        // `sleepSpan = tracer.startSpan(..)` in a callback, where `sleepSpan` is a variable of
+        // the code around it: that code ends it.
+        if parent.kind() == "assignment_expression" && !self.declares(function, &var) {
+            return (Lifecycle::HandedOff, SpanContext::Used);
+        }
         let uses = self.span_uses(body, stmt.end_byte(), &var, function);
         let context = if uses.activated || uses.handed_off {
             SpanContext::Used

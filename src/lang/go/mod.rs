@@ -560,7 +560,8 @@ impl<'a> FileCtx<'a> {
             return *known;
         }
         let found = descendants(function)
-            .any(|n| n.kind() == "call_expression" && self.is_manual_inject(n));
+            .any(|n| n.kind() == "call_expression" && self.is_manual_inject(n))
+            || crate::lang::core::headers::writes_trace_header(function, self.src);
         self.injects.borrow_mut().insert(function.id(), found);
         found
     }
@@ -935,10 +936,131 @@ impl<'a> FileCtx<'a> {
         let spreads = call
             .field("arguments")
             .is_some_and(|a| self.text(a).contains("..."));
-        if spreads {
+        if spreads && !self.spread_options_known(call) {
             Injection::Unknown
         } else {
             Injection::None
+        }
+    }
+
+    /// Whether the options a dial spreads (`grpc.NewClient(addr, opts...)`) are all seen: a
+    /// slice declared in the same function and only ever filled with the gRPC package's own
+    /// options (`opts := []grpc.DialOption{grpc.WithTransportCredentials(c)}`,
+    /// `opts = append(opts, grpc.WithDefaultServiceConfig(cfg))`). A slice that is a parameter,
+    /// is handed to another function or takes options from a helper may carry instrumentation
+    /// tracewire cannot see.
+    fn spread_options_known(&self, call: Node<'a>) -> bool {
+        let args = call_args(call);
+        let Some((spread, rest)) = args.split_last() else {
+            return false;
+        };
+        if rest.iter().any(|a| a.kind() == "variadic_argument") {
+            return false;
+        }
+        let Some(name) = Some(*spread)
+            .filter(|a| a.kind() == "variadic_argument")
+            .and_then(|a| a.named_child(0))
+            .filter(|n| n.kind() == "identifier")
+        else {
+            return false;
+        };
+        let name = self.text(name);
+        let Some(function) = self.enclosing_function(call) else {
+            return false;
+        };
+        let mut declared = false;
+        for id in
+            descendants(function).filter(|n| n.kind() == "identifier" && self.text(*n) == name)
+        {
+            let Some(parent) = id.parent() else {
+                return false;
+            };
+            let ok = match parent.kind() {
+                "variadic_argument" => parent.parent().and_then(|a| a.parent()) == Some(call),
+                "var_spec" => {
+                    declared = true;
+                    parent
+                        .field("value")
+                        .is_none_or(|v| self.grpc_options_only(v, None))
+                }
+                "expression_list" => {
+                    let Some(holder) = parent.parent() else {
+                        return false;
+                    };
+                    let is_left = holder.field("left").is_some_and(|l| l.id() == parent.id());
+                    let right = holder.field("right");
+                    match holder.kind() {
+                        "short_var_declaration" if is_left => {
+                            declared = true;
+                            right.is_some_and(|r| self.grpc_options_only(r, None))
+                        }
+                        "assignment_statement" if is_left => {
+                            right.is_some_and(|r| self.grpc_options_only(r, Some(name.as_ref())))
+                        }
+                        _ => false,
+                    }
+                }
+                // `append(opts, ...)`: the first argument of the append judged at its assignment.
+                "argument_list" => parent.parent().is_some_and(|c| {
+                    c.field("function")
+                        .is_some_and(|f| self.text(f) == "append")
+                        && parent.named_child(0).is_some_and(|a| a.id() == id.id())
+                }),
+                _ => false,
+            };
+            if !ok {
+                return false;
+            }
+        }
+        declared
+    }
+
+    /// Whether a value holds only the gRPC package's own options: a slice literal of
+    /// `grpc.WithX(..)` calls, or `append(<slice>, grpc.WithX(..), ..)` onto the slice itself.
+    fn grpc_options_only(&self, value: Node<'a>, slice: Option<&str>) -> bool {
+        let value = match value.kind() {
+            "expression_list" if value.named_child_count() == 1 => match value.named_child(0) {
+                Some(v) => v,
+                None => return false,
+            },
+            _ => value,
+        };
+        let is_grpc_option = |n: Node<'a>| {
+            n.kind() == "call_expression"
+                && self
+                    .qualify(function_of(n))
+                    .is_some_and(|q| q.starts_with("google.golang.org/grpc.With"))
+        };
+        match value.kind() {
+            "composite_literal" if slice.is_none() => value.field("body").is_none_or(|body| {
+                let mut cursor = body.walk();
+                let elements: Vec<Node<'a>> = body.named_children(&mut cursor).collect();
+                elements.into_iter().all(|e| {
+                    let e = if e.kind() == "literal_element" {
+                        e.named_child(0).unwrap_or(e)
+                    } else {
+                        e
+                    };
+                    is_grpc_option(e)
+                })
+            }),
+            "call_expression" => {
+                let Some(slice) = slice else {
+                    return false;
+                };
+                if value
+                    .field("function")
+                    .is_none_or(|f| self.text(f) != "append")
+                {
+                    return false;
+                }
+                let args = call_args(value);
+                let Some((first, added)) = args.split_first() else {
+                    return false;
+                };
+                self.text(*first) == slice && added.iter().all(|a| is_grpc_option(*a))
+            }
+            _ => false,
         }
     }
 

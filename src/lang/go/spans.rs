@@ -68,7 +68,14 @@ impl<'a> FileCtx<'a> {
                 // can end the span (`trace.SpanFromContext(ctx).End()`).
                 let ctx_kept = ctx_node.kind() != "identifier"
                     || (ctx_var != "_" && self.escapes(holder, &ctx_var));
-                let lifecycle = if ctx_kept {
+                // `_, sleepSpan = tracer.Start(..)` in a closure, where `sleepSpan` is a variable
+                // of the code around it: that code ends it.
+                let outer = holder.kind() == "assignment_statement"
+                    && span_var != "_"
+                    && self
+                        .enclosing_function(holder)
+                        .is_some_and(|f| !declares(f, &span_var, self.src));
+                let lifecycle = if ctx_kept || outer {
                     Lifecycle::HandedOff
                 } else if span_var == "_" {
                     Lifecycle::Discarded
@@ -343,6 +350,22 @@ fn receiver_name(function: Node<'_>, src: &[u8]) -> Option<String> {
 }
 
 /// The short variable declaration or assignment whose right side holds `value`.
+/// Whether a function declares `var` itself: a parameter or result, a `var`, a `:=`.
+fn declares(function: Node<'_>, var: &str, src: &[u8]) -> bool {
+    descendants(function).any(|n| {
+        n.kind() == "identifier"
+            && n.utf8_text(src).is_ok_and(|t| t == var)
+            && n.parent().is_some_and(|p| match p.kind() {
+                "parameter_declaration" | "variadic_parameter_declaration" | "var_spec" => true,
+                "expression_list" => p.parent().is_some_and(|d| {
+                    matches!(d.kind(), "short_var_declaration" | "range_clause")
+                        && d.field("left").is_some_and(|l| l.id() == p.id())
+                }),
+                _ => false,
+            })
+    })
+}
+
 fn binding_statement(value: Node<'_>) -> Option<Node<'_>> {
     let list = value.parent().filter(|p| p.kind() == "expression_list")?;
     list.parent().filter(|h| {

@@ -305,7 +305,9 @@ impl<'a> FileCtx<'a> {
     /// [`injects_by_hand`](Self::injects_by_hand) at a call depth, skipping the methods on the
     /// way (`visiting`) so recursion through the class ends.
     fn injects_within(&self, method: Node<'a>, depth: usize, visiting: &mut Vec<usize>) -> bool {
-        if descendants(method).any(|n| self.is_manual(n, "inject")) {
+        if descendants(method).any(|n| self.is_manual(n, "inject"))
+            || crate::lang::core::headers::writes_trace_header(method, self.src)
+        {
             return true;
         }
         if depth >= 2 {

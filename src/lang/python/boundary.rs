@@ -603,7 +603,36 @@ impl<'a> FileCtx<'a> {
 
     /// Whether a function's own calls inject by hand (`inject(headers)`).
     fn injects_directly(&self, function: Node<'_>) -> bool {
-        nodes_within(&self.calls, function).any(|n| self.is_manual_inject(n))
+        nodes_within(&self.calls, function)
+            .any(|n| self.is_manual_inject(n) && !self.carrier_unused(n, function))
+            || crate::lang::core::headers::writes_trace_header(function, self.src)
+    }
+
+    /// Whether an `inject` call fills a local carrier the function never reads again
+    /// (`headers = {}; inject(headers); requests.get(url)`): the context reaches no request.
+    fn carrier_unused(&self, inject: Node<'_>, function: Node<'_>) -> bool {
+        let Some(carrier) = call_args(inject)
+            .first()
+            .copied()
+            .or_else(|| kwarg(self, inject, "carrier"))
+            .filter(|c| c.kind() == "identifier")
+        else {
+            return false;
+        };
+        let name = self.text(carrier);
+        let mut bound = false;
+        for id in crate::lang::tree::descendants(function)
+            .filter(|n| n.kind() == "identifier" && n.id() != carrier.id() && self.text(*n) == name)
+        {
+            let assigned = id.parent().is_some_and(|p| {
+                p.kind() == "assignment" && p.field("left").is_some_and(|l| l.id() == id.id())
+            });
+            if !assigned {
+                return false;
+            }
+            bound = true;
+        }
+        bound
     }
 
     /// Whether a call is a propagator's `inject`.

@@ -287,7 +287,7 @@ impl<'a> FileCtx<'a> {
         let Some(stmt) = self.statement_of(call) else {
             return Lifecycle::HandedOff;
         };
-        if self.handed_off(function, stmt, var) {
+        if self.handed_off(function, stmt, var) || self.outlives_function(function, var) {
             return Lifecycle::HandedOff;
         }
         // Inside a `try` whose `finally` ends it, or a `with` that ends it: every exit is covered.
@@ -324,6 +324,22 @@ impl<'a> FileCtx<'a> {
         } else {
             Lifecycle::Leaks(leaks.into_iter().map(|n| self.loc(n)).collect())
         }
+    }
+
+    /// Whether the function declares `var` `nonlocal` or `global`: the name belongs to an
+    /// enclosing scope (a retry callback that stores the span for the loop around it to end), so
+    /// the span outlives the function.
+    fn outlives_function(&self, function: Node<'_>, var: &str) -> bool {
+        own_descendants(function)
+            .into_iter()
+            .filter(|n| matches!(n.kind(), "nonlocal_statement" | "global_statement"))
+            .any(|n| {
+                let mut cursor = n.walk();
+                let names: Vec<_> = n.named_children(&mut cursor).collect();
+                names
+                    .into_iter()
+                    .any(|name| name.kind() == "identifier" && self.text(name) == var)
+            })
     }
 
     /// Whether the value is returned, stored, passed on or captured by a closure after `stmt`.

@@ -485,8 +485,10 @@ impl FileCtx<'_> {
 
     /// Whether the function around a node injects context by hand.
     fn fn_injects(&self, node: Node<'_>) -> bool {
-        self.enclosing_fn(node)
-            .is_some_and(|f| self.propagates(f, false))
+        self.enclosing_fn(node).is_some_and(|f| {
+            self.propagates(f, false)
+                || crate::lang::core::headers::writes_trace_header(f, self.src)
+        })
     }
 
     /// `client.get(url)...send()`: an HTTP request through a reqwest or awc client.
