@@ -114,11 +114,13 @@ written after such a server.
 
 /// Reports providers nobody can shut down, and shutdowns that never run.
 pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
-    // A shutdown of the process-wide provider (in any file) flushes what was registered.
-    if !view.service.has_entry || view.summary.global_provider_shutdown {
+    if !view.service.has_entry {
         return;
     }
-    for (file, fact) in view.visible_facts() {
+    // A shutdown of the process-wide provider (in any file) flushes what was registered, if it
+    // runs: a guard whose drop calls it, in a `main` that never returns, is still reported below.
+    let dropped = view.visible_facts().filter(|_| !view.summary.global_provider_shutdown);
+    for (file, fact) in dropped {
         if let FactKind::ProviderCreated {
             handling: ProviderHandling::Dropped,
             buffered: true,
@@ -218,17 +220,18 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         };
         // An empty receiver is a tracing guard dropped at the end of `main` (Rust): it counts
         // when the service sets up a buffering provider at all.
-        let guard_of_a_provider =
-            receiver.is_empty() && (!providers.is_empty() || s.sdk_from_config);
+        let guard_of_a_provider = receiver.is_empty()
+            && !*of_provider
+            && (!providers.is_empty() || s.sdk_from_config);
         // A closure an init function returns shuts down a provider it knew (`of_provider`).
         let returned_closure = *of_provider && buffers;
         if !guard_of_a_provider && !returned_closure && !providers.contains(&receiver.as_str()) {
             continue;
         }
-        let what = if receiver.is_empty() {
+        let what = if receiver.is_empty() && !*of_provider {
             "the tracing guard is never dropped"
         } else {
-            "deferred Shutdown never runs"
+            "the provider's shutdown never runs"
         };
         let message = match &partial_handler {
             Some((_, _, signals)) => format!(
