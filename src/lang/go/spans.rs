@@ -318,9 +318,11 @@ impl<'a> FileCtx<'a> {
         let Some(list) = value.parent().filter(|p| p.kind() == "expression_list") else {
             return false;
         };
-        if !list.parent().is_some_and(|r| r.kind() == "return_statement")
-            || self.enclosing_function(value).map(|f| f.id()) != Some(function.id())
-        {
+        let returned = list
+            .parent()
+            .is_some_and(|r| r.kind() == "return_statement");
+        let in_function = self.enclosing_function(value).map(|f| f.id()) == Some(function.id());
+        if !(returned && in_function) {
             return false;
         }
         let mut cursor = list.walk();
