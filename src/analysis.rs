@@ -489,9 +489,32 @@ fn deployment_facts(files: &[discover::DeployFile]) -> Vec<crate::facts::FileFac
                 .then(|| f.abs.parent().map(|d| d.join(".env")))
                 .flatten()
                 .and_then(|p| read_text_lossy(&p));
-            crate::deploy::extract(f.kind, &f.rel, &text, dotenv.as_deref())
+            let workspace = (f.kind == crate::deploy::DeployKind::CargoManifest)
+                .then(|| cargo_workspace(f))
+                .flatten();
+            let workspace = workspace.as_ref().map(|(t, d)| (t.as_str(), d.as_str()));
+            crate::deploy::extract(f.kind, &f.rel, &text, dotenv.as_deref(), workspace)
         })
         .collect()
+}
+
+/// The nearest Cargo workspace manifest above a `Cargo.toml`, inside the analysed tree: its
+/// text and directory (relative to the root).
+fn cargo_workspace(f: &discover::DeployFile) -> Option<(String, String)> {
+    let mut dir = f.rel.rsplit_once('/').map(|(d, _)| d)?;
+    let mut abs = f.abs.parent()?;
+    loop {
+        abs = abs.parent()?;
+        dir = dir.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+        if let Some(text) = read_text_lossy(&abs.join("Cargo.toml")) {
+            if text.contains("[workspace") {
+                return Some((text, dir.to_string()));
+            }
+        }
+        if dir.is_empty() {
+            return None;
+        }
+    }
 }
 
 /// The settings of the `.env` file in each service's own directory (read by dotenv loaders and

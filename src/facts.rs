@@ -211,7 +211,10 @@ pub enum FactKind {
         /// Formats named in the call (`tracecontext`, `baggage`, `b3`, `env`, ...).
         formats: Vec<String>,
     },
-    /// A provider's Shutdown is deferred in the program entry point.
+    /// A provider's Shutdown is deferred in the program entry point, or written there after a
+    /// server that runs until the process is killed (Rust: `provider.shutdown()` after
+    /// `axum::serve(..).await`; a tracing guard dropped at the end of `main`, with an empty
+    /// receiver; `global::shutdown_tracer_provider()`, with an empty receiver and `of_provider`).
     ShutdownDeferredInMain {
         /// The receiver's last name (`tp` in `defer tp.Shutdown(ctx)`).
         receiver: String,
@@ -501,6 +504,15 @@ pub enum FactKind {
     /// reference it.
     ProjectReference {
         /// The referenced project's directory, relative to the root.
+        dir: String,
+    },
+    /// The module depends on another module of the repository by path (Go's
+    /// `replace example.com/config => ../config`, Cargo's `{ path = "../telemetry" }`): the
+    /// library's setup runs in the programs that call it, so what it builds (a provider, a
+    /// guard that shuts one down) is visible to them. Its calls stay its own on the service
+    /// graph: depending on a module does not say which of its functions a program calls.
+    ModuleDependency {
+        /// The module's directory, relative to the root.
         dir: String,
     },
     /// Context is extracted from a carrier by hand.

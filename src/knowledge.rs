@@ -132,6 +132,9 @@ pub enum Role {
     /// A `tracing` subscriber layer that records `tracing` spans as OpenTelemetry spans through
     /// the tracer it is given (Rust `tracing_opentelemetry::layer()`).
     TracingBridge,
+    /// A tracer provider interface type with no way to shut the provider down (Go's
+    /// `trace.TracerProvider`): a provider handed on only as one cannot be flushed.
+    ProviderInterface,
 }
 
 /// The raw shape of a knowledge file.

@@ -15,6 +15,7 @@ mod dockerfile;
 mod dotnet_project;
 mod jvm;
 mod kubernetes;
+mod local_modules;
 mod makefile;
 mod package_json;
 mod procfile;
@@ -49,6 +50,10 @@ pub enum DeployKind {
     DotnetProject,
     /// `appsettings.json`: a .NET program's configuration defaults.
     AppSettings,
+    /// `go.mod`: the local modules it replaces a dependency with.
+    GoModule,
+    /// `Cargo.toml`: the local crates it depends on by path.
+    CargoManifest,
 }
 
 impl DeployKind {
@@ -84,6 +89,10 @@ impl DeployKind {
                 DeployKind::DotnetProject
             } else if lower == "appsettings.json" {
                 DeployKind::AppSettings
+            } else if name == "go.mod" {
+                DeployKind::GoModule
+            } else if name == "Cargo.toml" {
+                DeployKind::CargoManifest
             } else {
                 return None;
             },
@@ -93,8 +102,16 @@ impl DeployKind {
 
 /// Extracts the deployment facts of one file. `rel` is its path relative to the root.
 /// `dotenv` is the text of the `.env` file beside a compose file, whose values compose uses for
-/// variables listed without one and for `${VAR}` references.
-pub fn extract(kind: DeployKind, rel: &str, text: &str, dotenv: Option<&str>) -> Vec<FileFacts> {
+/// variables listed without one and for `${VAR}` references. `workspace` is the text and
+/// directory of the Cargo workspace manifest above a `Cargo.toml`, whose
+/// `[workspace.dependencies]` a member's `{ workspace = true }` entries name.
+pub fn extract(
+    kind: DeployKind,
+    rel: &str,
+    text: &str,
+    dotenv: Option<&str>,
+    workspace: Option<(&str, &str)>,
+) -> Vec<FileFacts> {
     let dir = rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
     let mut out = match kind {
         DeployKind::Dockerfile => vec![own(rel, dockerfile::facts(text))],
@@ -109,6 +126,10 @@ pub fn extract(kind: DeployKind, rel: &str, text: &str, dotenv: Option<&str>) ->
         DeployKind::AppConfig => vec![own(rel, app_config::facts(rel, text))],
         DeployKind::DotnetProject => vec![own(rel, dotnet_project::facts(text, dir))],
         DeployKind::AppSettings => vec![own(rel, appsettings::facts(text))],
+        DeployKind::GoModule => vec![own(rel, local_modules::go_mod_facts(text, dir))],
+        DeployKind::CargoManifest => {
+            vec![own(rel, local_modules::cargo_facts(text, dir, workspace))]
+        }
         DeployKind::Makefile => {
             let mut own_facts = Vec::new();
             let mut by_dir: std::collections::BTreeMap<String, Vec<Fact>> = Default::default();

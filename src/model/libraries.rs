@@ -2,7 +2,8 @@
 //! (`<ProjectReference>`) runs inside that program, so its calls and entry points are the
 //! program's. Each program with an entry point sees the files of the libraries it references,
 //! directly or through other libraries; a library some program references is no service of
-//! the graph of its own.
+//! the graph of its own. A module a program depends on by path (Go, Rust) is shared with the
+//! program instead: its setup is visible, its calls stay its own.
 
 use super::Service;
 use crate::facts::{FactKind, FileFacts};
@@ -11,6 +12,7 @@ use std::collections::BTreeMap;
 /// Attaches to each service with an entry point the files of the libraries (services without
 /// one) it references, transitively, and marks those libraries.
 pub(super) fn attach(files: &[FileFacts], services: &mut [Service]) {
+    attach_module_dependencies(files, services);
     let by_root: BTreeMap<&str, usize> = services
         .iter()
         .enumerate()
@@ -74,6 +76,62 @@ pub(super) fn attach(files: &[FileFacts], services: &mut [Service]) {
         service.libraries = seen_files.clone();
         for f in seen_files {
             if !service.shared.contains(&f) {
+                service.shared.push(f);
+            }
+        }
+    }
+}
+
+/// Shares with each program the files of the modules it depends on by path (Go `replace`,
+/// Cargo `path`), transitively: their setup is visible to the program's whole-service
+/// questions, while their calls stay theirs on the graph.
+fn attach_module_dependencies(files: &[FileFacts], services: &mut [Service]) {
+    let by_root: BTreeMap<String, usize> = services
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.root.clone(), i))
+        .collect();
+    let dependencies: Vec<Vec<usize>> = services
+        .iter()
+        .map(|s| {
+            s.files
+                .iter()
+                .flat_map(|&f| &files[f].facts)
+                .filter_map(|fact| match &fact.kind {
+                    FactKind::ModuleDependency { dir } => by_root.get(dir.as_str()).copied(),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect();
+    if dependencies.iter().all(Vec::is_empty) {
+        return;
+    }
+    let mut shared: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (program, service) in services.iter().enumerate() {
+        if !service.has_entry {
+            continue;
+        }
+        let mut seen = vec![false; services.len()];
+        seen[program] = true;
+        let mut stack = dependencies[program].clone();
+        let mut seen_files = Vec::new();
+        while let Some(next) = stack.pop() {
+            if seen[next] {
+                continue;
+            }
+            seen[next] = true;
+            seen_files.extend(services[next].files.iter().copied());
+            stack.extend(&dependencies[next]);
+        }
+        if !seen_files.is_empty() {
+            shared.push((program, seen_files));
+        }
+    }
+    for (program, seen_files) in shared {
+        let service = &mut services[program];
+        for f in seen_files {
+            if !service.files.contains(&f) && !service.shared.contains(&f) {
                 service.shared.push(f);
             }
         }

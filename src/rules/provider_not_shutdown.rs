@@ -40,7 +40,14 @@ Reports, in a program with an entry point:
   through `log.Fatal`/`os.Exit`) and nothing in the service
   handles SIGTERM: a Go process killed by SIGTERM runs no deferred functions. A handler for
   `os.Interrupt` alone (`signal.NotifyContext(ctx, os.Interrupt)`) catches Ctrl-C, not the
-  SIGTERM that `docker stop` and Kubernetes send.
+  SIGTERM that `docker stop` and Kubernetes send; a handler installed after `main` has
+  blocked serving (`srv.Serve(lis)` and then `signal.NotifyContext(..)`) is never installed.
+
+A provider returned typed as the API interface (Go's `trace.TracerProvider`, which has only
+`Tracer`) cannot be shut down by its caller and counts as never kept. A provider built in a
+module the program depends on by path (Go's `replace example.com/config => ../config`, a Cargo
+`path` or `workspace = true` dependency) is the program's: its setup is judged with the
+program's `main`.
 
 A provider handed to a caller or stored in a struct is not reported: its owner shuts it down.
 In JavaScript and TypeScript, a signal handler that calls a method on a name nothing in the
@@ -107,18 +114,24 @@ older) installs such a provider globally and returns only a tracer, so only that
 shutdown flushes it. A provider with only `with_simple_exporter` (or `install_simple()`)
 buffers nothing. A tracing guard (`let _guard = init_tracing()`) in a `main` that awaits a
 server without a graceful-shutdown future is never dropped: reported unless SIGTERM is handled
-(`tokio::signal::ctrl_c()` alone is SIGINT). Not detected yet: an explicit `provider.shutdown()`
-written after such a server.
+(`tokio::signal::ctrl_c()` alone is SIGINT), even when its `Drop` calls
+`global::shutdown_tracer_provider()`. So is a `provider.shutdown()` (of a provider built under
+that name) or `global::shutdown_tracer_provider()` written in `main` after such a server. Not
+detected yet: a server awaited inside another function `main` awaits.
 "#,
 };
 
 /// Reports providers nobody can shut down, and shutdowns that never run.
 pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
-    // A shutdown of the process-wide provider (in any file) flushes what was registered.
-    if !view.service.has_entry || view.summary.global_provider_shutdown {
+    if !view.service.has_entry {
         return;
     }
-    for (file, fact) in view.visible_facts() {
+    // A shutdown of the process-wide provider (in any file) flushes what was registered, if it
+    // runs: a guard whose drop calls it, in a `main` that never returns, is still reported below.
+    let dropped = view
+        .visible_facts()
+        .filter(|_| !view.summary.global_provider_shutdown);
+    for (file, fact) in dropped {
         if let FactKind::ProviderCreated {
             handling: ProviderHandling::Dropped,
             buffered: true,
@@ -219,16 +232,16 @@ pub fn check(view: &ServiceView<'_>, out: &mut Vec<Diagnostic>) {
         // An empty receiver is a tracing guard dropped at the end of `main` (Rust): it counts
         // when the service sets up a buffering provider at all.
         let guard_of_a_provider =
-            receiver.is_empty() && (!providers.is_empty() || s.sdk_from_config);
+            receiver.is_empty() && !*of_provider && (!providers.is_empty() || s.sdk_from_config);
         // A closure an init function returns shuts down a provider it knew (`of_provider`).
         let returned_closure = *of_provider && buffers;
         if !guard_of_a_provider && !returned_closure && !providers.contains(&receiver.as_str()) {
             continue;
         }
-        let what = if receiver.is_empty() {
+        let what = if receiver.is_empty() && !*of_provider {
             "the tracing guard is never dropped"
         } else {
-            "deferred Shutdown never runs"
+            "the provider's shutdown never runs"
         };
         let message = match &partial_handler {
             Some((_, _, signals)) => format!(

@@ -31,7 +31,7 @@ fn findings_exit_one_and_json_has_the_documented_shape() {
     let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(doc["version"], 1);
     let diags = doc["diagnostics"].as_array().unwrap();
-    assert_eq!(diags.len(), 18);
+    assert_eq!(diags.len(), 19);
     for d in diags {
         for key in [
             "rule",
@@ -71,7 +71,7 @@ fn findings_exit_one_and_json_has_the_documented_shape() {
         ]
     );
     assert_eq!(doc["summary"]["errors"], 4);
-    assert_eq!(doc["summary"]["warnings"], 13);
+    assert_eq!(doc["summary"]["warnings"], 14);
 }
 
 #[test]
@@ -101,7 +101,7 @@ fn human_output_names_rule_file_and_help() {
     assert!(out.contains("= help: Add `defer span.End()`"));
     assert!(
         out.trim_end()
-            .ends_with("18 findings (4 errors, 13 warnings, 1 info) in 14 files, 7 services"),
+            .ends_with("19 findings (4 errors, 14 warnings, 1 info) in 14 files, 7 services"),
         "{out}"
     );
 }
@@ -666,7 +666,7 @@ fn a_baseline_says_how_many_findings_it_hides() {
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
     assert!(
-        out.contains("note: 18 findings hidden by the baseline"),
+        out.contains("note: 19 findings hidden by the baseline"),
         "{out}"
     );
     let json = run(&[
@@ -681,7 +681,7 @@ fn a_baseline_says_how_many_findings_it_hides() {
     assert!(doc["summary"]["notes"][0]
         .as_str()
         .unwrap()
-        .starts_with("18 findings hidden by the baseline"));
+        .starts_with("19 findings hidden by the baseline"));
 }
 
 #[test]

@@ -308,7 +308,7 @@ fn the_bundled_example_keeps_its_expectations_in_a_side_file() {
         }
     }
     let expected = expectations(&shop);
-    assert_eq!(expected.len(), 18, "{expected:?}");
+    assert_eq!(expected.len(), 19, "{expected:?}");
     assert!(expected.contains(&(
         "cart/server.go".to_string(),
         27,

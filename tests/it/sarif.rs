@@ -55,8 +55,8 @@ fn one_run_with_every_enabled_rule_and_relative_uris() {
         }
     }
     let results = runs[0]["results"].as_array().unwrap();
-    // The shop's seventeen findings, less the two of the ignored span-context-unused.
-    assert_eq!(results.len(), 16);
+    // The shop's nineteen findings, less the two of the ignored span-context-unused.
+    assert_eq!(results.len(), 17);
     for r in results {
         let index = r["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[index]["id"], r["ruleId"]);

@@ -71,6 +71,7 @@ pub const ROLES: &[Role] = &[
     Role::HttpServe,
     Role::InstrumentedTransport,
     Role::PropagatorSet,
+    Role::ProviderInterface,
     Role::ProviderNew,
     Role::ProviderRegister,
     Role::ReattachContext,
@@ -371,7 +372,8 @@ impl<'a> FileCtx<'a> {
             | Role::ExporterConnection
             | Role::ReattachContext
             | Role::ProjectDeploy
-            | Role::HttpClientRegister => {}
+            | Role::HttpClientRegister
+            | Role::ProviderInterface => {}
             // JavaScript roles; not in Go's table.
             Role::SdkNew
             | Role::BrowserProviderNew
@@ -1219,7 +1221,6 @@ impl<'a> FileCtx<'a> {
             return;
         };
         let shutdown = &self.knowledge.methods.shutdown;
-        let serve = &self.knowledge.methods.blocking_serve;
         let mut found = Vec::new();
         let signal_waits = self.signal_waits(main, body);
         for node in descendants(body) {
@@ -1261,26 +1262,77 @@ impl<'a> FileCtx<'a> {
                     if self.enclosing_function(node).map(|f| f.id()) != Some(main.id()) {
                         continue;
                     }
-                    let role = self.call_role(node);
-                    // `srv.ListenAndServe()`, `r.Run(":8080")`: a serve call takes at most an
-                    // address, and one started with `go` does not block main.
-                    let in_goroutine = node.parent().is_some_and(|p| p.kind() == "go_statement");
-                    let serves = !in_goroutine
-                        && (role == Some(Role::HttpServe)
-                            || (call_args(node).len() <= 1
-                                && self
-                                    .method_call(node)
-                                    .is_some_and(|(_, m)| serve.contains(&m))));
-                    if serves {
+                    if self.serves(node) {
                         found.push((node, FactKind::MainBlocksServing));
                     }
                 }
                 _ => {}
             }
         }
+        // A handler installed after main has blocked (`srv.Serve(lis)` and then
+        // `signal.NotifyContext(..)`) is never installed: the signal it names kills main.
+        if let Some(blocked) = self.first_blocking_statement(main, body) {
+            let unreached = blocked.end_byte()..body.end_byte();
+            self.facts.retain(|f| {
+                !(matches!(f.kind, FactKind::SignalHandled { .. })
+                    && unreached.contains(&(f.loc.start_byte as usize)))
+            });
+        }
         for (node, kind) in found {
             self.push(node, kind);
         }
+    }
+
+    /// Whether a call in `main` serves until the process stops: `srv.ListenAndServe()`,
+    /// `r.Run(":8080")` (a serve call takes at most an address); one started with `go` does
+    /// not block main.
+    fn serves(&self, call: Node<'a>) -> bool {
+        let in_goroutine = call.parent().is_some_and(|p| p.kind() == "go_statement");
+        !in_goroutine
+            && (self.call_role(call) == Some(Role::HttpServe)
+                || (call_args(call).len() <= 1
+                    && self
+                        .method_call(call)
+                        .is_some_and(|(_, m)| self.knowledge.methods.blocking_serve.contains(&m))))
+    }
+
+    /// The first statement of `main`'s body that blocks whatever happens: a serve call written
+    /// as a statement, an assignment, a `log.Fatal(..)` argument or an `if`'s header, or a
+    /// `for {}` nothing leaves. Statements after it never run.
+    fn first_blocking_statement(&self, main: Node<'a>, body: Node<'a>) -> Option<Node<'a>> {
+        let list = spans::statement_list(body)?;
+        let mut cursor = list.walk();
+        let statements: Vec<Node<'a>> = list.named_children(&mut cursor).collect();
+        statements.into_iter().find(|stmt| {
+            let headers: Vec<Node<'a>> = match stmt.kind() {
+                "expression_statement" | "assignment_statement" | "short_var_declaration" => {
+                    vec![*stmt]
+                }
+                "if_statement" => ["initializer", "condition"]
+                    .into_iter()
+                    .filter_map(|f| stmt.field(f))
+                    .collect(),
+                "for_statement" => return loops_forever(*stmt),
+                _ => Vec::new(),
+            };
+            // Only a server's serve call surely blocks: a bare `c.Start()` or `r.Run()` may be a
+            // scheduler or a worker that returns at once.
+            let surely = |n: Node<'a>| {
+                self.call_role(n) == Some(Role::HttpServe)
+                    || call_args(n).len() == 1
+                    || self
+                        .method_call(n)
+                        .is_some_and(|(_, m)| m.starts_with("ListenAndServe") || m == "Serve")
+            };
+            headers.into_iter().any(|h| {
+                descendants(h).any(|n| {
+                    n.kind() == "call_expression"
+                        && self.enclosing_function(n).map(|f| f.id()) == Some(main.id())
+                        && self.serves(n)
+                        && surely(n)
+                })
+            })
+        })
     }
 }
 

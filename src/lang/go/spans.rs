@@ -301,6 +301,9 @@ impl<'a> FileCtx<'a> {
             if is_assignment_target(id) {
                 continue;
             }
+            if self.returned_as_interface(function, id) {
+                continue;
+            }
             let registers = parent.kind() == "argument_list"
                 && parent
                     .parent()
@@ -314,6 +317,45 @@ impl<'a> FileCtx<'a> {
         } else {
             ProviderHandling::Dropped
         }
+    }
+
+    /// Whether `value` is returned from `function` as a tracer provider interface type, which
+    /// has no `Shutdown`: `func initOTel() trace.TracerProvider { ...; return tp }`.
+    fn returned_as_interface(&self, function: Node<'a>, value: Node<'a>) -> bool {
+        let Some(list) = value.parent().filter(|p| p.kind() == "expression_list") else {
+            return false;
+        };
+        let returned = list
+            .parent()
+            .is_some_and(|r| r.kind() == "return_statement");
+        let in_function = self.enclosing_function(value).map(|f| f.id()) == Some(function.id());
+        if !(returned && in_function) {
+            return false;
+        }
+        let mut cursor = list.walk();
+        let Some(index) = list
+            .named_children(&mut cursor)
+            .position(|v| v.id() == value.id())
+        else {
+            return false;
+        };
+        let Some(result) = function.field("result") else {
+            return false;
+        };
+        // One result type, or the one at the value's position in `(T, error)`.
+        let ty = if result.kind() == "parameter_list" {
+            let mut cursor = result.walk();
+            let types: Vec<Node<'a>> = result
+                .named_children(&mut cursor)
+                .filter(|p| p.kind() == "parameter_declaration")
+                .filter_map(|p| p.field("type"))
+                .collect();
+            types.get(index).copied()
+        } else {
+            (index == 0).then_some(result)
+        };
+        ty.and_then(|t| self.qualify(t))
+            .is_some_and(|q| self.knowledge.role(&q) == Some(Role::ProviderInterface))
     }
 
     /// A provider built without a variable: returned (escapes) or passed straight on.
@@ -514,7 +556,7 @@ impl<'a> StmtShape<'a> for GoStmts<'_, 'a> {
 }
 
 /// The statement list of a block or a case clause.
-fn statement_list(node: Node<'_>) -> Option<Node<'_>> {
+pub(super) fn statement_list(node: Node<'_>) -> Option<Node<'_>> {
     let mut cursor = node.walk();
     let found = node
         .named_children(&mut cursor)

@@ -569,10 +569,7 @@ impl<'a> FileCtx<'a> {
         let mut serving = Vec::new();
         let mut serve_end = None;
         for call in crate::lang::tree::nodes_within(&self.calls, body) {
-            let spawned = std::iter::successors(call.parent(), |n| n.parent())
-                .take_while(|n| n.id() != body.id())
-                .any(|a| matches!(a.kind(), "closure_expression" | "async_block"));
-            if spawned {
+            if in_closure_within(call, body) {
                 continue;
             }
             let serves = match resolve::method_call(call, self.src) {
@@ -594,8 +591,39 @@ impl<'a> FileCtx<'a> {
             serve_end.get_or_insert(call.end_byte());
             serving.push(call);
         }
-        if serve_end.is_none() {
+        let Some(serve_end) = serve_end else {
             return;
+        };
+        // A shutdown written after the server (`provider.shutdown()`,
+        // `global::shutdown_tracer_provider()`) runs only if the server returns.
+        let shutdown = &self.knowledge.methods.shutdown;
+        for call in crate::lang::tree::nodes_within(&self.calls, body) {
+            if call.start_byte() < serve_end || in_closure_within(call, body) {
+                continue;
+            }
+            let global = self.callee(call).is_some_and(|q| {
+                shutdown
+                    .iter()
+                    .any(|m| q.ends_with(&format!("global::{m}")))
+            });
+            let receiver = if global {
+                Some(String::new())
+            } else {
+                resolve::method_call(call, self.src)
+                    .filter(|(_, m)| shutdown.contains(m))
+                    .and_then(|_| call.field("function")?.field("value"))
+                    .filter(|r| r.kind() == "identifier")
+                    .map(|r| self.text(r))
+            };
+            if let Some(receiver) = receiver {
+                found.push((
+                    call,
+                    FactKind::ShutdownDeferredInMain {
+                        receiver,
+                        of_provider: global,
+                    },
+                ));
+            }
         }
         // A guard bound in `main` from the tracing setup (`let _guard = init_tracing()?`): its
         // drop, which shuts the provider down, runs only when `main` returns.
@@ -641,4 +669,12 @@ impl<'a> FileCtx<'a> {
             self.push(block, FactKind::HandlerExtracts { name });
         }
     }
+}
+
+/// Whether a node inside `body` sits in a closure or async block there (spawned or deferred: it
+/// does not run in `body`'s own order).
+fn in_closure_within(node: Node<'_>, body: Node<'_>) -> bool {
+    std::iter::successors(node.parent(), |n| n.parent())
+        .take_while(|n| n.id() != body.id())
+        .any(|a| matches!(a.kind(), "closure_expression" | "async_block"))
 }

@@ -40,6 +40,13 @@ async fn main() {
     let provider = init_tracing();
     warm_up();
     let listener = tokio::net::TcpListener::bind("0.0.0.0:3000").await.unwrap();
-    axum::serve(listener, app()).await.unwrap();
+    axum::serve(listener, app())
+        .with_graceful_shutdown(async {
+            let mut terminate =
+                tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).unwrap();
+            terminate.recv().await;
+        })
+        .await
+        .unwrap();
     provider.shutdown().ok();
 }

@@ -40,5 +40,5 @@ async fn main() {
         .serve("0.0.0.0:7070".parse().unwrap())
         .await
         .unwrap();
-    provider.shutdown().ok();
+    provider.shutdown().ok(); // expect: provider-not-shutdown
 }

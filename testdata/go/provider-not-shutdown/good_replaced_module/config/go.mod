@@ -1,0 +1,3 @@
+module example.com/shop/config
+
+go 1.22

@@ -1,0 +1,21 @@
+mod telemetry;
+
+use axum::{routing::get, Router};
+
+// The server returns on SIGTERM, main returns, and the guard's drop shuts the global provider
+// down.
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let _guard = telemetry::init_tracing();
+    let app = Router::new().route("/health", get(|| async { "ok" }));
+    let listener = tokio::net::TcpListener::bind("0.0.0.0:8080").await?;
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let mut terminate =
+                tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+                    .unwrap();
+            terminate.recv().await;
+        })
+        .await?;
+    Ok(())
+}
