@@ -13,6 +13,7 @@ mod command;
 mod compose;
 mod dockerfile;
 mod dotnet_project;
+mod gateway;
 mod jvm;
 mod kubernetes;
 mod makefile;
@@ -49,6 +50,8 @@ pub enum DeployKind {
     DotnetProject,
     /// `appsettings.json`: a .NET program's configuration defaults.
     AppSettings,
+    /// `ocelot.json`, `ocelot.<environment>.json`: an API gateway's route table.
+    GatewayRoutes,
 }
 
 impl DeployKind {
@@ -84,6 +87,8 @@ impl DeployKind {
                 DeployKind::DotnetProject
             } else if lower == "appsettings.json" {
                 DeployKind::AppSettings
+            } else if gateway::is_ocelot(&lower) {
+                DeployKind::GatewayRoutes
             } else {
                 return None;
             },
@@ -109,6 +114,7 @@ pub fn extract(kind: DeployKind, rel: &str, text: &str, dotenv: Option<&str>) ->
         DeployKind::AppConfig => vec![own(rel, app_config::facts(rel, text))],
         DeployKind::DotnetProject => vec![own(rel, dotnet_project::facts(text, dir))],
         DeployKind::AppSettings => vec![own(rel, appsettings::facts(text))],
+        DeployKind::GatewayRoutes => vec![own(rel, gateway::ocelot_facts(text))],
         DeployKind::Makefile => {
             let mut own_facts = Vec::new();
             let mut by_dir: std::collections::BTreeMap<String, Vec<Fact>> = Default::default();

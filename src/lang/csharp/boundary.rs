@@ -42,8 +42,10 @@ impl<'a> FileCtx<'a> {
         let Some(route) = args.first().and_then(|(_, a)| string_value(*a, self.src)) else {
             return;
         };
-        // `Map` is also AutoMapper's: only a route pattern makes it an endpoint.
-        if !route.starts_with('/') && !route.is_empty() && !route.starts_with('{') {
+        // `Map` is also AutoMapper's: only a route pattern makes it an endpoint. The verb
+        // methods (`MapGet("item-types", ...)`) take a pattern with or without its `/`.
+        let plain_map = syntax::callee(call, self.src).is_some_and(|c| c.method == "Map");
+        if plain_map && !route.starts_with('/') && !route.is_empty() && !route.starts_with('{') {
             return;
         }
         let router = receiver.map(|r| self.text(r).to_string());
