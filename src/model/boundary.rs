@@ -78,8 +78,9 @@ impl ServiceView<'_> {
             if !s.auto_instrumentation.is_empty() {
                 return Verdict::Carries;
             }
-            // A service that injects by hand may do it for a producer in another file.
-            if s.injects_by_hand {
+            // A service that injects by hand may do it for a producer in another file (a site
+            // that injects by hand itself carries it).
+            if s.injects_by_hand && *injection != Injection::Manual {
                 return Verdict::Unknown;
             }
         }
