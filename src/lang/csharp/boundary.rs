@@ -527,7 +527,13 @@ impl<'a> FileCtx<'a> {
             })
         });
         let position = syntax::callee(call, self.src)
-            .and_then(|c| self.knowledge.methods.topic_positions.get(&c.method).copied())
+            .and_then(|c| {
+                self.knowledge
+                    .methods
+                    .topic_positions
+                    .get(&c.method)
+                    .copied()
+            })
             .unwrap_or(0);
         let positional = arguments.get(position).filter(|(name, _)| name.is_none());
         let Some(&(_, first)) = named.or(positional) else {

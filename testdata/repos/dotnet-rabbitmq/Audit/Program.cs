@@ -20,5 +20,5 @@ consumer.Received += (model, ea) =>
     using var activity = source.StartActivity("process audit-log", ActivityKind.Consumer);
     Console.WriteLine(Encoding.UTF8.GetString(ea.Body.ToArray()));
 };
-channel.BasicConsume("audit-log", true, consumer);
+channel.BasicConsume("audit-log", true, consumer); // expect: inbound-not-extracted
 Console.ReadLine();

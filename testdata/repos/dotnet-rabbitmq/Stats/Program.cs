@@ -20,5 +20,5 @@ consumer.Received += (model, ea) =>
     using var activity = source.StartActivity("process audit", ActivityKind.Consumer);
     Console.WriteLine(Encoding.UTF8.GetString(ea.Body.ToArray()));
 };
-channel.BasicConsume("audit", true, consumer);
+channel.BasicConsume("audit", true, consumer); // expect: inbound-not-extracted
 Console.ReadLine();
