@@ -546,6 +546,14 @@ pub struct MethodNames {
     /// implements one opens are the exporter's own, which must not be traced.
     #[serde(default)]
     pub exporter_traits: Vec<String>,
+    /// Named parameters of a produce or consume call that carry its topic or queue
+    /// (RabbitMQ's `routingKey:` and `queue:`), read before the call's first argument.
+    #[serde(default)]
+    pub topic_parameters: Vec<String>,
+    /// The position of the topic among a message call's arguments when it is not the first
+    /// (RabbitMQ's `BasicPublish(exchange, routingKey, ...)` = 1).
+    #[serde(default)]
+    pub topic_positions: HashMap<String, usize>,
 }
 
 /// A language's resolved knowledge table.

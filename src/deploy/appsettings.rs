@@ -1,7 +1,8 @@
 //! .NET `appsettings.json`: the configuration a program reads when nothing overrides it. A key
 //! `Catalog:Url` (nested objects) is what the environment variable `Catalog__Url` overrides, so
 //! each string value is recorded as a configuration setting under that variable's name (the
-//! environment still overrides it, as for any configuration file).
+//! environment still overrides it, as for any configuration file). A YARP `ReverseProxy`
+//! section's destinations are the calls of a gateway (`gateway.rs`).
 
 use super::line_of;
 use crate::facts::{Fact, FactKind};
@@ -21,6 +22,8 @@ pub fn facts(text: &str) -> Vec<Fact> {
     };
     let mut out = Vec::new();
     walk(&value, "", 0, text, &mut out);
+    // A YARP gateway's clusters: the hosts it forwards to.
+    out.extend(super::gateway::yarp_facts(&value, text));
     out
 }
 

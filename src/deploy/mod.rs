@@ -13,6 +13,7 @@ mod command;
 mod compose;
 mod dockerfile;
 mod dotnet_project;
+mod gateway;
 mod jvm;
 mod kubernetes;
 mod local_modules;
@@ -54,6 +55,8 @@ pub enum DeployKind {
     GoModule,
     /// `Cargo.toml`: the local crates it depends on by path.
     CargoManifest,
+    /// `ocelot.json`, `ocelot.<environment>.json`: an API gateway's route table.
+    GatewayRoutes,
 }
 
 impl DeployKind {
@@ -93,6 +96,8 @@ impl DeployKind {
                 DeployKind::GoModule
             } else if name == "Cargo.toml" {
                 DeployKind::CargoManifest
+            } else if gateway::is_ocelot(&lower) {
+                DeployKind::GatewayRoutes
             } else {
                 return None;
             },
@@ -130,6 +135,7 @@ pub fn extract(
         DeployKind::CargoManifest => {
             vec![own(rel, local_modules::cargo_facts(text, dir, workspace))]
         }
+        DeployKind::GatewayRoutes => vec![own(rel, gateway::ocelot_facts(text))],
         DeployKind::Makefile => {
             let mut own_facts = Vec::new();
             let mut by_dir: std::collections::BTreeMap<String, Vec<Fact>> = Default::default();

@@ -78,11 +78,20 @@ impl ServiceView<'_> {
             if !s.auto_instrumentation.is_empty() {
                 return Verdict::Carries;
             }
-            // A service that injects by hand may do it for a producer in another file.
-            if s.injects_by_hand {
-                return Verdict::Unknown;
-            }
         }
+        let verdict = self.site_injection(file, proto, injection);
+        // A service that injects by hand may do it for a producer in another file: a site that
+        // drops the trace by its own looks cannot be told (one that carries it still does).
+        if proto == Proto::Messaging && s.injects_by_hand && verdict == Verdict::Drops {
+            return Verdict::Unknown;
+        }
+        verdict
+    }
+
+    /// The verdict an outbound site's own injection gives, given the service's clients and
+    /// patched libraries.
+    fn site_injection(&self, file: &FileFacts, proto: Proto, injection: &Injection) -> Verdict {
+        let s = &self.summary;
         match injection {
             Injection::DefaultClient if proto == Proto::Http => {
                 if s.default_client_instrumented {

@@ -483,3 +483,37 @@ fn nest_microservice_clients_and_patterns_are_matched_by_topic() {
         ]
     );
 }
+
+#[test]
+fn gateway_routes_in_configuration_are_calls_of_the_gateway() {
+    // Ocelot's `ocelot.json` routes to `orders` (the untraced gateway breaks the edge); a route
+    // through service discovery names no host. YARP's `ReverseProxy` cluster reaches `catalog`,
+    // whose `MapGet("items", ...)` is an endpoint without a leading slash; a `Clusters` section
+    // outside `ReverseProxy` is no route.
+    assert_eq!(
+        edges("dotnet-gateways"),
+        vec![
+            json!(["Gateway", "Orders", "http", "orders", "broken", "Gateway does not trace",
+                   [{"path": "Gateway/ocelot.json", "line": 7}]]),
+            json!(["Proxy", "Catalog", "http", "catalog", "ok", "context injected and extracted",
+                   [{"path": "Proxy/appsettings.json", "line": 9}]]),
+        ]
+    );
+}
+
+#[test]
+fn rabbitmq_publishes_reach_the_consumers_of_their_routing_key() {
+    // Orders publishes to `orders` (named `routingKey:`) and `audit-log` (positional, after the
+    // exchange `audit`). Billing extracts; Audit does not; Stats consumes a queue named like
+    // the exchange, which no publish routes to.
+    assert_eq!(
+        edges("dotnet-rabbitmq"),
+        vec![
+            json!(["Orders", "Audit", "messaging", "audit-log", "broken",
+                   "Audit's messaging entry points extract nothing",
+                   [{"path": "Orders/Program.cs", "line": 26}]]),
+            json!(["Orders", "Billing", "messaging", "orders", "ok", "context injected and extracted",
+                   [{"path": "Orders/Program.cs", "line": 25}]]),
+        ]
+    );
+}

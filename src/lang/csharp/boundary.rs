@@ -42,8 +42,10 @@ impl<'a> FileCtx<'a> {
         let Some(route) = args.first().and_then(|(_, a)| string_value(*a, self.src)) else {
             return;
         };
-        // `Map` is also AutoMapper's: only a route pattern makes it an endpoint.
-        if !route.starts_with('/') && !route.is_empty() && !route.starts_with('{') {
+        // `Map` is also AutoMapper's: only a route pattern makes it an endpoint. The verb
+        // methods (`MapGet("item-types", ...)`) take a pattern with or without its `/`.
+        let plain_map = syntax::callee(call, self.src).is_some_and(|c| c.method == "Map");
+        if plain_map && !route.starts_with('/') && !route.is_empty() && !route.starts_with('{') {
             return;
         }
         let router = receiver.map(|r| self.text(r).to_string());
@@ -508,11 +510,33 @@ impl<'a> FileCtx<'a> {
         }
     }
 
-    /// The topic named by a producer's or consumer's first argument: a string literal, an
-    /// environment variable's value (`Environment.GetEnvironmentVariable("KAFKA_TOPIC") ??
-    /// "orders"`), or a constant, field or variable of the file bound once to either.
+    /// The topic named by a producer's or consumer's topic argument (one named by the knowledge
+    /// table's `topic_parameters`, as RabbitMQ's `routingKey:`, else the one at its
+    /// `topic_positions`, else the first): a string
+    /// literal, an environment variable's value (`Environment.GetEnvironmentVariable("KAFKA_TOPIC")
+    /// ?? "orders"`), or a constant, field or variable of the file bound once to either.
     pub(super) fn message_topic(&mut self, call: Node<'a>, sends: bool) {
-        let Some((_, first)) = syntax::args(call, self.src).into_iter().next() else {
+        let arguments = syntax::args(call, self.src);
+        let named = arguments.iter().find(|(name, _)| {
+            name.as_ref().is_some_and(|n| {
+                self.knowledge
+                    .methods
+                    .topic_parameters
+                    .iter()
+                    .any(|p| p == n)
+            })
+        });
+        let position = syntax::callee(call, self.src)
+            .and_then(|c| {
+                self.knowledge
+                    .methods
+                    .topic_positions
+                    .get(&c.method)
+                    .copied()
+            })
+            .unwrap_or(0);
+        let positional = arguments.get(position).filter(|(name, _)| name.is_none());
+        let Some(&(_, first)) = named.or(positional) else {
             return;
         };
         let src = self.src;

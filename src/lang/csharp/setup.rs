@@ -133,6 +133,7 @@ impl<'a> FileCtx<'a> {
             }
             Some(Role::MessageConsume) => {
                 self.consume(call, c.receiver);
+                self.message_topic(call, false);
                 return false;
             }
             _ => {}
