@@ -483,3 +483,24 @@ fn nest_microservice_clients_and_patterns_are_matched_by_topic() {
         ]
     );
 }
+
+#[test]
+fn calls_to_the_callers_own_machine_reach_the_service_listening_on_that_port() {
+    // `localhost:4002` reaches accounts, which listens on `PORT` (4002 in its `.env`);
+    // `host.docker.internal:6000` reaches billing, whose port 5000 compose publishes on 6000.
+    // Nothing listens on 9999; audit's port is `config.port`, so its fallback 7000 names no
+    // listener. Two example servers listen on 8080: the client beside one reaches that one.
+    assert_eq!(
+        edges("loopback-ports"),
+        vec![
+            json!(["client", "examples/one/server", "http", "localhost:8080", "ok",
+                   "context injected and extracted",
+                   [{"path": "examples/one/client/index.js", "line": 2}]]),
+            json!(["web", "accounts", "http", "localhost:4002", "ok", "context injected and extracted",
+                   [{"path": "web/index.js", "line": 6}]]),
+            json!(["web", "billing", "http", "host.docker.internal:6000", "ok",
+                   "context injected and extracted",
+                   [{"path": "web/index.js", "line": 7}]]),
+        ]
+    );
+}

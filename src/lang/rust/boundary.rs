@@ -562,8 +562,10 @@ impl FileCtx<'_> {
         let url = call_args(call)
             .iter()
             .find_map(|a| string_value(*a, self.src).filter(|s| s.contains("://")));
-        if let Some((host, path)) = url.and_then(|u| crate::url::split_url(&u)) {
-            self.push(call, FactKind::HttpCallTo { host, path });
+        if let Some(url) = url {
+            if let Some((host, path)) = crate::url::split_url(&url) {
+                self.push(call, FactKind::http_call_to(&url, host, path));
+            }
         }
     }
 
