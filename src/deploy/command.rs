@@ -292,7 +292,10 @@ mod tests {
         let port = |line: &str| listen_port(&split_words(line));
         assert_eq!(port("next dev -p 3001"), Some(3001));
         assert_eq!(port("npx next start --port=3002"), Some(3002));
-        assert_eq!(port("uvicorn main:app --host 0.0.0.0 --port 8000"), Some(8000));
+        assert_eq!(
+            port("uvicorn main:app --host 0.0.0.0 --port 8000"),
+            Some(8000)
+        );
         assert_eq!(port("gunicorn -b 0.0.0.0:8010 app:app"), Some(8010));
         // A flag of another program, or of a program after the server's command ended.
         assert_eq!(port("next build && tar -p x"), None);

@@ -9,6 +9,7 @@
 
 mod app_config;
 mod appsettings;
+mod cargo;
 mod command;
 mod compose;
 mod dockerfile;
@@ -49,6 +50,8 @@ pub enum DeployKind {
     DotnetProject,
     /// `appsettings.json`: a .NET program's configuration defaults.
     AppSettings,
+    /// `Cargo.toml`: the crates of the repository it builds in.
+    CargoManifest,
 }
 
 impl DeployKind {
@@ -84,6 +87,8 @@ impl DeployKind {
                 DeployKind::DotnetProject
             } else if lower == "appsettings.json" {
                 DeployKind::AppSettings
+            } else if lower == "cargo.toml" {
+                DeployKind::CargoManifest
             } else {
                 return None;
             },
@@ -109,6 +114,7 @@ pub fn extract(kind: DeployKind, rel: &str, text: &str, dotenv: Option<&str>) ->
         DeployKind::AppConfig => vec![own(rel, app_config::facts(rel, text))],
         DeployKind::DotnetProject => vec![own(rel, dotnet_project::facts(text, dir))],
         DeployKind::AppSettings => vec![own(rel, appsettings::facts(text))],
+        DeployKind::CargoManifest => vec![own(rel, cargo::facts(text, dir))],
         DeployKind::Makefile => {
             let mut own_facts = Vec::new();
             let mut by_dir: std::collections::BTreeMap<String, Vec<Fact>> = Default::default();

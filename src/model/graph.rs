@@ -270,8 +270,7 @@ impl Graph {
                                             format!("{}{code}", p.trim_end_matches('/'))
                                         })
                                         .or_else(|| path.clone());
-                                    let to =
-                                        listening(views, i, port, full.as_deref(), &listeners);
+                                    let to = listening(views, i, port, full.as_deref(), &listeners);
                                     (EdgeKind::Http, format!("{host}:{port}"), to, path.clone())
                                 }
                                 _ => {

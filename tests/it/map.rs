@@ -490,6 +490,7 @@ fn calls_to_the_callers_own_machine_reach_the_service_listening_on_that_port() {
     // `host.docker.internal:6000` reaches billing, whose port 5000 compose publishes on 6000.
     // Nothing listens on 9999; audit's port is `config.port`, so its fallback 7000 names no
     // listener. Two example servers listen on 8080: the client beside one reaches that one.
+    // Go's `http.ListenAndServe(":7070", ..)` and Rust's `TcpListener::bind(addr)` name theirs.
     assert_eq!(
         edges("loopback-ports"),
         vec![
@@ -501,6 +502,25 @@ fn calls_to_the_callers_own_machine_reach_the_service_listening_on_that_port() {
             json!(["web", "billing", "http", "host.docker.internal:6000", "ok",
                    "context injected and extracted",
                    [{"path": "web/index.js", "line": 7}]]),
+            json!(["web", "stock", "http", "localhost:7070", "broken", "stock does not trace",
+                   [{"path": "web/index.js", "line": 10}]]),
+            json!(["web", "users", "http", "127.0.0.1:8081", "broken", "users does not trace",
+                   [{"path": "web/index.js", "line": 11}]]),
+        ]
+    );
+}
+
+#[test]
+fn a_rust_binary_traces_through_the_library_crates_it_builds_in() {
+    // api's SDK, propagator and extracting layer come from the path dependency `telemetry`;
+    // plain only has it as a dev-dependency, so it does not trace.
+    assert_eq!(
+        edges("cargo-libraries"),
+        vec![
+            json!(["orders", "api", "http", "localhost:3000", "ok", "context injected and extracted",
+                   [{"path": "orders/index.js", "line": 6}]]),
+            json!(["orders", "plain", "http", "localhost:3001", "broken", "plain does not trace",
+                   [{"path": "orders/index.js", "line": 7}]]),
         ]
     );
 }

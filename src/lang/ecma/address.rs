@@ -88,10 +88,9 @@ impl FileCtx<'_> {
             return None;
         }
         match expr.kind() {
-            "number" => crate::lang::address::listen_fact(
-                &[Piece::Lit(self.text(expr).into_owned())],
-                None,
-            ),
+            "number" => {
+                crate::lang::address::listen_fact(&[Piece::Lit(self.text(expr).into_owned())], None)
+            }
             "parenthesized_expression" | "non_null_expression" | "as_expression" => {
                 self.listen_port_fact(expr.named_child(0)?, depth + 1)
             }
