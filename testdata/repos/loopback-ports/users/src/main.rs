@@ -7,7 +7,7 @@ async fn user() -> &'static str {
 
 #[tokio::main]
 async fn main() {
-    let app = Router::new().route("/users/{id}", get(user));
+    let app = Router::new().route("/users/{id}", get(user)); // expect: inbound-not-extracted
     let addr = SocketAddr::from(([0, 0, 0, 0], 8081));
     let listener = tokio::net::TcpListener::bind(addr).await.unwrap();
     axum::serve(listener, app).await.unwrap();
