@@ -436,6 +436,10 @@ pub enum FactKind {
         host: String,
         /// The URL's path, if any.
         path: Option<String>,
+        /// The URL's port when its host is the caller's own machine (`localhost`,
+        /// `127.0.0.1`, `host.docker.internal`): there only the port says which service answers.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        port: Option<u16>,
     },
     /// An HTTP request goes to the host an environment variable names
     /// (`"http://" + os.Getenv("CART_ADDR") + "/cart"`), or a configuration key
@@ -470,6 +474,23 @@ pub enum FactKind {
         default: Option<String>,
         /// Whether messages are sent (`false`: received).
         sends: bool,
+    },
+    /// The service accepts connections on this port: a server's listen call in code
+    /// (`app.listen(3000)`, `TcpListener::bind("0.0.0.0:8081")`) or a port deployment publishes
+    /// on the host (compose `ports: ["4003:4000"]`), so `localhost:3000` reaches it.
+    ListensOn {
+        /// The port.
+        port: u16,
+    },
+    /// The service listens on the port an environment variable names
+    /// (`app.listen(process.env.PORT || 4000)`), resolved through deployment settings, else the
+    /// code's default.
+    ListensOnEnv {
+        /// The variable's name.
+        var: String,
+        /// The port used when the variable is not set, if the code gives one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        default: Option<u16>,
     },
     /// Deployment runs the service under this name (a compose service building from its
     /// directory), so other services can address it by that name.
@@ -574,6 +595,17 @@ impl FactKind {
             router,
             extraction,
         }
+    }
+
+    /// An HTTP request to the literal `url`, whose `host` and `path` are read: with its port
+    /// when the host is the caller's own machine.
+    pub fn http_call_to(url: &str, host: String, path: Option<String>) -> FactKind {
+        let port = if crate::url::is_loopback(&host) {
+            crate::url::port_of_value(url)
+        } else {
+            None
+        };
+        FactKind::HttpCallTo { host, path, port }
     }
 
     /// An outbound call of `proto` to `target`, injecting as `injection` says.

@@ -44,6 +44,32 @@ pub fn host_of_value(value: &str) -> Option<String> {
     Some(host.to_string())
 }
 
+/// Host names that reach the caller's own machine (or, from a container, the machine running
+/// it): there services are told apart by port.
+const LOOPBACK_HOSTS: &[&str] = &[
+    "localhost",
+    "127.0.0.1",
+    "0.0.0.0",
+    "[::1]",
+    "host.docker.internal",
+];
+
+/// Whether a host names the caller's own machine.
+pub fn is_loopback(host: &str) -> bool {
+    LOOPBACK_HOSTS.contains(&host.to_ascii_lowercase().as_str())
+}
+
+/// The explicit port of an address value: `http://localhost:8080/x`, `localhost:8080` or
+/// `[::1]:8080` → 8080; `None` without one (a scheme's default port is not guessed).
+pub fn port_of_value(value: &str) -> Option<u16> {
+    let value = value.trim();
+    let rest = after_http_scheme(value).unwrap_or(value);
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let authority = authority.rsplit('@').next()?;
+    let (_, port) = authority.rsplit_once(':')?;
+    port.parse().ok()
+}
+
 /// A `file://` URI for a path (made absolute when it exists), percent-encoding every byte
 /// outside the unreserved set and `/`.
 pub fn file_uri(path: &Path) -> String {
@@ -96,6 +122,18 @@ mod tests {
         assert_eq!(host_of_value("ads").as_deref(), Some("ads"));
         assert_eq!(host_of_value("${CART_HOST}:80"), None);
         assert_eq!(host_of_value(""), None);
+    }
+
+    #[test]
+    fn loopback_addresses_keep_their_port() {
+        assert!(is_loopback("localhost") && is_loopback("host.docker.internal"));
+        assert!(!is_loopback("cart"));
+        assert_eq!(port_of_value("http://localhost:8080/x"), Some(8080));
+        assert_eq!(port_of_value("127.0.0.1:3000"), Some(3000));
+        assert_eq!(port_of_value("http://[::1]:81"), Some(81));
+        assert_eq!(port_of_value("http://user:pw@localhost:90/"), Some(90));
+        assert_eq!(port_of_value("http://localhost/x"), None);
+        assert_eq!(port_of_value("http://localhost:${PORT}/x"), None);
     }
 
     #[test]

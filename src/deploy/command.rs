@@ -59,10 +59,61 @@ const NODE_ZERO_CODE_PRELOADS: &[&str] = &[
     "@elastic/opentelemetry-node",
 ];
 
+/// Servers started from the command line and the flags that give the port they listen on
+/// (`next dev -p 3001`, `uvicorn main:app --port 8000`, `gunicorn -b 0.0.0.0:8000 app:app`).
+const PORT_FLAGS: &[(&str, &[&str])] = &[
+    ("next", &["-p", "--port"]),
+    ("uvicorn", &["--port"]),
+    ("fastapi", &["--port"]),
+    ("flask", &["-p", "--port"]),
+    ("gunicorn", &["-b", "--bind"]),
+    ("hypercorn", &["-b", "--bind"]),
+    ("vite", &["--port"]),
+    ("http-server", &["-p", "--port"]),
+];
+
+/// The port a server started by this command listens on, from its port flag
+/// (`-p 3001`, `--port=8000`, `--bind 0.0.0.0:8000`).
+fn listen_port(tokens: &[String]) -> Option<u16> {
+    let mut flags: Option<&[&str]> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        if COMMAND_SEPARATORS.contains(&t.as_str()) {
+            flags = None;
+            continue;
+        }
+        let base = t.rsplit('/').next().unwrap_or(t);
+        if let Some((_, f)) = PORT_FLAGS.iter().find(|(p, _)| *p == base) {
+            flags = Some(f);
+            continue;
+        }
+        let Some(flags) = flags else {
+            continue;
+        };
+        let value = flags.iter().find_map(|flag| {
+            if t == flag {
+                tokens.get(i + 1).map(String::as_str)
+            } else {
+                t.strip_prefix(flag).and_then(|r| r.strip_prefix('='))
+            }
+        });
+        if let Some(port) = value.and_then(|v| v.rsplit(':').next()?.parse().ok()) {
+            return Some(port);
+        }
+    }
+    None
+}
+
 /// Facts from a command line (tokens as the shell would split them). `text` is the whole file,
 /// used to place the facts; `needle` is what to search for to find the line.
 pub fn scan_command(tokens: &[String], text: &str, needle: &str) -> Vec<Fact> {
-    scan(tokens, text, needle, None)
+    let mut facts = scan(tokens, text, needle, None);
+    if let Some(port) = listen_port(tokens) {
+        facts.push(Fact {
+            loc: line_of(text, needle),
+            kind: FactKind::ListensOn { port },
+        });
+    }
+    facts
 }
 
 /// [`scan_command`]; `options_of_node` when the words are a runtime's options rather than a
@@ -234,6 +285,22 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn servers_started_with_a_port_flag_listen_on_it() {
+        let port = |line: &str| listen_port(&split_words(line));
+        assert_eq!(port("next dev -p 3001"), Some(3001));
+        assert_eq!(port("npx next start --port=3002"), Some(3002));
+        assert_eq!(
+            port("uvicorn main:app --host 0.0.0.0 --port 8000"),
+            Some(8000)
+        );
+        assert_eq!(port("gunicorn -b 0.0.0.0:8010 app:app"), Some(8010));
+        // A flag of another program, or of a program after the server's command ended.
+        assert_eq!(port("next build && tar -p x"), None);
+        assert_eq!(port("docker run -p 8080:80 img"), None);
+        assert_eq!(port("next dev"), None);
     }
 
     #[test]

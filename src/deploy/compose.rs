@@ -49,6 +49,12 @@ pub fn facts(text: &str, dir: &str, dotenv: &BTreeMap<String, String>) -> Vec<(T
                 };
                 facts.extend(scan_env(&k, &v, text));
             }
+            for port in published_ports(&service["ports"], dotenv) {
+                facts.push(Fact {
+                    loc: super::line_of(text, &format!("{name}:")),
+                    kind: FactKind::ListensOn { port },
+                });
+            }
             let target = match build_context(&service["build"], dotenv) {
                 Some((context, template)) => {
                     let build = &service["build"];
@@ -182,6 +188,32 @@ fn attach_sidecar_agents(
         });
         out[to].1.extend(moved);
     }
+}
+
+/// The host ports `ports:` publishes a service's container ports on: `"4003:4000"`,
+/// `"127.0.0.1:4003:4000/tcp"`, or the long form's `published`. A bare container port is
+/// published on a port Docker picks, so it names none.
+fn published_ports(ports: &Yaml, dotenv: &BTreeMap<String, String>) -> Vec<u16> {
+    let Yaml::Array(items) = ports else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| {
+            let published = match item {
+                Yaml::String(s) => {
+                    let s = interpolate(s, dotenv);
+                    let s = s.split('/').next().unwrap_or(&s).to_string();
+                    let mut parts = s.rsplit(':');
+                    let _container = parts.next()?;
+                    parts.next()?.to_string()
+                }
+                Yaml::Hash(_) => scalar(&item["published"]),
+                _ => return None,
+            };
+            published.trim().parse().ok()
+        })
+        .collect()
 }
 
 /// `environment:` as a map or a list of `K=V`; a variable listed without a value (`- K`, or

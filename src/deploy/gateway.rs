@@ -35,8 +35,22 @@ pub fn ocelot_facts(text: &str) -> Vec<Fact> {
             let Some(Value::Array(hosts)) = route.get("DownstreamHostAndPorts") else {
                 continue;
             };
-            for host in hosts.iter().filter_map(|h| h.get("Host")?.as_str()) {
-                push_call(host, None, &format!("\"{}", host.trim()), text, &mut out);
+            for entry in hosts {
+                let Some(host) = entry.get("Host").and_then(Value::as_str) else {
+                    continue;
+                };
+                let address = match entry.get("Port").and_then(Value::as_i64) {
+                    Some(port) => format!("http://{}:{port}", host.trim()),
+                    None => format!("http://{}", host.trim()),
+                };
+                push_call(
+                    host,
+                    None,
+                    &address,
+                    &format!("\"{}", host.trim()),
+                    text,
+                    &mut out,
+                );
             }
         }
     }
@@ -60,7 +74,14 @@ pub fn yarp_facts(value: &Value, text: &str) -> Vec<Fact> {
         {
             if let Some((host, path)) = crate::url::split_url(address) {
                 let path = path.filter(|p| p != "/");
-                push_call(&host, path, &format!("\"{address}"), text, &mut out);
+                push_call(
+                    &host,
+                    path,
+                    address,
+                    &format!("\"{address}"),
+                    text,
+                    &mut out,
+                );
             }
         }
     }
@@ -70,18 +91,23 @@ pub fn yarp_facts(value: &Value, text: &str) -> Vec<Fact> {
 /// Records a call to `host` (placeholders and empty hosts are no address): the route's address
 /// and the forward itself, which goes inside the gateway's inbound request through .NET's
 /// `SocketsHttpHandler`, whose `DistributedContextPropagator` writes the current activity's
-/// context (Ocelot's and YARP's forwarders both send through it).
-fn push_call(host: &str, path: Option<String>, needle: &str, text: &str, out: &mut Vec<Fact>) {
+/// context (Ocelot's and YARP's forwarders both send through it). `address` is the route's
+/// URL, whose port picks the service a loopback host means.
+fn push_call(
+    host: &str,
+    path: Option<String>,
+    address: &str,
+    needle: &str,
+    text: &str,
+    out: &mut Vec<Fact>,
+) {
     let host = host.trim();
     if host.is_empty() || host.contains(['{', '$', ' ']) {
         return;
     }
     let loc = line_of(text, needle);
     out.push(Fact {
-        kind: FactKind::HttpCallTo {
-            host: host.to_string(),
-            path,
-        },
+        kind: FactKind::http_call_to(address, host.to_string(), path),
         loc,
     });
     out.push(Fact {

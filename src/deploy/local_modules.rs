@@ -81,7 +81,8 @@ pub fn go_mod_facts(text: &str, dir: &str) -> Vec<Fact> {
 
 /// Facts from a `Cargo.toml`: its dependencies with a `path` (directly, or through the
 /// workspace's `[workspace.dependencies]`, given as the workspace manifest's text and
-/// directory). Development dependencies build tests only and are left out.
+/// directory), each both a [`FactKind::ModuleDependency`] and a
+/// [`FactKind::ProjectReference`]. Development dependencies build tests only and are left out.
 pub fn cargo_facts(text: &str, dir: &str, workspace: Option<(&str, &str)>) -> Vec<Fact> {
     let Ok(manifest) = text.parse::<toml::Table>() else {
         return Vec::new();
@@ -136,6 +137,18 @@ pub fn cargo_facts(text: &str, dir: &str, workspace: Option<(&str, &str)>) -> Ve
         } else {
             None
         };
+        // A crate built into the program is also one of its libraries: its code runs there,
+        // like a .NET class library a program references (see `model::libraries`).
+        if let Some(Fact {
+            kind: FactKind::ModuleDependency { dir },
+            loc,
+        }) = &fact
+        {
+            out.push(Fact {
+                kind: FactKind::ProjectReference { dir: dir.clone() },
+                loc: *loc,
+            });
+        }
         out.extend(fact);
         if out.len() >= MAX_REFERENCES {
             break;

@@ -75,7 +75,7 @@ pub fn http_target(pieces: &[Piece]) -> Option<FactKind> {
                 return None;
             }
             let (host, path) = crate::url::split_url(first)?;
-            Some(FactKind::HttpCallTo { host, path })
+            Some(FactKind::http_call_to(first, host, path))
         }
         _ => None,
     }
@@ -122,6 +122,25 @@ pub fn topic_fact(pieces: &[Piece], sends: bool) -> Option<FactKind> {
         });
     }
     literal_text(pieces).map(|topic| FactKind::MessageTopic { topic, sends })
+}
+
+/// The port a server listens on, from how its address is written: a literal port (`3000`,
+/// `"0.0.0.0:8081"`, `":7777"`) or an environment variable (with the code's default port, if
+/// it gives one); `None` otherwise.
+pub fn listen_fact(pieces: &[Piece], default: Option<u16>) -> Option<FactKind> {
+    match merge_literals(pieces).as_slice() {
+        [Piece::Env(var)] => Some(FactKind::ListensOnEnv {
+            var: var.clone(),
+            default,
+        }),
+        [Piece::Lit(text)] => {
+            let port = text.trim().rsplit(':').next()?.parse().ok()?;
+            Some(FactKind::ListensOn { port })
+        }
+        // `config.port || 4000`: the default applies only when a value tracewire cannot
+        // read is unset.
+        _ => None,
+    }
 }
 
 /// Adjacent literals joined into one.
@@ -204,7 +223,8 @@ mod tests {
             http_target(&[lit("http://quote:8080/get")]),
             Some(FactKind::HttpCallTo {
                 host: "quote".into(),
-                path: Some("/get".into())
+                path: Some("/get".into()),
+                port: None,
             })
         );
         assert_eq!(
@@ -230,6 +250,15 @@ mod tests {
         assert_eq!(http_target(&[lit("http://cart"), Piece::Other]), None);
         assert_eq!(http_target(&[Piece::Other, lit("/cart")]), None);
         assert_eq!(http_target(&[lit("/relative")]), None);
+        // On the caller's own machine the port tells services apart.
+        assert_eq!(
+            http_target(&[lit("http://localhost:4002/api/"), Piece::Other]),
+            Some(FactKind::HttpCallTo {
+                host: "localhost".into(),
+                path: Some("/api/".into()),
+                port: Some(4002),
+            })
+        );
         // Text after the variable that is not a port: no path.
         assert_eq!(
             http_target(&[env("HOST"), lit("-suffix/x")]),
@@ -238,6 +267,27 @@ mod tests {
                 path: None
             })
         );
+    }
+
+    #[test]
+    fn listen_addresses_name_a_port() {
+        assert_eq!(
+            listen_fact(&[lit("0.0.0.0:8081")], None),
+            Some(FactKind::ListensOn { port: 8081 })
+        );
+        assert_eq!(
+            listen_fact(&[lit(":"), lit("7777")], None),
+            Some(FactKind::ListensOn { port: 7777 })
+        );
+        assert_eq!(
+            listen_fact(&[env("PORT")], Some(4000)),
+            Some(FactKind::ListensOnEnv {
+                var: "PORT".into(),
+                default: Some(4000)
+            })
+        );
+        assert_eq!(listen_fact(&[Piece::Other], None), None);
+        assert_eq!(listen_fact(&[lit("localhost")], None), None);
     }
 
     #[test]

@@ -59,7 +59,11 @@ impl CompiledQuery {
             });
         }
         let query = compile(lang)?;
-        let names = query.capture_names().iter().map(|n| n.to_string()).collect();
+        let names = query
+            .capture_names()
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
         Ok(CompiledQuery {
             names,
             plan: Plan::Cursor(query),
@@ -258,7 +262,10 @@ mod tests {
             Some(vec![("import_spec", "import.spec"), ("comment", "c")])
         );
         assert_eq!(simple_patterns(""), Some(vec![]));
-        assert_eq!(simple_patterns("(call_expression function: (_) @f) @call"), None);
+        assert_eq!(
+            simple_patterns("(call_expression function: (_) @f) @call"),
+            None
+        );
         assert_eq!(simple_patterns("(comment) @c (#match? @c \"x\")"), None);
         assert_eq!(simple_patterns("(comment)"), None);
         assert_eq!(simple_patterns("(comment) @"), None);

@@ -4,7 +4,8 @@
 //! HTTP by the host of a URL naming another service, written literally
 //! (`http://quote:8080/...`) or read from an environment variable whose deployed value names
 //! it (`os.Getenv("QUOTE_ADDR")` with `QUOTE_ADDR: quote:8080` in compose) or from a
-//! configuration key resolved the same way (`settings`), messaging by the
+//! configuration key resolved the same way (`settings`) — on the caller's own machine
+//! (`localhost:4002`) by the port a service listens on —, messaging by the
 //! topic, written or read from an environment variable the same way — and whether the trace
 //! survives each edge.
 
@@ -107,6 +108,8 @@ impl Graph {
         let mut deployments: Deployments<'_> = BTreeMap::new();
         // Names an orchestrator runs projects under: (project, name).
         let mut project_names: Vec<(&str, &str)> = Vec::new();
+        // The services listening on each port of the machine they run on.
+        let mut listeners: BTreeMap<u16, Vec<usize>> = BTreeMap::new();
         for (i, service) in repo.services.iter().enumerate() {
             if !service.library {
                 by_name.insert(service.name.as_str(), i);
@@ -149,6 +152,16 @@ impl Graph {
                         FactKind::ProjectDeployedAs { project, name } => {
                             project_names.push((project.as_str(), name.as_str()));
                         }
+                        FactKind::ListensOn { .. } | FactKind::ListensOnEnv { .. }
+                            if own_deployment || file.lang.is_some() =>
+                        {
+                            if let Some(port) = listen_port(&views[i], &fact.kind) {
+                                let list = listeners.entry(port).or_default();
+                                if !list.contains(&i) {
+                                    list.push(i);
+                                }
+                            }
+                        }
                         _ => {}
                     }
                 }
@@ -165,6 +178,17 @@ impl Graph {
             for (project, name) in project_names {
                 if let Some(&i) = by_project.get(project) {
                     by_name.entry(name).or_insert(i);
+                }
+            }
+        }
+        for (i, view) in views.iter().enumerate() {
+            for key in PORT_SETTINGS {
+                let port = super::settings::value(&view.summary, key).and_then(|v| v.parse().ok());
+                if let Some(port) = port {
+                    let list = listeners.entry(port).or_default();
+                    if !list.contains(&i) {
+                        list.push(i);
+                    }
                 }
             }
         }
@@ -213,20 +237,47 @@ impl Graph {
                             servers.get(service.as_str()).copied().into_iter().collect(),
                             None,
                         ),
-                        FactKind::HttpCallTo { host, path } => (
+                        FactKind::HttpCallTo {
+                            host,
+                            path,
+                            port: Some(port),
+                        } if crate::url::is_loopback(host) => (
+                            EdgeKind::Http,
+                            format!("{host}:{port}"),
+                            listening(views, i, *port, path.as_deref(), &listeners),
+                            path.clone(),
+                        ),
+                        FactKind::HttpCallTo { host, path, .. } => (
                             EdgeKind::Http,
                             host.clone(),
                             addressed(i, host, &deployments, &by_name),
                             path.clone(),
                         ),
                         FactKind::HttpCallToEnv { var, path } => {
-                            let Some(host) = super::settings::value(&views[i].summary, var)
-                                .and_then(|v| crate::url::host_of_value(&v))
-                            else {
+                            let Some(value) = super::settings::value(&views[i].summary, var) else {
                                 continue;
                             };
-                            let to = addressed(i, &host, &deployments, &by_name);
-                            (EdgeKind::Http, host, to, path.clone())
+                            let Some(host) = crate::url::host_of_value(&value) else {
+                                continue;
+                            };
+                            match crate::url::port_of_value(&value) {
+                                Some(port) if crate::url::is_loopback(&host) => {
+                                    // The whole path: the value's own and the code's after it.
+                                    let full = crate::url::split_url(&value)
+                                        .and_then(|(_, p)| p)
+                                        .map(|p| {
+                                            let code = path.as_deref().unwrap_or("");
+                                            format!("{}{code}", p.trim_end_matches('/'))
+                                        })
+                                        .or_else(|| path.clone());
+                                    let to = listening(views, i, port, full.as_deref(), &listeners);
+                                    (EdgeKind::Http, format!("{host}:{port}"), to, path.clone())
+                                }
+                                _ => {
+                                    let to = addressed(i, &host, &deployments, &by_name);
+                                    (EdgeKind::Http, host, to, path.clone())
+                                }
+                            }
                         }
                         _ => continue,
                     };
@@ -371,6 +422,71 @@ fn addressed(
         by_name.get(host).copied().into_iter().collect()
     } else {
         scoped
+    }
+}
+
+/// Configuration keys that set the port a framework's server listens on (Spring Boot,
+/// Quarkus, Micronaut).
+const PORT_SETTINGS: &[&str] = &["server.port", "quarkus.http.port", "micronaut.server.port"];
+
+/// The port a listening fact names: written, or read from an environment variable whose
+/// deployed value (else the code's default) gives it.
+fn listen_port(view: &ServiceView<'_>, kind: &FactKind) -> Option<u16> {
+    match kind {
+        FactKind::ListensOn { port } => Some(*port),
+        FactKind::ListensOnEnv { var, default } => super::settings::value(&view.summary, var)
+            .and_then(|v| v.trim().parse().ok())
+            .or(*default),
+        _ => None,
+    }
+}
+
+/// The service a call to `port` on the caller's own machine reaches: the one service listening
+/// there, or, when several do (examples of one repository each run on their own), the one
+/// closest to the caller in the directory tree, if only one is closest. A call whose `path`
+/// reaches a route of the caller's own, on a port no other listener's routes serve it at, is
+/// the caller calling itself on a port tracewire does not know: no edge.
+fn listening(
+    views: &[ServiceView<'_>],
+    from: usize,
+    port: u16,
+    path: Option<&str>,
+    listeners: &BTreeMap<u16, Vec<usize>>,
+) -> Vec<usize> {
+    let Some(candidates) = listeners.get(&port) else {
+        return Vec::new();
+    };
+    if let Some(path) = path.filter(|_| !candidates.contains(&from)) {
+        let serves = |v: &ServiceView<'_>| {
+            v.graph_facts().any(|(_, f)| {
+                matches!(&f.kind, FactKind::Inbound { proto: Proto::Http, route: Some(r), .. }
+                    if super::routes::reaches(r, path))
+            })
+        };
+        if serves(&views[from]) && !candidates.iter().any(|&c| serves(&views[c])) {
+            return Vec::new();
+        }
+    }
+    if let [only] = candidates.as_slice() {
+        return vec![*only];
+    }
+    let shared = |to: usize| -> usize {
+        let (a, b) = (&views[from].service.root, &views[to].service.root);
+        a.split('/')
+            .zip(b.split('/'))
+            .take_while(|(x, y)| x == y && !x.is_empty())
+            .count()
+    };
+    let best = candidates.iter().map(|&c| shared(c)).max().unwrap_or(0);
+    let closest: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&c| shared(c) == best)
+        .collect();
+    if closest.len() == 1 {
+        closest
+    } else {
+        Vec::new()
     }
 }
 

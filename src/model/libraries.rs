@@ -1,5 +1,6 @@
 //! Libraries built into programs: a .NET class library that a program references
-//! (`<ProjectReference>`) runs inside that program, so its calls and entry points are the
+//! (`<ProjectReference>`), or a Rust library crate a binary depends on by path
+//! (`telemetry = { path = "../telemetry" }`), runs inside that program, so its calls and entry points are the
 //! program's. Each program with an entry point sees the files of the libraries it references,
 //! directly or through other libraries; a library some program references is no service of
 //! the graph of its own. A module a program depends on by path (Go, Rust) is shared with the

@@ -502,6 +502,32 @@ fn gateway_routes_in_configuration_are_calls_of_the_gateway() {
 }
 
 #[test]
+fn calls_to_the_callers_own_machine_reach_the_service_listening_on_that_port() {
+    // `localhost:4002` reaches accounts, which listens on `PORT` (4002 in its `.env`);
+    // `host.docker.internal:6000` reaches billing, whose port 5000 compose publishes on 6000.
+    // Nothing listens on 9999; audit's port is `config.port`, so its fallback 7000 names no
+    // listener. Two example servers listen on 8080: the client beside one reaches that one.
+    // Go's `http.ListenAndServe(":7070", ..)` and Rust's `TcpListener::bind(addr)` name theirs.
+    assert_eq!(
+        edges("loopback-ports"),
+        vec![
+            json!(["client", "examples/one/server", "http", "localhost:8080", "ok",
+                   "context injected and extracted",
+                   [{"path": "examples/one/client/index.js", "line": 2}]]),
+            json!(["web", "accounts", "http", "localhost:4002", "ok", "context injected and extracted",
+                   [{"path": "web/index.js", "line": 6}]]),
+            json!(["web", "billing", "http", "host.docker.internal:6000", "ok",
+                   "context injected and extracted",
+                   [{"path": "web/index.js", "line": 7}]]),
+            json!(["web", "stock", "http", "localhost:7070", "broken", "stock does not trace",
+                   [{"path": "web/index.js", "line": 10}]]),
+            json!(["web", "users", "http", "127.0.0.1:8081", "broken", "users does not trace",
+                   [{"path": "web/index.js", "line": 11}]]),
+        ]
+    );
+}
+
+#[test]
 fn rabbitmq_publishes_reach_the_consumers_of_their_routing_key() {
     // Orders publishes to `orders` (named `routingKey:`) and `audit-log` (positional, after the
     // exchange `audit`). Billing extracts; Audit does not; Stats consumes a queue named like
@@ -514,6 +540,21 @@ fn rabbitmq_publishes_reach_the_consumers_of_their_routing_key() {
                    [{"path": "Orders/Program.cs", "line": 26}]]),
             json!(["Orders", "Billing", "messaging", "orders", "ok", "context injected and extracted",
                    [{"path": "Orders/Program.cs", "line": 25}]]),
+        ]
+    );
+}
+
+#[test]
+fn a_rust_binary_traces_through_the_library_crates_it_builds_in() {
+    // api's SDK, propagator and extracting layer come from the path dependency `telemetry`;
+    // plain only has it as a dev-dependency, so it does not trace.
+    assert_eq!(
+        edges("cargo-libraries"),
+        vec![
+            json!(["orders", "api", "http", "localhost:3000", "ok", "context injected and extracted",
+                   [{"path": "orders/index.js", "line": 6}]]),
+            json!(["orders", "plain", "http", "localhost:3001", "broken", "plain does not trace",
+                   [{"path": "orders/index.js", "line": 7}]]),
         ]
     );
 }

@@ -178,6 +178,13 @@ impl<'a> FileCtx<'a> {
             call,
             FactKind::outbound(Proto::Http, target, Injection::Client(key), flow),
         );
+        // `client.GetAsync("http://localhost:3000/dotnet")`: a literal URL names its host.
+        let url = args(call, self.src)
+            .first()
+            .and_then(|&(_, a)| string_value(a, self.src));
+        if let Some(fact) = url.and_then(|u| crate::lang::address::http_target(&[Piece::Lit(u)])) {
+            self.push(call, fact);
+        }
     }
 
     /// `producer.ProduceAsync(topic, message)`: Kafka carries no context unless the code injects

@@ -5,6 +5,7 @@
 
 use super::resolve::{descendants, enclosing_function};
 use super::FileCtx;
+use crate::facts::FactKind;
 use crate::lang::address::Piece;
 use crate::lang::core::SourceFile;
 use crate::lang::fields::NodeFields;
@@ -76,6 +77,51 @@ impl FileCtx<'_> {
                 }
             }
             _ => vec![Piece::Other],
+        }
+    }
+
+    /// The port a server's `listen(...)` argument names: a number or string (`3000`,
+    /// `'0.0.0.0:3000'`), an environment read with an optional default
+    /// (`process.env.PORT || 4000`), a `{ port }` option, or a `const` bound once to one.
+    pub(super) fn listen_port_fact(&self, expr: Node<'_>, depth: usize) -> Option<FactKind> {
+        if depth > 4 {
+            return None;
+        }
+        match expr.kind() {
+            "number" => {
+                crate::lang::address::listen_fact(&[Piece::Lit(self.text(expr).into_owned())], None)
+            }
+            "parenthesized_expression" | "non_null_expression" | "as_expression" => {
+                self.listen_port_fact(expr.named_child(0)?, depth + 1)
+            }
+            "identifier" if self.destructured_env(expr).is_none() => {
+                self.listen_port_fact(self.single_const(expr)?, depth + 1)
+            }
+            "binary_expression" => {
+                let op = self.text(expr.field("operator")?).into_owned();
+                if op != "||" && op != "??" {
+                    return None;
+                }
+                let default = expr
+                    .field("right")
+                    .and_then(|r| self.listen_port_fact(r, depth + 1))
+                    .and_then(|f| match f {
+                        FactKind::ListensOn { port } => Some(port),
+                        _ => None,
+                    });
+                let left = self.url_pieces(expr.field("left")?, depth + 1);
+                crate::lang::address::listen_fact(&left, default)
+            }
+            "object" => {
+                let mut cursor = expr.walk();
+                let port = expr
+                    .named_children(&mut cursor)
+                    .filter(|p| p.kind() == "pair")
+                    .find(|p| p.field("key").is_some_and(|k| self.text(k) == "port"))?
+                    .field("value")?;
+                self.listen_port_fact(port, depth + 1)
+            }
+            _ => crate::lang::address::listen_fact(&self.url_pieces(expr, depth + 1), None),
         }
     }
 

@@ -1034,6 +1034,13 @@ impl<'a> FileCtx<'a> {
         }
         if methods.entry_serve.iter().any(|m| m == method) {
             self.has_entry = true;
+            // `app.listen(PORT)`: the port other programs on the machine reach it at.
+            let port = call_args(call)
+                .first()
+                .and_then(|a| self.listen_port_fact(*a, 0));
+            if let Some(fact) = port {
+                self.push(call, fact);
+            }
         }
         if (method == "on" || method == "once")
             && self.qualify(recv).as_deref() == Some("globalThis.process")

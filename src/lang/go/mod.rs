@@ -363,8 +363,11 @@ impl<'a> FileCtx<'a> {
                     .collect();
                 self.push(call, FactKind::SignalHandled { signals });
             }
-            Role::HttpServe
-            | Role::DefaultClient
+            Role::HttpServe => {
+                // `http.ListenAndServe(":7777", nil)`: the port it listens on.
+                self.listens(call, 0);
+            }
+            Role::DefaultClient
             | Role::DeriveContext
             | Role::HeaderCarrier
             | Role::GlobalPropagator
@@ -410,6 +413,10 @@ impl<'a> FileCtx<'a> {
         }
         let methods = &self.knowledge.methods;
         let args = call_args(call);
+        if methods.blocking_serve.iter().any(|m| m == method) && args.len() == 1 {
+            // `r.Run(":8080")`, `e.Start(":1236")`.
+            self.listens(call, 0);
+        }
         if methods.route.iter().any(|m| m == method) && args.len() >= 2 {
             // A literal path, or one computed from a prefix (`base + "/cart"`).
             let route = args.first().and_then(|a| {
@@ -624,6 +631,17 @@ impl<'a> FileCtx<'a> {
         }
     }
 
+    /// A server listening on the address in argument `index`, when it names a port.
+    fn listens(&mut self, call: Node<'a>, index: usize) {
+        let Some(&addr) = call_args(call).get(index) else {
+            return;
+        };
+        let pieces = self.url_pieces(addr, 0);
+        if let Some(fact) = crate::lang::address::listen_fact(&pieces, None) {
+            self.push(call, fact);
+        }
+    }
+
     /// An HTTP request to the URL in argument `index`, when its host is a literal or an
     /// environment variable.
     fn http_call_to(&mut self, call: Node<'a>, index: usize) {
@@ -676,6 +694,9 @@ impl<'a> FileCtx<'a> {
                         let rest = args[1..].iter().map(|a| self.url_pieces(*a, depth + 1));
                         crate::lang::address::printf_pieces(&format, rest)
                     }
+                    // `flag.String("server", "http://localhost:7777/hello", "...")`: the
+                    // default, what the program uses unless its command line says otherwise.
+                    Some("flag.String") if args.len() == 3 => self.url_pieces(args[1], depth + 1),
                     _ => vec![Piece::Other],
                 }
             }
@@ -684,6 +705,13 @@ impl<'a> FileCtx<'a> {
                 None => vec![Piece::Other],
             },
             "selector_expression" => self.field_pieces(expr, depth),
+            // `*server`, a flag's value.
+            "unary_expression" if expr.field("operator").is_some_and(|o| self.text(o) == "*") => {
+                match expr.field("operand") {
+                    Some(operand) => self.url_pieces(operand, depth + 1),
+                    None => vec![Piece::Other],
+                }
+            }
             _ => vec![Piece::Other],
         }
     }

@@ -559,13 +559,71 @@ impl FileCtx<'_> {
         self.url_edge(request);
     }
 
+    /// `TcpListener::bind("0.0.0.0:8081")`, `HttpServer::new(..).bind(("0.0.0.0", 8080))`,
+    /// `Server::bind(&addr)` with `let addr = SocketAddr::from(([127, 0, 0, 1], 3000))`: the
+    /// port the server listens on.
+    pub(super) fn listen_fact(&mut self, call: Node<'_>) {
+        let Some(&addr) = call_args(call).first() else {
+            return;
+        };
+        if let Some(port) = self.port_of(addr, 0) {
+            self.push(call, FactKind::ListensOn { port });
+        }
+    }
+
+    /// The port an address expression names: a literal `"host:port"`, a `(ip, port)` tuple,
+    /// `SocketAddr::from(..)`/`::new(ip, port)`, `"..".parse()`, or a local bound once to one.
+    fn port_of(&self, expr: Node<'_>, depth: usize) -> Option<u16> {
+        if depth > 4 {
+            return None;
+        }
+        let expr = super::resolve::unwrap_expr(expr);
+        match expr.kind() {
+            "integer_literal" => self.text(expr).parse().ok(),
+            "string_literal" | "raw_string_literal" => {
+                let text = string_value(expr, self.src)?;
+                text.rsplit(':').next()?.parse().ok()
+            }
+            "tuple_expression" => {
+                let mut cursor = expr.walk();
+                let last = expr.named_children(&mut cursor).last()?;
+                self.port_of(last, depth + 1)
+            }
+            "call_expression" => match method_call(expr, self.src) {
+                Some((recv, m)) if m == "parse" || m == "into" => self.port_of(recv, depth + 1),
+                Some(_) => None,
+                None => self.port_of(*call_args(expr).last()?, depth + 1),
+            },
+            "identifier" => {
+                let function = std::iter::successors(expr.parent(), |n| n.parent())
+                    .find(|n| n.kind() == "function_item");
+                let value =
+                    crate::lang::tree::single_binding(expr, function, self.src, |node| match node
+                        .kind()
+                    {
+                        "let_declaration" | "const_item" | "static_item" => {
+                            let name = node.field("pattern").or_else(|| node.field("name"));
+                            name.filter(|n| n.kind() == "identifier")
+                                .map(|n| vec![(n, node.field("value"))])
+                                .unwrap_or_default()
+                        }
+                        _ => Vec::new(),
+                    })?;
+                self.port_of(value, depth + 1)
+            }
+            _ => None,
+        }
+    }
+
     /// The URL of a request, when it is a literal: an edge of the service graph.
     fn url_edge(&mut self, call: Node<'_>) {
         let url = call_args(call)
             .iter()
             .find_map(|a| string_value(*a, self.src).filter(|s| s.contains("://")));
-        if let Some((host, path)) = url.and_then(|u| crate::url::split_url(&u)) {
-            self.push(call, FactKind::HttpCallTo { host, path });
+        if let Some(url) = url {
+            if let Some((host, path)) = crate::url::split_url(&url) {
+                self.push(call, FactKind::http_call_to(&url, host, path));
+            }
         }
     }
 

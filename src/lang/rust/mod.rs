@@ -421,6 +421,15 @@ impl<'a> FileCtx<'a> {
     /// Facts from one call.
     fn call_fact(&mut self, call: Node<'_>, tracing: bool) {
         self.called_from_request(call);
+        let binds = match method_call(call, self.src) {
+            Some((_, m)) => m == "bind",
+            None => self
+                .callee(call)
+                .is_some_and(|q| resolve::last_segment(&q) == "bind"),
+        };
+        if binds {
+            self.listen_fact(call);
+        }
         if let Some(q) = self.callee(call) {
             if let Some(role) = self.knowledge.role(&q) {
                 self.role_fact(call, role, &q);

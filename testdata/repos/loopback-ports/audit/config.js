@@ -1,0 +1,1 @@
+module.exports = { port: Number(process.env.AUDIT_PORT) };

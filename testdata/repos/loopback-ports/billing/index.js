@@ -1,0 +1,7 @@
+const express = require('express');
+
+const app = express();
+
+app.get('/invoices', (req, res) => res.json([]));
+
+app.listen({ port: 5000 });
