@@ -12,5 +12,5 @@ async fn main() {
         .layer(telemetry::trace_layer());
     let listener = tokio::net::TcpListener::bind("0.0.0.0:3000").await.unwrap();
     axum::serve(listener, app).await.unwrap();
-    provider.shutdown().ok();
+    provider.shutdown().ok(); // expect: provider-not-shutdown
 }

@@ -41,5 +41,5 @@ async fn main() {
     let provider = init_tracing();
     let listener = tokio::net::TcpListener::bind("0.0.0.0:3000").await.unwrap();
     axum::serve(listener, app()).await.unwrap();
-    provider.shutdown().ok();
+    provider.shutdown().ok(); // expect: provider-not-shutdown
 }
