@@ -123,6 +123,7 @@ impl Adapter for Go {
             injects: RefCell::default(),
             injecting_functions: HashSet::new(),
             exporter_connection_in_file: false,
+            field_writes: std::cell::OnceCell::new(),
         };
         for import in anchors.nodes(c.import) {
             let path = import.field("path").map(|p| ctx.text(p));
@@ -211,6 +212,8 @@ pub(super) struct FileCtx<'a> {
     injecting_functions: HashSet<String>,
     /// The file hands a connection to an exporter (`otlptracegrpc.WithGRPCConn`).
     exporter_connection_in_file: bool,
+    /// Where the file may write each struct field (see `FileCtx::field_writes`).
+    field_writes: std::cell::OnceCell<HashMap<String, Vec<Node<'a>>>>,
 }
 
 crate::lang::core::source::source_file!(FileCtx);
@@ -733,7 +736,8 @@ impl<'a> FileCtx<'a> {
                 && n.field("field").is_some_and(|f| self.text(f) == field)
         };
         let mut bindings: Vec<Vec<Piece>> = Vec::new();
-        for node in descendants(root) {
+        let writes = self.field_writes(root);
+        for &node in writes.get(field.as_ref()).map(Vec::as_slice).unwrap_or(&[]) {
             match node.kind() {
                 "assignment_statement" => {
                     let (Some(left), Some(right)) = (node.field("left"), node.field("right"))
@@ -794,6 +798,57 @@ impl<'a> FileCtx<'a> {
             1 => bindings.pop().unwrap_or_default(),
             _ => vec![Piece::Other],
         }
+    }
+
+    /// The file's places that may write a struct field, by field name (one walk of the file,
+    /// kept for every later read): assignments to `x.field`, keyed literal elements
+    /// `field: ...`, and calls handed `&x.field`.
+    fn field_writes(&self, root: Node<'a>) -> &HashMap<String, Vec<Node<'a>>> {
+        self.field_writes.get_or_init(|| {
+            let mut writes: HashMap<String, Vec<Node<'a>>> = HashMap::new();
+            let mut add = |field: Node<'a>, node: Node<'a>| {
+                let list = writes.entry(self.text(field).trim().to_string()).or_default();
+                if list.last() != Some(&node) {
+                    list.push(node);
+                }
+            };
+            for node in descendants(root) {
+                match node.kind() {
+                    "assignment_statement" => {
+                        let Some(left) = node.field("left") else {
+                            continue;
+                        };
+                        let mut cursor = left.walk();
+                        for target in left.named_children(&mut cursor) {
+                            if target.kind() == "selector_expression" {
+                                if let Some(field) = target.field("field") {
+                                    add(field, node);
+                                }
+                            }
+                        }
+                    }
+                    "keyed_element" => {
+                        if let Some(key) = node.named_child(0) {
+                            add(key, node);
+                        }
+                    }
+                    "call_expression" => {
+                        for arg in call_args(node) {
+                            let field = (arg.kind() == "unary_expression")
+                                .then(|| arg.field("operand"))
+                                .flatten()
+                                .filter(|o| o.kind() == "selector_expression")
+                                .and_then(|o| o.field("field"));
+                            if let Some(field) = field {
+                                add(field, node);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            writes
+        })
     }
 
     /// Whether the file declares a function of this name whose body reads the environment.
