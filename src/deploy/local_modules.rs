@@ -190,7 +190,20 @@ mod tests {
             dirs(cargo_facts(member, "api", Some((root, "")))),
             vec!["crates/extra", "telemetry"]
         );
+        // Each is also a library of the crate.
+        let libraries: Vec<String> = cargo_facts(member, "api", Some((root, "")))
+            .into_iter()
+            .filter_map(|f| match f.kind {
+                FactKind::ProjectReference { dir } => Some(dir),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(libraries, vec!["crates/extra", "telemetry"]);
         assert!(cargo_facts("not toml [", "api", None).is_empty());
-        assert!(cargo_facts(member, "api", Some(("[", ""))).len() == 1);
+        // A broken workspace manifest: only the direct path dependency.
+        assert_eq!(
+            dirs(cargo_facts(member, "api", Some(("[", "")))),
+            vec!["telemetry"]
+        );
     }
 }

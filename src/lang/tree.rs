@@ -31,27 +31,86 @@ pub fn single_binding<'t>(
     src: &[u8],
     bindings: impl Fn(Node<'t>) -> Vec<(Node<'t>, Option<Node<'t>>)>,
 ) -> Option<Node<'t>> {
-    let name = &src[id.byte_range()];
     let root = root_of(id);
     for scope in function.into_iter().chain(root) {
-        let mut found = None;
-        let mut count = 0;
-        for node in descendants(scope) {
-            for (left, value) in bindings(node) {
-                if &src[left.byte_range()] != name {
-                    continue;
-                }
-                count += 1;
-                if node.end_byte() <= id.start_byte() || Some(scope) == root {
-                    found = value;
-                }
-            }
-        }
+        let (count, found) = bindings_in(scope, Some(scope) == root, id, src, &bindings);
         if count > 0 {
             return (count == 1).then_some(found).flatten();
         }
     }
     None
+}
+
+/// [`single_binding`] with the file-level answer read from `file` (built once per file with
+/// the same `bindings`) instead of a walk of the whole file per identifier.
+pub fn single_binding_with<'t>(
+    id: Node<'t>,
+    function: Option<Node<'t>>,
+    src: &[u8],
+    bindings: impl Fn(Node<'t>) -> Vec<(Node<'t>, Option<Node<'t>>)>,
+    file: &FileBindings<'t>,
+) -> Option<Node<'t>> {
+    if let Some(function) = function {
+        let (count, found) = bindings_in(function, false, id, src, &bindings);
+        if count > 0 {
+            return (count == 1).then_some(found).flatten();
+        }
+    }
+    match file.names.get(&src[id.byte_range()]) {
+        Some(&(1, found)) => found,
+        _ => None,
+    }
+}
+
+/// How often `id`'s name is bound in `scope`, and the value of the binding that counts (before
+/// `id` inside a function; any at file level).
+fn bindings_in<'t>(
+    scope: Node<'t>,
+    file_level: bool,
+    id: Node<'t>,
+    src: &[u8],
+    bindings: &impl Fn(Node<'t>) -> Vec<(Node<'t>, Option<Node<'t>>)>,
+) -> (usize, Option<Node<'t>>) {
+    let name = &src[id.byte_range()];
+    let mut found = None;
+    let mut count = 0;
+    for node in descendants(scope) {
+        for (left, value) in bindings(node) {
+            if &src[left.byte_range()] != name {
+                continue;
+            }
+            count += 1;
+            if node.end_byte() <= id.start_byte() || file_level {
+                found = value;
+            }
+        }
+    }
+    (count, found)
+}
+
+/// Every name bound anywhere in a file: how often, and the value of its last binding.
+pub struct FileBindings<'t> {
+    names: std::collections::HashMap<Vec<u8>, (usize, Option<Node<'t>>)>,
+}
+
+impl<'t> FileBindings<'t> {
+    /// One walk of `root` with `bindings` (as given to [`single_binding`]).
+    pub fn of(
+        root: Node<'t>,
+        src: &[u8],
+        bindings: impl Fn(Node<'t>) -> Vec<(Node<'t>, Option<Node<'t>>)>,
+    ) -> FileBindings<'t> {
+        let mut names: std::collections::HashMap<Vec<u8>, (usize, Option<Node<'t>>)> =
+            Default::default();
+        for node in descendants(root) {
+            for (left, value) in bindings(node) {
+                let entry = names.entry(src[left.byte_range()].to_vec()).or_default();
+                entry.0 += 1;
+                entry.1 = value;
+            }
+        }
+        FileBindings { names }
+    }
 }
 
 /// The nodes of `sorted` (nodes of one tree in document order, e.g. a query's captures of one

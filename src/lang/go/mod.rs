@@ -124,6 +124,7 @@ impl Adapter for Go {
             injecting_functions: HashSet::new(),
             exporter_connection_in_file: false,
             field_writes: std::cell::OnceCell::new(),
+            file_bindings: std::cell::OnceCell::new(),
         };
         for import in anchors.nodes(c.import) {
             let path = import.field("path").map(|p| ctx.text(p));
@@ -214,6 +215,35 @@ pub(super) struct FileCtx<'a> {
     exporter_connection_in_file: bool,
     /// Where the file may write each struct field (see `FileCtx::field_writes`).
     field_writes: std::cell::OnceCell<HashMap<String, Vec<Node<'a>>>>,
+    /// Every name the file binds, for `FileCtx::local_binding`.
+    file_bindings: std::cell::OnceCell<crate::lang::tree::FileBindings<'a>>,
+}
+
+/// The `(name, value)` pairs a Go node binds: `addr := ...`, `addr = ...`, `var addr = ...`,
+/// `const addr = ...`.
+fn go_bindings(node: Node<'_>) -> Vec<(Node<'_>, Option<Node<'_>>)> {
+    let (left, right) = match node.kind() {
+        "short_var_declaration" | "assignment_statement" => {
+            (node.field("left"), node.field("right"))
+        }
+        "var_spec" | "const_spec" => (Some(node), node.field("value")),
+        _ => return Vec::new(),
+    };
+    let (Some(left), Some(right)) = (left, right) else {
+        return Vec::new();
+    };
+    let mut cursor = left.walk();
+    let names: Vec<Node<'_>> = left
+        .named_children(&mut cursor)
+        .filter(|n| n.kind() == "identifier")
+        .collect();
+    let mut cursor = right.walk();
+    let values: Vec<Node<'_>> = right.named_children(&mut cursor).collect();
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(i, n)| (n, values.get(i).copied()))
+        .collect()
 }
 
 crate::lang::core::source::source_file!(FileCtx);
@@ -807,7 +837,9 @@ impl<'a> FileCtx<'a> {
         self.field_writes.get_or_init(|| {
             let mut writes: HashMap<String, Vec<Node<'a>>> = HashMap::new();
             let mut add = |field: Node<'a>, node: Node<'a>| {
-                let list = writes.entry(self.text(field).trim().to_string()).or_default();
+                let list = writes
+                    .entry(self.text(field).trim().to_string())
+                    .or_default();
                 if list.last() != Some(&node) {
                     list.push(node);
                 }
@@ -870,30 +902,12 @@ impl<'a> FileCtx<'a> {
     /// The value bound to the identifier `id` (`addr := ...`, `addr = ...`, `var addr = ...`,
     /// `const addr = ...`; see [`single_binding`](crate::lang::tree::single_binding)).
     fn local_binding(&self, id: Node<'a>) -> Option<Node<'a>> {
-        crate::lang::tree::single_binding(id, self.enclosing_function(id), self.src, |node| {
-            let (left, right) = match node.kind() {
-                "short_var_declaration" | "assignment_statement" => {
-                    (node.field("left"), node.field("right"))
-                }
-                "var_spec" | "const_spec" => (Some(node), node.field("value")),
-                _ => return Vec::new(),
-            };
-            let (Some(left), Some(right)) = (left, right) else {
-                return Vec::new();
-            };
-            let mut cursor = left.walk();
-            let names: Vec<Node<'a>> = left
-                .named_children(&mut cursor)
-                .filter(|n| n.kind() == "identifier")
-                .collect();
-            let mut cursor = right.walk();
-            let values: Vec<Node<'a>> = right.named_children(&mut cursor).collect();
-            names
-                .into_iter()
-                .enumerate()
-                .map(|(i, n)| (n, values.get(i).copied()))
-                .collect()
-        })
+        let root = crate::lang::tree::root_of(id)?;
+        let file = self
+            .file_bindings
+            .get_or_init(|| crate::lang::tree::FileBindings::of(root, self.src, go_bindings));
+        let function = self.enclosing_function(id);
+        crate::lang::tree::single_binding_with(id, function, self.src, go_bindings, file)
     }
 
     /// Records an instrumentation call and whether it is handed a provider explicitly.
