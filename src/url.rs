@@ -1,8 +1,24 @@
 //! URLs and addresses as tracewire reads them: the host and path of an HTTP URL, the host an
-//! address value names, and `file://` URIs for reports and the language server. A leaf: it
-//! knows no other module.
+//! address value names, `file://` URIs for reports and the language server, and relative paths
+//! inside the repository. A leaf: it knows no other module.
 
 use std::path::Path;
+
+/// `rel` joined onto the directory `dir` (both relative to the repository root, `/`-separated),
+/// with `.` and `..` resolved; `None` when it climbs above the root.
+pub fn join_path(dir: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in rel.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
 
 /// The host and path of an `http(s)://host[:port]/path` URL.
 pub fn split_url(url: &str) -> Option<(String, Option<String>)> {
@@ -89,6 +105,19 @@ pub fn file_uri(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relative_paths_join_inside_the_root() {
+        assert_eq!(
+            join_path("svc/api", "../telemetry").as_deref(),
+            Some("svc/telemetry")
+        );
+        assert_eq!(
+            join_path("", "./src/./tracing.js").as_deref(),
+            Some("src/tracing.js")
+        );
+        assert_eq!(join_path("a", "../.."), None);
+    }
 
     #[test]
     fn urls_split_into_host_and_path() {

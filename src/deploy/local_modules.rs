@@ -16,17 +16,7 @@ fn join_inside(dir: &str, rel: &str) -> Option<String> {
     if rel.starts_with('/') || rel.contains('\\') || rel.contains(['$', '*']) {
         return None;
     }
-    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
-    for part in rel.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    Some(parts.join("/"))
+    crate::url::join_path(dir, rel)
 }
 
 /// A reference fact to `target` (relative to `dir`) found at `needle` in `text`.

@@ -92,6 +92,11 @@ fn attach_module_dependencies(files: &[FileFacts], services: &mut [Service]) {
         .enumerate()
         .map(|(i, s)| (s.root.clone(), i))
         .collect();
+    // A program inside the module it depends on (`replace example.com/lib => ../`: a library's
+    // example) demonstrates that library; the library's code is not the program's setup.
+    let encloses = |dir: &str, root: &str| {
+        dir.is_empty() || root == dir || root.starts_with(&format!("{dir}/"))
+    };
     let dependencies: Vec<Vec<usize>> = services
         .iter()
         .map(|s| {
@@ -99,7 +104,9 @@ fn attach_module_dependencies(files: &[FileFacts], services: &mut [Service]) {
                 .iter()
                 .flat_map(|&f| &files[f].facts)
                 .filter_map(|fact| match &fact.kind {
-                    FactKind::ModuleDependency { dir } => by_root.get(dir.as_str()).copied(),
+                    FactKind::ModuleDependency { dir } if !encloses(dir, &s.root) => {
+                        by_root.get(dir.as_str()).copied()
+                    }
                     _ => None,
                 })
                 .collect()

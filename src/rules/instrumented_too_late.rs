@@ -217,11 +217,7 @@ fn node_preloaded_files<'a>(view: &ServiceView<'a>) -> Vec<&'a FileFacts> {
 /// The service file a module specifier resolves to from directory `dir`, trying the usual
 /// extensions and index files (and `.ts` for a `.js` specifier, as TypeScript allows).
 fn resolve_module<'a>(view: &ServiceView<'a>, dir: &str, spec: &str) -> Option<&'a FileFacts> {
-    let joined = normalize(&if dir.is_empty() {
-        spec.to_string()
-    } else {
-        format!("{dir}/{spec}")
-    })?;
+    let joined = crate::url::join_path(dir, spec)?;
     let stem = joined
         .strip_suffix(".js")
         .or_else(|| joined.strip_suffix(".mjs"))
@@ -242,21 +238,6 @@ fn resolve_module<'a>(view: &ServiceView<'a>, dir: &str, spec: &str) -> Option<&
     candidates
         .iter()
         .find_map(|c| view.owned().find(|f| &f.path == c))
-}
-
-/// Resolves `.` and `..` in a relative path; `None` when it climbs above the root.
-fn normalize(path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    Some(parts.join("/"))
 }
 
 /// The directory of a relative path ("" at the top).

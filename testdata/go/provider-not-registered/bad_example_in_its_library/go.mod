@@ -1,0 +1,3 @@
+module example.com/otelmux
+
+go 1.22

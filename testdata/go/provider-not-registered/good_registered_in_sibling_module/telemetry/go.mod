@@ -1,0 +1,3 @@
+module example.com/shop/telemetry
+
+go 1.22
