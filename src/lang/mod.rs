@@ -5,6 +5,7 @@
 //! concatenated into one query per language, so a file is parsed once and walked once.
 
 pub mod address;
+pub mod address_table;
 pub mod core;
 pub mod csharp;
 pub mod ecma;

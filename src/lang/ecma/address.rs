@@ -7,6 +7,7 @@ use super::resolve::{descendants, enclosing_function};
 use super::FileCtx;
 use crate::facts::FactKind;
 use crate::lang::address::Piece;
+use crate::lang::address_table::{AddressTables, TableShape};
 use crate::lang::core::SourceFile;
 use crate::lang::fields::NodeFields;
 use crate::lang::tree::{root_of, single_binding};
@@ -54,7 +55,7 @@ impl FileCtx<'_> {
                 Some(var) => vec![Piece::Env(var)],
                 // `SERVICES["cart"]`: the one entry a literal key names.
                 None if expr.kind() == "subscript_expression" => {
-                    match self.looked_up_values(expr).as_deref() {
+                    match crate::lang::address_table::looked_up_values(self, expr).as_deref() {
                         Some([value])
                             if expr
                                 .field("index")
@@ -123,70 +124,6 @@ impl FileCtx<'_> {
             }
             _ => crate::lang::address::listen_fact(&self.url_pieces(expr, depth + 1), None),
         }
-    }
-
-    /// The URLs an expression may hold, as pieces: its own, or each value of an object literal
-    /// it looks up with a key that is not a literal (`SERVICES[name]`, with
-    /// `const SERVICES = { cart: "http://cart:8080/cart", ... }`): a call through a table of
-    /// service addresses may reach any of them.
-    pub(super) fn url_alternatives(&self, expr: Node<'_>) -> Vec<Vec<Piece>> {
-        let mut node = expr;
-        for _ in 0..4 {
-            match node.kind() {
-                "identifier" => match self.single_const(node) {
-                    Some(value) => node = value,
-                    None => break,
-                },
-                "parenthesized_expression" | "non_null_expression" | "as_expression" => {
-                    match node.named_child(0) {
-                        Some(inner) => node = inner,
-                        None => break,
-                    }
-                }
-                "subscript_expression" => {
-                    if let Some(values) = self.looked_up_values(node) {
-                        return values.into_iter().map(|v| self.url_pieces(v, 1)).collect();
-                    }
-                    break;
-                }
-                _ => break,
-            }
-        }
-        vec![self.url_pieces(expr, 0)]
-    }
-
-    /// The values a subscript may read from an object literal bound once to its name: the one
-    /// entry a literal key names, or every entry for any other key.
-    fn looked_up_values<'t>(&self, subscript: Node<'t>) -> Option<Vec<Node<'t>>> {
-        let table = subscript.field("object")?;
-        let key = subscript.field("index")?;
-        let mut object = match table.kind() {
-            "identifier" => self.single_const(table)?,
-            _ => return None,
-        };
-        // `{ ... } as const`, `{ ... } satisfies Record<...>`.
-        while matches!(object.kind(), "as_expression" | "satisfies_expression") {
-            object = object.named_child(0)?;
-        }
-        if object.kind() != "object" {
-            return None;
-        }
-        let wanted = self.string_value(key);
-        let mut cursor = object.walk();
-        let values: Vec<Node<'t>> = object
-            .named_children(&mut cursor)
-            .filter(|pair| pair.kind() == "pair")
-            .filter(|pair| match &wanted {
-                Some(w) => pair.field("key").is_some_and(|k| {
-                    self.string_value(k)
-                        .unwrap_or_else(|| self.text(k).into_owned())
-                        == *w
-                }),
-                None => true,
-            })
-            .filter_map(|pair| pair.field("value"))
-            .collect();
-        (!values.is_empty()).then_some(values)
     }
 
     /// `process.env.NAME` or `process.env["NAME"]`: the variable's name.
@@ -289,5 +226,39 @@ impl FileCtx<'_> {
                 _ => Vec::new(),
             }
         })
+    }
+}
+
+impl AddressTables for FileCtx<'_> {
+    // `SERVICES[name]` with `const SERVICES = { cart: "http://cart:8080/cart" } as const`.
+    const SHAPE: TableShape = TableShape {
+        identifier: "identifier",
+        value_wrappers: &[
+            "parenthesized_expression",
+            "non_null_expression",
+            "as_expression",
+        ],
+        subscript: ("subscript_expression", "object", "index"),
+        table_wrappers: &["as_expression", "satisfies_expression"],
+        table: "object",
+    };
+
+    fn bound_value<'t>(&self, id: Node<'t>) -> Option<Node<'t>> {
+        self.single_const(id)
+    }
+
+    fn entry_key(&self, key: Node<'_>) -> Option<String> {
+        Some(
+            self.string_value(key)
+                .unwrap_or_else(|| self.text(key).into_owned()),
+        )
+    }
+
+    fn literal_key(&self, key: Node<'_>) -> Option<String> {
+        self.string_value(key)
+    }
+
+    fn pieces(&self, value: Node<'_>, depth: usize) -> Vec<Piece> {
+        self.url_pieces(value, depth)
     }
 }

@@ -880,7 +880,7 @@ impl<'a> FileCtx<'a> {
         if proto == Proto::Http {
             let targets: Vec<FactKind> = call_args(node)
                 .first()
-                .map(|a| self.url_alternatives(*a))
+                .map(|a| crate::lang::address_table::url_alternatives(self, *a))
                 .unwrap_or_default()
                 .iter()
                 .filter_map(|pieces| crate::lang::address::http_target(pieces))

@@ -5,6 +5,7 @@
 use super::resolve::call_args;
 use super::FileCtx;
 use crate::lang::address::Piece;
+use crate::lang::address_table::{AddressTables, TableShape};
 use crate::lang::core::SourceFile;
 use crate::lang::fields::NodeFields;
 use crate::lang::tree::single_binding;
@@ -58,10 +59,12 @@ impl FileCtx<'_> {
                 match var {
                     Some(var) if is_env => vec![Piece::Env(var)],
                     // `SERVICES["cart"]`: the one entry a literal key names.
-                    Some(_) => match self.looked_up_values(expr).as_deref() {
-                        Some([value]) => self.url_pieces(*value, depth + 1),
-                        _ => vec![Piece::Other],
-                    },
+                    Some(_) => {
+                        match crate::lang::address_table::looked_up_values(self, expr).as_deref() {
+                            Some([value]) => self.url_pieces(*value, depth + 1),
+                            _ => vec![Piece::Other],
+                        }
+                    }
                     _ => vec![Piece::Other],
                 }
             }
@@ -71,63 +74,6 @@ impl FileCtx<'_> {
             },
             _ => vec![Piece::Other],
         }
-    }
-
-    /// The URLs an expression may hold, as pieces: its own, or each value of a dictionary
-    /// literal it looks up with a key that is not a literal (`SERVICES[name]`, with
-    /// `SERVICES = {"cart": "http://cart:8080/cart", ...}` bound once): a call through a table
-    /// of service addresses may reach any of them.
-    pub(super) fn url_alternatives(&self, expr: Node<'_>) -> Vec<Vec<Piece>> {
-        let mut node = expr;
-        for _ in 0..4 {
-            match node.kind() {
-                "identifier" => match self.single_binding(node) {
-                    Some(value) => node = value,
-                    None => break,
-                },
-                "parenthesized_expression" => match node.named_child(0) {
-                    Some(inner) => node = inner,
-                    None => break,
-                },
-                "subscript" => {
-                    if let Some(values) = self.looked_up_values(node) {
-                        return values.into_iter().map(|v| self.url_pieces(v, 1)).collect();
-                    }
-                    break;
-                }
-                _ => break,
-            }
-        }
-        vec![self.url_pieces(expr, 0)]
-    }
-
-    /// The values a subscript may read from a dictionary literal bound once to its name: the
-    /// one entry a literal key names, or every entry for any other key.
-    fn looked_up_values<'t>(&self, subscript: Node<'t>) -> Option<Vec<Node<'t>>> {
-        let table = subscript.field("value")?;
-        let key = subscript.field("subscript")?;
-        let dict = match table.kind() {
-            "identifier" => self.single_binding(table)?,
-            _ => return None,
-        };
-        if dict.kind() != "dictionary" {
-            return None;
-        }
-        let wanted = self.string_value(key);
-        let mut cursor = dict.walk();
-        let values: Vec<Node<'t>> = dict
-            .named_children(&mut cursor)
-            .filter(|pair| pair.kind() == "pair")
-            .filter(|pair| match &wanted {
-                Some(w) => pair
-                    .field("key")
-                    .and_then(|k| self.string_value(k))
-                    .is_some_and(|k| &k == w),
-                None => true,
-            })
-            .filter_map(|pair| pair.field("value"))
-            .collect();
-        (!values.is_empty()).then_some(values)
     }
 
     /// A string literal or f-string: its text, with each interpolation's pieces in place.
@@ -163,5 +109,32 @@ impl FileCtx<'_> {
                 _ => Vec::new(),
             }
         })
+    }
+}
+
+impl AddressTables for FileCtx<'_> {
+    // `SERVICES[name]` with `SERVICES = {"cart": "http://cart:8080/cart", ...}` bound once.
+    const SHAPE: TableShape = TableShape {
+        identifier: "identifier",
+        value_wrappers: &["parenthesized_expression"],
+        subscript: ("subscript", "value", "subscript"),
+        table_wrappers: &[],
+        table: "dictionary",
+    };
+
+    fn bound_value<'t>(&self, id: Node<'t>) -> Option<Node<'t>> {
+        self.single_binding(id)
+    }
+
+    fn entry_key(&self, key: Node<'_>) -> Option<String> {
+        self.string_value(key)
+    }
+
+    fn literal_key(&self, key: Node<'_>) -> Option<String> {
+        self.string_value(key)
+    }
+
+    fn pieces(&self, value: Node<'_>, depth: usize) -> Vec<Piece> {
+        self.url_pieces(value, depth)
     }
 }

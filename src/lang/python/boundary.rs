@@ -440,7 +440,7 @@ impl<'a> FileCtx<'a> {
             .iter()
             .chain(kwarg(self, call, "url").as_ref())
             .map(|a| {
-                self.url_alternatives(*a)
+                crate::lang::address_table::url_alternatives(self, *a)
                     .iter()
                     .filter_map(|pieces| crate::lang::address::http_target(pieces))
                     .collect::<Vec<_>>()
