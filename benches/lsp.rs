@@ -13,11 +13,13 @@
 //!
 //! Real JSON-RPC over the child's stdio, the release binary; nothing else should run meanwhile.
 
+#[path = "../tests/it/lsp_client.rs"]
+mod lsp_client;
+
+use lsp_client::Client;
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// Files edited, by the line whose removal leaves a span unended.
@@ -31,117 +33,26 @@ const EDITED: &[(&str, &str)] = &[
 /// Edits per measured run.
 const EDITS: usize = 200;
 
-struct Server {
-    child: Child,
-    stdin: ChildStdin,
-    messages: mpsc::Receiver<Value>,
-    next_id: i64,
+/// `tracewire lsp` on `root` with the facts cache in `cache`, initialised and loaded.
+fn start(root: &Path, cache: &Path) -> Client {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tracewire"));
+    command.env("TRACEWIRE_CACHE_DIR", cache);
+    let mut server = Client::spawn(command, root, Duration::from_secs(120));
+    server.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri(root), "capabilities": {
+            "general": {"positionEncodings": ["utf-8"]}}}),
+    );
+    server.notify("initialized", json!({}));
+    // Answered after the load and the first publication.
+    server.settle(|_| {});
+    server
 }
 
-impl Server {
-    fn start(root: &Path, cache: &Path) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_tracewire"))
-            .arg("lsp")
-            .current_dir(root)
-            .env("TRACEWIRE_CACHE_DIR", cache)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("tracewire lsp starts");
-        let stdin = child.stdin.take().unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, messages) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
-            loop {
-                let mut length = 0;
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    match line.trim_end() {
-                        "" => break,
-                        l => {
-                            if let Some(v) = l.strip_prefix("Content-Length: ") {
-                                length = v.parse().unwrap();
-                            }
-                        }
-                    }
-                }
-                let mut body = vec![0; length];
-                if reader.read_exact(&mut body).is_err() {
-                    return;
-                }
-                if tx.send(serde_json::from_slice(&body).unwrap()).is_err() {
-                    return;
-                }
-            }
-        });
-        Server {
-            child,
-            stdin,
-            messages,
-            next_id: 1,
-        }
-    }
-
-    fn send(&mut self, message: Value) {
-        let body = message.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
-        self.stdin.flush().unwrap();
-    }
-
-    fn next(&mut self) -> Value {
-        self.messages
-            .recv_timeout(Duration::from_secs(120))
-            .expect("the server answers")
-    }
-
-    fn request(&mut self, method: &str, params: Value) -> Value {
-        let id = self.next_id;
-        self.next_id += 1;
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        loop {
-            let m = self.next();
-            if m.get("id") == Some(&json!(id)) && m.get("method").is_none() {
-                return m;
-            }
-        }
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
-    }
-
-    /// Initialises on `root` and waits until the workspace is loaded.
-    fn initialise(&mut self, root: &Path) {
-        self.request(
-            "initialize",
-            json!({"processId": null, "rootUri": uri(root), "capabilities": {
-                "general": {"positionEncodings": ["utf-8"]}}}),
-        );
-        self.notify("initialized", json!({}));
-        // Answered after the load and the first publication.
-        self.settle();
-    }
-
-    /// Returns once the server has handled everything sent so far (it answers in order).
-    fn settle(&mut self) {
-        self.request(
-            "textDocument/codeAction",
-            json!({"textDocument": {"uri": "file:///nowhere.go"},
-                "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
-                "context": {"diagnostics": []}}),
-        );
-    }
-
-    fn stop(mut self) {
-        self.request("shutdown", Value::Null);
-        self.notify("exit", Value::Null);
-        let _ = self.child.wait();
-    }
+fn stop(mut server: Client) {
+    server.request("shutdown", Value::Null);
+    server.notify("exit", Value::Null);
+    let _ = server.child.wait();
 }
 
 fn uri(path: &Path) -> String {
@@ -218,10 +129,9 @@ fn main() {
     let mut starts = Vec::new();
     for label in ["cold cache", "warm cache", "warm cache", "warm cache"] {
         let t = Instant::now();
-        let mut server = Server::start(&root, cache.path());
-        server.initialise(&root);
+        let server = start(&root, cache.path());
         starts.push((label, t.elapsed()));
-        server.stop();
+        stop(server);
     }
     for (label, time) in &starts {
         println!("start-up, {label}: {:.0} ms", ms(*time));
@@ -229,15 +139,14 @@ fn main() {
 
     let files = edited_files(&root);
     assert!(!files.is_empty(), "no file to edit in {}", root.display());
-    let mut server = Server::start(&root, cache.path());
-    server.initialise(&root);
+    let mut server = start(&root, cache.path());
     for (path, text, _) in &files {
         server.notify(
             "textDocument/didOpen",
             json!({"textDocument": {"uri": uri(path), "languageId": "x", "version": 1, "text": text}}),
         );
     }
-    server.settle();
+    server.settle(|_| {});
     let mut times = Vec::with_capacity(EDITS);
     for edit in 0..EDITS {
         let (path, text, removed) = &files[edit % files.len()];
@@ -259,7 +168,7 @@ fn main() {
         }
         times.push(t.elapsed());
     }
-    server.stop();
+    stop(server);
     let (median, p95) = percentiles(times);
     println!(
         "edit -> publish over {EDITS} edits of {} files ({}): median {median:.1} ms, p95 {p95:.1} ms",

@@ -1,113 +1,44 @@
 //! End-to-end test of `tracewire lsp`: real JSON-RPC over the child's stdio.
 
+use crate::lsp_client::Client;
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, ChildStdin, ChildStdout, Stdio};
-use std::sync::mpsc;
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 const CLEAN: &str = "package svc\n\nimport (\n\t\"context\"\n\n\t\"go.opentelemetry.io/otel\"\n)\n\n// Work does the work.\nfunc Work(ctx context.Context) {\n\t_, span := otel.Tracer(\"x\").Start(ctx, \"work\")\n\tdefer span.End()\n}\n";
 const BROKEN: &str = "package svc\n\nimport (\n\t\"context\"\n\n\t\"go.opentelemetry.io/otel\"\n)\n\n// Work does the work.\nfunc Work(ctx context.Context) {\n\totel.Tracer(\"x\").Start(ctx, \"work\")\n}\n";
 
-struct Client {
-    child: Child,
-    stdin: ChildStdin,
-    messages: mpsc::Receiver<Value>,
-    next_id: i64,
+/// The server on `root`, with this test run's facts cache.
+fn start(root: &std::path::Path) -> Client {
+    start_with(root, crate::common::tracewire())
 }
 
-impl Client {
-    fn start(root: &std::path::Path) -> Client {
-        Client::start_with(root, crate::common::tracewire())
-    }
-
-    fn start_with(root: &std::path::Path, mut command: std::process::Command) -> Client {
-        let mut child = command
-            .arg("lsp")
-            .current_dir(root)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("server starts");
-        let stdin = child.stdin.take().unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, messages) = mpsc::channel();
-        std::thread::spawn(move || read_messages(stdout, tx));
-        Client {
-            child,
-            stdin,
-            messages,
-            next_id: 1,
-        }
-    }
-
-    fn send(&mut self, message: Value) {
-        let body = message.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
-        self.stdin.flush().unwrap();
-    }
-
-    fn request(&mut self, method: &str, params: Value) -> Value {
-        let id = self.next_id;
-        self.next_id += 1;
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        loop {
-            let m = self.next();
-            if m.get("id") == Some(&json!(id)) {
-                return m;
-            }
-        }
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
-    }
-
-    fn next(&mut self) -> Value {
-        self.messages
-            .recv_timeout(Duration::from_secs(30))
-            .expect("the server answers within 30 s")
-    }
-
-    /// The next diagnostics published for a URI ending in `file`.
-    fn diagnostics_for(&mut self, file: &str) -> Vec<Value> {
-        loop {
-            let m = self.next();
-            if m["method"] == "textDocument/publishDiagnostics"
-                && m["params"]["uri"].as_str().unwrap().ends_with(file)
-            {
-                return m["params"]["diagnostics"].as_array().unwrap().clone();
-            }
-        }
-    }
+/// The server on `root`, started by `command`.
+fn start_with(root: &std::path::Path, command: std::process::Command) -> Client {
+    Client::spawn(command, root, Duration::from_secs(30))
 }
 
-fn read_messages(stdout: ChildStdout, tx: mpsc::Sender<Value>) {
-    let mut reader = BufReader::new(stdout);
+/// The next diagnostics published for a URI ending in `file`.
+fn diagnostics_for(client: &mut Client, file: &str) -> Vec<Value> {
     loop {
-        let mut length = 0usize;
-        loop {
-            let mut line = String::new();
-            if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                return;
-            }
-            let line = line.trim_end();
-            if line.is_empty() {
-                break;
-            }
-            if let Some(v) = line.strip_prefix("Content-Length: ") {
-                length = v.parse().unwrap();
-            }
-        }
-        let mut body = vec![0; length];
-        if reader.read_exact(&mut body).is_err() {
-            return;
-        }
-        if tx.send(serde_json::from_slice(&body).unwrap()).is_err() {
-            return;
+        let m = client.next();
+        if m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"].as_str().unwrap().ends_with(file)
+        {
+            return m["params"]["diagnostics"].as_array().unwrap().clone();
         }
     }
+}
+
+/// Waits until the server has handled everything sent so far, recording each publication.
+fn settle(client: &mut Client, state: &mut BTreeMap<String, Vec<Value>>) {
+    client.settle(|m| {
+        if m["method"] == "textDocument/publishDiagnostics" {
+            let uri = m["params"]["uri"].as_str().unwrap().to_string();
+            let diagnostics = m["params"]["diagnostics"].as_array().unwrap().clone();
+            state.insert(uri, diagnostics);
+        }
+    });
 }
 
 #[test]
@@ -120,7 +51,7 @@ fn diagnostics_appear_on_edit_and_clear_on_fix() {
     let uri = format!("file://{}", file.display());
     let root_uri = format!("file://{}", root.display());
 
-    let mut client = Client::start(&root);
+    let mut client = start(&root);
     let init = client.request(
         "initialize",
         json!({
@@ -137,7 +68,7 @@ fn diagnostics_appear_on_edit_and_clear_on_fix() {
         "textDocument/didOpen",
         json!({"textDocument": {"uri": uri, "languageId": "go", "version": 1, "text": BROKEN}}),
     );
-    let diagnostics = client.diagnostics_for("svc/work.go");
+    let diagnostics = diagnostics_for(&mut client, "svc/work.go");
     assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
     let d = &diagnostics[0];
     assert_eq!(d["code"], "span-not-ended");
@@ -168,7 +99,7 @@ fn diagnostics_appear_on_edit_and_clear_on_fix() {
         "textDocument/didChange",
         json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": CLEAN}]}),
     );
-    assert!(client.diagnostics_for("svc/work.go").is_empty());
+    assert!(diagnostics_for(&mut client, "svc/work.go").is_empty());
 
     let shutdown = client.request("shutdown", Value::Null);
     assert!(shutdown.get("error").is_none());
@@ -181,19 +112,19 @@ fn diagnostics_appear_on_edit_and_clear_on_fix() {
 fn session(root: &std::path::Path, cache: &std::path::Path, file: &str) -> Vec<Value> {
     let mut command = crate::common::tracewire();
     command.env(tracewire::cache::ENV_VAR, cache);
-    let mut client = Client::start_with(root, command);
+    let mut client = start_with(root, command);
     client.request(
         "initialize",
         json!({"processId": null, "rootUri": format!("file://{}", root.display()), "capabilities": {}}),
     );
     client.notify("initialized", json!({}));
-    let diagnostics = client.diagnostics_for(file);
+    let diagnostics = diagnostics_for(&mut client, file);
     let uri = format!("file://{}", root.join(file).display());
     client.notify(
         "textDocument/didOpen",
         json!({"textDocument": {"uri": uri, "languageId": "go", "version": 1, "text": CLEAN}}),
     );
-    assert!(client.diagnostics_for(file).is_empty());
+    assert!(diagnostics_for(&mut client, file).is_empty());
     client.request("shutdown", Value::Null);
     client.notify("exit", Value::Null);
     assert!(client.child.wait().unwrap().success());
@@ -284,10 +215,7 @@ fn fresh_check(root: &std::path::Path) -> Vec<Finding> {
 }
 
 /// The findings the server has published so far (the last publication of each file).
-fn published(
-    root: &std::path::Path,
-    state: &std::collections::BTreeMap<String, Vec<Value>>,
-) -> Vec<Finding> {
+fn published(root: &std::path::Path, state: &BTreeMap<String, Vec<Value>>) -> Vec<Finding> {
     let prefix = format!("file://{}/", root.display());
     let mut findings: Vec<Finding> = state
         .iter()
@@ -313,33 +241,6 @@ fn published(
     findings
 }
 
-impl Client {
-    /// Waits until the server has handled everything sent so far (it answers requests in
-    /// order), recording each publication on the way.
-    fn settle(&mut self, state: &mut std::collections::BTreeMap<String, Vec<Value>>) {
-        let id = self.next_id;
-        self.next_id += 1;
-        self.send(
-            json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/codeAction", "params": {
-                "textDocument": {"uri": "file:///nowhere.go"},
-                "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
-                "context": {"diagnostics": []}
-            }}),
-        );
-        loop {
-            let m = self.next();
-            if m.get("id") == Some(&json!(id)) && m.get("method").is_none() {
-                return;
-            }
-            if m["method"] == "textDocument/publishDiagnostics" {
-                let uri = m["params"]["uri"].as_str().unwrap().to_string();
-                let diagnostics = m["params"]["diagnostics"].as_array().unwrap().clone();
-                state.insert(uri, diagnostics);
-            }
-        }
-    }
-}
-
 /// After every step of a random sequence of edits — in the editor (lines deleted, duplicated or
 /// borrowed from another file; documents opened and closed) and on disk behind the editor's
 /// back (files changed, created and deleted, reported through `didChangeWatchedFiles`) — what
@@ -360,7 +261,7 @@ fn after_random_edits_the_server_agrees_with_a_fresh_check() {
         .collect();
     let uri_of = |path: &std::path::Path| format!("file://{}", path.display());
 
-    let mut client = Client::start(&root);
+    let mut client = start(&root);
     client.request(
         "initialize",
         json!({
@@ -373,8 +274,8 @@ fn after_random_edits_the_server_agrees_with_a_fresh_check() {
         }),
     );
     client.notify("initialized", json!({}));
-    let mut state = std::collections::BTreeMap::new();
-    client.settle(&mut state);
+    let mut state = BTreeMap::new();
+    settle(&mut client, &mut state);
     assert!(!state.is_empty(), "the example has findings to start from");
     assert_eq!(published(&root, &state), fresh_check(&root));
 
@@ -485,7 +386,7 @@ fn after_random_edits_the_server_agrees_with_a_fresh_check() {
             }
             _ => continue,
         }
-        client.settle(&mut state);
+        settle(&mut client, &mut state);
         assert_eq!(
             published(&root, &state),
             fresh_check(&root),

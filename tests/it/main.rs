@@ -16,6 +16,7 @@ mod invariants;
 mod layers;
 mod lifecycle;
 mod lsp;
+mod lsp_client;
 mod map;
 mod prefilter;
 mod prefilter_explain;
